@@ -1,0 +1,235 @@
+"""The course model: frozen, typed data that every builder reads and none mutates.
+
+Every node records where it came from (``path`` relative to the course folder and
+``line``, 1-based) so that any later check can point at the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    """A position in a course file."""
+
+    path: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outcome:
+    """Something the final assessment can recommend (for example a role)."""
+
+    id: str
+    title: str
+    summary: str
+    guidance: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Objective:
+    """A learning objective of a module."""
+
+    id: str
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Image:
+    """An image referenced by lesson Markdown, resolved inside the course folder."""
+
+    src: str  # as written, relative to the lesson file
+    path: str  # relative to the course folder, POSIX separators
+    alt: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Slide:
+    """One slide of a lesson: a Markdown body and the presenter's notes."""
+
+    title: str
+    body: str  # Markdown, without the title heading and without the notes
+    notes: str  # Markdown
+    images: tuple[Image, ...] = ()
+    source: Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Lesson:
+    """The teaching content of a module."""
+
+    title: str
+    objectives: tuple[Objective, ...]
+    minutes: int
+    slides: tuple[Slide, ...]
+    source: Source
+
+
+class QuestionType(str, Enum):
+    """The kinds of question a quiz may hold."""
+
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    TRUE_FALSE = "true-false"
+    MATCHING = "matching"
+    PREFERENCE = "preference"
+
+    @property
+    def graded(self) -> bool:
+        """Whether answers to this type are right or wrong (preference items are not)."""
+        return self is not QuestionType.PREFERENCE
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Choice:
+    """An answer option. ``weights`` maps outcome ids to points (preference items)."""
+
+    id: str
+    text: str
+    correct: bool = False
+    feedback: str = ""
+    weights: tuple[tuple[str, float], ...] = ()
+    source: Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MatchTarget:
+    """Something a matching item can be matched to."""
+
+    id: str
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MatchItem:
+    """A prompt of a matching question and the id of the target it belongs to."""
+
+    id: str
+    text: str
+    match: str
+    feedback: str = ""
+    source: Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Question:
+    """A quiz question. Which fields are used depends on ``type``.
+
+    True/false questions are held as two choices with ids ``true`` and ``false``,
+    so every choice-like type is graded the same way.
+    """
+
+    id: str
+    type: QuestionType
+    prompt: str
+    explanation: str
+    objectives: tuple[str, ...] = ()
+    points: float = 1.0
+    choices: tuple[Choice, ...] = ()
+    targets: tuple[MatchTarget, ...] = ()
+    items: tuple[MatchItem, ...] = ()
+    feedback_correct: str = ""
+    feedback_incorrect: str = ""
+    source: Source
+
+    @property
+    def correct_ids(self) -> tuple[str, ...]:
+        """Ids of the correct choices, in declared order."""
+        return tuple(c.id for c in self.choices if c.correct)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuizSettings:
+    """How a quiz is taken and whether it counts toward the LMS score."""
+
+    counts: bool = False
+    weight: float = 1.0
+    attempts: int = 0  # 0: unlimited
+    shuffle_questions: bool = False
+    shuffle_choices: bool = False
+    reveal_answers: bool = True
+    recommend: bool = False  # the result page ends in an outcome recommendation
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quiz:
+    """A module's quiz: a knowledge check or the final assessment."""
+
+    title: str
+    intro: str
+    settings: QuizSettings
+    questions: tuple[Question, ...]
+    source: Source
+
+    @property
+    def graded_questions(self) -> tuple[Question, ...]:
+        """Questions with right and wrong answers."""
+        return tuple(q for q in self.questions if q.type.graded)
+
+    @property
+    def preference_questions(self) -> tuple[Question, ...]:
+        """Self-assessment items that point toward outcomes."""
+        return tuple(q for q in self.questions if not q.type.graded)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Module:
+    """A unit of the course: a lesson and, optionally, a quiz."""
+
+    id: str
+    lesson: Lesson
+    quiz: Quiz | None
+    source: Source
+
+    @property
+    def title(self) -> str:
+        """The module's title (the lesson's)."""
+        return self.lesson.title
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Course:
+    """A whole course, as loaded and validated from the course folder."""
+
+    id: str
+    title: str
+    version: str
+    language: str
+    description: str
+    audience: str
+    author: str
+    brand_colour: str
+    passing_score: float
+    outcomes: tuple[Outcome, ...]
+    modules: tuple[Module, ...]
+    root: Path = field(compare=False)
+    source: Source
+
+    def module(self, module_id: str) -> Module:
+        """The module with this id (KeyError if none)."""
+        for module in self.modules:
+            if module.id == module_id:
+                return module
+        raise KeyError(module_id)
+
+    def outcome(self, outcome_id: str) -> Outcome:
+        """The outcome with this id (KeyError if none)."""
+        for outcome in self.outcomes:
+            if outcome.id == outcome_id:
+                return outcome
+        raise KeyError(outcome_id)
+
+    @property
+    def minutes(self) -> int:
+        """Estimated time for the whole course."""
+        return sum(m.lesson.minutes for m in self.modules)
