@@ -1,0 +1,39 @@
+"""Source files to model: load a course folder, validate it, and fail with every problem at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import CourseforgeError, Diagnostic, Severity, ValidationFailed
+from ..model import Course
+from ..validation import validate
+from .course_loader import load_course
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedCourse:
+    """A course with no errors, and the warnings found on the way."""
+
+    course: Course
+    warnings: tuple[Diagnostic, ...]
+
+
+def diagnose(root: Path) -> tuple[Course | None, list[Diagnostic]]:
+    """Load and validate; every diagnostic, sorted. Raises only for a folder that is not there."""
+    if not root.exists():
+        raise CourseforgeError(f"course folder '{root}' does not exist")
+    if not root.is_dir():
+        raise CourseforgeError(f"'{root}' is not a folder: give the folder holding course.yml")
+    course, diagnostics = load_course(root.resolve())
+    if course is not None:
+        diagnostics += validate(course)
+    return course, sorted(set(diagnostics), key=lambda d: d.sort_key)
+
+
+def load_checked(root: Path) -> CheckedCourse:
+    """The course in ``root``, or ValidationFailed listing every error and warning."""
+    course, diagnostics = diagnose(root)
+    if course is None or any(d.severity is Severity.ERROR for d in diagnostics):
+        raise ValidationFailed(diagnostics)
+    return CheckedCourse(course=course, warnings=tuple(diagnostics))

@@ -1,0 +1,200 @@
+"""Loading a course folder into the model, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import Diagnostic, did_you_mean, error
+from ..model import Course, Image, Lesson, Module, Objective, Outcome, Slide, Source
+from .fields import ID_PATTERN, Fields
+from .files import read_text, relative_name, resolve_reference
+from .lesson_markdown import find_images, split_front_matter, split_slides
+from .located_yaml import LocatedDict, parse_yaml
+from .quiz_loader import load_quiz
+
+COURSE_FILE = "course.yml"
+MODULES_DIR = "modules"
+LESSON_FILE = "lesson.md"
+QUIZ_FILE = "quiz.yml"
+
+
+def read_mapping(root: Path, path: Path, diagnostics: list[Diagnostic]) -> LocatedDict | None:
+    """A YAML file that must hold a mapping; None (after reporting) when it does not."""
+    text = read_text(root, path, diagnostics)
+    if text is None:
+        return None
+    name = relative_name(root, path)
+    value, found = parse_yaml(text, name)
+    diagnostics.extend(found)
+    if found and value is None:
+        return None
+    if not isinstance(value, LocatedDict):
+        diagnostics.append(error(name, getattr(value, "line", 1),
+                                 "the file must hold a YAML mapping (key: value lines)"
+                                 + (", but it is empty" if value is None else ""), "file.not-mapping"))
+        return None
+    return value
+
+
+def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
+    """Read a course folder; the course is None when its course file cannot be read at all."""
+    diagnostics: list[Diagnostic] = []
+    course_path = root / COURSE_FILE
+    if not course_path.is_file():
+        return None, [error(COURSE_FILE, 0, f"no {COURSE_FILE} in {root}", "course.missing")]
+    data = read_mapping(root, course_path, diagnostics)
+    if data is None:
+        return None, diagnostics
+    fields = Fields(data, COURSE_FILE, "the course", diagnostics)
+    outcomes = tuple(_outcome(item) for item, _ in fields.mappings("outcomes"))
+    module_ids = fields.strings("modules")
+    if "modules" in data and not module_ids:
+        fields.report("modules", "the course lists no modules", "course.no-modules")
+    elif "modules" not in data:
+        fields.report(None, "the course is missing the required field 'modules'", "field.missing")
+    course = Course(
+        id=fields.identifier("id"),
+        title=fields.text("title", required=True),
+        version=fields.text("version", required=True),
+        language=fields.text("language", required=True),
+        description=fields.text("description"),
+        audience=fields.text("audience"),
+        author=fields.text("author"),
+        brand_colour=fields.text("brand_colour", default="#1F5A96"),
+        passing_score=fields.get("passing_score", float, 80.0),
+        outcomes=outcomes,
+        modules=tuple(
+            module
+            for module_id, line in module_ids
+            if (module := _module(root, module_id, line, diagnostics)) is not None
+        ),
+        root=root,
+        source=Source(path=COURSE_FILE, line=1),
+    )
+    _check_ranges(fields, course)
+    fields.finish()
+    return course, diagnostics
+
+
+COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+def _check_ranges(fields: Fields, course: Course) -> None:
+    if not 0 <= course.passing_score <= 100:
+        fields.report("passing_score", "'passing_score' must be between 0 and 100, not "
+                      f"{course.passing_score:g}", "course.passing-score")
+    if not COLOUR.match(course.brand_colour):
+        fields.report("brand_colour", "'brand_colour' must look like #1F5A96, not "
+                      f"'{course.brand_colour}'", "course.colour")
+    if course.language and not LANGUAGE.match(course.language):
+        fields.report("language", "'language' must be a language tag such as en or fr-CA, not "
+                      f"'{course.language}'", "course.language")
+
+
+def _outcome(fields: Fields) -> Outcome:
+    outcome = Outcome(
+        id=fields.identifier("id"),
+        title=fields.text("title", required=True),
+        summary=fields.text("summary"),
+        guidance=fields.text("guidance", required=True),
+        source=Source(path=fields.path, line=fields.line),
+    )
+    fields.finish()
+    return outcome
+
+
+def _module(root: Path, module_id: str, line: int, diagnostics: list[Diagnostic]) -> Module | None:
+    if not ID_PATTERN.match(module_id):
+        diagnostics.append(error(COURSE_FILE, line, f"module '{module_id}' is not a valid id: "
+                                 "use letters, digits, '-' and '_', starting with a letter",
+                                 "id.invalid"))
+        return None
+    folder = root / MODULES_DIR / module_id
+    if not folder.is_dir():
+        existing = sorted(p.name for p in (root / MODULES_DIR).glob("*") if p.is_dir())
+        diagnostics.append(error(COURSE_FILE, line, f"module '{module_id}' has no folder "
+                                 f"{MODULES_DIR}/{module_id}{did_you_mean(module_id, existing)}",
+                                 "course.unknown-module"))
+        return None
+    lesson_path = folder / LESSON_FILE
+    if not lesson_path.is_file():
+        diagnostics.append(error(f"{MODULES_DIR}/{module_id}", 0,
+                                 f"module '{module_id}' has no {LESSON_FILE}", "module.no-lesson"))
+        return None
+    lesson = _lesson(root, lesson_path, diagnostics)
+    if lesson is None:
+        return None
+    quiz_path = folder / QUIZ_FILE
+    quiz = None
+    if quiz_path.exists():
+        data = read_mapping(root, quiz_path, diagnostics)
+        if data is not None:
+            quiz = load_quiz(Fields(data, relative_name(root, quiz_path), "the quiz", diagnostics))
+    return Module(id=module_id, lesson=lesson, quiz=quiz,
+                  source=Source(path=relative_name(root, lesson_path), line=1))
+
+
+def _lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson | None:
+    text = read_text(root, path, diagnostics)
+    if text is None:
+        return None
+    name = relative_name(root, path)
+    front, front_line, body, body_line = split_front_matter(text)
+    if front is None:
+        diagnostics.append(error(name, 1, "the lesson must start with front matter between "
+                                 "'---' lines (title, minutes, objectives)", "lesson.no-front-matter"))
+        data = LocatedDict()
+        data.line, data.key_lines = 1, {}
+    else:
+        value, found = parse_yaml(front, name, front_line)
+        diagnostics.extend(found)
+        if isinstance(value, LocatedDict):
+            data = value
+        else:
+            if not found:
+                diagnostics.append(error(name, front_line, "the front matter must be a mapping",
+                                         "lesson.front-matter"))
+            data = LocatedDict()
+            data.line, data.key_lines = front_line, {}
+    fields = Fields(data, name, "the lesson", diagnostics)
+    title = fields.text("title", required=front is not None)
+    minutes = fields.get("minutes", int, 0, required=front is not None)
+    if minutes < 0 or minutes > 10_000:
+        fields.report("minutes", f"'minutes' must be between 0 and 10000, not {minutes}",
+                      "lesson.minutes")
+        minutes = 0
+    objectives = []
+    for item, _ in fields.mappings("objectives"):
+        objectives.append(Objective(id=item.identifier("id"), text=item.text("text", required=True),
+                                    source=Source(path=name, line=item.line)))
+        item.finish()
+    fields.finish()
+    slides = []
+    for raw in split_slides(body, body_line):
+        if raw.title is None:
+            diagnostics.append(error(name, raw.line, "the slide has no title: start it with a "
+                                     "'# Heading' line", "slide.no-title"))
+        images = []
+        for image in find_images(raw.body, raw.body_line):
+            resolved = resolve_reference(root, name, image.src)
+            if resolved is None:
+                diagnostics.append(error(name, image.line, f"image '{image.src}' must be a relative "
+                                         "path inside the course folder", "image.outside"))
+                continue
+            if not (root / resolved).is_file():
+                diagnostics.append(error(name, image.line, f"image '{image.src}' does not exist",
+                                         "image.missing"))
+                continue
+            if not image.alt:
+                diagnostics.append(error(name, image.line, f"image '{image.src}' has no alt text",
+                                         "image.no-alt"))
+            images.append(Image(src=image.src, path=resolved, alt=image.alt,
+                                source=Source(path=name, line=image.line)))
+        slides.append(Slide(title=raw.title or "", body=raw.body, notes=raw.notes,
+                            images=tuple(images), source=Source(path=name, line=raw.line)))
+    if not slides:
+        diagnostics.append(error(name, body_line, "the lesson has no slides", "lesson.empty"))
+    return Lesson(title=title or path.parent.name, objectives=tuple(objectives), minutes=minutes,
+                  slides=tuple(slides), source=Source(path=name, line=1))

@@ -1,0 +1,79 @@
+"""Reading course files safely: inside the course folder only, UTF-8, limited in size."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from ..errors import Diagnostic, error
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+def relative_name(root: Path, path: Path) -> str:
+    """A path as shown in diagnostics: relative to the course folder, POSIX separators."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def inside(root: Path, path: Path) -> bool:
+    """Whether ``path``, with every symlink resolved, stays inside ``root``."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def resolve_reference(root: Path, base: str, reference: str) -> str | None:
+    """A reference written in file ``base`` (course-relative), as a course-relative path.
+
+    None when it is absolute, a URL, or climbs out of the course folder.
+    """
+    if not reference or "\\" in reference or ":" in reference or reference.startswith("/"):
+        return None
+    parts: list[str] = list(PurePosixPath(base).parent.parts)
+    for part in PurePosixPath(reference).parts:
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part != ".":
+            parts.append(part)
+    candidate = "/".join(parts)
+    if not candidate or not inside(root, root / candidate):
+        return None
+    return candidate
+
+
+def read_text(root: Path, path: Path, diagnostics: list[Diagnostic]) -> str | None:
+    """The text of a course file with BOM and line endings normalised; None after reporting."""
+    name = relative_name(root, path)
+    if not inside(root, path):
+        diagnostics.append(error(name, 0, "the file lies outside the course folder (a symlink?)",
+                                 "file.outside"))
+        return None
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            diagnostics.append(error(name, 0, f"the file is larger than "
+                                     f"{MAX_FILE_BYTES // (1024 * 1024)} MB", "file.too-large"))
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        diagnostics.append(error(name, 0, f"cannot read the file: {exc.strerror or exc}",
+                                 "file.unreadable"))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        diagnostics.append(error(name, line, f"the file is not UTF-8 (byte {exc.start + 1})",
+                                 "file.encoding"))
+        return None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        diagnostics.append(error(name, text[: text.index("\x00")].count("\n") + 1,
+                                 "the file contains a NUL character", "file.encoding"))
+        return None
+    return text

@@ -1,0 +1,102 @@
+"""Splitting a lesson's Markdown into front matter, slides, notes and image references."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SLIDE_BREAK = re.compile(r"^---\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+HEADING = re.compile(r"^(#{1,2})\s+(.+?)\s*#*\s*$")
+NOTES_OPEN = re.compile(r"^:::+\s*\{?\s*\.?notes\s*\}?\s*$")
+NOTES_CLOSE = re.compile(r"^:::+\s*$")
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+
+
+@dataclass(frozen=True, slots=True)
+class RawSlide:
+    """A slide as written: title, body and notes Markdown, and the line it starts on."""
+
+    line: int
+    title: str | None
+    body: str
+    notes: str
+    body_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawImage:
+    """An image reference in a slide body."""
+
+    line: int
+    src: str
+    alt: str
+
+
+def split_front_matter(text: str) -> tuple[str | None, int, str, int]:
+    """(front matter YAML or None, its first line, the rest, the rest's first line)."""
+    lines = text.split("\n")
+    if not lines or not SLIDE_BREAK.match(lines[0]):
+        return None, 0, text, 1
+    for index in range(1, len(lines)):
+        if SLIDE_BREAK.match(lines[index]) or lines[index].strip() == "...":
+            return "\n".join(lines[1:index]), 2, "\n".join(lines[index + 1 :]), index + 2
+    return None, 0, text, 1
+
+
+def split_slides(text: str, first_line: int) -> list[RawSlide]:
+    """Cut the lesson body at ``---`` lines (outside code fences) into slides."""
+    chunks: list[tuple[int, list[str]]] = [(first_line, [])]
+    in_fence = False
+    for offset, line in enumerate(text.split("\n")):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        if not in_fence and SLIDE_BREAK.match(line):
+            chunks.append((first_line + offset + 1, []))
+        else:
+            chunks[-1][1].append(line)
+    return [_slide(start, lines) for start, lines in chunks if any(s.strip() for s in lines)]
+
+
+def _slide(start: int, lines: list[str]) -> RawSlide:
+    title: str | None = None
+    body: list[tuple[int, str]] = []
+    notes: list[str] = []
+    in_notes = in_fence = False
+    line_no = start
+    for offset, line in enumerate(lines):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        if not in_fence and not in_notes and NOTES_OPEN.match(line):
+            in_notes = True
+            continue
+        if in_notes and not in_fence and NOTES_CLOSE.match(line):
+            in_notes = False
+            continue
+        if in_notes:
+            notes.append(line)
+            continue
+        heading = None if in_fence else HEADING.match(line)
+        if title is None and heading and not any(text.strip() for _, text in body):
+            title, line_no = heading.group(2), start + offset
+            body = []
+            continue
+        body.append((start + offset, line))
+    if title is None:
+        line_no = start + next((i for i, s in enumerate(lines) if s.strip()), 0)
+    while body and not body[0][1].strip():
+        body.pop(0)
+    while body and not body[-1][1].strip():
+        body.pop()
+    return RawSlide(line=line_no, title=title, body="\n".join(text for _, text in body),
+                    notes="\n".join(notes).strip(), body_line=body[0][0] if body else line_no)
+
+
+def find_images(body: str, first_line: int) -> list[RawImage]:
+    """Image references in Markdown, with their lines."""
+    found = []
+    for offset, line in enumerate(body.split("\n")):
+        for match in IMAGE.finditer(line):
+            found.append(RawImage(line=first_line + offset, src=match.group("src").strip("<>"),
+                                  alt=match.group("alt").strip()))
+    return found

@@ -1,0 +1,156 @@
+"""Loading a module's quiz.yml into the model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import Diagnostic, did_you_mean, error
+from ..model import (
+    Choice,
+    MatchItem,
+    MatchTarget,
+    Question,
+    QuestionType,
+    Quiz,
+    QuizSettings,
+    Source,
+)
+from .fields import Fields
+from .located_yaml import LocatedDict
+
+TYPES = {t.value: t for t in QuestionType}
+
+
+def load_quiz(fields: Fields) -> Quiz:
+    """A quiz from its mapping; problems go to the Fields' diagnostics."""
+    settings = QuizSettings(
+        counts=fields.get("counts", bool, False),
+        weight=fields.get("weight", float, 1.0),
+        attempts=fields.get("attempts", int, 0),
+        shuffle_questions=fields.get("shuffle_questions", bool, False),
+        shuffle_choices=fields.get("shuffle_choices", bool, False),
+        reveal_answers=fields.get("reveal_answers", bool, True),
+        recommend=fields.get("recommend", bool, False),
+    )
+    if settings.weight < 0:
+        fields.report("weight", "'weight' must not be negative", "quiz.weight")
+    if settings.attempts < 0:
+        fields.report("attempts", "'attempts' must be 0 (unlimited) or more", "quiz.attempts")
+    quiz = Quiz(
+        title=fields.text("title", default="Knowledge check"),
+        intro=fields.text("intro"),
+        settings=settings,
+        questions=tuple(_question(item) for item, _ in fields.mappings("questions", required=True)),
+        source=Source(path=fields.path, line=fields.line),
+    )
+    if not quiz.questions and "questions" in fields.data:
+        fields.report("questions", "the quiz has no questions", "quiz.empty")
+    fields.finish()
+    return quiz
+
+
+def _question(fields: Fields) -> Question:
+    qid = fields.identifier("id")
+    fields.what = f"question '{qid}'" if qid else fields.what
+    type_name = fields.text("type", required=True)
+    qtype = TYPES.get(type_name)
+    if qtype is None:
+        if type_name:
+            fields.report("type", f"unknown question type '{type_name}'"
+                          f"{did_you_mean(type_name, TYPES)}; use one of {', '.join(TYPES)}",
+                          "question.type")
+        qtype = QuestionType.SINGLE
+    points = fields.get("points", float, 1.0)
+    if points <= 0:
+        fields.report("points", "'points' must be more than 0", "question.points")
+    common: dict[str, Any] = {
+        "id": qid,
+        "type": qtype,
+        "prompt": fields.text("prompt", required=True),
+        "explanation": fields.text("explanation", required=True),
+        "objectives": tuple(text for text, _ in fields.strings("objectives")),
+        "points": points,
+        "source": Source(path=fields.path, line=fields.line),
+    }
+    if qtype is QuestionType.TRUE_FALSE:
+        question = _true_false(fields, common)
+    elif qtype is QuestionType.MATCHING:
+        question = _matching(fields, common)
+    else:
+        question = Question(**common, choices=tuple(
+            _choice(item, qtype) for item, _ in fields.mappings("choices", required=True)))
+    fields.finish()
+    return question
+
+
+def _choice(fields: Fields, qtype: QuestionType) -> Choice:
+    cid = fields.identifier("id")
+    fields.what = f"choice '{cid}'" if cid else fields.what
+    weights: list[tuple[str, float]] = []
+    if qtype is QuestionType.PREFERENCE:
+        raw = fields.get("weights", LocatedDict, LocatedDict(), required=True)
+        for outcome, value in raw.items():
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+                weights.append((str(outcome), float(value)))
+            else:
+                fields.diagnostics.append(_weight_error(fields, raw, str(outcome)))
+        correct = False
+    else:
+        correct = fields.get("correct", bool, False)
+    choice = Choice(id=cid, text=fields.text("text", required=True), correct=correct,
+                    feedback=fields.text("feedback"), weights=tuple(weights),
+                    source=Source(path=fields.path, line=fields.line))
+    fields.finish()
+    return choice
+
+
+def _weight_error(fields: Fields, raw: LocatedDict, outcome: str) -> Diagnostic:
+    return error(fields.path, raw.line_of(outcome),
+                 f"the weight for '{outcome}' in {fields.what} must be a number of 0 or more",
+                 "choice.weight")
+
+
+def _true_false(fields: Fields, common: dict[str, Any]) -> Question:
+    answer = fields.get("answer", bool, True, required=True)
+    feedback = fields.get("feedback", LocatedDict, LocatedDict())
+    texts: dict[bool, str] = {}
+    for key, value in feedback.items():
+        if key in ("true", "false"):
+            texts[key == "true"] = str(value).strip() if value is not None else ""
+        else:
+            fields.diagnostics.append(_feedback_key_error(fields, feedback, str(key), "true, false"))
+    line = fields.line
+    choices = tuple(
+        Choice(id=str(value).lower(), text="True" if value else "False", correct=value == answer,
+               feedback=texts.get(value, ""), source=Source(path=fields.path, line=line))
+        for value in (True, False)
+    )
+    return Question(**common, choices=choices)
+
+
+def _matching(fields: Fields, common: dict[str, Any]) -> Question:
+    targets = []
+    for item, _ in fields.mappings("targets", required=True):
+        targets.append(MatchTarget(id=item.identifier("id"), text=item.text("text", required=True),
+                                   source=Source(path=fields.path, line=item.line)))
+        item.finish()
+    items = []
+    for item, _ in fields.mappings("items", required=True):
+        items.append(MatchItem(id=item.identifier("id"), text=item.text("text", required=True),
+                               match=item.text("match", required=True),
+                               feedback=item.text("feedback"),
+                               source=Source(path=fields.path, line=item.line)))
+        item.finish()
+    feedback = fields.get("feedback", LocatedDict, LocatedDict())
+    for key in feedback:
+        if key not in ("correct", "incorrect"):
+            fields.diagnostics.append(_feedback_key_error(fields, feedback, str(key),
+                                                          "correct, incorrect"))
+    return Question(**common, targets=tuple(targets), items=tuple(items),
+                    feedback_correct=str(feedback.get("correct") or "").strip(),
+                    feedback_incorrect=str(feedback.get("incorrect") or "").strip())
+
+
+def _feedback_key_error(fields: Fields, feedback: LocatedDict, key: str, allowed: str) -> Diagnostic:
+    return error(fields.path, feedback.line_of(key),
+                 f"unknown feedback key '{key}' in {fields.what}; use {allowed}", "field.unknown")
