@@ -1,0 +1,19 @@
+"""The output formats. Builders are imported only when used, to keep the CLI quick to start."""
+
+from __future__ import annotations
+
+import importlib
+
+from .base import Builder
+
+# format name -> "module:class"; order is the build order of --format all
+REGISTRY: dict[str, str] = {
+    "json": "courseforge.builders.json_export:JsonBuilder",
+}
+
+
+def builder_class(name: str) -> type[Builder]:
+    """The builder class for a format name."""
+    module_name, class_name = REGISTRY[name].split(":")
+    cls: type[Builder] = getattr(importlib.import_module(module_name), class_name)
+    return cls

@@ -1,0 +1,5 @@
+"""``python -m courseforge``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,121 @@
+"""The command line: options, help and examples; the work happens elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+COURSE_DIR = click.argument(
+    "course_dir", required=False, default="course",
+    type=click.Path(file_okay=True, dir_okay=True, path_type=Path),
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="courseforge")
+def main() -> None:
+    """Build slide decks, SCORM lessons and graded quizzes from one plain-text course.
+
+    \b
+    Example:
+      courseforge check course
+      courseforge build course -o output
+    """
+
+
+@main.command()
+@COURSE_DIR
+def check(course_dir: Path) -> None:
+    """Check a course and report every problem as path:line: severity: message [code].
+
+    Exits 1 when there are errors, 0 when there are none (warnings allowed).
+    COURSE_DIR defaults to ./course.
+
+    \b
+    Example:
+      courseforge check course
+    """
+    from .errors import Severity, summary
+    from .loading import diagnose
+
+    _, diagnostics = diagnose(course_dir)
+    for diagnostic in diagnostics:
+        click.echo(str(diagnostic))
+    click.echo(summary(diagnostics), err=True)
+    if any(d.severity is Severity.ERROR for d in diagnostics):
+        raise SystemExit(1)
+
+
+def _format_names() -> list[str]:
+    from .builders import REGISTRY
+
+    return [*REGISTRY, "all"]
+
+
+class _LazyChoice(click.Choice):  # type: ignore[type-arg]
+    """A Choice whose values come from the builder registry, read when first needed."""
+
+    def __init__(self) -> None:
+        super().__init__([], case_sensitive=False)
+
+    @property  # type: ignore[override]
+    def choices(self) -> list[str]:
+        return _format_names()
+
+    @choices.setter
+    def choices(self, value: object) -> None:
+        pass
+
+
+@main.command()
+@COURSE_DIR
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("output"),
+              show_default=True, help="Folder to write into; replaced entry by entry when done.")
+@click.option("-f", "--format", "formats", multiple=True, type=_LazyChoice(),
+              help="Format to build; repeat for several. Default: all.")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of theme overrides, searched before the course's own templates/.")
+@click.option("--pptx-template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A .pptx whose masters and layouts replace the default reference deck.")
+@click.option("--layout", "layouts", multiple=True, metavar="ROLE=NAME",
+              help="Map a slide role (title, section, content, comparison, title-only) to a "
+                   "layout name of --pptx-template; repeatable.")
+@click.option("--package", type=click.Choice(["single", "per-module"]), default="single",
+              show_default=True, help="SCORM: one package for the course, or also one per module.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: Path | None,
+          pptx_template: Path | None, layouts: tuple[str, ...], package: str, quiet: bool) -> None:
+    """Check a course, then build it into OUTPUT (default ./output).
+
+    Nothing is written when the course has errors; the previous output stays
+    intact until the new one is complete. COURSE_DIR defaults to ./course.
+
+    \b
+    Examples:
+      courseforge build                       # ./course into ./output, every format
+      courseforge build course -f json -o out
+    """
+    from .build import build as run_build
+    from .builders.base import BuildOptions
+
+    mapping = []
+    for item in layouts:
+        role, sep, name = item.partition("=")
+        if not sep or not role.strip() or not name.strip():
+            raise click.BadParameter(f"'{item}' is not ROLE=NAME", param_hint="--layout")
+        mapping.append((role.strip(), name.strip()))
+    options = BuildOptions(templates=templates, pptx_template=pptx_template,
+                           layout_names=tuple(mapping), package=package)
+
+    def progress(message: str) -> None:
+        if not quiet:
+            click.echo(f"  {message}", err=True)
+
+    checked = run_build(course_dir, output, formats, options, progress)
+    for warning in checked.warnings:
+        click.echo(str(warning), err=True)
+    if not quiet:
+        click.echo(f"built '{checked.course.title}' into {output}", err=True)
