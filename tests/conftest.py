@@ -41,3 +41,25 @@ def roots() -> Path:
 def bundled() -> Path:
     """The bundled course."""
     return BUNDLED
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """--update-golden rewrites golden files instead of comparing (review the diff!)."""
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Compare text with a golden file under tests/golden/, or rewrite it with --update-golden."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, actual: str) -> None:
+        path = Path(__file__).resolve().parent / "golden" / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            return
+        assert path.exists(), f"no golden file {path}; run pytest --update-golden and review it"
+        assert actual == path.read_text(encoding="utf-8")
+
+    return check

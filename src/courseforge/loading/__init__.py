@@ -11,6 +11,14 @@ from ..validation import validate
 from .course_loader import load_course
 
 
+# Codes after which part of the course is missing from the model.
+INCOMPLETE = frozenset({
+    "file.outside", "file.too-large", "file.unreadable", "file.encoding", "file.not-mapping",
+    "yaml.syntax", "yaml.too-deep", "yaml.value", "lesson.no-front-matter",
+    "course.unknown-module", "module.no-lesson", "id.invalid", "question.type",
+})
+
+
 @dataclass(frozen=True, slots=True)
 class CheckedCourse:
     """A course with no errors, and the warnings found on the way."""
@@ -27,7 +35,8 @@ def diagnose(root: Path) -> tuple[Course | None, list[Diagnostic]]:
         raise CourseforgeError(f"'{root}' is not a folder: give the folder holding course.yml")
     course, diagnostics = load_course(root.resolve())
     if course is not None:
-        diagnostics += validate(course)
+        complete = not any(d.code in INCOMPLETE for d in diagnostics)
+        diagnostics += validate(course, complete=complete)
     return course, sorted(set(diagnostics), key=lambda d: d.sort_key)
 
 

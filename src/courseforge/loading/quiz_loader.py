@@ -40,16 +40,18 @@ def load_quiz(fields: Fields) -> Quiz:
         title=fields.text("title", default="Knowledge check"),
         intro=fields.text("intro"),
         settings=settings,
-        questions=tuple(_question(item) for item, _ in fields.mappings("questions", required=True)),
+        questions=tuple(q for item, _ in fields.mappings("questions", required=True)
+                        if (q := _question(item)) is not None),
         source=Source(path=fields.path, line=fields.line),
     )
-    if not quiz.questions and "questions" in fields.data:
+    if not fields.data.get("questions") and "questions" in fields.data:
         fields.report("questions", "the quiz has no questions", "quiz.empty")
     fields.finish()
     return quiz
 
 
-def _question(fields: Fields) -> Question:
+def _question(fields: Fields) -> Question | None:
+    """A question; None when its type is unknown (its other checks would only add noise)."""
     qid = fields.identifier("id")
     fields.what = f"question '{qid}'" if qid else fields.what
     type_name = fields.text("type", required=True)
@@ -59,7 +61,7 @@ def _question(fields: Fields) -> Question:
             fields.report("type", f"unknown question type '{type_name}'"
                           f"{did_you_mean(type_name, TYPES)}; use one of {', '.join(TYPES)}",
                           "question.type")
-        qtype = QuestionType.SINGLE
+        return None
     points = fields.get("points", float, 1.0)
     if points <= 0:
         fields.report("points", "'points' must be more than 0", "question.points")

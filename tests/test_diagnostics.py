@@ -1,0 +1,56 @@
+"""Broken courses yield exactly the expected diagnostics (golden files), never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from courseforge.cli import main
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+BROKEN = sorted(p.name for p in ROOTS.glob("broken-*") if p.is_dir())
+
+
+def run_check(course: Path) -> tuple[int, str]:
+    """Exit code and output of ``courseforge check``."""
+    result = CliRunner().invoke(main, ["check", str(course)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def test_corpus_is_not_empty() -> None:
+    assert len(BROKEN) >= 15
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_broken_course_diagnostics(case: str, golden) -> None:  # type: ignore[no-untyped-def]
+    code, output = run_check(ROOTS / case)
+    assert "Traceback" not in output
+    golden(f"diagnostics/{case}.txt", f"exit {code}\n{output}")
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_every_diagnostic_names_file_and_line(case: str) -> None:
+    code, output = run_check(ROOTS / case)
+    lines = [line for line in output.splitlines() if ": error: " in line or ": warning: " in line]
+    assert lines, "a broken course must report something"
+    for line in lines:
+        location = line.split(": ", 1)[0]
+        path = location.rsplit(":", 1)[0]
+        assert (ROOTS / case / path).exists() or path == "course.yml", line
+        assert line.endswith("]"), line
+    has_errors = any(": error: " in line for line in lines)
+    assert code == (1 if has_errors else 0)
+
+
+def test_build_refuses_a_broken_course_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(ROOTS / "broken-single-no-correct"), "-o",
+                                       str(out), "-f", "json"])
+    assert result.exit_code == 1
+    assert "quiz.no-correct" in result.output
+    assert "1 error" in result.output
+    assert not out.exists()
+    assert not list(tmp_path.iterdir())
