@@ -1,0 +1,139 @@
+"""The command line: help with examples, version, check, build errors as one-line messages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from courseforge import __version__
+from courseforge.cli import main
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+MINIMAL = ROOTS / "minimal"
+
+
+def invoke(*args: str):  # type: ignore[no-untyped-def]
+    """Run the CLI in-process."""
+    return CliRunner().invoke(main, list(args))
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert __version__ in result.output
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_every_command_has_help_with_an_example(name: str) -> None:
+    result = invoke(name, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.output
+    assert f"courseforge {name}" in result.output
+
+
+def test_group_help_lists_commands() -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    for name in main.commands:
+        assert name in result.output
+
+
+def test_check_clean_course() -> None:
+    result = invoke("check", str(MINIMAL))
+    assert result.exit_code == 0
+    assert "0 errors, 0 warnings" in result.output
+
+
+def test_check_missing_folder() -> None:
+    result = invoke("check", "no/such/course")
+    assert result.exit_code == 1
+    assert "Error: course folder 'no/such/course' does not exist" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_check_a_file_instead_of_a_folder() -> None:
+    result = invoke("check", str(MINIMAL / "course.yml"))
+    assert result.exit_code == 1
+    assert "is not a folder" in result.output
+
+
+def test_check_folder_without_course_file(tmp_path: Path) -> None:
+    result = invoke("check", str(tmp_path))
+    assert result.exit_code == 1
+    assert f"course.yml: error: no course.yml in {tmp_path}" in result.output
+
+
+def test_build_json(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = invoke("build", str(MINIMAL), "-o", str(out), "-f", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "course.json").read_text(encoding="utf-8"))
+    assert data["schema"] == "courseforge/course@1"
+    assert data["id"] == "team-roles"
+    assert [m["id"] for m in data["modules"]] == ["welcome", "roles"]
+    quiz = data["modules"][1]["quiz"]
+    assert quiz["settings"]["recommend"] is True
+    tf = next(q for q in quiz["questions"] if q["type"] == "true-false")
+    assert [(c["id"], c["correct"]) for c in tf["choices"]] == [("true", False), ("false", True)]
+    pref = next(q for q in quiz["questions"] if q["type"] == "preference")
+    assert pref["choices"][0]["weights"] == {"maker": 2.0}
+    assert "building json" in result.output
+
+
+def test_build_keeps_other_entries(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine")
+    (out / "course.json").write_text("old")
+    assert invoke("build", str(MINIMAL), "-o", str(out), "-f", "json").exit_code == 0
+    assert (out / "keep.txt").read_text() == "mine"
+    assert (out / "course.json").read_text() != "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging left behind
+
+
+def test_build_output_is_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "file"
+    target.write_text("x")
+    result = invoke("build", str(MINIMAL), "-o", str(target), "-f", "json")
+    assert result.exit_code == 1
+    assert "exists and is not a folder" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_build_refuses_output_inside_the_course(tmp_path: Path) -> None:
+    result = invoke("build", str(MINIMAL), "-o", str(MINIMAL / "out"), "-f", "json")
+    assert result.exit_code == 1
+    assert "must be outside the course folder" in result.output
+    assert not (MINIMAL / "out").exists()
+
+
+def test_build_unwritable_parent_is_a_clean_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be")
+    result = invoke("build", str(MINIMAL), "-o", str(blocker / "out"), "-f", "json")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: cannot write in")
+    assert "Traceback" not in result.output
+
+
+def test_build_unknown_format() -> None:
+    result = invoke("build", str(MINIMAL), "-f", "docx")
+    assert result.exit_code == 2
+    assert "docx" in result.output
+
+
+def test_layout_option_needs_role_and_name(tmp_path: Path) -> None:
+    result = invoke("build", str(MINIMAL), "-o", str(tmp_path / "o"), "--layout", "title")
+    assert result.exit_code == 2
+    assert "ROLE=NAME" in result.output
+
+
+def test_errors_are_click_exceptions() -> None:
+    from courseforge.errors import CourseforgeError, ValidationFailed
+
+    assert issubclass(CourseforgeError, click.ClickException)
+    assert issubclass(ValidationFailed, CourseforgeError)
