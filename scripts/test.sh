@@ -4,6 +4,8 @@
 # the browser-side test packages via npm ci, the Python test extras via pip.
 # What is already installed is skipped. Extra arguments go to pytest.
 set -euo pipefail
+# Debian marks its Python as externally managed; these installs are meant for it (or a venv).
+export PIP_BREAK_SYSTEM_PACKAGES=1
 cd "$(dirname "$0")/.."
 
 need_apt=()
