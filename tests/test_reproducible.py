@@ -1,0 +1,33 @@
+"""Same input, same bytes: every format, built twice into different folders, is identical."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from courseforge.build import build
+from courseforge.builders import REGISTRY
+from courseforge.builders.base import BuildOptions
+
+ROOT = Path(__file__).resolve().parent.parent
+COURSES = [ROOT / "tests" / "roots" / "minimal", ROOT / "course"]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file below a folder, by relative name."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("course", COURSES, ids=lambda p: p.name)
+@pytest.mark.parametrize("fmt", list(REGISTRY))
+def test_build_twice_gives_identical_bytes(course: Path, fmt: str, tmp_path: Path) -> None:
+    options = BuildOptions(package="per-module")
+    build(course, tmp_path / "first", [fmt], options, lambda message: None)
+    build(course, tmp_path / "second", [fmt], options, lambda message: None)
+    first, second = snapshot(tmp_path / "first"), snapshot(tmp_path / "second")
+    assert first, "the build wrote nothing"
+    assert first.keys() == second.keys()
+    different = [name for name in first if first[name] != second[name]]
+    assert not different
