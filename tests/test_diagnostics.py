@@ -54,3 +54,41 @@ def test_build_refuses_a_broken_course_and_writes_nothing(tmp_path: Path) -> Non
     assert "1 error" in result.output
     assert not out.exists()
     assert not list(tmp_path.iterdir())
+
+
+LEGAL = sorted(p.name for p in ROOTS.glob("ok-*") if p.is_dir())
+
+
+@pytest.mark.parametrize("case", LEGAL)
+def test_unusual_but_legal_courses_build(case: str, tmp_path: Path) -> None:
+    """BOM, CRLF, mixed line endings, right-to-left text, emoji and long values are legal."""
+    code, output = run_check(ROOTS / case)
+    assert code == 0, output
+    result = CliRunner().invoke(main, ["build", str(ROOTS / case), "-o", str(tmp_path), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    data = json.loads((tmp_path / "course.json").read_text(encoding="utf-8"))
+    source = (ROOTS / case / "course.yml").read_text(encoding="utf-8-sig")
+    assert data["title"] in source
+    assert all("\r" not in slide["body"] for m in data["modules"] for slide in m["lesson"]["slides"])
+
+
+def test_unicode_survives(tmp_path: Path) -> None:
+    CliRunner().invoke(main, ["build", str(ROOTS / "ok-unicode-rtl-emoji"), "-o", str(tmp_path),
+                              "-f", "json"])
+    text = (tmp_path / "course.json").read_text(encoding="utf-8")
+    assert "أدوار الفريق 🚀" in text
+    assert "למה תפקידים חשובים 👩‍💻" in text
+
+
+def test_huge_file_is_refused(tmp_path: Path) -> None:
+    import shutil
+
+    course = tmp_path / "course"
+    shutil.copytree(ROOTS / "minimal", course)
+    lesson = course / "modules" / "roles" / "lesson.md"
+    lesson.write_text("---\ntitle: Big\nminutes: 1\n---\n# Big\n" + ("x" * 80 + "\n") * 70_000)
+    code, output = run_check(course)
+    assert code == 1
+    assert "modules/roles/lesson.md: error: the file is larger than 5 MB [file.too-large]" in output

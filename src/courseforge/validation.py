@@ -20,14 +20,13 @@ def validate(course: Course, *, complete: bool = True) -> list[Diagnostic]:
     only repeat the unreadable file's error in other words.
     """
     found: list[Diagnostic] = []
-    found += _duplicates(course.modules, lambda m: m.id, lambda m: m.source, "module")
     found += _duplicates(course.outcomes, lambda o: o.id, lambda o: o.source, "outcome")
     objectives = [o for m in course.modules for o in m.lesson.objectives]
     found += _duplicates(objectives, lambda o: o.id, lambda o: o.source, "objective")
     objective_ids = {o.id for o in objectives}
     outcome_ids = {o.id for o in course.outcomes}
     if not complete:
-        objective_ids = _Everything()
+        objective_ids, outcome_ids = _Everything(), _Everything()
     for module in course.modules:
         if module.quiz is not None:
             found += _quiz(module.quiz, objective_ids, outcome_ids)
@@ -40,6 +39,9 @@ class _Everything(set[str]):
     """Stands for an unknown set of ids: contains everything."""
 
     def __contains__(self, item: object) -> bool:
+        return True
+
+    def __bool__(self) -> bool:
         return True
 
 

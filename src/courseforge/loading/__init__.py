@@ -15,7 +15,8 @@ from .course_loader import load_course
 INCOMPLETE = frozenset({
     "file.outside", "file.too-large", "file.unreadable", "file.encoding", "file.not-mapping",
     "yaml.syntax", "yaml.too-deep", "yaml.value", "lesson.no-front-matter",
-    "course.unknown-module", "module.no-lesson", "id.invalid", "question.type",
+    "course.unknown-module", "course.no-modules", "module.no-lesson", "id.invalid",
+    "question.type", "field.structure",
 })
 
 

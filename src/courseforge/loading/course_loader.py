@@ -48,11 +48,7 @@ def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
         return None, diagnostics
     fields = Fields(data, COURSE_FILE, "the course", diagnostics)
     outcomes = tuple(_outcome(item) for item, _ in fields.mappings("outcomes"))
-    module_ids = fields.strings("modules")
-    if "modules" in data and not module_ids:
-        fields.report("modules", "the course lists no modules", "course.no-modules")
-    elif "modules" not in data:
-        fields.report(None, "the course is missing the required field 'modules'", "field.missing")
+    module_ids = _unique_modules(fields)
     course = Course(
         id=fields.identifier("id"),
         title=fields.text("title", required=True),
@@ -91,6 +87,24 @@ def _check_ranges(fields: Fields, course: Course) -> None:
     if course.language and not LANGUAGE.match(course.language):
         fields.report("language", "'language' must be a language tag such as en or fr-CA, not "
                       f"'{course.language}'", "course.language")
+
+
+def _unique_modules(fields: Fields) -> list[tuple[str, int]]:
+    """The module order, each id once; repeats and an empty list are reported."""
+    listed = fields.strings("modules")
+    if "modules" not in fields.data:
+        fields.report(None, "the course is missing the required field 'modules'", "field.missing")
+    elif isinstance(fields.data["modules"], list) and not listed:
+        fields.report("modules", "the course lists no modules", "course.no-modules")
+    seen: dict[str, int] = {}
+    for module_id, line in listed:
+        if module_id in seen:
+            fields.diagnostics.append(error(COURSE_FILE, line, f"module '{module_id}' is listed "
+                                            f"twice (first at line {seen[module_id]})",
+                                            "course.duplicate-module"))
+        else:
+            seen[module_id] = line
+    return list(seen.items())
 
 
 def _outcome(fields: Fields) -> Outcome:
@@ -142,6 +156,7 @@ def _lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson | N
         return None
     name = relative_name(root, path)
     front, front_line, body, body_line = split_front_matter(text)
+    parsed = False  # the front matter was read as a mapping
     if front is None:
         diagnostics.append(error(name, 1, "the lesson must start with front matter between "
                                  "'---' lines (title, minutes, objectives)", "lesson.no-front-matter"))
@@ -151,7 +166,7 @@ def _lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson | N
         value, found = parse_yaml(front, name, front_line)
         diagnostics.extend(found)
         if isinstance(value, LocatedDict):
-            data = value
+            data, parsed = value, True
         else:
             if not found:
                 diagnostics.append(error(name, front_line, "the front matter must be a mapping",
@@ -159,8 +174,8 @@ def _lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson | N
             data = LocatedDict()
             data.line, data.key_lines = front_line, {}
     fields = Fields(data, name, "the lesson", diagnostics)
-    title = fields.text("title", required=front is not None)
-    minutes = fields.get("minutes", int, 0, required=front is not None)
+    title = fields.text("title", required=parsed)
+    minutes = fields.get("minutes", int, 0, required=parsed)
     if minutes < 0 or minutes > 10_000:
         fields.report("minutes", f"'minutes' must be between 0 and 10000, not {minutes}",
                       "lesson.minutes")

@@ -14,8 +14,8 @@ T = TypeVar("T")
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 ID_RULE = "letters, digits, '-' and '_', starting with a letter, at most 64 characters"
 
-_TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
-               list: "a list", dict: "a mapping"}
+_TYPE_NAMES: dict[type, str] = {bool: "true or false", str: "text", int: "a whole number",
+                                float: "a number", list: "a list", dict: "a mapping"}
 
 
 class Fields:
@@ -59,8 +59,11 @@ class Fields:
         if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)  # type: ignore[return-value]
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-            self.report(key, f"'{key}' of {self.what} must be {_TYPE_NAMES.get(kind, kind.__name__)}"
-                        f", not {_describe(value)}", "field.type")
+            expected = next(name for base, name in _TYPE_NAMES.items() if issubclass(kind, base))
+            # A wrong list or mapping hides whole parts of the course from later checks.
+            code = "field.structure" if issubclass(kind, (list, dict)) else "field.type"
+            self.report(key, f"'{key}' of {self.what} must be {expected}, not {_describe(value)}",
+                        code)
             return default
         if kind is str:
             return value.strip()  # type: ignore[no-any-return, attr-defined]
@@ -88,7 +91,7 @@ class Fields:
                 self.diagnostics.append(error(
                     self.path, lines[index],
                     f"item {index + 1} of '{key}' must be a mapping, not {_describe(item)}",
-                    "field.type"))
+                    "field.structure"))
 
     def strings(self, key: str) -> tuple[tuple[str, int], ...]:
         """A list of texts with their lines."""
@@ -100,7 +103,7 @@ class Fields:
                 result.append((str(value).strip(), line))
             else:
                 self.diagnostics.append(error(self.path, line,
-                    f"items of '{key}' must be text, not {_describe(value)}", "field.type"))
+                    f"items of '{key}' must be text, not {_describe(value)}", "field.structure"))
         return tuple(result)
 
     def finish(self, extra_known: Iterable[str] = ()) -> None:

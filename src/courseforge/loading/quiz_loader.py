@@ -54,7 +54,10 @@ def _question(fields: Fields) -> Question | None:
     """A question; None when its type is unknown (its other checks would only add noise)."""
     qid = fields.identifier("id")
     fields.what = f"question '{qid}'" if qid else fields.what
-    type_name = fields.text("type", required=True)
+    type_name = fields.text("type")
+    if not type_name:
+        fields.report(None, f"{fields.what} is missing the required field 'type'", "question.type")
+        return None
     qtype = TYPES.get(type_name)
     if qtype is None:
         if type_name:

@@ -1,0 +1,99 @@
+"""Author Markdown to safe HTML: raw HTML is escaped, links and images are checked.
+
+Python-Markdown passes raw HTML through by default. Lessons run inside an LMS, so an
+author's ``<script>`` must show as text: the raw-HTML block preprocessor and inline
+pattern are removed, which makes the serializer escape such markup like any text.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+EXTENSIONS = ("tables", "fenced_code", "sane_lists")
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def is_safe_link(href: str) -> bool:
+    """Whether a link target may appear in a lesson (web, mail or in-page; never script)."""
+    target = href.strip()
+    if not target or target.startswith("#"):
+        return True
+    scheme = urlsplit(target).scheme.lower()
+    return scheme in SAFE_SCHEMES
+
+
+class _LessonTree(Treeprocessor):
+    """Rewrites images to packaged files, opens web links outside the course, demotes headings."""
+
+    def __init__(self, md: markdown.Markdown, images: Mapping[str, str]) -> None:
+        super().__init__(md)
+        self.images = images
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for index, element in enumerate(list(parent)):
+                replacement = self._element(element)
+                if replacement is not element:
+                    parent.remove(element)
+                    if replacement is not None:
+                        parent.insert(index, replacement)
+
+    def _element(self, element: etree.Element) -> etree.Element | None:
+        tag = element.tag
+        if tag == "a":
+            href = element.get("href", "")
+            if not is_safe_link(href):
+                # keep the words, drop the dangerous target
+                span = etree.Element("span")
+                span.text, span.tail = element.text, element.tail
+                span.extend(list(element))
+                return span
+            if urlsplit(href).scheme:
+                element.set("target", "_blank")
+                element.set("rel", "noopener noreferrer")
+        elif tag == "img":
+            packaged = self.images.get(element.get("src", ""))
+            if packaged is None:
+                # only course images are packaged: nothing may be fetched from elsewhere
+                span = etree.Element("span")
+                span.text, span.tail = element.get("alt", ""), element.tail
+                return span
+            element.set("src", packaged)
+            element.set("loading", "lazy")
+        elif isinstance(tag, str) and len(tag) == 2 and tag[0] == "h" and tag[1] in "12345":
+            # the page title is the only h1; body headings sit below it
+            element.tag = f"h{int(tag[1]) + 1}"
+        return element
+
+
+class _LessonMarkdown(Extension):
+    def __init__(self, images: Mapping[str, str]) -> None:
+        super().__init__()
+        self.images = images
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_LessonTree(md, self.images), "courseforge-lesson", 1)
+
+
+def render_markdown(text: str, images: Mapping[str, str] | None = None) -> Markup:
+    """Lesson Markdown as HTML; ``images`` maps a source as written to its packaged path."""
+    md = markdown.Markdown(extensions=[*EXTENSIONS, _LessonMarkdown(images or {})],
+                           output_format="html")
+    return Markup(md.convert(text))
+
+
+def render_inline(text: str) -> Markup:
+    """One line of Markdown (a title or a choice) as inline HTML, without the paragraph."""
+    html = str(render_markdown(text))
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)

@@ -1,0 +1,155 @@
+"""The lesson view model: the pages a learner steps through, the contents and the media.
+
+Pure: a course (or some of its modules) in, frozen data out. The writer in
+``lesson_files`` turns it into HTML; the SCORM builders package it.
+
+All pages live in one HTML document that the runtime shows one at a time. A SCO must
+call Initialize once per launch, so navigating between separate documents is no option.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..model import Course, Module
+from .html_render import render_inline, render_markdown
+
+START_PAGE = "start"
+# page ids are "<module>.<n>" or "<module>.quiz": the dot never occurs in a module id
+QUIZ_PAGE = "quiz"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MediaFile:
+    """A course file copied into the package: where it goes, where it comes from."""
+
+    target: str  # package path, plain ASCII
+    source: str  # path relative to the course folder
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Page:
+    """One screen of the lesson."""
+
+    id: str
+    kind: str  # "start" | "slide" | "quiz"
+    number: int  # 1-based position
+    title: Markup
+    plain_title: str
+    module_id: str  # "" on the start page
+    module_title: str
+    module_number: int  # 0 on the start page
+    body: Markup
+    quiz_intro: Markup = Markup("")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TocModule:
+    """A module in the table of contents and the pages it holds."""
+
+    id: str
+    number: int
+    title: str
+    pages: tuple[Page, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ModuleSummary:
+    """What the start page says about a module."""
+
+    number: int
+    title: str
+    minutes: int
+    objectives: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LessonSite:
+    """Everything the lesson templates need."""
+
+    course_id: str
+    scope: str  # the course id, or "<course>-<module>" for a one-module package
+    title: str
+    description: str
+    language: str
+    minutes: int
+    summaries: tuple[ModuleSummary, ...]
+    pages: tuple[Page, ...]
+    toc: tuple[TocModule, ...]
+    media: tuple[MediaFile, ...]
+
+
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def media_target(module: Module, index: int, course_path: str) -> str:
+    """The package path of a module's image: ASCII, unique, stable."""
+    name = _UNSAFE_NAME.sub("-", course_path.rsplit("/", 1)[-1]).strip("-.") or "image"
+    return f"media/{module.id}/{index}-{name}"
+
+
+def module_media(module: Module) -> tuple[MediaFile, ...]:
+    """Each distinct image of a module's lesson, in order of first use."""
+    seen: dict[str, MediaFile] = {}
+    for slide in module.lesson.slides:
+        for image in slide.images:
+            if image.path not in seen:
+                target = media_target(module, len(seen) + 1, image.path)
+                seen[image.path] = MediaFile(target=target, source=image.path)
+    return tuple(seen.values())
+
+
+def _module_pages(module: Module, number: int, first: int) -> list[Page]:
+    targets = {m.source: m.target for m in module_media(module)}
+    pages = []
+    for index, slide in enumerate(module.lesson.slides, start=1):
+        images = {image.src: targets[image.path] for image in slide.images}
+        pages.append(Page(
+            id=f"{module.id}.{index}", kind="slide", number=first + len(pages),
+            title=render_inline(slide.title), plain_title=slide.title, module_id=module.id,
+            module_title=module.title, module_number=number,
+            body=render_markdown(slide.body, images),
+        ))
+    if module.quiz is not None:
+        # the slot quizzes render into; the quiz runtime fills the section
+        pages.append(Page(
+            id=f"{module.id}.{QUIZ_PAGE}", kind="quiz", number=first + len(pages),
+            title=render_inline(module.quiz.title), plain_title=module.quiz.title,
+            module_id=module.id, module_title=module.title, module_number=number,
+            body=Markup(""), quiz_intro=render_markdown(module.quiz.intro),
+        ))
+    return pages
+
+
+def lesson_site(course: Course, modules: Sequence[Module] | None = None) -> LessonSite:
+    """The lesson of the whole course, or of the given modules only."""
+    chosen = tuple(course.modules if modules is None else modules)
+    numbers = {m.id: n for n, m in enumerate(course.modules, start=1)}
+    whole = modules is None or len(chosen) == len(course.modules)
+    title = f"{course.title}: {chosen[0].title}" if not whole and len(chosen) == 1 \
+        else course.title
+    start = Page(id=START_PAGE, kind="start", number=1, title=Markup.escape(title),
+                 plain_title=title, module_id="", module_title="", module_number=0,
+                 body=render_markdown(course.description))
+    pages: list[Page] = [start]
+    toc = []
+    for module in chosen:
+        module_pages = _module_pages(module, numbers[module.id], len(pages) + 1)
+        pages.extend(module_pages)
+        toc.append(TocModule(id=module.id, number=numbers[module.id], title=module.title,
+                             pages=tuple(module_pages)))
+    summaries = tuple(
+        ModuleSummary(number=numbers[m.id], title=m.title, minutes=m.lesson.minutes,
+                      objectives=tuple(o.text for o in m.lesson.objectives))
+        for m in chosen)
+    scope = course.id if whole else "-".join([course.id, *(m.id for m in chosen)])
+    return LessonSite(
+        course_id=course.id, scope=scope, title=title, description=course.description,
+        language=course.language, minutes=sum(m.lesson.minutes for m in chosen),
+        summaries=summaries, pages=tuple(pages), toc=tuple(toc),
+        media=tuple(f for m in chosen for f in module_media(m)),
+    )

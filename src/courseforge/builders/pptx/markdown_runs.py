@@ -1,0 +1,198 @@
+"""The slide Markdown subset as blocks of paragraphs, tables and pictures made of styled runs.
+
+The subset is the one docs/course-format.md documents: paragraphs, nested bullet and
+numbered lists, pipe tables, images, ``**bold**``, ``*italic*``, `` `code` `` and links.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+BULLET = "bullet"
+NUMBER = "number"
+LETTER = "letter"
+PLAIN = "plain"
+
+_LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>.*)$")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_IMAGE_LINE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?P<src><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\)\s*$")
+_INLINE = re.compile(
+    r"(?P<escape>\\[\\`*_{}\[\]()#+\-.!|])"
+    r"|(?P<code>`+)(?P<code_text>.+?)(?P=code)"
+    r"|\*\*(?P<strong_text>.+?)\*\*|(?<!\w)__(?P<strong2_text>.+?)__(?!\w)"
+    r"|\*(?P<em_text>[^\s*](?:.*?[^\s])?)\*|(?<!\w)_(?P<em2_text>[^\s_](?:.*?[^\s])?)_(?!\w)"
+    r"|\[(?P<link_text>[^\]]+)\]\((?P<link_url>[^)\s]+)(?:\s+\"[^\"]*\")?\)"
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Run:
+    """A stretch of text with one formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    link: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Paragraph:
+    """A paragraph or list item. ``number`` is the first number of a numbered item."""
+
+    runs: tuple[Run, ...]
+    level: int = 0
+    kind: str = PLAIN
+    number: int = 1
+
+    @property
+    def text(self) -> str:
+        """The plain text."""
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Table:
+    """A table; the first row is the header."""
+
+    header: tuple[tuple[Run, ...], ...]
+    rows: tuple[tuple[tuple[Run, ...], ...], ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Picture:
+    """An image: its path relative to the lesson file and its alt text."""
+
+    src: str
+    alt: str
+
+
+Block = Paragraph | Table | Picture
+
+
+def parse_inline(text: str, base: Run | None = None) -> tuple[Run, ...]:
+    """Inline Markdown as runs; adjacent runs with the same formatting are merged."""
+    base = base or Run(text="")
+    runs: list[Run] = []
+    position = 0
+    for match in _INLINE.finditer(text):
+        if match.start() > position:
+            runs.append(replace(base, text=text[position:match.start()]))
+        position = match.end()
+        if match["escape"]:
+            runs.append(replace(base, text=match["escape"][1]))
+        elif match["code"]:
+            runs.append(replace(base, text=match["code_text"].strip(), code=True))
+        elif match["strong_text"] or match["strong2_text"]:
+            inner = match["strong_text"] or match["strong2_text"]
+            runs.extend(parse_inline(inner, replace(base, bold=True)))
+        elif match["em_text"] or match["em2_text"]:
+            inner = match["em_text"] or match["em2_text"]
+            runs.extend(parse_inline(inner, replace(base, italic=True)))
+        else:
+            runs.extend(parse_inline(match["link_text"], replace(base, link=match["link_url"])))
+    if position < len(text):
+        runs.append(replace(base, text=text[position:]))
+    return _merged(runs)
+
+
+def _merged(runs: list[Run]) -> tuple[Run, ...]:
+    merged: list[Run] = []
+    for run in runs:
+        if merged and replace(merged[-1], text="") == replace(run, text=""):
+            merged[-1] = replace(run, text=merged[-1].text + run.text)
+        elif run.text:
+            merged.append(run)
+    return tuple(merged)
+
+
+def parse_blocks(markdown: str) -> tuple[Block, ...]:
+    """A slide body as blocks, in order."""
+    blocks: list[Block] = []
+    lines = markdown.split("\n")
+    indents: list[int] = []  # indentation of the open list levels
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        stripped = line.strip()
+        if not stripped:
+            index += 1
+            continue
+        if stripped.startswith("|") and index + 1 < len(lines) and _TABLE_RULE.match(
+                lines[index + 1].strip()):
+            index = _table(lines, index, blocks)
+            indents = []
+            continue
+        image = _IMAGE_LINE.match(stripped)
+        if image:
+            blocks.append(Picture(src=image["src"].strip("<>"), alt=image["alt"]))
+            indents = []
+            index += 1
+            continue
+        item = _LIST_ITEM.match(line)
+        text_lines = [item["text"] if item else stripped]
+        index += 1
+        # continuation lines join the paragraph or item (lazy continuation)
+        while index < len(lines) and lines[index].strip() and not _LIST_ITEM.match(lines[index]) \
+                and not lines[index].strip().startswith("|") \
+                and not _IMAGE_LINE.match(lines[index].strip()):
+            text_lines.append(lines[index].strip())
+            index += 1
+        runs = parse_inline(" ".join(text_lines))
+        if item:
+            level = _level(indents, len(item["indent"].expandtabs(4)))
+            marker = item["marker"]
+            ordered = marker[0].isdigit()
+            blocks.append(Paragraph(runs=runs, level=level, kind=NUMBER if ordered else BULLET,
+                                    number=int(marker[:-1]) if ordered else 1))
+        else:
+            indents = []
+            blocks.append(Paragraph(runs=runs))
+    return tuple(blocks)
+
+
+def _level(indents: list[int], indent: int) -> int:
+    """The nesting level of a list item, from the indentation of the open levels."""
+    while indents and indents[-1] > indent:
+        indents.pop()
+    if not indents or indents[-1] < indent:
+        indents.append(indent)
+    return min(len(indents) - 1, 4)
+
+
+def _cells(line: str) -> list[str]:
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|") and not line.endswith("\\|"):
+        line = line[:-1]
+    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", line)]
+
+
+def _table(lines: list[str], index: int, blocks: list[Block]) -> int:
+    header = _cells(lines[index])
+    index += 2
+    rows: list[tuple[tuple[Run, ...], ...]] = []
+    while index < len(lines) and lines[index].strip().startswith("|"):
+        cells = _cells(lines[index])[: len(header)]
+        cells += [""] * (len(header) - len(cells))
+        rows.append(tuple(parse_inline(c) for c in cells))
+        index += 1
+    blocks.append(Table(header=tuple(parse_inline(c) for c in header), rows=tuple(rows)))
+    return index
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown as readable plain text (speaker notes): lists keep a dash and indentation."""
+    out: list[str] = []
+    for block in parse_blocks(markdown):
+        if isinstance(block, Paragraph):
+            prefix = {BULLET: "- ", NUMBER: f"{block.number}. "}.get(block.kind, "")
+            out.append("  " * block.level + prefix + block.text)
+        elif isinstance(block, Table):
+            for row in (block.header, *block.rows):
+                out.append(" | ".join("".join(r.text for r in cell) for cell in row))
+        else:
+            out.append(f"[Image: {block.alt}]")
+    return "\n".join(out)

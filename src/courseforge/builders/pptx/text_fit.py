@@ -1,0 +1,157 @@
+"""Measuring text with real font metrics, so every body is known to fit its box before writing.
+
+A theme names fonts (Calibri, Arial, ...); the decks are rendered with those fonts or
+metric-compatible ones (Carlito for Calibri, Liberation for Arial, Times New Roman and
+Courier New), so measuring with those TTF files predicts the line breaks a renderer makes.
+When no file is found, a conservative estimate (wide glyphs) is used instead.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import ImageFont
+
+FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts")
+
+# Metric-compatible stand-ins, by the family a theme names (lower case).
+_STAND_INS: dict[str, tuple[str, ...]] = {
+    "calibri": ("Calibri", "Carlito"),
+    "calibri light": ("Calibri Light", "Carlito"),
+    "cambria": ("Cambria", "Caladea"),
+    "arial": ("Arial", "LiberationSans"),
+    "helvetica": ("Helvetica", "LiberationSans"),
+    "times new roman": ("Times New Roman", "TimesNewRoman", "LiberationSerif"),
+    "courier new": ("Courier New", "CourierNew", "LiberationMono"),
+}
+_STYLE_SUFFIXES = {
+    (False, False): ("-Regular", "", "-Book", "-Roman"),
+    (True, False): ("-Bold", "bd", "b"),
+    (False, True): ("-Italic", "-Oblique", "i"),
+    (True, True): ("-BoldItalic", "-BoldOblique", "bi", "z"),
+}
+ESTIMATE_EM = 0.62  # average advance of a wide sans glyph, used when no font file is found
+ESTIMATE_LINE = 1.25  # line height in em for the estimate
+EMU_PER_PT = 12700
+MIN_LINE = 1.2  # line height in em at single spacing, at least
+
+
+@functools.cache
+def _font_files() -> dict[str, Path]:
+    """Every TrueType/OpenType file under the usual font folders, by lower-case stem."""
+    found: dict[str, Path] = {}
+    for folder in FONT_DIRS:
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.suffix.lower() in (".ttf", ".otf"):
+                    found.setdefault(path.stem.lower().replace(" ", ""), path)
+    return found
+
+
+@functools.cache
+def font_file(family: str, bold: bool = False, italic: bool = False) -> Path | None:
+    """The file of a family's face, or of a metric-compatible stand-in; None when absent."""
+    files = _font_files()
+    names = _STAND_INS.get(family.lower(), (family,))
+    for name in names:
+        stem = name.replace(" ", "").lower()
+        for suffix in _STYLE_SUFFIXES[(bold, italic)]:
+            path = files.get(stem + suffix.lower())
+            if path is not None:
+                return path
+    if bold or italic:
+        return font_file(family)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Face:
+    """One font face at one size, measuring advances and line height in points."""
+
+    family: str
+    size: float
+    bold: bool = False
+    italic: bool = False
+
+    @property
+    def _font(self) -> ImageFont.FreeTypeFont | None:
+        return _truetype(self.family, self.bold, self.italic)
+
+    def width(self, text: str) -> float:
+        """The advance of ``text`` in points."""
+        font = self._font
+        if font is None:
+            return len(text) * self.size * ESTIMATE_EM
+        return float(font.getlength(text)) * self.size / _MEASURE_SIZE
+
+    @property
+    def line_height(self) -> float:
+        """The distance between baselines at single spacing, in points."""
+        font = self._font
+        if font is None:
+            return self.size * ESTIMATE_LINE
+        ascent, descent = font.getmetrics()
+        # renderers add the font's line gap; 1.2 em is what they use for Calibri-like faces
+        return max((ascent + descent) / _MEASURE_SIZE, MIN_LINE) * self.size
+
+
+_MEASURE_SIZE = 200  # measure large, then scale: hinting at small sizes distorts advances
+
+
+@functools.cache
+def _truetype(family: str, bold: bool, italic: bool) -> ImageFont.FreeTypeFont | None:
+    path = font_file(family, bold, italic)
+    if path is None:
+        return None
+    return ImageFont.truetype(str(path), _MEASURE_SIZE)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A stretch of text in one style, the unit the line breaker measures."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    mono: bool = False
+
+
+def count_lines(pieces: Sequence[Piece], width: float, family: str, mono_family: str,
+                size: float) -> int:
+    """How many lines a paragraph of styled pieces wraps to in ``width`` points (greedy)."""
+    words = list(_words(pieces))
+    if not words:
+        return 1
+    space = Face(family, size).width(" ")
+    lines, used = 1, 0.0
+    for word, style in words:
+        face = Face(mono_family if style.mono else family, size, style.bold, style.italic)
+        advance = face.width(word)
+        if used and used + space + advance > width:
+            lines += 1
+            used = 0.0
+        if not used and advance > width:
+            # a word longer than the line is broken across lines by the renderer
+            extra = int(advance // width)
+            lines += extra
+            advance -= extra * width
+        used += (space if used else 0.0) + advance
+    return lines
+
+
+def _words(pieces: Iterable[Piece]) -> Iterable[tuple[str, Piece]]:
+    """Words with the style of the piece they start in (styles rarely change mid-word)."""
+    current, style = "", None
+    for piece in pieces:
+        for index, part in enumerate(piece.text.split(" ")):
+            if index > 0 and current:
+                yield current, style or piece
+                current, style = "", None
+            if part:
+                current += part
+                style = style or piece
+    if current:
+        yield current, style or Piece("")
