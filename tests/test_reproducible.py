@@ -31,3 +31,13 @@ def test_build_twice_gives_identical_bytes(course: Path, fmt: str, tmp_path: Pat
     assert first.keys() == second.keys()
     different = [name for name in first if first[name] != second[name]]
     assert not different
+
+
+def test_parallel_build_matches_serial(tmp_path: Path) -> None:
+    course = COURSES[0]
+    build(course, tmp_path / "serial", ["all"], BuildOptions(), lambda message: None)
+    messages: list[str] = []
+    build(course, tmp_path / "parallel", ["all"], BuildOptions(jobs=2), messages.append)
+    assert snapshot(tmp_path / "serial") == snapshot(tmp_path / "parallel")
+    if len(REGISTRY) > 1:
+        assert any(m.startswith("built ") for m in messages)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .builders import REGISTRY, builder_class
-from .builders.base import BuildOptions, Progress
+from .builders.base import BuildOptions, Builder, Progress
 from .errors import CourseforgeError
 from .loading import CheckedCourse, load_checked
 from .packaging import check_output_folder, publish, staging_folder
@@ -29,8 +29,32 @@ def build(course_dir: Path, output: Path, formats: Sequence[str], options: Build
     names = expand_formats(formats)
     builders = [builder_class(name)(checked.course, options) for name in names]
     with staging_folder(output) as staging:
-        for builder in builders:
-            progress(f"building {builder.name}: {builder.description}")
-            builder.build(staging, progress)
+        if options.jobs > 1 and len(builders) > 1:
+            _build_in_parallel(builders, staging, options.jobs, progress)
+        else:
+            for builder in builders:
+                progress(f"building {builder.name}: {builder.description}")
+                builder.build(staging, progress)
         publish(staging, output, [b.folder for b in builders])
     return checked
+
+
+def _run_builder(builder: Builder, staging: Path) -> list[str]:
+    """Run one builder in a worker process; its progress messages come back as a list."""
+    messages: list[str] = []
+    builder.build(staging, messages.append)
+    return messages
+
+
+def _build_in_parallel(builders: Sequence[Builder], staging: Path, jobs: int,
+                       progress: Progress) -> None:
+    """Each format in its own process; every builder writes only below its own entry."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(builders))) as pool:
+        futures = [(b, pool.submit(_run_builder, b, staging)) for b in builders]
+        for builder, future in futures:
+            messages = future.result()
+            progress(f"built {builder.name}: {builder.description}")
+            for message in messages:
+                progress(message)

@@ -85,9 +85,12 @@ class _LazyChoice(click.Choice):  # type: ignore[type-arg]
                    "layout name of --pptx-template; repeatable.")
 @click.option("--package", type=click.Choice(["single", "per-module"]), default="single",
               show_default=True, help="SCORM: one package for the course, or also one per module.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Build formats in this many parallel processes.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: Path | None,
-          pptx_template: Path | None, layouts: tuple[str, ...], package: str, quiet: bool) -> None:
+          pptx_template: Path | None, layouts: tuple[str, ...], package: str, jobs: int,
+          quiet: bool) -> None:
     """Check a course, then build it into OUTPUT (default ./output).
 
     Nothing is written when the course has errors; the previous output stays
@@ -97,6 +100,7 @@ def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: P
     Examples:
       courseforge build                       # ./course into ./output, every format
       courseforge build course -f json -o out
+      courseforge build -j 2 -f pptx -f scorm12
     """
     from .build import build as run_build
     from .builders.base import BuildOptions
@@ -108,7 +112,7 @@ def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: P
             raise click.BadParameter(f"'{item}' is not ROLE=NAME", param_hint="--layout")
         mapping.append((role.strip(), name.strip()))
     options = BuildOptions(templates=templates, pptx_template=pptx_template,
-                           layout_names=tuple(mapping), package=package)
+                           layout_names=tuple(mapping), package=package, jobs=jobs)
 
     def progress(message: str) -> None:
         if not quiet:
