@@ -210,6 +210,7 @@ class Course:
     author: str
     brand_colour: str
     passing_score: float
+    allow_raw_html: bool = False  # author HTML in Markdown is kept (sanitised) only when true
     outcomes: tuple[Outcome, ...]
     modules: tuple[Module, ...]
     root: Path = field(compare=False)

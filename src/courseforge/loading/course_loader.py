@@ -59,6 +59,7 @@ def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
         author=fields.text("author"),
         brand_colour=fields.text("brand_colour", default="#1F5A96"),
         passing_score=fields.get("passing_score", float, 80.0),
+        allow_raw_html=fields.get("allow_raw_html", bool, False),
         outcomes=outcomes,
         modules=tuple(
             module
