@@ -1,0 +1,55 @@
+"""The lesson writer: the view model rendered into the files of a lesson folder or package."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from markupsafe import Markup
+
+from ..errors import CourseforgeError
+from ..model import Course, Module
+from ..templating import environment, find_theme_file
+from .base import BuildOptions
+from .brand_colours import palette
+from .lesson_pages import LessonSite, lesson_site
+
+# Nothing is loaded from elsewhere and nothing is sent anywhere but to the LMS's API object.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; "
+       "form-action 'none'")
+STATIC_FILES = ("lesson.css", "runtime.js")
+LAUNCH_PAGE = "index.html"
+
+
+def script_json(data: Any) -> Markup:
+    """JSON safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` can end it early."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def runtime_data(course: Course, site: LessonSite, standard: str) -> dict[str, Any]:
+    """What the runtime reads from the page: the tracking standard and the page order."""
+    return {"v": 1, "course": course.id, "scope": site.scope, "version": course.version,
+            "standard": standard, "pages": [page.id for page in site.pages]}
+
+
+def lesson_members(course: Course, options: BuildOptions, standard: str,
+                   modules: Sequence[Module] | None = None) -> list[tuple[str, bytes]]:
+    """Every file of a lesson as (relative name, bytes); ``standard`` picks the tracking."""
+    site = lesson_site(course, modules)
+    env = environment(course, options.templates)
+    page = env.get_template("lesson/index.html.j2").render(
+        site=site, csp=CSP, data_json=script_json(runtime_data(course, site, standard)))
+    theme = env.get_template("lesson/theme.css.j2").render(palette=palette(course.brand_colour))
+    members = [(LAUNCH_PAGE, page.encode("utf-8")), ("theme.css", theme.encode("utf-8"))]
+    for name in STATIC_FILES:
+        members.append((name, find_theme_file(course, f"lesson/{name}", options.templates)
+                        .read_bytes()))
+    for media in site.media:
+        try:
+            members.append((media.target, (course.root / media.source).read_bytes()))
+        except OSError as exc:
+            raise CourseforgeError(f"cannot read {media.source}: {exc.strerror or exc}") from None
+    return members

@@ -1,0 +1,61 @@
+"""Browser fixtures: one headless Chromium for the session, and a loopback file server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, require, require_executable
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+NODE_MODULES = ROOT / "node_modules"
+
+
+@pytest.fixture(scope="session")
+def chromium():  # type: ignore[no-untyped-def]
+    """A headless Debian Chromium driven by Playwright (fails in CI when missing)."""
+    executable = require_executable("chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS,
+                                             headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def node_modules() -> Path:
+    """The npm test packages (scorm-again, axe-core), installed by ``npm ci``."""
+    require((NODE_MODULES / "scorm-again").is_dir() and (NODE_MODULES / "axe-core").is_dir(),
+            "node_modules with scorm-again and axe-core (run npm ci)")
+    return NODE_MODULES
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+
+@pytest.fixture(scope="session")
+def static_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """An HTTP server on 127.0.0.1 serving a temporary folder: (base URL, folder)."""
+    folder = tmp_path_factory.mktemp("served")
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", folder
+    finally:
+        server.shutdown()
+        server.server_close()
