@@ -7,13 +7,11 @@ layouts the builder uses, named as it looks them up.
 
 from __future__ import annotations
 
-import copy
-
 from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationObject
-from pptx.util import Emu, Pt
+from pptx.util import Emu
 
 from .slide_specs import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
 
@@ -162,6 +160,9 @@ def _geometry(prs: PresentationObject) -> None:
 def _layout_looks(prs: PresentationObject) -> None:
     """Brand background and white text on the title slide; accent bars elsewhere."""
     for layout in prs.slide_layouts:
+        if layout.name in ("Title Slide", "Section Header"):
+            # the master's accent bars belong to content slides, not to these
+            layout.element.set("showMasterSp", "0")
         if layout.name == "Title Slide":
             layout.background.fill.solid()
             layout.background.fill.fore_color.theme_color = 5  # MSO_THEME_COLOR.ACCENT_1
@@ -240,5 +241,4 @@ def build_reference_deck(brand_colour: str) -> PresentationObject:
     _text_styles(prs)
     _geometry(prs)
     _layout_looks(prs)
-    del copy, Pt  # imported for type checkers of callers; nothing else uses them here
     return prs

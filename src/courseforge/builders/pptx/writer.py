@@ -1,0 +1,385 @@
+"""Writing fitted pages into a copy of the reference deck, and saving it byte for byte the same."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.presentation import Presentation as PresentationObject
+from pptx.slide import Slide, SlideLayout
+from pptx.util import Emu, Pt
+
+from ...errors import CourseforgeError
+from ...model import Course
+from ...packaging import write_zip
+from .layouts import Box, body_area, body_placeholders, find_layouts, title_box
+from .markdown_runs import BULLET, LETTER, NUMBER, PLAIN, Block, Paragraph, Picture, Table
+from .pagination import (
+    BLOCK_GAP, CONTINUED, INSET_X, INSET_Y, Boxes, Page, TextStyle, column_widths,
+    level_size, paragraph_indent, points, row_height, space_before, table_size, text_height,
+    text_width,
+)
+from .partnames import PartNames
+from .slide_specs import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+NS = {"a": A, "p": P}
+FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
+BULLET_CHARS = ("•", "–", "•", "–", "•")
+
+
+def open_deck(template: bytes) -> PresentationObject:
+    """A fresh copy of the reference deck with its own slides removed."""
+    prs = Presentation(io.BytesIO(template))
+    id_list = prs.slides._sldIdLst
+    for sld_id in list(id_list):
+        prs.part.drop_rel(sld_id.rId)
+        id_list.remove(sld_id)
+    return prs
+
+
+def load_template(path: Path) -> bytes:
+    """A trainer's .pptx, checked to open; CourseforgeError when it is not a deck."""
+    try:
+        data = path.read_bytes()
+        Presentation(io.BytesIO(data))
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise CourseforgeError(f"cannot open the slide template '{path}': {exc}") from None
+    return data
+
+
+def _theme_fonts(prs: PresentationObject) -> tuple[str, str]:
+    part = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(part.blob)
+    major = root.find(".//a:fontScheme/a:majorFont/a:latin", NS)
+    minor = root.find(".//a:fontScheme/a:minorFont/a:latin", NS)
+    return (major.get("typeface", "Calibri") if major is not None else "Calibri",
+            minor.get("typeface", "Calibri") if minor is not None else "Calibri")
+
+
+def text_style(prs: PresentationObject) -> TextStyle:
+    """Families, sizes and list indents from the deck's theme and master text styles."""
+    major, minor = _theme_fonts(prs)
+    styles = prs.slide_master.element.find("p:txStyles", NS)
+
+    def level(path: str) -> etree._Element | None:
+        return styles.find(path, NS) if styles is not None else None
+
+    def size(path: str, default: float) -> float:
+        ppr = level(path)
+        rpr = ppr.find("a:defRPr", NS) if ppr is not None else None
+        value = rpr.get("sz") if rpr is not None else None
+        return int(value) / 100 if value else default
+
+    def family(path: str, default: str) -> str:
+        ppr = level(path)
+        latin = ppr.find("a:defRPr/a:latin", NS) if ppr is not None else None
+        face = latin.get("typeface", "") if latin is not None else ""
+        return {"+mj-lt": major, "+mn-lt": minor}.get(face, face or default)
+
+    indents = []
+    for n in range(1, 6):
+        ppr = level(f"p:bodyStyle/a:lvl{n}pPr")
+        marl = ppr.get("marL") if ppr is not None else None
+        indents.append(points(int(marl)) if marl else 27.0 + 36.0 * (n - 1))
+    return TextStyle(body_family=family("p:bodyStyle/a:lvl1pPr", minor),
+                     title_family=family("p:titleStyle/a:lvl1pPr", major),
+                     body_size=min(size("p:bodyStyle/a:lvl1pPr", 24.0), 28.0),
+                     title_size=size("p:titleStyle/a:lvl1pPr", 36.0),
+                     indents=tuple(indents), hanging=27.0)
+
+
+def _pt_box(box: Box) -> tuple[float, float]:
+    return points(box.width), points(box.height)
+
+
+def deck_boxes(layouts: dict[str, SlideLayout]) -> Boxes:
+    """The boxes pagination fits bodies into."""
+    title = title_box(layouts[CONTENT]) or Box(0, 0, 0, 0)
+    columns = [box for _, box, heading in body_placeholders(layouts[COMPARISON]) if not heading]
+    column = min(columns, key=lambda b: b.width) if columns else body_area(layouts)
+    return Boxes(title=_pt_box(title), body=_pt_box(body_area(layouts)), column=_pt_box(column))
+
+
+class DeckWriter:
+    """Adds pages to one deck and saves it."""
+
+    def __init__(self, template: bytes, course: Course,
+                 mapping: Sequence[tuple[str, str]] = ()) -> None:
+        self.prs = open_deck(template)
+        self.course = course
+        self.layouts = find_layouts(self.prs, mapping)
+        self.style = text_style(self.prs)
+        self.boxes = deck_boxes(self.layouts)
+        self.body = body_area(self.layouts)
+        PartNames(self.prs.part.package)
+
+    def add(self, page: Page) -> Slide:
+        """One slide for one page, with its notes."""
+        spec = page.spec
+        layout = self.layouts[spec.role]
+        slide = self.prs.slides.add_slide(layout)
+        title = slide.shapes.title
+        if title is not None:
+            title.text_frame.text = page.title
+            if page.title_size:
+                for run in title.text_frame.paragraphs[0].runs:
+                    run.font.size = Pt(page.title_size)
+        if spec.role in (TITLE, SECTION):
+            self._subtitle(slide, spec.subtitle)
+        elif spec.role == CONTENT:
+            self._content(slide, page)
+        elif spec.role == COMPARISON:
+            self._columns(slide, page)
+        _remove_empty_placeholders(slide)
+        _add_slide_number(slide, layout, len(self.prs.slides))
+        notes = spec.notes
+        if page.title.endswith(CONTINUED):
+            notes = f"Continues '{spec.title}'.\n\n{notes}"
+        slide.notes_slide.notes_text_frame.text = notes
+        return slide
+
+    def _placeholder(self, slide: Slide, idx: int) -> object | None:
+        for shape in slide.placeholders:
+            if shape.placeholder_format.idx == idx:
+                return shape
+        return None
+
+    def _subtitle(self, slide: Slide, lines: tuple[str, ...]) -> None:
+        shape = next((s for s in slide.placeholders
+                      if s.placeholder_format.type not in (PP_PLACEHOLDER.TITLE,
+                                                           PP_PLACEHOLDER.CENTER_TITLE)), None)
+        if shape is None or not lines:
+            return
+        frame = shape.text_frame
+        frame.word_wrap = True
+        for index, line in enumerate(lines):
+            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            paragraph.text = line
+
+    def _content(self, slide: Slide, page: Page) -> None:
+        width, height = points(self.body.width), points(self.body.height)
+        blocks = page.body
+        text_w = text_width(blocks, width)
+        pictures = [b for b in blocks if isinstance(b, Picture)]
+        stacked = [b for b in blocks if not isinstance(b, Picture)]
+        idx = next(i for i, box, _ in body_placeholders(self.layouts[CONTENT]) if box == self.body)
+        placeholder = self._placeholder(slide, idx)
+        top = points(self.body.top)
+        left = points(self.body.left)
+        groups = _groups(stacked)
+        only_text = len(groups) == 1 and isinstance(groups[0][0], Paragraph)
+        for number, group in enumerate(groups):
+            if isinstance(group[0], Paragraph):
+                paragraphs = [b for b in group if isinstance(b, Paragraph)]
+                h = height if only_text else text_height(paragraphs, text_w, page.body_size,
+                                                         self.style)
+                if number == 0 and placeholder is not None:
+                    frame_shape = placeholder
+                    frame_shape.left, frame_shape.top = Pt(left), Pt(top)
+                    frame_shape.width, frame_shape.height = Pt(text_w), Pt(h)
+                    bulleted_by_theme = True
+                else:
+                    frame_shape = slide.shapes.add_textbox(Pt(left), Pt(top), Pt(text_w), Pt(h))
+                    bulleted_by_theme = False
+                self._paragraphs(frame_shape.text_frame, paragraphs, page.body_size,
+                                 bulleted_by_theme)
+                top += h + BLOCK_GAP * page.body_size
+            else:
+                table = group[0]
+                assert isinstance(table, Table)
+                top += self._table(slide, table, left, top, text_w, page.body_size)
+                top += BLOCK_GAP * page.body_size
+        if pictures:
+            area_left = left + (text_w + 18 if stacked else 0)
+            area_w = width - (text_w + 18 if stacked else 0)
+            share = height / len(pictures)
+            for index, picture in enumerate(pictures):
+                self._picture(slide, page, picture, area_left, points(self.body.top) + index * share,
+                              area_w, share)
+
+    def _columns(self, slide: Slide, page: Page) -> None:
+        items = body_placeholders(self.layouts[COMPARISON])
+        headings = [idx for idx, _, heading in items if heading]
+        bodies = [idx for idx, _, heading in items if not heading]
+        for number, column in enumerate(page.columns):
+            body = list(column.body)
+            if number < len(headings):
+                shape = self._placeholder(slide, headings[number])
+                if shape is not None:
+                    shape.text_frame.text = column.heading
+            else:
+                body.insert(0, Paragraph(runs=(_bold(column.heading),)))
+            if number < len(bodies) and body:
+                shape = self._placeholder(slide, bodies[number])
+                if shape is not None:
+                    self._paragraphs(shape.text_frame, [b for b in body if isinstance(b, Paragraph)],
+                                     page.body_size, True)
+
+    def _paragraphs(self, frame: object, paragraphs: Sequence[Paragraph], size: float,
+                    bulleted_by_theme: bool) -> None:
+        frame.word_wrap = True  # type: ignore[attr-defined]
+        frame.auto_size = MSO_AUTO_SIZE.NONE  # type: ignore[attr-defined]
+        frame.margin_left = frame.margin_right = Pt(INSET_X)  # type: ignore[attr-defined]
+        frame.margin_top = frame.margin_bottom = Pt(INSET_Y)  # type: ignore[attr-defined]
+        for index, block in enumerate(paragraphs):
+            p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()  # type: ignore[attr-defined]
+            p.level = min(block.level, 4)
+            p.space_before = Pt(space_before(block, size, index == 0))
+            p.line_spacing = 1.0
+            _bullet(p._p.get_or_add_pPr(), block, paragraph_indent(block, self.style),
+                    self.style.hanging, bulleted_by_theme)
+            for run_spec in block.runs:
+                run = p.add_run()
+                run.text = run_spec.text
+                font = run.font
+                font.size = Pt(level_size(block, size))
+                if run_spec.bold:
+                    font.bold = True
+                if run_spec.italic:
+                    font.italic = True
+                if run_spec.code:
+                    font.name = self.style.mono_family
+                if run_spec.link:
+                    run.hyperlink.address = run_spec.link
+
+    def _table(self, slide: Slide, table: Table, left: float, top: float, width: float,
+               body_size: float) -> float:
+        size = table_size(body_size)
+        widths = column_widths(table, width, size, self.style)
+        rows = [table.header, *table.rows]
+        heights = [row_height(r, widths, size, self.style) for r in rows]
+        frame = slide.shapes.add_table(len(rows), len(widths), Pt(left), Pt(top), Pt(width),
+                                       Pt(sum(heights)))
+        grid = frame.table
+        for index, w in enumerate(widths):
+            grid.columns[index].width = Pt(w)
+        for r, (cells, h) in enumerate(zip(rows, heights, strict=True)):
+            grid.rows[r].height = Pt(h)
+            for c, runs in enumerate(cells):
+                cell = grid.cell(r, c)
+                cell.margin_left = cell.margin_right = Pt(INSET_X)
+                cell.margin_top = cell.margin_bottom = Pt(INSET_Y)
+                paragraph = cell.text_frame.paragraphs[0]
+                for run_spec in runs or (_bold(""),):
+                    run = paragraph.add_run()
+                    run.text = run_spec.text
+                    run.font.size = Pt(size)
+                    if run_spec.bold or r == 0:
+                        run.font.bold = True
+                    if run_spec.italic:
+                        run.font.italic = True
+                    if run_spec.code:
+                        run.font.name = self.style.mono_family
+                    if run_spec.link:
+                        run.hyperlink.address = run_spec.link
+        return sum(heights)
+
+    def _picture(self, slide: Slide, page: Page, picture: Picture, left: float, top: float,
+                 width: float, height: float) -> None:
+        path = (self.course.root / page.spec.lesson_dir / picture.src).resolve()
+        shape = slide.shapes.add_picture(str(path), Pt(left), Pt(top))
+        scale = min(Pt(width) / shape.width, Pt(height) / shape.height)
+        w, h = int(shape.width * scale), int(shape.height * scale)
+        shape.width, shape.height = Emu(w), Emu(h)
+        shape.left = Emu(int(Pt(left) + (Pt(width) - w) / 2))
+        shape.top = Emu(int(Pt(top) + (Pt(height) - h) / 2))
+        c_nv_pr = shape._element.find(".//p:nvPicPr/p:cNvPr", NS)
+        c_nv_pr.set("descr", picture.alt)
+
+    def save(self, path: Path, *, title: str, subject: str) -> None:
+        """Core properties from the course, fixed times, then a deterministic zip."""
+        props = self.prs.core_properties
+        props.title = title
+        props.subject = subject
+        props.author = self.course.author
+        props.last_modified_by = self.course.author
+        props.language = self.course.language
+        props.keywords = self.course.id
+        props.category = "Course slides"
+        props.comments = ""
+        props.created = props.modified = props.last_printed = FIXED_TIME
+        props.revision = 1
+        buffer = io.BytesIO()
+        self.prs.save(buffer)
+        with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
+            members = [(name, archive.read(name)) for name in archive.namelist()]
+        write_zip(path, members)
+
+
+def _bold(text: str):  # type: ignore[no-untyped-def]
+    from .markdown_runs import Run
+
+    return Run(text=text, bold=True)
+
+
+def _groups(blocks: Sequence[Block]) -> list[list[Block]]:
+    """Consecutive paragraphs together; each table on its own."""
+    groups: list[list[Block]] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and groups and isinstance(groups[-1][0], Paragraph):
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    return groups
+
+
+def _bullet(ppr: etree._Element, block: Paragraph, indent: float, hanging: float,
+            bulleted_by_theme: bool) -> None:
+    """Paragraph indents and bullet or numbering, as pagination measured them."""
+    for tag in ("buNone", "buAutoNum", "buChar", "buFont", "buClr"):
+        for old in ppr.findall(f"a:{tag}", NS):
+            ppr.remove(old)
+    if block.kind == PLAIN:
+        ppr.set("marL", "0")
+        ppr.set("indent", "0")
+        etree.SubElement(ppr, f"{{{A}}}buNone")
+        return
+    ppr.set("marL", str(int(Pt(indent))))
+    ppr.set("indent", str(-int(Pt(hanging))))
+    if block.kind in (NUMBER, LETTER):
+        kind = "arabicPeriod" if block.kind == NUMBER else "alphaUcPeriod"
+        number = etree.SubElement(ppr, f"{{{A}}}buAutoNum", type=kind)
+        if block.number != 1:
+            number.set("startAt", str(block.number))
+    elif block.kind == BULLET and not bulleted_by_theme:
+        colour = etree.SubElement(ppr, f"{{{A}}}buClr")
+        etree.SubElement(colour, f"{{{A}}}schemeClr", val="accent1")
+        etree.SubElement(ppr, f"{{{A}}}buFont", typeface="Arial")
+        etree.SubElement(ppr, f"{{{A}}}buChar", char=BULLET_CHARS[min(block.level, 4)])
+
+
+def _remove_empty_placeholders(slide: Slide) -> None:
+    """Placeholders left without text would show 'Click to add text' in an editor."""
+    for shape in list(slide.placeholders):
+        if shape.has_text_frame and not shape.text_frame.text.strip():
+            shape.element.getparent().remove(shape.element)
+
+
+def _add_slide_number(slide: Slide, layout: SlideLayout, number: int) -> None:
+    """The layout's slide-number placeholder, filled with the slide-number field."""
+    source = next((s for s in layout.placeholders
+                   if s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
+    if source is None:
+        return
+    tree = slide.shapes._spTree
+    next_id = max(int(e.get("id")) for e in tree.iter(f"{{{P}}}cNvPr")) + 1
+    ph = source.element.find(".//p:nvPr/p:ph", NS)
+    sp = etree.fromstring(
+        f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr>'
+        f'<p:cNvPr id="{next_id}" name="Slide Number {next_id}"/>'
+        '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr/></p:nvSpPr><p:spPr/>'
+        '<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" '
+        f'type="slidenum"><a:t>{number}</a:t></a:fld></a:p></p:txBody></p:sp>')
+    sp.find(".//p:nvPr", NS).append(copy.deepcopy(ph))
+    tree.append(sp)
