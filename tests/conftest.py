@@ -63,3 +63,6 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
         assert actual == path.read_text(encoding="utf-8")
 
     return check
+
+
+from browser_fixtures import *  # noqa: E402,F401,F403 - chromium, node_modules, static_server

@@ -1,0 +1,161 @@
+"""The lesson runtime in headless Chromium under scorm-again, for SCORM 1.2 and 2004."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browser.lms import FOLDERS, LmsSession, extract, serve_harness
+from courseforge.builders.base import BuildOptions
+from courseforge.build import build
+
+VERSIONS = ["1.2", "2004"]
+MINIMAL_PAGES = ["start", "welcome.1", "welcome.2", "roles.1", "roles.quiz"]
+
+
+@pytest.fixture(scope="module")
+def served(static_server, node_modules, tmp_path_factory) -> str:
+    """The minimal course's packages extracted under the loopback server, with the harness."""
+    base, folder = static_server
+    output = tmp_path_factory.mktemp("scorm-out")
+    build(Path(__file__).parent / "roots" / "minimal", output, ["scorm12", "scorm2004"],
+          BuildOptions(), lambda _: None)
+    for folder_name in FOLDERS.values():
+        extract(output / folder_name / "team-roles.zip", folder / folder_name)
+    serve_harness(folder, node_modules)
+    return base
+
+
+@pytest.fixture
+def page(chromium) -> Iterator[Any]:
+    """A fresh browser context and page."""
+    context = chromium.new_context(viewport={"width": 1100, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def session(page: Any, served: str, version: str) -> LmsSession:
+    return LmsSession(page, served, version, f"{FOLDERS[version]}/index.html")
+
+
+def values(state: dict[str, Any], version: str) -> dict[str, Any]:
+    """The tracked values in a version-neutral shape."""
+    cmi = state["cmi"]
+    if version == "1.2":
+        return {"location": cmi["core"]["lesson_location"], "status": cmi["core"]["lesson_status"],
+                "exit": cmi["core"]["exit"], "time": cmi["core"]["session_time"],
+                "suspend": cmi["suspend_data"]}
+    return {"location": cmi["location"], "status": cmi["completion_status"],
+            "exit": cmi["exit"], "time": cmi["session_time"], "suspend": cmi["suspend_data"],
+            "progress": cmi["progress_measure"]}
+
+
+def seen_pages(suspend_data: str) -> list[int]:
+    """Decode the runtime's bitset of seen pages."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    record = json.loads(suspend_data)
+    assert record["v"] == 1
+    return [i * 6 + b for i, ch in enumerate(record["p"])
+            for b in range(6) if alphabet.index(ch) & (1 << b)]
+
+
+def calls(state: dict[str, Any], suffix: str) -> list[dict[str, Any]]:
+    return [c for c in state["calls"] if c["method"].endswith(suffix)]
+
+
+def click_next(lesson: Any, times: int) -> None:
+    for _ in range(times):
+        before = lesson.locator("[data-role=counter]").inner_text()
+        lesson.get_by_role("button", name="Next").click()
+        lesson.locator("[data-role=counter]").filter(has_not_text=before).wait_for()
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_every_page_seen_completes_and_terminates_once(page, served, version) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    lms = session(page, served, version)
+    lesson = lms.launch()
+    first = values(lms.state(), version)
+    assert first["status"] == "incomplete"
+    assert first["location"] == "start"
+    click_next(lesson, len(MINIMAL_PAGES) - 1)
+    assert lesson.get_by_role("button", name="Next").is_disabled()
+    state = lms.close()
+    final = values(state, version)
+    assert final["status"] == "completed"
+    assert final["location"] == MINIMAL_PAGES[-1]
+    assert final["exit"] == "suspend"
+    assert seen_pages(final["suspend"]) == list(range(len(MINIMAL_PAGES)))
+    if version == "1.2":
+        assert re.fullmatch(r"\d{2,4}:\d\d:\d\d\.\d\d", final["time"])
+    else:
+        assert re.fullmatch(r"PT\d+H\d+M\d+\.\d\dS", final["time"])
+        assert float(final["progress"]) == 1.0
+    assert len(calls(state, "Initialize")) == 1
+    finish = "LMSFinish" if version == "1.2" else "Terminate"
+    assert [c["result"] for c in state["calls"] if c["method"] == finish] == ["true"]
+    # nothing but the package (and the harness that plays the LMS) was fetched
+    assert requests and all(url.startswith(served + "/") or url == "about:blank"
+                            for url in requests), requests
+    lesson_requests = [u for u in requests if "/" + FOLDERS[version] + "/" in u]
+    assert {u.rsplit("/", 1)[1] for u in lesson_requests} >= {"index.html", "runtime.js",
+                                                              "lesson.css", "theme.css"}
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_relaunch_resumes_at_the_bookmark_with_progress(page, served, version) -> None:
+    lms = session(page, served, version)
+    lesson = lms.launch()
+    click_next(lesson, 2)
+    stored = lms.relaunch_data(lms.close())
+    assert values(lms.state(), version)["location"] == "welcome.2"
+
+    lesson = lms.launch(stored)
+    assert lesson.locator("[data-role=counter]").inner_text() == f"Page 3 of {len(MINIMAL_PAGES)}"
+    assert lesson.get_by_role("heading", level=1, name="Two roles").is_visible()
+    assert lesson.locator("[data-role=progress]").get_attribute("value") is not None
+    assert lms.frame.evaluate("() => document.querySelector('[data-role=progress]').value") == 3
+    assert lesson.locator("a[aria-current=page]").inner_text() == "Two roles"
+    if version == "2004":
+        entry = [c for c in calls(lms.state(), "GetValue") if c["args"][0] == "cmi.entry"]
+        assert entry and entry[0]["result"] == "resume"
+    click_next(lesson, len(MINIMAL_PAGES) - 3)
+    final = values(lms.close(), version)
+    assert final["status"] == "completed"
+    assert seen_pages(final["suspend"]) == list(range(len(MINIMAL_PAGES)))
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_lms_errors_lose_nothing(page, served, version) -> None:
+    lms = session(page, served, version)
+    lesson = lms.launch()
+    click_next(lesson, 1)
+    page.evaluate("() => failLms(true)")
+    click_next(lesson, 3)
+    assert lesson.locator("[data-role=counter]").inner_text().startswith("Page 5 ")
+    failed = values(lms.state(), version)
+    assert failed["location"] == "welcome.1"  # what the LMS had before it failed
+    page.evaluate("() => failLms(false)")
+    # the runtime retries on its own, without another click
+    location = ("() => harness.api.cmi.core.lesson_location === 'roles.quiz'" if version == "1.2"
+                else "() => harness.api.cmi.location === 'roles.quiz'")
+    page.wait_for_function(location, timeout=20000)
+    final = values(lms.close(), version)
+    assert final["status"] == "completed"
+    assert seen_pages(final["suspend"]) == list(range(len(MINIMAL_PAGES)))
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_lesson_without_an_lms_still_works(page, served, version) -> None:
+    page.goto(f"{served}/{FOLDERS[version]}/index.html")
+    click_next(page, 2)
+    page.reload()
+    assert page.locator("[data-role=counter]").inner_text() == f"Page 3 of {len(MINIMAL_PAGES)}"
+    assert page.evaluate("() => courseforge.tracker.standard") == "local"
