@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from .markdown_runs import PLAIN, Block, Paragraph, Picture, Run, Table
-from .slide_specs import COMPARISON, CONTENT, Column, SlideSpec
+from .slide_specs import COMPARISON, CONTENT, TITLE_ONLY, Column, SlideSpec
 from .text_fit import EMU_PER_PT, Face, Piece, count_lines
 
 CONTINUED = " (cont.)"
@@ -213,7 +213,7 @@ class Boxes:
 def paginate(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
     """One spec as one page, or several: '(cont.)' pages share its notes."""
     tsize = title_size(spec.title, *boxes.title, style)
-    if spec.role == CONTENT:
+    if spec.role in (CONTENT, TITLE_ONLY):
         width, height = boxes.body
         for size in sizes(style):
             if fits(spec.body, width, height, size, style):

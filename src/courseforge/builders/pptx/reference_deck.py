@@ -190,7 +190,7 @@ def _layout_looks(prs: PresentationObject) -> None:
             _bar(layout, MARGIN, 2103120, 164592, 2926080, "accent1")
     master = prs.slide_master
     _bar(master, 0, 0, WIDTH, 91440, "accent1")
-    _bar(master, MARGIN, 1371600, 1097280, 45720, "accent1")
+    _bar(master, MARGIN + 91440, 1371600, 1097280, 45720, "accent1")
 
 
 def _lst_levels(sp: etree._Element) -> list[etree._Element]:

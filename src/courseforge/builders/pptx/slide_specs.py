@@ -121,8 +121,11 @@ def module_slides(course: Course, module: Module, *, standalone: bool = True) ->
         lesson_dir = slide.source.path.rpartition("/")[0]
         notes = plain_text(slide.notes) if slide.notes.strip() else (
             f"Present '{slide.title}' in your own words and check for questions before moving on.")
-        specs.append(SlideSpec(role=CONTENT, title=slide.title, body=parse_blocks(slide.body),
-                               notes=notes, lesson_dir=lesson_dir))
+        body = parse_blocks(slide.body)
+        # a slide of only tables and pictures needs no text placeholder
+        role = CONTENT if any(isinstance(b, Paragraph) for b in body) or not body else TITLE_ONLY
+        specs.append(SlideSpec(role=role, title=slide.title, body=body, notes=notes,
+                               lesson_dir=lesson_dir))
     if quiz:
         specs.extend(quiz_slides(quiz))
     specs.append(summary_slide(course, module))

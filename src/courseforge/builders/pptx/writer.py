@@ -137,7 +137,7 @@ class DeckWriter:
                     run.font.size = Pt(page.title_size)
         if spec.role in (TITLE, SECTION):
             self._subtitle(slide, spec.subtitle)
-        elif spec.role == CONTENT:
+        elif spec.role in (CONTENT, TITLE_ONLY):
             self._content(slide, page)
         elif spec.role == COMPARISON:
             self._columns(slide, page)
@@ -300,8 +300,9 @@ class DeckWriter:
     def save(self, path: Path, *, title: str, subject: str) -> None:
         """Core properties from the course, fixed times, then a deterministic zip."""
         props = self.prs.core_properties
-        props.title = title
-        props.subject = subject
+        # core properties are limited to 255 characters
+        props.title = _clip(title)
+        props.subject = _clip(subject)
         props.author = self.course.author
         props.last_modified_by = self.course.author
         props.language = self.course.language
@@ -315,6 +316,10 @@ class DeckWriter:
         with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
             members = [(name, archive.read(name)) for name in archive.namelist()]
         write_zip(path, members)
+
+
+def _clip(text: str, limit: int = 255) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _bold(text: str):  # type: ignore[no-untyped-def]
