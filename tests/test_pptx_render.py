@@ -1,0 +1,91 @@
+"""Decks rendered by LibreOffice: one page per slide, and no word outside the box that holds it."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from conftest import require_executable
+from courseforge.build import build
+from courseforge.builders.base import BuildOptions
+
+HERE = Path(__file__).resolve().parent
+EMU_PER_PT = 12700
+TOLERANCE = 4.0  # points: pdftotext boxes span the font's whole ascent and descent
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+PAGE = re.compile(r"<page [^>]*>(.*?)</page>", re.S)
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """Decks of the test courses and their PDFs, converted in one LibreOffice run."""
+    soffice = require_executable("soffice")
+    root = tmp_path_factory.mktemp("render")
+    decks: list[Path] = []
+    for name in ("minimal", "pptx-long"):
+        build(HERE / "roots" / name, root / name, ["pptx"], BuildOptions(), lambda m: None)
+        decks += sorted((root / name / "slides").iterdir())
+    # a control: a deck whose body box is made too small must be caught by the check
+    broken = Presentation(str(root / "minimal" / "slides" / "welcome.pptx"))
+    body = [sh for sh in broken.slides[3].placeholders if sh.placeholder_format.idx == 1][0]
+    body.height = body.height // 10
+    broken.save(str(root / "broken.pptx"))
+    decks.append(root / "broken.pptx")
+    pdfs = root / "pdf"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{root / 'profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(pdfs), *map(str, decks)],
+                   check=True, capture_output=True, timeout=300)
+    return {deck.name: (deck, pdfs / f"{deck.stem}.pdf") for deck in decks}
+
+
+def _words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    pdftotext = require_executable("pdftotext")
+    out = subprocess.run([pdftotext, "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    return [[(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in WORD.findall(page)]
+            for page in PAGE.findall(out)]
+
+
+def _boxes(slide: object) -> list[tuple[float, float, float, float]]:
+    boxes = []
+    for shape in slide.shapes:  # type: ignore[attr-defined]
+        left, top, width, height = (shape.left, shape.top, shape.width, shape.height)
+        boxes.append((left / EMU_PER_PT, top / EMU_PER_PT, (left + width) / EMU_PER_PT,
+                      (top + height) / EMU_PER_PT))
+    return boxes
+
+
+def outside(path: Path, pdf: Path) -> tuple[int, list[str]]:
+    """(words checked, words lying outside the page or every shape of their slide)."""
+    prs = Presentation(str(path))
+    pages = _words(pdf)
+    assert len(pages) == len(prs.slides)  # one page per slide
+    width, height = prs.slide_width / EMU_PER_PT, prs.slide_height / EMU_PER_PT
+    checked, stray = 0, []
+    for number, (slide, words) in enumerate(zip(prs.slides, pages, strict=True), start=1):
+        boxes = _boxes(slide)
+        for x0, y0, x1, y1, word in words:
+            on_page = 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height
+            inside = any(bx0 - TOLERANCE <= x0 and x1 <= bx1 + TOLERANCE
+                         and by0 - TOLERANCE <= y0 and y1 <= by1 + TOLERANCE
+                         for bx0, by0, bx1, by1 in boxes)
+            if not (on_page and inside):
+                stray.append(f"slide {number}: '{word}' at {x0:.0f},{y0:.0f}-{x1:.0f},{y1:.0f}")
+            checked += 1
+    return checked, stray
+
+
+@pytest.mark.parametrize("deck", ["welcome.pptx", "roles.pptx", "team-roles.pptx", "long.pptx"])
+def test_every_word_lies_inside_its_box(rendered: dict[str, tuple[Path, Path]], deck: str) -> None:
+    checked, stray = outside(*rendered[deck])
+    assert stray == []
+    assert checked > 50
+
+
+def test_the_check_catches_overflowing_text(rendered: dict[str, tuple[Path, Path]]) -> None:
+    _, stray = outside(*rendered["broken.pptx"])
+    assert any(s.startswith("slide 4: ") for s in stray)
