@@ -81,7 +81,7 @@ def test_module_deck_order_and_layouts(minimal_slides: Path) -> None:
     assert [s.slide_layout.name for s in prs.slides] == [
         "Title Slide", "Title and Content", "Title and Content", "Title and Content",
         "Title Only", "Title and Content"]
-    subtitle = [sh for sh in prs.slides[0].placeholders if sh.placeholder_format.idx == 1][0]
+    subtitle = next(sh for sh in prs.slides[0].placeholders if sh.placeholder_format.idx == 1)
     assert "Roles in a delivery team" in subtitle.text_frame.text
     assert "Estimated time: 5 minutes" in subtitle.text_frame.text
 
@@ -106,7 +106,7 @@ def test_author_notes_and_facilitation_notes(minimal_slides: Path) -> None:
 
 def test_levels_and_run_formatting(minimal_slides: Path) -> None:
     prs = Presentation(str(minimal_slides / "welcome.pptx"))
-    body = [sh for sh in prs.slides[3].placeholders if sh.placeholder_format.idx == 1][0]
+    body = next(sh for sh in prs.slides[3].placeholders if sh.placeholder_format.idx == 1)
     paragraphs = body.text_frame.paragraphs
     assert [(p.level, p.text) for p in paragraphs] == [
         (0, "Clear roles avoid duplicated work"), (1, "Nobody does the same task twice"),
@@ -181,7 +181,7 @@ def test_long_list_and_table_continue(long_slides: Path) -> None:
     items = []
     for slide in prs.slides:
         if slide.shapes.title.text_frame.text.startswith("A very long list"):
-            body = [sh for sh in slide.placeholders if sh.placeholder_format.idx == 1][0]
+            body = next(sh for sh in slide.placeholders if sh.placeholder_format.idx == 1)
             items += [p.text for p in body.text_frame.paragraphs if p.level == 0]
             assert "Continues" in slide.notes_slide.notes_text_frame.text or \
                 slide.shapes.title.text_frame.text == "A very long list"
@@ -207,7 +207,7 @@ def test_pictures_scaled_with_alt_text(long_slides: Path) -> None:
         assert picture.left >= 0 and picture.top + picture.height <= prs.slide_height
         assert abs(picture.width / picture.height - 2.0) < 0.01  # the aspect ratio is kept
     text_slide = pictures[0][0]
-    body = [sh for sh in text_slide.placeholders if sh.placeholder_format.idx == 1][0]
+    body = next(sh for sh in text_slide.placeholders if sh.placeholder_format.idx == 1)
     assert body.left + body.width <= pictures[0][1].left  # text beside, not under, the picture
 
 

@@ -17,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 EMU_PER_PT = 12700
 TOLERANCE = 4.0  # points: pdftotext boxes span the font's whole ascent and descent
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
-PAGE = re.compile(r"<page [^>]*>(.*?)</page>", re.S)
+PAGE = re.compile(r"<page [^>]*>(.*?)</page>", re.DOTALL)
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +31,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
         decks += sorted((root / name / "slides").iterdir())
     # a control: a deck whose body box is made too small must be caught by the check
     broken = Presentation(str(root / "minimal" / "slides" / "welcome.pptx"))
-    body = [sh for sh in broken.slides[3].placeholders if sh.placeholder_format.idx == 1][0]
+    body = next(sh for sh in broken.slides[3].placeholders if sh.placeholder_format.idx == 1)
     body.height = body.height // 10
     broken.save(str(root / "broken.pptx"))
     decks.append(root / "broken.pptx")

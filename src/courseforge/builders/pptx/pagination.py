@@ -220,7 +220,7 @@ def paginate(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
                 return [Page(spec=spec, title=spec.title, body=spec.body, body_size=size,
                              title_size=tsize)]
         chunks = split_blocks(spec.body, width, height, style.body_size, style)
-        return _continued(spec, [dict(body=c) for c in chunks], style.body_size, boxes, style)
+        return _continued(spec, [{"body": c} for c in chunks], style.body_size, boxes, style)
     if spec.role == COMPARISON:
         width, height = boxes.column
         for size in sizes(style):
@@ -229,9 +229,9 @@ def paginate(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
                              title_size=tsize)]
         split = [split_blocks(c.body, width, height, style.body_size, style) for c in spec.columns]
         count = max(len(s) for s in split)
-        pages = [dict(columns=tuple(
+        pages = [{"columns": tuple(
             Column(heading=c.heading, body=s[i] if i < len(s) else ())
-            for c, s in zip(spec.columns, split, strict=True))) for i in range(count)]
+            for c, s in zip(spec.columns, split, strict=True))} for i in range(count)]
         return _continued(spec, pages, style.body_size, boxes, style)
     return [Page(spec=spec, title=spec.title, body_size=style.body_size, title_size=tsize)]
 

@@ -42,7 +42,7 @@ class SlideSpec:
     lesson_dir: str = ""
 
 
-def _bullets(texts: list[str] | tuple[str, ...], *, bold_first: str = "") -> tuple[Paragraph, ...]:
+def _bullets(texts: list[str] | tuple[str, ...]) -> tuple[Paragraph, ...]:
     return tuple(Paragraph(runs=(Run(text=t),), kind=BULLET) for t in texts)
 
 
@@ -50,7 +50,7 @@ def _plain(text: str, *, bold: bool = False) -> Paragraph:
     return Paragraph(runs=(Run(text=text, bold=bold),))
 
 
-def _minutes(minutes: int | float) -> str:
+def _minutes(minutes: float) -> str:
     minutes = max(1, round(minutes))
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
 

@@ -22,10 +22,23 @@ from ...errors import CourseforgeError
 from ...model import Course
 from ...packaging import write_zip
 from .layouts import Box, body_area, body_placeholders, find_layouts, title_box
-from .markdown_runs import BULLET, LETTER, NUMBER, PLAIN, Block, Paragraph, Picture, Table
+from .markdown_runs import BULLET, LETTER, NUMBER, PLAIN, Block, Paragraph, Picture, Run, Table
 from .pagination import (
-    BLOCK_GAP, CONTINUED, INSET_X, INSET_Y, Boxes, Page, TextStyle, column_widths,
-    level_size, paragraph_indent, points, row_height, space_before, table_size, text_height,
+    BLOCK_GAP,
+    CONTINUED,
+    INSET_X,
+    INSET_Y,
+    Boxes,
+    Page,
+    TextStyle,
+    column_widths,
+    level_size,
+    paragraph_indent,
+    points,
+    row_height,
+    space_before,
+    table_size,
+    text_height,
     text_width,
 )
 from .partnames import PartNames
@@ -322,9 +335,7 @@ def _clip(text: str, limit: int = 255) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _bold(text: str):  # type: ignore[no-untyped-def]
-    from .markdown_runs import Run
-
+def _bold(text: str) -> Run:
     return Run(text=text, bold=True)
 
 
