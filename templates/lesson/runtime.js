@@ -420,7 +420,7 @@
     }
   }
 
-  function show(index, focusHeading) {
+  function show(index, focusHeading, initial) {
     index = Math.max(0, Math.min(pageIds.length - 1, index));
     if (index !== current) {
       for (var i = 0; i < sections.length; i++) sections[i].hidden = i !== index;
@@ -435,7 +435,10 @@
       var heading = sections[index].querySelector("h1");
       if (heading) heading.focus();
     }
-    try { history.replaceState(null, "", "#" + pageIds[index]); } catch (e) { /* file: quirks */ }
+    if (!initial) {
+      // not on load: a fragment moves the Tab starting point away from the skip link
+      try { history.replaceState(null, "", "#" + pageIds[index]); } catch (e) { /* file: */ }
+    }
     commit();
     for (var l = 0; l < listeners.length; l++) listeners[l](pageIds[index], sections[index]);
   }
@@ -474,7 +477,7 @@
   document.documentElement.classList.add("js");
   var fromHash = indexOf(decodeURIComponent(location.hash.slice(1)));
   var resume = indexOf(state.location);
-  show(resume >= 0 ? resume : fromHash >= 0 ? fromHash : 0, false);
+  show(resume >= 0 ? resume : fromHash >= 0 ? fromHash : 0, false, true);
 
   window.courseforge = {
     pages: pageIds.slice(),

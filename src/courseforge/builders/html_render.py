@@ -21,16 +21,18 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
 def is_safe_link(href: str) -> bool:
-    """Whether a link target may appear in a lesson (web, mail or in-page; never script)."""
+    """Whether a link target may appear in a lesson: web, mail or in-page, never script.
+
+    Relative paths are refused too: the lesson is one document, they would lead nowhere.
+    """
     target = href.strip()
     if not target or target.startswith("#"):
         return True
-    scheme = urlsplit(target).scheme.lower()
-    return scheme in SAFE_SCHEMES
+    return urlsplit(target).scheme.lower() in SAFE_SCHEMES
 
 
 class _LessonTree(Treeprocessor):
-    """Rewrites images to packaged files, opens web links outside the course, demotes headings."""
+    """Packaged images, web links opened outside the course, scrollable tables, lower headings."""
 
     def __init__(self, md: markdown.Markdown, images: Mapping[str, str]) -> None:
         super().__init__(md)
@@ -67,6 +69,12 @@ class _LessonTree(Treeprocessor):
                 return span
             element.set("src", packaged)
             element.set("loading", "lazy")
+        elif tag == "table":
+            # a wide table scrolls on a phone; its box must take keyboard focus to scroll
+            box = etree.Element("div", {"class": "table-scroll", "tabindex": "0"})
+            box.tail, element.tail = element.tail, None
+            box.append(element)
+            return box
         elif isinstance(tag, str) and len(tag) == 2 and tag[0] == "h" and tag[1] in "12345":
             # the page title is the only h1; body headings sit below it
             element.tag = f"h{int(tag[1]) + 1}"

@@ -1,0 +1,151 @@
+"""The lessons in a real browser: accessibility, keyboard use, file:// and localStorage."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import BUNDLED
+from courseforge.build import build
+from courseforge.builders.base import BuildOptions
+from courseforge.loading import diagnose
+
+SERIOUS = ("serious", "critical")
+
+
+def built_web(course: Path, target: Path) -> Path:
+    build(course, target, ["web"], BuildOptions(), lambda _: None)
+    return target / "web"
+
+
+@pytest.fixture(scope="module")
+def sites(static_server, node_modules, tmp_path_factory) -> dict[str, str]:
+    """The web output of the minimal course (and the bundled one when it is clean), served."""
+    base, folder = static_server
+    courses = {"minimal": Path(__file__).parent / "roots" / "minimal"}
+    bundled_course, diagnostics = diagnose(BUNDLED) if BUNDLED.is_dir() else (None, [])
+    if bundled_course is not None and not any(d.severity.value == "error" for d in diagnostics):
+        courses["bundled"] = BUNDLED
+    urls = {}
+    for name, course in courses.items():
+        web = built_web(course, tmp_path_factory.mktemp(name))
+        shutil.copytree(web, folder / f"web-{name}", dirs_exist_ok=True)
+        urls[name] = f"{base}/web-{name}/index.html"
+    shutil.copyfile(node_modules / "axe-core" / "axe.min.js", folder / "axe.min.js")
+    urls["axe"] = f"{base}/axe.min.js"
+    return urls
+
+
+@pytest.fixture
+def page(chromium) -> Iterator[Any]:
+    context = chromium.new_context(viewport={"width": 1200, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def serious_violations(page: Any) -> list[str]:
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+            for v in result["violations"] if v["impact"] in SERIOUS]
+
+
+# the bundled course at phone width only, where wide tables scroll: axe takes seconds a page
+@pytest.mark.parametrize(("course", "width"), [("minimal", 1200), ("minimal", 375),
+                                               ("bundled", 375)])
+def test_axe_finds_no_serious_violation_on_any_page(page, sites, course, width) -> None:
+    if course not in sites:
+        pytest.skip("the bundled course does not check clean yet")
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(sites[course])
+    page.add_script_tag(url=sites["axe"])  # same origin, so the lesson's CSP lets it in
+    ids = page.evaluate("() => courseforge.pages")
+    problems = {}
+    for index, page_id in enumerate(ids):
+        page.evaluate("i => courseforge.go(i)", index)
+        found = serious_violations(page)
+        if found:
+            problems[page_id] = found
+    assert problems == {}
+
+
+def test_keyboard_only(page, sites) -> None:
+    page.goto(sites["minimal"])
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.textContent") == "Next":
+            break
+    else:
+        pytest.fail("Tab never reached the Next button")
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"  # the focus is visible
+    page.keyboard.press("Enter")
+    assert page.locator("[data-role=counter]").inner_text() == "Page 2 of 5"
+    assert page.get_by_role("heading", level=1, name="Why roles matter").is_visible()
+    page.keyboard.press("Enter")  # focus stays on Next: keep going
+    assert page.locator("[data-role=counter]").inner_text() == "Page 3 of 5"
+    for _ in range(5):  # back past the table's scroll box to Previous
+        page.keyboard.press("Shift+Tab")
+        if page.evaluate("() => document.activeElement.textContent") == "Previous":
+            break
+    else:
+        pytest.fail("Shift+Tab never reached the Previous button")
+    page.keyboard.press("Enter")
+    assert page.locator("[data-role=counter]").inner_text() == "Page 2 of 5"
+
+
+def test_contents_links_jump_and_mark_the_current_page(page, sites) -> None:
+    page.goto(sites["minimal"])
+    page.get_by_role("navigation", name="Contents").get_by_role("link", name="A day with a maker").click()
+    assert page.locator("[data-role=counter]").inner_text() == "Page 4 of 5"
+    assert page.evaluate("() => document.activeElement.id") == "roles.1-title"
+    assert page.locator("#toc a[aria-current=page]").inner_text() == "A day with a maker"
+    assert page.locator("#welcome\\.1").is_hidden()
+
+
+def test_phone_contents_toggle(page, sites) -> None:
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto(sites["minimal"])
+    toggle = page.get_by_role("button", name="Contents")
+    assert page.locator("#toc").is_hidden() and toggle.get_attribute("aria-expanded") == "false"
+    toggle.click()
+    assert page.locator("#toc").is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    page.locator("#toc").get_by_role("link", name="Two roles").click()
+    assert page.locator("#toc").is_hidden()
+    assert page.locator("[data-role=counter]").inner_text() == "Page 3 of 5"
+
+
+def test_web_site_from_file_keeps_progress_in_local_storage(page, tmp_path, roots) -> None:
+    web = built_web(roots / "minimal", tmp_path)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((web / "index.html").as_uri())
+    assert page.evaluate("() => courseforge.tracker.standard") == "local"
+    for _ in range(2):
+        page.get_by_role("button", name="Next").click()
+    assert page.locator("[data-role=progress-text]").inner_text() == "60% seen"
+    page.goto("about:blank")
+    page.goto((web / "index.html").as_uri())
+    assert page.locator("[data-role=counter]").inner_text() == "Page 3 of 5"
+    assert page.locator("[data-role=progress-text]").inner_text() == "60% seen"
+    stored = page.evaluate("() => localStorage.getItem('courseforge:team-roles:1.0.0')")
+    assert '"location":"welcome.2"' in stored
+    assert errors == []
+    assert all(url.startswith(web.as_uri()) or url == "about:blank" for url in requests), requests
+
+
+def test_print_shows_every_page(page, sites) -> None:
+    page.goto(sites["minimal"])
+    page.emulate_media(media="print")
+    assert page.locator("section.page:visible").count() == 5
+    assert page.locator(".pager").is_hidden() and page.locator("#toc").is_hidden()
