@@ -182,6 +182,8 @@ def python_results(case: dict[str, Any]) -> dict[str, Any]:
             "score": _plain(score),
             "recommendation": _plain(grading.recommend(module.quiz, answers, course.outcomes)),
             "arrangement": _plain(grading.arrange(module.id, module.quiz, case["attempt"])),
+            "correct": {q.id: _response(q, grading.correct_response(q))
+                        for q in module.quiz.questions},
         }
     final = grading.final_module(course)
     return {
@@ -260,13 +262,16 @@ def _outcomes(ids: list[str]) -> tuple[Outcome, ...]:
     return tuple(Outcome(id=o, title=o, summary="", guidance="", source=HERE) for o in ids)
 
 
+def _response(question: Question, normalised: Any) -> Any:
+    """A normalised response as a response again (matching pairs as a mapping)."""
+    if question.type is QuestionType.MATCHING:
+        return dict(normalised)
+    return list(normalised) if isinstance(normalised, tuple) else normalised
+
+
 def _right(question: Question) -> Any:
     """The fully correct response to a graded question."""
-    if question.type is QuestionType.MULTIPLE:
-        return list(question.correct_ids)
-    if question.type is QuestionType.MATCHING:
-        return {item.id: item.match for item in question.items}
-    return question.correct_ids[0] if question.correct_ids else None
+    return _response(question, grading.correct_response(question))
 
 
 @settings(max_examples=150, deadline=None)

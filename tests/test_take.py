@@ -38,8 +38,9 @@ def answer_lines(root: Path, responses: dict[str, Any], module_id: str | None = 
         options = arrangement.options_of(qid)
         response = responses[qid]
         if questions[qid].type is QuestionType.MATCHING:
-            lines += [str(options.index(response[item.id]) + 1) for item in questions[qid].items]
-        elif isinstance(response, list):
+            pairs = dict(response)  # a mapping, or normalised (item, target) pairs
+            lines += [str(options.index(pairs[item.id]) + 1) for item in questions[qid].items]
+        elif isinstance(response, (list, tuple)):
             lines.append(",".join(str(options.index(r) + 1) for r in response))
         else:
             lines.append(str(options.index(response) + 1))
@@ -203,3 +204,41 @@ def test_parse_numbers_and_true_false() -> None:
         take.parse_numbers(" , ", 3)
     assert [take.parse_true_false(t) for t in ("1", "T", "true", "2", "f", "FALSE")] == [
         "true", "true", "true", "false", "false", "false"]
+
+
+# -- the bundled course -------------------------------------------------------------------
+
+def _profile(quiz: Any, outcome: str) -> dict[str, str]:
+    """For each preference question, the choice that weighs most toward ``outcome``."""
+    return {q.id: max(q.choices, key=lambda c: dict(c.weights).get(outcome, 0.0)).id
+            for q in quiz.preference_questions}
+
+
+def _all_right(quiz: Any) -> dict[str, Any]:
+    return {q.id: grading.correct_response(q) for q in quiz.graded_questions}
+
+
+def test_every_bundled_outcome_can_be_the_terminal_recommendation(bundled: Path) -> None:
+    course = load_checked(bundled).course
+    final = grading.final_module(course)
+    assert final is not None and final.quiz is not None and final.quiz.settings.recommend
+    for outcome in course.outcomes:
+        answers = {**_all_right(final.quiz), **_profile(final.quiz, outcome.id)}
+        result = run(str(bundled), "--seed", "4", answers=answer_lines(bundled, answers, seed=4))
+        assert result.exit_code == 0, result.output
+        assert "Score: 100%" in result.output and "passed" in result.output
+        assert f"Recommended: {outcome.title}: " in result.output
+        assert f"Guidance: {outcome.guidance}" in result.output
+
+
+def test_every_bundled_quiz_can_be_taken(bundled: Path) -> None:
+    course = load_checked(bundled).course
+    for module in course.modules:
+        if module.quiz is None:
+            continue
+        answers = {**_all_right(module.quiz),
+                   **_profile(module.quiz, course.outcomes[0].id if course.outcomes else "")}
+        lines = answer_lines(bundled, answers, module_id=module.id)
+        result = run(str(bundled), "--module", module.id, answers=lines)
+        assert result.exit_code == 0, result.output
+        assert "Score: 100%" in result.output, module.id

@@ -157,6 +157,17 @@ def grade_question(question: Question, response: Any) -> QuestionResult:
     )
 
 
+def correct_response(question: Question) -> Any:
+    """The response that earns full points, in normalised form; None for preference items."""
+    if question.type is QuestionType.PREFERENCE:
+        return None
+    if question.type is QuestionType.MATCHING:
+        return tuple((item.id, item.match) for item in question.items)
+    if question.type is QuestionType.MULTIPLE:
+        return tuple(sorted(question.correct_ids))
+    return question.correct_ids[0]
+
+
 # -- one quiz -----------------------------------------------------------------------------
 
 def percent_of(earned: float, total: float) -> float:

@@ -145,10 +145,13 @@ def _points(points: float) -> str:
 
 def correct_answer(question: Question) -> str:
     """The right response of a graded question, in words."""
+    right = grading.correct_response(question)
     if question.type is QuestionType.MATCHING:
+        items = {i.id: i.text for i in question.items}
         targets = {t.id: t.text for t in question.targets}
-        return "; ".join(f"{i.text} -> {targets[i.match]}" for i in question.items)
-    return "; ".join(c.text for c in question.choices if c.correct)
+        return "; ".join(f"{items[item]} -> {targets[target]}" for item, target in right)
+    ids = right if question.type is QuestionType.MULTIPLE else (right,)
+    return "; ".join(c.text for c in question.choices if c.id in ids)
 
 
 def result_lines(course: Course, quiz: Quiz, order: Sequence[str], result: grading.QuizResult,

@@ -61,6 +61,18 @@
     };
   }
 
+  function correctResponse(question) {
+    if (question.type === "preference") return null;
+    if (question.type === "matching") {
+      var pairs = {};
+      question.items.forEach(function (item) { pairs[item.id] = item.match; });
+      return pairs;
+    }
+    var ids = question.choices.filter(function (c) { return c.correct; })
+      .map(function (c) { return c.id; });
+    return question.type === "multiple" ? ids.sort() : ids[0];
+  }
+
   function percentOf(earned, total) {
     if (total <= 0) return 100;
     return Math.floor(10000 * earned / total + 0.5) / 100;
@@ -195,7 +207,8 @@
   }
 
   var api = {
-    normalise: normalise, gradeQuestion: gradeQuestion, percentOf: percentOf,
+    normalise: normalise, gradeQuestion: gradeQuestion, correctResponse: correctResponse,
+    percentOf: percentOf,
     scoreQuiz: scoreQuiz, finalModule: finalModule, countingQuizzes: countingQuizzes,
     courseScore: courseScore, recommend: recommend, fnv1a: fnv1a, mulberry32: mulberry32,
     shuffled: shuffled, arrange: arrange

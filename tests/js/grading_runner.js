@@ -16,6 +16,8 @@ function run(c) {
       score: score,
       recommendation: grading.recommend(m.quiz, responses, course.outcomes),
       arrangement: grading.arrange(m.id, m.quiz, c.attempt),
+      correct: Object.fromEntries(m.quiz.questions.map(
+        (q) => [q.id, grading.correctResponse(q)])),
     };
   });
   const last = grading.finalModule(course);
