@@ -21,6 +21,11 @@ def validate(course: Course, *, complete: bool = True) -> list[Diagnostic]:
     """
     found: list[Diagnostic] = []
     found += _duplicates(course.outcomes, lambda o: o.id, lambda o: o.source, "outcome")
+    for module in course.modules:
+        if module.id == course.id:
+            found.append(error(course.source.path, 0, f"module '{module.id}' has the course's id: "
+                               "their slide decks and packages would share one file name",
+                               "course.module-id-clash"))
     objectives = [o for m in course.modules for o in m.lesson.objectives]
     found += _duplicates(objectives, lambda o: o.id, lambda o: o.source, "objective")
     objective_ids = {o.id for o in objectives}
