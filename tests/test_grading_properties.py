@@ -375,3 +375,20 @@ def test_python_and_javascript_agree_on_every_profile_of_a_real_course() -> None
     assert len(cases) == 4 ** len(survey)
     for case, actual in zip(cases, run_node(cases)):
         assert python_results(case) == actual, _case_json(case)
+
+
+def test_grading_js_attaches_itself_to_window_in_a_page() -> None:
+    """Loaded as a classic script (no module, no DOM), it defines window.courseforgeGrading."""
+    node = require_executable("node")
+    script = (
+        "const vm = require('vm'), fs = require('fs');"
+        "const page = {window: {}, TextEncoder};"
+        "vm.runInNewContext(fs.readFileSync(process.argv[1], 'utf8'), page);"
+        "const g = page.window.courseforgeGrading;"
+        "process.stdout.write(JSON.stringify([Object.keys(g).sort(), g.percentOf(2, 3)]));"
+    )
+    done = subprocess.run([node, "-e", script, str(GRADING_JS)], capture_output=True, text=True,
+                          check=True, timeout=60)
+    names, percent = json.loads(done.stdout)
+    assert percent == grading.percent_of(2, 3) == 66.67
+    assert {"gradeQuestion", "scoreQuiz", "courseScore", "recommend", "arrange"} <= set(names)
