@@ -185,3 +185,20 @@ def test_suspend_data_budget_of_a_course(roots: Path) -> None:
     course = load_checked(roots / "minimal").course
     assert suspend_data_budget(course) == suspend_data_length(5)
     assert suspend_data_warnings(course) == []
+
+
+def test_check_warns_when_suspend_data_could_overflow_scorm12(roots: Path) -> None:
+    from dataclasses import replace
+
+    from courseforge.validation import validate
+
+    course = load_checked(roots / "minimal").course
+    welcome = course.module("welcome")
+    huge = replace(welcome, lesson=replace(welcome.lesson,
+                                            slides=welcome.lesson.slides * 12500))
+    course = replace(course, modules=(huge, *course.modules[1:]))
+    budget = suspend_data_budget(course)
+    assert budget > SCORM12_SUSPEND_LIMIT
+    found = [d for d in validate(course) if d.code == "scorm.suspend-data"]
+    assert len(found) == 1 and found[0].severity.value == "warning"
+    assert str(budget) in found[0].message and found[0].path == "course.yml"

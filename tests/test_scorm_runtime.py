@@ -159,3 +159,49 @@ def test_lesson_without_an_lms_still_works(page, served, version) -> None:
     page.reload()
     assert page.locator("[data-role=counter]").inner_text() == f"Page 3 of {len(MINIMAL_PAGES)}"
     assert page.evaluate("() => courseforge.tracker.standard") == "local"
+
+
+def write_large_course(root: Path, modules: int, slides: int) -> Path:
+    """A generated course of many modules, each with slides and a one-question quiz."""
+    ids = [f"m{n:03d}" for n in range(1, modules + 1)]
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "course.yml").write_text(
+        "id: big\ntitle: A very long course\nversion: 1.0.0\nlanguage: en\n"
+        "passing_score: 80\nmodules:\n" + "".join(f"  - {i}\n" for i in ids), encoding="utf-8")
+    for module_id in ids:
+        folder = root / "modules" / module_id
+        folder.mkdir(parents=True)
+        body = "\n---\n\n".join(f"# Slide {n}\n\nPoint {n}." for n in range(1, slides + 1))
+        (folder / "lesson.md").write_text(
+            f"---\ntitle: Module {module_id}\nminutes: 1\nobjectives:\n  - id: o-{module_id}\n"
+            f"    text: Know {module_id}.\n---\n\n{body}\n", encoding="utf-8")
+        (folder / "quiz.yml").write_text(
+            "title: Check\nquestions:\n  - id: q1\n    type: true-false\n"
+            f"    prompt: True?\n    objectives: [o-{module_id}]\n    answer: true\n"
+            "    explanation: It is.\n", encoding="utf-8")
+    return root
+
+
+def test_suspend_data_of_a_200_module_course_fits_scorm12(page, static_server,
+                                                          node_modules, tmp_path) -> None:
+    from courseforge.builders.suspend_data import (
+        SCORM12_SUSPEND_LIMIT, suspend_data_budget)
+    from courseforge.loading import load_checked
+
+    base, folder = static_server
+    course_dir = write_large_course(tmp_path / "big", modules=200, slides=5)
+    course = load_checked(course_dir).course
+    build(course_dir, tmp_path / "out", ["scorm12"], BuildOptions(), lambda _: None)
+    extract(tmp_path / "out" / "scorm12" / "big.zip", folder / "big12")
+    serve_harness(folder, node_modules)
+    lms = LmsSession(page, base, "1.2", "big12/index.html")
+    lms.launch()
+    total = lms.frame.evaluate(
+        "() => { const n = courseforge.pages.length;"
+        " for (let i = 0; i < n; i++) courseforge.go(i); return n; }")
+    assert total == 1 + 200 * 6
+    state = lms.close()
+    suspend = state["cmi"]["suspend_data"]
+    assert seen_pages(suspend) == list(range(total))
+    assert len(suspend) == suspend_data_budget(course) <= SCORM12_SUSPEND_LIMIT
+    assert state["cmi"]["core"]["lesson_status"] == "completed"

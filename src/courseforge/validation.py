@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from .builders.suspend_data import suspend_data_warnings
 from .errors import Diagnostic, did_you_mean, error, warning
 from .model import Course, Question, QuestionType, Quiz, Source
 
@@ -37,6 +38,7 @@ def validate(course: Course, *, complete: bool = True) -> list[Diagnostic]:
             found += _quiz(module.quiz, objective_ids, outcome_ids)
     if complete:
         found += _coverage(course)
+        found += suspend_data_warnings(course)
     return sorted(found, key=lambda d: d.sort_key)
 
 
