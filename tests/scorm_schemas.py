@@ -56,7 +56,7 @@ def _resolver_class():  # type: ignore[no-untyped-def]
     return Resolver
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _schema(version: str, folder: Path):  # type: ignore[no-untyped-def]
     from lxml import etree
 
@@ -64,7 +64,8 @@ def _schema(version: str, folder: Path):  # type: ignore[no-untyped-def]
     imports = []
     for name in ROOTS[version]:
         target = etree.parse(str(base / name)).getroot().get("targetNamespace")
-        imports.append(f'<xs:import namespace="{target}" schemaLocation="{(base / name).as_uri()}"/>')
+        location = (base / name).as_uri()
+        imports.append(f'<xs:import namespace="{target}" schemaLocation="{location}"/>')
     driver = ('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">'
               + "".join(imports) + "</xs:schema>")
     parser = etree.XMLParser(no_network=True, load_dtd=False)

@@ -81,7 +81,7 @@ def test_every_file_is_listed_and_every_listed_file_is_there(output: Path) -> No
 
 
 def test_identifiers_follow_the_scorm_grammar_and_are_unique(output: Path) -> None:
-    for fmt, path in packages(output):
+    for _, path in packages(output):
         root = etree.fromstring(zipfile.ZipFile(path).read("imsmanifest.xml"))
         ids = [e.get("identifier") for e in root.iter() if e.get("identifier")]
         assert len(ids) == len(set(ids)) == 4

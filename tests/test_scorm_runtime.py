@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from browser.lms import FOLDERS, LmsSession, extract, serve_harness
-from courseforge.builders.base import BuildOptions
 from courseforge.build import build
+from courseforge.builders.base import BuildOptions
 
 VERSIONS = ["1.2", "2004"]
 MINIMAL_PAGES = ["start", "welcome.1", "welcome.2", "roles.1", "roles.quiz"]
@@ -184,8 +184,7 @@ def write_large_course(root: Path, modules: int, slides: int) -> Path:
 
 def test_suspend_data_of_a_200_module_course_fits_scorm12(page, static_server,
                                                           node_modules, tmp_path) -> None:
-    from courseforge.builders.suspend_data import (
-        SCORM12_SUSPEND_LIMIT, suspend_data_budget)
+    from courseforge.builders.suspend_data import SCORM12_SUSPEND_LIMIT, suspend_data_budget
     from courseforge.loading import load_checked
 
     base, folder = static_server

@@ -104,7 +104,8 @@ def test_keyboard_only(page, sites) -> None:
 
 def test_contents_links_jump_and_mark_the_current_page(page, sites) -> None:
     page.goto(sites["minimal"])
-    page.get_by_role("navigation", name="Contents").get_by_role("link", name="A day with a maker").click()
+    contents = page.get_by_role("navigation", name="Contents")
+    contents.get_by_role("link", name="A day with a maker").click()
     assert page.locator("[data-role=counter]").inner_text() == "Page 4 of 5"
     assert page.evaluate("() => document.activeElement.id") == "roles.1-title"
     assert page.locator("#toc a[aria-current=page]").inner_text() == "A day with a maker"

@@ -21,6 +21,7 @@ from .html_render import render_inline, render_markdown
 START_PAGE = "start"
 # page ids are "<module>.<n>" or "<module>.quiz": the dot never occurs in a module id
 QUIZ_PAGE = "quiz"
+EMPTY = Markup("")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,7 +45,7 @@ class Page:
     module_title: str
     module_number: int  # 0 on the start page
     body: Markup
-    quiz_intro: Markup = Markup("")
+    quiz_intro: Markup = EMPTY
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -105,7 +106,7 @@ def module_media(module: Module) -> tuple[MediaFile, ...]:
 
 def _module_pages(module: Module, number: int, first: int) -> list[Page]:
     targets = {m.source: m.target for m in module_media(module)}
-    pages = []
+    pages: list[Page] = []
     for index, slide in enumerate(module.lesson.slides, start=1):
         images = {image.src: targets[image.path] for image in slide.images}
         pages.append(Page(
@@ -120,7 +121,7 @@ def _module_pages(module: Module, number: int, first: int) -> list[Page]:
             id=f"{module.id}.{QUIZ_PAGE}", kind="quiz", number=first + len(pages),
             title=render_inline(module.quiz.title), plain_title=module.quiz.title,
             module_id=module.id, module_title=module.title, module_number=number,
-            body=Markup(""), quiz_intro=render_markdown(module.quiz.intro),
+            body=EMPTY, quiz_intro=render_markdown(module.quiz.intro),
         ))
     return pages
 
