@@ -86,7 +86,7 @@ class _LessonMarkdown(Extension):
         super().__init__()
         self.images = images
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_LessonTree(md, self.images), "courseforge-lesson", 1)
