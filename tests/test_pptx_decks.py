@@ -201,7 +201,7 @@ def test_pictures_scaled_with_alt_text(long_slides: Path) -> None:
     pictures = [(slide, sh) for slide in prs.slides for sh in slide.shapes
                 if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
     assert len(pictures) == 2
-    for slide, picture in pictures:
+    for _, picture in pictures:
         descr = picture._element.nvPicPr.cNvPr.get("descr")
         assert descr in ("A white square and a yellow circle on purple", "Shapes on their own")
         assert picture.left >= 0 and picture.top + picture.height <= prs.slide_height
@@ -252,8 +252,8 @@ def test_unknown_layout_role_is_an_error(tmp_path: Path) -> None:
 def _big_course(folder: Path, slides: int) -> Path:
     (folder / "modules" / "big").mkdir(parents=True)
     (folder / "course.yml").write_text(
-        "id: big\ntitle: Big\nversion: 1.0.0\nlanguage: en\nauthor: A\nbrand_colour: '#123456'\n"
-        "passing_score: 50\nmodules: [big]\noutcomes: []\n")
+        "id: big-course\ntitle: Big\nversion: 1.0.0\nlanguage: en\nauthor: A\n"
+        "brand_colour: '#123456'\npassing_score: 50\nmodules: [big]\noutcomes: []\n")
     body = "\n---\n\n".join(
         f"# Slide {i}\n\n- Point {i} with **bold**\n  - detail\n\n::: notes\nSay {i}.\n:::\n"
         for i in range(slides))

@@ -16,7 +16,8 @@ from courseforge.builders.base import BuildOptions
 HERE = Path(__file__).resolve().parent
 EMU_PER_PT = 12700
 TOLERANCE = 4.0  # points: pdftotext boxes span the font's whole ascent and descent
-WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                  r"(.*?)</word>")
 PAGE = re.compile(r"<page [^>]*>(.*?)</page>", re.DOTALL)
 
 
@@ -69,7 +70,7 @@ def outside(path: Path, pdf: Path) -> tuple[int, list[str]]:
     for number, (slide, words) in enumerate(zip(prs.slides, pages, strict=True), start=1):
         boxes = _boxes(slide)
         for x0, y0, x1, y1, word in words:
-            on_page = 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height
+            on_page = x0 >= 0 and x1 <= width and y0 >= 0 and y1 <= height
             inside = any(bx0 - TOLERANCE <= x0 and x1 <= bx1 + TOLERANCE
                          and by0 - TOLERANCE <= y0 and y1 <= by1 + TOLERANCE
                          for bx0, by0, bx1, by1 in boxes)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol, cast
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.presentation import Presentation as PresentationObject
-from pptx.slide import SlideLayout
+from pptx.shapes.placeholder import LayoutPlaceholder, MasterPlaceholder
+from pptx.slide import SlideLayout, SlideMaster
 
 from ...errors import CourseforgeError
 from .slide_specs import COMPARISON, CONTENT, ROLES, SECTION, TITLE, TITLE_ONLY
@@ -63,16 +65,39 @@ def find_layouts(prs: PresentationObject,
     return found
 
 
-def _box(shape: object) -> Box:
-    return Box(int(shape.left), int(shape.top), int(shape.width),  # type: ignore[attr-defined]
-               int(shape.height))  # type: ignore[attr-defined]
+class Placed(Protocol):
+    """Anything with a position and a size in EMU (shapes, placeholders)."""
+
+    @property
+    def left(self) -> int: ...
+    @property
+    def top(self) -> int: ...
+    @property
+    def width(self) -> int: ...
+    @property
+    def height(self) -> int: ...
+
+
+def layout_placeholders(layout: SlideLayout) -> list[LayoutPlaceholder]:
+    """A layout's placeholders (python-pptx declares their iterator in a way mypy rejects)."""
+    return list(cast("Iterable[LayoutPlaceholder]", layout.placeholders))
+
+
+def master_placeholders(master: SlideMaster) -> list[MasterPlaceholder]:
+    """A master's placeholders, typed."""
+    return list(cast("Iterable[MasterPlaceholder]", master.placeholders))
+
+
+def box_of(shape: Placed) -> Box:
+    """Where a shape is."""
+    return Box(int(shape.left), int(shape.top), int(shape.width), int(shape.height))
 
 
 def title_box(layout: SlideLayout) -> Box | None:
     """The title placeholder's box."""
-    for shape in layout.placeholders:
+    for shape in layout_placeholders(layout):
         if shape.placeholder_format.type in TITLE_TYPES:
-            return _box(shape)
+            return box_of(shape)
     return None
 
 
@@ -81,10 +106,10 @@ def body_placeholders(layout: SlideLayout) -> list[tuple[int, Box, bool]]:
 
     In a layout with four of them (comparison), the shorter ones above are the headings.
     """
-    shapes = [s for s in layout.placeholders
+    shapes = [s for s in layout_placeholders(layout)
               if s.placeholder_format.type not in TITLE_TYPES + FOOTER_TYPES
               and s.placeholder_format.type not in (PP_PLACEHOLDER.PICTURE,)]
-    items = sorted(((s.placeholder_format.idx, _box(s)) for s in shapes),
+    items = sorted(((s.placeholder_format.idx, box_of(s)) for s in shapes),
                    key=lambda item: (item[1].left // 914400, item[1].top))
     if len(items) >= 4:
         return [(idx, box, index % 2 == 0) for index, (idx, box) in enumerate(items)]
@@ -97,3 +122,49 @@ def body_area(layouts: dict[str, SlideLayout]) -> Box:
     if not items:
         raise CourseforgeError(f"the layout '{layouts[CONTENT].name}' has no body placeholder")
     return max((box for _, box, _ in items), key=lambda b: b.width * b.height)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ColumnGeometry:
+    """The two columns of a comparison layout: where they span, and their placeholders' idx.
+
+    ``headings`` is empty for a layout without heading placeholders (Two Content).
+    """
+
+    left: int
+    span: int  # from the left column's left edge to the right column's right edge
+    gap: int
+    heading_top: int
+    heading_height: int
+    body_top: int
+    bottom: int
+    headings: tuple[int, ...]
+    bodies: tuple[int, ...]
+
+    def widths(self, share: float) -> tuple[int, int]:
+        """The two column widths when the left one takes ``share`` of the room."""
+        left = round((self.span - self.gap) * share)
+        return left, self.span - self.gap - left
+
+
+def column_geometry(layout: SlideLayout, fallback: Box) -> ColumnGeometry:
+    """The columns of a comparison layout; ``fallback`` halved when it has fewer than two."""
+    items = body_placeholders(layout)
+    bodies = [(idx, box) for idx, box, heading in items if not heading]
+    headings = [(idx, box) for idx, box, heading in items if heading]
+    if len(bodies) < 2:
+        gap = fallback.width // 30
+        return ColumnGeometry(left=fallback.left, span=fallback.width, gap=gap,
+                              heading_top=fallback.top, heading_height=0, body_top=fallback.top,
+                              bottom=fallback.top + fallback.height, headings=(),
+                              bodies=tuple(idx for idx, _ in bodies))
+    first, second = bodies[0][1], bodies[1][1]
+    right = max(first.left + first.width, second.left + second.width)
+    body_top = min(first.top, second.top)
+    return ColumnGeometry(
+        left=first.left, span=right - first.left,
+        gap=max(second.left - (first.left + first.width), 0),
+        heading_top=min((box.top for _, box in headings), default=body_top),
+        heading_height=max((box.height for _, box in headings), default=0), body_top=body_top,
+        bottom=max(first.top + first.height, second.top + second.height),
+        headings=tuple(idx for idx, _ in headings[:2]), bodies=(bodies[0][0], bodies[1][0]))

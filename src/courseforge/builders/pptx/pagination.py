@@ -9,20 +9,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .layouts import ColumnGeometry
 from .markdown_runs import PLAIN, Block, Paragraph, Picture, Run, Table
 from .slide_specs import COMPARISON, CONTENT, TITLE_ONLY, Column, SlideSpec
-from .text_fit import EMU_PER_PT, Face, Piece, count_lines
+from .text_fit import EMU_PER_PT, Face, Piece, count_lines, line_width, word_widths
 
 CONTINUED = " (cont.)"
-MIN_BODY = 16.0  # points: smaller body text is hard to read from the back of a room
-MIN_TABLE = 12.0
+MIN_BODY = 18.0  # points: smaller body text is hard to read from the back of a room
+TABLE_SIZES = (20.0, 18.0, 16.0, 14.0)  # table text, largest first; below 14 rows continue
 MIN_TITLE = 24.0
 SIZE_STEP = 2.0
 INSET_X, INSET_Y = 7.2, 3.6  # default text frame insets (0.1 in, 0.05 in), in points
-CELL_X, CELL_Y = 7.2, 3.6
+CELL_X, CELL_Y = 9.0, 5.4  # table cell margins: more air than a text frame, as in print
 BLOCK_GAP = 0.5  # gap between stacked blocks, in ems of the body size
 SAFETY = 0.96  # renderers differ slightly in kerning and line breaking: keep a margin
 PICTURE_SHARE = 0.45  # of the body width, when a picture sits beside text
+TWO_COLUMN_ITEMS = 6  # a list this long may go into two columns rather than shrink
+TWO_COLUMN_BELOW = 2.0  # points under the theme's size at which two columns look better
+COLUMN_SHARES = (0.5, 0.6, 0.67)  # left column's share of a comparison, equal first
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,11 +47,14 @@ class Page:
     """A slide ready to write: the spec's role and notes, a fitted body and the sizes chosen."""
 
     spec: SlideSpec
+    role: str  # the spec's, or comparison for a long list set in two columns
     title: str
     body: tuple[Block, ...] = ()
     columns: tuple[Column, ...] = ()
     body_size: float
+    table_size: float = TABLE_SIZES[0]
     title_size: float | None = None  # None: the layout's own size fits
+    share: float = 0.5  # the left column's share of a comparison's width
 
 
 def space_before(paragraph: Paragraph, size: float, first: bool) -> float:
@@ -64,8 +71,8 @@ def paragraph_indent(paragraph: Paragraph, style: TextStyle) -> float:
     return style.indents[min(paragraph.level, len(style.indents) - 1)]
 
 
-def _pieces(runs: Sequence[Run]) -> list[Piece]:
-    return [Piece(r.text, r.bold, r.italic, r.code) for r in runs]
+def _pieces(runs: Sequence[Run], bold: bool = False) -> list[Piece]:
+    return [Piece(r.text, r.bold or bold, r.italic, r.code) for r in runs]
 
 
 def paragraph_height(paragraph: Paragraph, width: float, size: float, style: TextStyle,
@@ -89,39 +96,52 @@ def text_height(paragraphs: Sequence[Paragraph], width: float, size: float,
                              for i, p in enumerate(paragraphs))
 
 
-def table_size(size: float) -> float:
-    """Table text is set smaller than body text."""
-    return max(size - 6, MIN_TABLE)
-
-
 def column_widths(table: Table, width: float, size: float, style: TextStyle) -> list[float]:
-    """Column widths sharing ``width`` in proportion to their content, none too narrow."""
-    count = len(table.header)
-    natural = []
-    for column in range(count):
-        cells = [table.header[column], *(row[column] for row in table.rows)]
-        longest = max(sum(Face(style.body_family, size, r.bold, r.italic).width(r.text)
-                          for r in cell) for cell in cells)
-        natural.append(longest + 2 * CELL_X)
-    total = sum(natural)
-    if total <= width:
-        return [w * width / total for w in natural]
-    floor = width / count * 0.6
-    widths = [max(w * width / total, floor) for w in natural]
-    scale = width / sum(widths)
-    return [w * scale for w in widths]
+    """Column widths filling ``width``, shared by content as browsers do for automatic tables.
+
+    Every column gets at least its longest word (so no word breaks) and the room left is
+    shared in proportion to how much longer the column's longest cell is; when even the
+    longest words do not fit, they share ``width`` in proportion.
+    """
+    shortest, longest = [], []
+    for column in range(len(table.header)):
+        cells = [(table.header[column], True), *((row[column], False) for row in table.rows)]
+        words = [word_widths(_pieces(cell, bold), style.body_family, style.mono_family, size)
+                 for cell, bold in cells]
+        low = max((max(w, default=0.0) for w in words), default=0.0) + 2 * CELL_X
+        high = max(line_width(_pieces(cell, bold), style.body_family, style.mono_family, size)
+                   for cell, bold in cells) + 2 * CELL_X
+        shortest.append(low)
+        longest.append(max(high, low))
+    if sum(longest) <= width:
+        return [w * width / sum(longest) for w in longest]
+    if sum(shortest) <= width:
+        stretch = [hi - lo for lo, hi in zip(shortest, longest, strict=True)]
+        spare = width - sum(shortest)
+        return [lo + spare * s / sum(stretch) for lo, s in zip(shortest, stretch, strict=True)]
+    return [w * width / sum(shortest) for w in shortest]
 
 
 def row_height(cells: Sequence[Sequence[Run]], widths: Sequence[float], size: float,
-               style: TextStyle) -> float:
-    """Height of a table row at ``size``: its tallest cell."""
+               style: TextStyle, *, header: bool = False) -> float:
+    """Height of a table row at ``size``: its tallest cell (header cells are set bold)."""
     line = Face(style.body_family, size).line_height
-    lines = max(count_lines(_pieces(cell), w - 2 * CELL_X, style.body_family, style.mono_family,
-                            size) for cell, w in zip(cells, widths, strict=True))
+    lines = max(count_lines(_pieces(cell, header), w - 2 * CELL_X, style.body_family,
+                            style.mono_family, size)
+                for cell, w in zip(cells, widths, strict=True))
     return lines * line + 2 * CELL_Y
 
 
-def _block_heights(blocks: Sequence[Block], width: float, size: float,
+def table_heights(table: Table, width: float, size: float,
+                  style: TextStyle) -> tuple[list[float], list[float]]:
+    """(column widths, row heights, header first) of a table set at ``size`` across ``width``."""
+    widths = column_widths(table, width, size, style)
+    heights = [row_height(table.header, widths, size, style, header=True),
+               *(row_height(r, widths, size, style) for r in table.rows)]
+    return widths, heights
+
+
+def _block_heights(blocks: Sequence[Block], width: float, size: float, tsize: float,
                    style: TextStyle) -> float:
     """Height of stacked text and table blocks (pictures sit beside them)."""
     total, group = 0.0, []
@@ -133,10 +153,7 @@ def _block_heights(blocks: Sequence[Block], width: float, size: float,
             total += text_height(group, width, size, style) + BLOCK_GAP * size
             group = []
         if isinstance(block, Table):
-            tsize = table_size(size)
-            widths = column_widths(block, width, tsize, style)
-            total += sum(row_height(r, widths, tsize, style) for r in (block.header, *block.rows))
-            total += BLOCK_GAP * size
+            total += sum(table_heights(block, width, tsize, style)[1]) + BLOCK_GAP * size
     return total - (BLOCK_GAP * size if total else 0.0)
 
 
@@ -147,23 +164,39 @@ def text_width(blocks: Sequence[Block], width: float) -> float:
     return width * (1 - PICTURE_SHARE) - 18 if has_picture and has_text else width
 
 
-def fits(blocks: Sequence[Block], width: float, height: float, size: float,
+def fits(blocks: Sequence[Block], width: float, height: float, size: float, tsize: float,
          style: TextStyle) -> bool:
-    """Whether these blocks fit a box of ``width`` x ``height`` points at ``size``."""
-    return _block_heights(blocks, text_width(blocks, width), size, style) <= height * SAFETY
+    """Whether these blocks fit a box of ``width`` x ``height`` points at these sizes."""
+    return _block_heights(blocks, text_width(blocks, width), size, tsize, style) <= height * SAFETY
 
 
-def sizes(style: TextStyle) -> list[float]:
-    """Body sizes to try, from the theme's down to the smallest readable one."""
+def sizes(style: TextStyle, smallest: float = MIN_BODY) -> list[float]:
+    """Body sizes to try, from the theme's down to ``smallest``."""
     out, size = [], style.body_size
-    while size >= MIN_BODY:
+    while size >= smallest:
         out.append(size)
         size -= SIZE_STEP
     return out or [style.body_size]
 
 
+def size_pairs(blocks: Sequence[Block], style: TextStyle,
+               smallest: float = MIN_BODY) -> list[tuple[float, float]]:
+    """(body, table) sizes to try, the largest together first; a table is never set larger.
+
+    Without a table only the body size matters; without text only the table size does.
+    """
+    has_table = any(isinstance(b, Table) for b in blocks)
+    has_text = any(isinstance(b, Paragraph) for b in blocks)
+    bodies = sizes(style, smallest) if has_text else [style.body_size]
+    if not has_table:
+        return [(b, min(TABLE_SIZES[0], b)) for b in bodies]
+    pairs = [(b, t) for b in bodies for t in TABLE_SIZES if t <= b or not has_text]
+    # the larger the better, and, of equal sums, the closer the two sizes
+    return sorted(pairs, key=lambda pair: (-(pair[0] + pair[1]), pair[0] - pair[1]))
+
+
 def split_blocks(blocks: Sequence[Block], width: float, height: float, size: float,
-                 style: TextStyle) -> list[tuple[Block, ...]]:
+                 tsize: float, style: TextStyle) -> list[tuple[Block, ...]]:
     """Blocks cut into pages that each fit; long tables are cut between rows, header repeated."""
     pages: list[list[Block]] = [[]]
     for block in blocks:
@@ -173,7 +206,7 @@ def split_blocks(blocks: Sequence[Block], width: float, height: float, size: flo
         for piece in pieces:
             current = pages[-1]
             merged = _merge_rows(current, piece)
-            if not current or fits(merged, width, height, size, style):
+            if not current or fits(merged, width, height, size, tsize, style):
                 pages[-1] = merged
             else:
                 pages.append([piece])
@@ -207,43 +240,108 @@ class Boxes:
 
     title: tuple[float, float]  # width, height of the content title
     body: tuple[float, float]
-    column: tuple[float, float]  # one body column of the comparison layout
+    columns: ColumnGeometry  # the comparison layout's columns, in EMU
+
+    def column_widths(self, share: float) -> tuple[float, float]:
+        """The two comparison columns' widths in points, the left one taking ``share``."""
+        left, right = self.columns.widths(share)
+        return points(left), points(right)
+
+    def column_height(self, columns: Sequence[Column]) -> float:
+        """Height of the comparison bodies; columns without headings start where headings do."""
+        geometry = self.columns
+        top = geometry.body_top if any(c.heading for c in columns) else geometry.heading_top
+        return points(geometry.bottom - top)
+
+
+def column_blocks(column: Column, boxes: Boxes) -> tuple[Block, ...]:
+    """A column's body; its heading leads it as a bold paragraph when the layout has no place."""
+    if column.heading and not boxes.columns.headings:
+        return (Paragraph(runs=(Run(text=column.heading, bold=True),)), *column.body)
+    return column.body
 
 
 def paginate(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
     """One spec as one page, or several: '(cont.)' pages share its notes."""
     tsize = title_size(spec.title, *boxes.title, style)
     if spec.role in (CONTENT, TITLE_ONLY):
+        page = (_single(spec, boxes, style, tsize, style.body_size - TWO_COLUMN_BELOW)
+                or _two_columns(spec, boxes, style, tsize)
+                or _single(spec, boxes, style, tsize, MIN_BODY))
+        if page is not None:
+            return [page]
         width, height = boxes.body
-        for size in sizes(style):
-            if fits(spec.body, width, height, size, style):
-                return [Page(spec=spec, title=spec.title, body=spec.body, body_size=size,
-                             title_size=tsize)]
-        chunks = split_blocks(spec.body, width, height, style.body_size, style)
-        return _continued(spec, [{"body": c} for c in chunks], style.body_size, boxes, style)
+        chunks = split_blocks(spec.body, width, height, style.body_size, TABLE_SIZES[-1], style)
+        return _continued(spec, [(c, ()) for c in chunks], style.body_size, boxes, style)
     if spec.role == COMPARISON:
-        width, height = boxes.column
-        for size in sizes(style):
-            if all(fits(c.body, width, height, size, style) for c in spec.columns):
-                return [Page(spec=spec, title=spec.title, columns=spec.columns, body_size=size,
-                             title_size=tsize)]
-        split = [split_blocks(c.body, width, height, style.body_size, style) for c in spec.columns]
+        page = _comparison(spec, spec.columns, boxes, style, tsize)
+        if page is not None:
+            return [page]
+        widths = boxes.column_widths(0.5)
+        height = boxes.column_height(spec.columns)
+        split = [split_blocks(column_blocks(c, boxes), w, height, style.body_size,
+                              TABLE_SIZES[-1], style)
+                 for c, w in zip(spec.columns, widths, strict=False)]
         count = max(len(s) for s in split)
-        pages = [{"columns": tuple(
-            Column(heading=c.heading, body=s[i] if i < len(s) else ())
-            for c, s in zip(spec.columns, split, strict=True))} for i in range(count)]
-        return _continued(spec, pages, style.body_size, boxes, style)
-    return [Page(spec=spec, title=spec.title, body_size=style.body_size, title_size=tsize)]
+        # the heading was measured in the body where the layout has no heading placeholder
+        parts = [((), tuple(
+            Column(heading=c.heading if boxes.columns.headings else "",
+                   body=s[i] if i < len(s) else ())
+            for c, s in zip(spec.columns, split, strict=False))) for i in range(count)]
+        return _continued(spec, parts, style.body_size, boxes, style)
+    return [Page(spec=spec, role=spec.role, title=spec.title, body_size=style.body_size,
+                 title_size=tsize)]
 
 
-def _continued(spec: SlideSpec, parts: list[dict[str, tuple[Block, ...] | tuple[Column, ...]]],
+def _single(spec: SlideSpec, boxes: Boxes, style: TextStyle, tsize: float | None,
+            smallest: float) -> Page | None:
+    """The body on one page at the largest sizes down to ``smallest`` that fit, or None."""
+    width, height = boxes.body
+    for size, table in size_pairs(spec.body, style, smallest):
+        if fits(spec.body, width, height, size, table, style):
+            return Page(spec=spec, role=spec.role, title=spec.title, body=spec.body,
+                        body_size=size, table_size=table, title_size=tsize)
+    return None
+
+
+def _two_columns(spec: SlideSpec, boxes: Boxes, style: TextStyle,
+                 tsize: float | None) -> Page | None:
+    """A long list of top-level items in two columns of the comparison layout, or None."""
+    body = spec.body
+    if len(body) < TWO_COLUMN_ITEMS or not all(
+            isinstance(b, Paragraph) and b.kind != PLAIN and b.level == 0 for b in body):
+        return None
+    half = (len(body) + 1) // 2
+    columns = (Column(heading="", body=body[:half]), Column(heading="", body=body[half:]))
+    return _comparison(spec, columns, boxes, style, tsize, shares=(0.5,))
+
+
+def _comparison(spec: SlideSpec, columns: Sequence[Column], boxes: Boxes, style: TextStyle,
+                tsize: float | None, shares: Sequence[float] = COLUMN_SHARES) -> Page | None:
+    """Columns side by side at the largest size that fits, widening the fuller one if need be."""
+    height = boxes.column_height(columns)
+    bodies = [column_blocks(c, boxes) for c in columns]
+    for size in sizes(style):
+        for share in shares:
+            for left in dict.fromkeys((share, 1 - share)):
+                widths = boxes.column_widths(left)
+                if all(fits(b, w, height, size, size, style)
+                       for b, w in zip(bodies, widths, strict=False)):
+                    return Page(spec=spec, role=COMPARISON, title=spec.title,
+                                columns=tuple(columns), body_size=size, table_size=size,
+                                title_size=tsize, share=left)
+    return None
+
+
+def _continued(spec: SlideSpec, parts: Sequence[tuple[tuple[Block, ...], tuple[Column, ...]]],
                size: float, boxes: Boxes, style: TextStyle) -> list[Page]:
+    """Pages of (body, columns) parts, every one after the first titled '(cont.)'."""
     pages = []
-    for index, part in enumerate(parts):
+    for index, (body, columns) in enumerate(parts):
         title = spec.title if index == 0 else spec.title + CONTINUED
-        pages.append(Page(spec=spec, title=title, body_size=size,
-                          title_size=title_size(title, *boxes.title, style),
-                          **part))  # type: ignore[arg-type]
+        pages.append(Page(spec=spec, role=spec.role, title=title, body=body, columns=columns,
+                          body_size=size, table_size=TABLE_SIZES[-1],
+                          title_size=title_size(title, *boxes.title, style)))
     return pages
 
 

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from lxml import etree
 from pptx import Presentation
+from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationObject
+from pptx.shapes.base import BaseShape
+from pptx.slide import SlideLayout, SlideMaster
 from pptx.util import Emu
 
+from .layouts import layout_placeholders, master_placeholders
 from .slide_specs import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -107,8 +111,8 @@ def _fill(rpr: etree._Element, scheme: str, lum: tuple[int, int] | None = None) 
     rpr.insert(0, fill)
 
 
-def _place(shape: object, left: int, top: int, width: int, height: int) -> None:
-    shape.left, shape.top, shape.width, shape.height = (  # type: ignore[attr-defined]
+def _place(shape: BaseShape, left: int, top: int, width: int, height: int) -> None:
+    shape.left, shape.top, shape.width, shape.height = (
         Emu(left), Emu(top), Emu(width), Emu(height))
 
 
@@ -122,14 +126,14 @@ def _geometry(prs: PresentationObject) -> None:
         "ftr": (4114800, footer_top, 3962400, 365760),
         "sldNum": (WIDTH - MARGIN - 1828800, footer_top, 1828800, 365760),
     }
-    for shape in prs.slide_master.placeholders:
-        ph = shape.element.find(".//p:nvPr/p:ph", NS)
+    for placeholder in master_placeholders(prs.slide_master):
+        ph = placeholder.element.find(".//p:nvPr/p:ph", NS)
         kind = ph.get("type", "body") if ph is not None else "body"
         if kind in boxes:
-            _place(shape, *boxes[kind])
+            _place(placeholder, *boxes[kind])
     half = (INNER - 365760) // 2
     for layout in prs.slide_layouts:
-        for shape in layout.placeholders:
+        for shape in layout_placeholders(layout):
             ph = shape.element.find(".//p:nvPr/p:ph", NS)
             kind = ph.get("type", "obj") if ph is not None else "obj"
             idx = shape.placeholder_format.idx
@@ -165,16 +169,16 @@ def _layout_looks(prs: PresentationObject) -> None:
             layout.element.set("showMasterSp", "0")
         if layout.name == "Title Slide":
             layout.background.fill.solid()
-            layout.background.fill.fore_color.theme_color = 5  # MSO_THEME_COLOR.ACCENT_1
-            for shape in layout.placeholders:
+            layout.background.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+            for shape in layout_placeholders(layout):
                 for ppr in _lst_levels(shape.element):
                     _fill(_def_rpr(ppr), "bg1")
                     ppr.set("algn", "l")
-            title = next(s for s in layout.placeholders if s.placeholder_format.idx == 0)
+            title = next(s for s in layout_placeholders(layout) if s.placeholder_format.idx == 0)
             _def_rpr(_lst_levels(title.element)[0]).set("sz", "4400")
             _bar(layout, 914400, 3703320, 1828800, 54864, "bg1")
         elif layout.name == "Section Header":
-            for shape in layout.placeholders:
+            for shape in layout_placeholders(layout):
                 idx = shape.placeholder_format.idx
                 if idx in (0, 1):
                     ppr = _lst_levels(shape.element)[0]
@@ -183,7 +187,8 @@ def _layout_looks(prs: PresentationObject) -> None:
                     rpr.set("sz", "4000" if idx == 0 else "2000")
                     rpr.set("b", "1" if idx == 0 else "0")
                     rpr.set("cap", "none")
-                    _fill(rpr, "tx2" if idx == 0 else "tx1", lum=None if idx == 0 else (65000, 35000))
+                    _fill(rpr, "tx2" if idx == 0 else "tx1",
+                          lum=None if idx == 0 else (65000, 35000))
                     body = shape.element.find(".//a:bodyPr", NS)
                     if body is not None:
                         body.set("anchor", "b" if idx == 0 else "t")
@@ -213,12 +218,14 @@ def _def_rpr(ppr: etree._Element) -> etree._Element:
     return rpr
 
 
-def _bar(owner: object, left: int, top: int, width: int, height: int, scheme: str) -> None:
+def _bar(owner: SlideMaster | SlideLayout, left: int, top: int, width: int, height: int,
+         scheme: str) -> None:
     """A decorative filled rectangle behind the placeholders of a master or layout."""
-    tree = owner.shapes._spTree  # type: ignore[attr-defined]
+    tree = owner.shapes._spTree
     next_id = max(int(e.get("id")) for e in tree.iter(f"{{{P}}}cNvPr")) + 1
     sp = etree.fromstring(
-        f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr><p:cNvPr id="{next_id}" name="Accent {next_id}"/>'
+        f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr>'
+        f'<p:cNvPr id="{next_id}" name="Accent {next_id}"/>'
         '<p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr><p:spPr>'
         f'<a:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
         f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:schemeClr val="{scheme}"/>'

@@ -175,7 +175,7 @@ def question_slides(question: Question, number: int, total: int) -> list[SlideSp
                    "\n\nTiming: about 2 minutes."),
         )
         targets = {t.id: t.text for t in question.targets}
-        answer = (Table(header=((Run(text="Item"),), (Run(text="Matches"),)),
+        answer: tuple[Block, ...] = (Table(header=((Run(text="Item"),), (Run(text="Matches"),)),
                         rows=tuple(((Run(text=i.text),), (Run(text=targets[i.match], bold=True),))
                                    for i in question.items)),)
         feedback = [f"{i.text}: {i.feedback}" for i in question.items if i.feedback]
@@ -195,7 +195,8 @@ def question_slides(question: Question, number: int, total: int) -> list[SlideSp
             role=CONTENT, title=title,
             body=(prompt, *_lettered([c.text for c in question.choices]),
                   *((_plain("Choose all that apply."),)
-                    if question.type is QuestionType.MULTIPLE else ())),
+                    if question.type is QuestionType.MULTIPLE
+                    and "all that apply" not in question.prompt.lower() else ())),
             notes=f"{question.prompt}\n\n{ask}\n\nTiming: about 1 minute.",
         )
         correct = [f"{_letter(i)}. {c.text}" for i, c in enumerate(question.choices) if c.correct]

@@ -128,8 +128,7 @@ def count_lines(pieces: Sequence[Piece], width: float, family: str, mono_family:
     space = Face(family, size).width(" ")
     lines, used = 1, 0.0
     for word, style in words:
-        face = Face(mono_family if style.mono else family, size, style.bold, style.italic)
-        advance = face.width(word)
+        advance = _face(style, family, mono_family, size).width(word)
         if used and used + space + advance > width:
             lines += 1
             used = 0.0
@@ -140,6 +139,23 @@ def count_lines(pieces: Sequence[Piece], width: float, family: str, mono_family:
             advance -= extra * width
         used += (space if used else 0.0) + advance
     return lines
+
+
+def word_widths(pieces: Sequence[Piece], family: str, mono_family: str,
+                size: float) -> list[float]:
+    """The advance of every word of a paragraph, in points."""
+    return [_face(style, family, mono_family, size).width(word)
+            for word, style in _words(pieces)]
+
+
+def line_width(pieces: Sequence[Piece], family: str, mono_family: str, size: float) -> float:
+    """The advance of a paragraph set on one line, in points."""
+    words = word_widths(pieces, family, mono_family, size)
+    return sum(words) + Face(family, size).width(" ") * max(len(words) - 1, 0)
+
+
+def _face(piece: Piece, family: str, mono_family: str, size: float) -> Face:
+    return Face(mono_family if piece.mono else family, size, piece.bold, piece.italic)
 
 
 def _words(pieces: Iterable[Piece]) -> Iterable[tuple[str, Piece]]:

@@ -8,36 +8,52 @@ import io
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from lxml import etree
 from pptx import Presentation
+from pptx.dml.color import ColorFormat
+from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationObject
+from pptx.shapes.autoshape import Shape
+from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.slide import Slide, SlideLayout
+from pptx.table import _Cell
+from pptx.text.text import TextFrame, _Paragraph, _Run
 from pptx.util import Emu, Pt
 
 from ...errors import CourseforgeError
 from ...model import Course
 from ...packaging import write_zip
-from .layouts import Box, body_area, body_placeholders, find_layouts, title_box
+from .layouts import (
+    Box,
+    body_area,
+    body_placeholders,
+    column_geometry,
+    find_layouts,
+    layout_placeholders,
+    title_box,
+)
 from .markdown_runs import BULLET, LETTER, NUMBER, PLAIN, Block, Paragraph, Picture, Run, Table
 from .pagination import (
     BLOCK_GAP,
+    CELL_X,
+    CELL_Y,
     CONTINUED,
     INSET_X,
     INSET_Y,
     Boxes,
     Page,
     TextStyle,
-    column_widths,
+    column_blocks,
     level_size,
     paragraph_indent,
     points,
-    row_height,
     space_before,
-    table_size,
+    table_heights,
     text_height,
     text_width,
 )
@@ -119,9 +135,14 @@ def _pt_box(box: Box) -> tuple[float, float]:
 def deck_boxes(layouts: dict[str, SlideLayout]) -> Boxes:
     """The boxes pagination fits bodies into."""
     title = title_box(layouts[CONTENT]) or Box(0, 0, 0, 0)
-    columns = [box for _, box, heading in body_placeholders(layouts[COMPARISON]) if not heading]
-    column = min(columns, key=lambda b: b.width) if columns else body_area(layouts)
-    return Boxes(title=_pt_box(title), body=_pt_box(body_area(layouts)), column=_pt_box(column))
+    body = body_area(layouts)
+    return Boxes(title=_pt_box(title), body=_pt_box(body),
+                 columns=column_geometry(layouts[COMPARISON], body))
+
+
+def _body_style(prs: PresentationObject) -> etree._Element | None:
+    """The master's body text style: the look of every body placeholder."""
+    return prs.slide_master.element.find("p:txStyles/p:bodyStyle", NS)
 
 
 class DeckWriter:
@@ -135,12 +156,16 @@ class DeckWriter:
         self.style = text_style(self.prs)
         self.boxes = deck_boxes(self.layouts)
         self.body = body_area(self.layouts)
+        self.body_style = _body_style(self.prs)
+        fill = self.body_style.find("a:lvl1pPr/a:defRPr/a:solidFill", NS) \
+            if self.body_style is not None else None
+        self.body_fill = fill  # the theme's body text colour, for text outside placeholders
         PartNames(self.prs.part.package)
 
     def add(self, page: Page) -> Slide:
         """One slide for one page, with its notes."""
         spec = page.spec
-        layout = self.layouts[spec.role]
+        layout = self.layouts[page.role]
         slide = self.prs.slides.add_slide(layout)
         title = slide.shapes.title
         if title is not None:
@@ -148,11 +173,11 @@ class DeckWriter:
             if page.title_size:
                 for run in title.text_frame.paragraphs[0].runs:
                     run.font.size = Pt(page.title_size)
-        if spec.role in (TITLE, SECTION):
+        if page.role in (TITLE, SECTION):
             self._subtitle(slide, spec.subtitle)
-        elif spec.role in (CONTENT, TITLE_ONLY):
+        elif page.role in (CONTENT, TITLE_ONLY):
             self._content(slide, page)
-        elif spec.role == COMPARISON:
+        elif page.role == COMPARISON:
             self._columns(slide, page)
         _remove_empty_placeholders(slide)
         _add_slide_number(slide, layout, len(self.prs.slides))
@@ -162,11 +187,25 @@ class DeckWriter:
         slide.notes_slide.notes_text_frame.text = notes
         return slide
 
-    def _placeholder(self, slide: Slide, idx: int) -> object | None:
+    def _placeholder(self, slide: Slide, idx: int) -> SlidePlaceholder | None:
         for shape in slide.placeholders:
             if shape.placeholder_format.idx == idx:
-                return shape
+                return cast(SlidePlaceholder, shape)
         return None
+
+    def _textbox(self, slide: Slide, left: float, top: float, width: float,
+                 height: float) -> tuple[Shape, bool]:
+        """A text box that looks like the theme's body text; whether the theme sets bullets."""
+        shape = slide.shapes.add_textbox(Pt(left), Pt(top), Pt(width), Pt(height))
+        if self.body_style is None:
+            return shape, False
+        # a text box takes the master's "other" style; copy the body style's levels into it
+        lst = shape.text_frame._txBody.find("a:lstStyle", NS)
+        assert lst is not None
+        for level in self.body_style.iterfind("a:*", NS):
+            if level.tag != f"{{{A}}}extLst":
+                lst.append(copy.deepcopy(level))
+        return shape, True
 
     def _subtitle(self, slide: Slide, lines: tuple[str, ...]) -> None:
         shape = next((s for s in slide.placeholders
@@ -197,105 +236,123 @@ class DeckWriter:
                 paragraphs = [b for b in group if isinstance(b, Paragraph)]
                 h = height if only_text else text_height(paragraphs, text_w, page.body_size,
                                                          self.style)
+                frame_shape: Shape
                 if number == 0 and placeholder is not None:
                     frame_shape = placeholder
                     frame_shape.left, frame_shape.top = Pt(left), Pt(top)
                     frame_shape.width, frame_shape.height = Pt(text_w), Pt(h)
                     bulleted_by_theme = True
                 else:
-                    frame_shape = slide.shapes.add_textbox(Pt(left), Pt(top), Pt(text_w), Pt(h))
-                    bulleted_by_theme = False
+                    frame_shape, bulleted_by_theme = self._textbox(slide, left, top, text_w, h)
                 self._paragraphs(frame_shape.text_frame, paragraphs, page.body_size,
                                  bulleted_by_theme)
                 top += h + BLOCK_GAP * page.body_size
             else:
                 table = group[0]
                 assert isinstance(table, Table)
-                top += self._table(slide, table, left, top, text_w, page.body_size)
+                top += self._table(slide, table, left, top, text_w, page.table_size)
                 top += BLOCK_GAP * page.body_size
         if pictures:
             area_left = left + (text_w + 18 if stacked else 0)
             area_w = width - (text_w + 18 if stacked else 0)
             share = height / len(pictures)
+            body_top = points(self.body.top)
             for index, picture in enumerate(pictures):
-                self._picture(slide, page, picture, area_left, points(self.body.top) + index * share,
+                self._picture(slide, page, picture, area_left, body_top + index * share,
                               area_w, share)
 
     def _columns(self, slide: Slide, page: Page) -> None:
-        items = body_placeholders(self.layouts[COMPARISON])
-        headings = [idx for idx, _, heading in items if heading]
-        bodies = [idx for idx, _, heading in items if not heading]
-        for number, column in enumerate(page.columns):
-            body = list(column.body)
-            if number < len(headings):
-                shape = self._placeholder(slide, headings[number])
-                if shape is not None:
-                    shape.text_frame.text = column.heading
+        geometry = self.boxes.columns
+        # columns without headings start where the headings would, so no gap opens above them
+        top = geometry.body_top if any(c.heading for c in page.columns) else geometry.heading_top
+        widths = geometry.widths(page.share)
+        lefts = (geometry.left, geometry.left + widths[0] + geometry.gap)
+        for number, column in enumerate(page.columns[:2]):
+            left, width = lefts[number], widths[number]
+            if column.heading and number < len(geometry.headings):
+                heading = self._placeholder(slide, geometry.headings[number])
+                if heading is not None:
+                    heading.left, heading.width = Emu(left), Emu(width)
+                    heading.top = Emu(geometry.heading_top)
+                    heading.height = Emu(geometry.heading_height)
+                    heading.text_frame.text = column.heading
+            paragraphs = [b for b in column_blocks(column, self.boxes)
+                          if isinstance(b, Paragraph)]
+            if not paragraphs:
+                continue
+            shape = self._placeholder(slide, geometry.bodies[number]) \
+                if number < len(geometry.bodies) else None
+            body: Shape
+            if shape is None:
+                body, themed = self._textbox(slide, points(left), points(top), points(width),
+                                             points(geometry.bottom - top))
             else:
-                body.insert(0, Paragraph(runs=(_bold(column.heading),)))
-            if number < len(bodies) and body:
-                shape = self._placeholder(slide, bodies[number])
-                if shape is not None:
-                    self._paragraphs(shape.text_frame, [b for b in body if isinstance(b, Paragraph)],
-                                     page.body_size, True)
+                body, themed = shape, True
+                body.left, body.top = Emu(left), Emu(top)
+                body.width, body.height = Emu(width), Emu(geometry.bottom - top)
+            self._paragraphs(body.text_frame, paragraphs, page.body_size, themed)
 
-    def _paragraphs(self, frame: object, paragraphs: Sequence[Paragraph], size: float,
+    def _paragraphs(self, frame: TextFrame, paragraphs: Sequence[Paragraph], size: float,
                     bulleted_by_theme: bool) -> None:
-        frame.word_wrap = True  # type: ignore[attr-defined]
-        frame.auto_size = MSO_AUTO_SIZE.NONE  # type: ignore[attr-defined]
-        frame.margin_left = frame.margin_right = Pt(INSET_X)  # type: ignore[attr-defined]
-        frame.margin_top = frame.margin_bottom = Pt(INSET_Y)  # type: ignore[attr-defined]
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.margin_left = frame.margin_right = Pt(INSET_X)
+        frame.margin_top = frame.margin_bottom = Pt(INSET_Y)
         for index, block in enumerate(paragraphs):
-            p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()  # type: ignore[attr-defined]
+            p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
             p.level = min(block.level, 4)
             p.space_before = Pt(space_before(block, size, index == 0))
             p.line_spacing = 1.0
             _bullet(p._p.get_or_add_pPr(), block, paragraph_indent(block, self.style),
                     self.style.hanging, bulleted_by_theme)
-            for run_spec in block.runs:
-                run = p.add_run()
-                run.text = run_spec.text
-                font = run.font
-                font.size = Pt(level_size(block, size))
-                if run_spec.bold:
-                    font.bold = True
-                if run_spec.italic:
-                    font.italic = True
-                if run_spec.code:
-                    font.name = self.style.mono_family
-                if run_spec.link:
-                    run.hyperlink.address = run_spec.link
+            self._runs(p, block.runs, level_size(block, size))
+
+    def _runs(self, paragraph: _Paragraph, runs: Sequence[Run], size: float, *,
+              bold: bool = False) -> list[_Run]:
+        """The runs of a paragraph, with their formatting, at ``size``."""
+        added = []
+        for run_spec in runs:
+            run = paragraph.add_run()
+            run.text = run_spec.text
+            font = run.font
+            font.size = Pt(size)
+            if run_spec.bold or bold:
+                font.bold = True
+            if run_spec.italic:
+                font.italic = True
+            if run_spec.code:
+                font.name = self.style.mono_family
+            if run_spec.link:
+                run.hyperlink.address = run_spec.link
+            added.append(run)
+        return added
 
     def _table(self, slide: Slide, table: Table, left: float, top: float, width: float,
-               body_size: float) -> float:
-        size = table_size(body_size)
-        widths = column_widths(table, width, size, self.style)
+               size: float) -> float:
+        """A table across ``width`` at ``size``: brand header row, banded rows; its height."""
+        widths, heights = table_heights(table, width, size, self.style)
         rows = [table.header, *table.rows]
-        heights = [row_height(r, widths, size, self.style) for r in rows]
         frame = slide.shapes.add_table(len(rows), len(widths), Pt(left), Pt(top), Pt(width),
                                        Pt(sum(heights)))
         grid = frame.table
+        grid.first_row = grid.horz_banding = True
         for index, w in enumerate(widths):
             grid.columns[index].width = Pt(w)
         for r, (cells, h) in enumerate(zip(rows, heights, strict=True)):
             grid.rows[r].height = Pt(h)
             for c, runs in enumerate(cells):
                 cell = grid.cell(r, c)
-                cell.margin_left = cell.margin_right = Pt(INSET_X)
-                cell.margin_top = cell.margin_bottom = Pt(INSET_Y)
-                paragraph = cell.text_frame.paragraphs[0]
-                for run_spec in runs or (_bold(""),):
-                    run = paragraph.add_run()
-                    run.text = run_spec.text
-                    run.font.size = Pt(size)
-                    if run_spec.bold or r == 0:
-                        run.font.bold = True
-                    if run_spec.italic:
-                        run.font.italic = True
-                    if run_spec.code:
-                        run.font.name = self.style.mono_family
-                    if run_spec.link:
-                        run.hyperlink.address = run_spec.link
+                cell.margin_left = cell.margin_right = Pt(CELL_X)
+                cell.margin_top = cell.margin_bottom = Pt(CELL_Y)
+                cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+                _cell_fill(cell, r)
+                added = self._runs(cell.text_frame.paragraphs[0], runs or (_bold(""),), size,
+                                   bold=r == 0)
+                for run, run_spec in zip(added, runs, strict=False):
+                    if r == 0:
+                        run.font.color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
+                    elif self.body_fill is not None and not run_spec.link:
+                        run.font._rPr.insert(0, copy.deepcopy(self.body_fill))
         return sum(heights)
 
     def _picture(self, slide: Slide, page: Page, picture: Picture, left: float, top: float,
@@ -329,6 +386,19 @@ class DeckWriter:
         with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
             members = [(name, archive.read(name)) for name in archive.namelist()]
         write_zip(path, members)
+
+
+def _cell_fill(cell: _Cell, row: int) -> None:
+    """The header row in the theme's accent (the brand colour), then light bands."""
+    cell.fill.solid()
+    colour: ColorFormat = cell.fill.fore_color
+    if row == 0:
+        colour.theme_color = MSO_THEME_COLOR.ACCENT_1
+    elif row % 2:
+        colour.theme_color = MSO_THEME_COLOR.ACCENT_1
+        colour.brightness = 0.85
+    else:
+        colour.theme_color = MSO_THEME_COLOR.BACKGROUND_1
 
 
 def _clip(text: str, limit: int = 255) -> str:
@@ -384,7 +454,7 @@ def _remove_empty_placeholders(slide: Slide) -> None:
 
 def _add_slide_number(slide: Slide, layout: SlideLayout, number: int) -> None:
     """The layout's slide-number placeholder, filled with the slide-number field."""
-    source = next((s for s in layout.placeholders
+    source = next((s for s in layout_placeholders(layout)
                    if s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
     if source is None:
         return
