@@ -82,21 +82,66 @@ class _LessonTree(Treeprocessor):
 
 
 class _LessonMarkdown(Extension):
-    def __init__(self, images: Mapping[str, str]) -> None:
+    def __init__(self, images: Mapping[str, str], raw_html: bool) -> None:
         super().__init__()
         self.images = images
+        self.raw_html = raw_html
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
+        if not self.raw_html:
+            md.preprocessors.deregister("html_block")
+            md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_LessonTree(md, self.images), "courseforge-lesson", 1)
 
 
-def render_markdown(text: str, images: Mapping[str, str] | None = None) -> Markup:
-    """Lesson Markdown as HTML; ``images`` maps a source as written to its packaged path."""
-    md = markdown.Markdown(extensions=[*EXTENSIONS, _LessonMarkdown(images or {})],
+# What author HTML may keep when a course opts in (allow_raw_html): formatting and
+# structure only. No script, style, form, frame or event handler survives.
+RAW_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
+    "dl", "dt", "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub",
+    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+})
+RAW_ATTRIBUTES = {
+    "*": {"lang", "dir", "title"},
+    "a": {"href", "target"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "ol": {"start"},
+}
+
+
+def _sanitise(html: str, images: Mapping[str, str]) -> str:
+    import nh3
+
+    packaged = set(images.values())
+
+    def keep(tag: str, attribute: str, value: str) -> str | None:
+        if tag == "a" and attribute == "href":
+            return value if is_safe_link(value) else None
+        if tag == "img" and attribute == "src":
+            # only files of the package load: never a request to elsewhere
+            return value if value in packaged else images.get(value)
+        return value
+
+    return nh3.clean(html, tags=set(RAW_TAGS), attributes=RAW_ATTRIBUTES,
+                     attribute_filter=keep, url_schemes={"http", "https", "mailto"},
+                     link_rel="noopener noreferrer")
+
+
+def render_markdown(text: str, images: Mapping[str, str] | None = None, *,
+                    raw_html: bool = False) -> Markup:
+    """Lesson Markdown as HTML; ``images`` maps a source as written to its packaged path.
+
+    Author HTML is escaped, unless ``raw_html`` (the course's allow_raw_html), where it is
+    kept but sanitised to an allow-list.
+    """
+    images = images or {}
+    md = markdown.Markdown(extensions=[*EXTENSIONS, _LessonMarkdown(images, raw_html)],
                            output_format="html")
-    return Markup(md.convert(text))
+    html = md.convert(text)
+    return Markup(_sanitise(html, images) if raw_html else html)
 
 
 def render_inline(text: str) -> Markup:

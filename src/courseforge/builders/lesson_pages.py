@@ -104,7 +104,7 @@ def module_media(module: Module) -> tuple[MediaFile, ...]:
     return tuple(seen.values())
 
 
-def _module_pages(module: Module, number: int, first: int) -> list[Page]:
+def _module_pages(module: Module, number: int, first: int, raw_html: bool) -> list[Page]:
     targets = {m.source: m.target for m in module_media(module)}
     pages: list[Page] = []
     for index, slide in enumerate(module.lesson.slides, start=1):
@@ -113,7 +113,7 @@ def _module_pages(module: Module, number: int, first: int) -> list[Page]:
             id=f"{module.id}.{index}", kind="slide", number=first + len(pages),
             title=render_inline(slide.title), plain_title=slide.title, module_id=module.id,
             module_title=module.title, module_number=number,
-            body=render_markdown(slide.body, images),
+            body=render_markdown(slide.body, images, raw_html=raw_html),
         ))
     if module.quiz is not None:
         # the slot quizzes render into; the quiz runtime fills the section
@@ -139,7 +139,8 @@ def lesson_site(course: Course, modules: Sequence[Module] | None = None) -> Less
     pages: list[Page] = [start]
     toc = []
     for module in chosen:
-        module_pages = _module_pages(module, numbers[module.id], len(pages) + 1)
+        module_pages = _module_pages(module, numbers[module.id], len(pages) + 1,
+                                     course.allow_raw_html)
         pages.extend(module_pages)
         toc.append(TocModule(id=module.id, number=numbers[module.id], title=module.title,
                              pages=tuple(module_pages)))

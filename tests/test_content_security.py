@@ -1,0 +1,109 @@
+"""Content security: author HTML, scripts, event handlers and javascript: links never run."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from courseforge.build import build
+from courseforge.builders.base import BuildOptions
+from courseforge.builders.html_render import render_markdown
+
+MINIMAL = Path(__file__).resolve().parent / "roots" / "minimal"
+
+HOSTILE = """
+# Hostile content
+
+<script>window.__pwned = "script"</script>
+
+<img src="x.png" onerror="window.__pwned = 'onerror'">
+
+<div onmouseover="window.__pwned = 'handler'">Hover me</div>
+
+[Click me](javascript:window.__pwned='link')
+
+<a href="javascript:window.__pwned='raw-link'">Raw link</a>
+
+<iframe src="https://example.org/"></iframe>
+
+Template syntax stays text: {{ 7 * 7 }} {% if true %}yes{% endif %}
+
+<b>Bold by HTML</b>
+"""
+
+
+def hostile_course(tmp_path: Path, allow_raw_html: bool) -> Path:
+    """The minimal course with a hostile slide, HTML opted in or not."""
+    root = tmp_path / f"course-{allow_raw_html}"
+    shutil.copytree(MINIMAL, root)
+    lesson = root / "modules" / "welcome" / "lesson.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + "\n---\n" + HOSTILE, encoding="utf-8")
+    if allow_raw_html:
+        course_file = root / "course.yml"
+        course_file.write_text(course_file.read_text(encoding="utf-8")
+                               + "allow_raw_html: true\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("raw", [False, True])
+def test_rendered_html_holds_nothing_executable(raw: bool) -> None:
+    html = str(render_markdown(HOSTILE, raw_html=raw)).lower()
+    for bad in ("<script", "onerror=", "onmouseover=", "javascript:", "<iframe"):
+        if raw:
+            assert bad not in html
+        else:
+            # escaped: visible as text, never as markup
+            assert bad.replace("<", "&lt;") in html or bad not in html.replace("&lt;", "")
+    assert "{{ 7 * 7 }}" in html
+    if raw:
+        assert "<b>bold by html</b>" in html
+    else:
+        assert "&lt;b&gt;bold by html&lt;/b&gt;" in html
+
+
+@pytest.fixture
+def page(chromium) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    context = chromium.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("raw", [False, True], ids=["escaped", "sanitised"])
+def test_hostile_content_never_runs_in_a_lesson(page, tmp_path: Path, raw: bool) -> None:  # type: ignore[no-untyped-def]
+    course = hostile_course(tmp_path, raw)
+    out = tmp_path / "out"
+    build(course, out, ["web"], BuildOptions(), lambda message: None)
+    index = out / "web" / "index.html"
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(index.as_uri())
+    page.wait_for_function("() => window.courseforge !== undefined")
+    csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert csp is not None
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "script-src 'self'" in csp and "connect-src 'none'" in csp
+    hostile = page.locator("section", has_text="Hostile content").first
+    page.evaluate("(id) => window.courseforge.go(id)", hostile.get_attribute("id"))
+    text = hostile.inner_text()
+    assert "Template syntax stays text: {{ 7 * 7 }}" in text
+    for link in hostile.locator("a").all():
+        href = link.get_attribute("href") or ""
+        assert not href.lower().startswith("javascript:")
+        link.click(timeout=2000, force=True)
+    hostile.get_by_text("Hover me").hover()
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => window.__pwned") is None
+    assert dialogs == []
+    assert not errors
+    assert hostile.locator("script, iframe, [onerror], [onmouseover]").count() == 0
+    if raw:
+        assert hostile.locator("b", has_text="Bold by HTML").count() == 1
+    else:
+        assert "<b>Bold by HTML</b>" in text
