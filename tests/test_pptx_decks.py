@@ -9,6 +9,7 @@ import importlib.util
 import json
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,8 +19,13 @@ from pptx.presentation import Presentation as PresentationObject
 
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
+from courseforge.builders.pptx.markdown_runs import Table, parse_blocks
+from courseforge.builders.pptx.pagination import CELL_X, TextStyle, column_widths
+from courseforge.builders.pptx.reference_deck import INNER
+from courseforge.builders.pptx.slide_specs import question_slides
+from courseforge.builders.pptx.text_fit import Face
 from courseforge.errors import CourseforgeError
-from courseforge.loading import diagnose
+from courseforge.loading import diagnose, load_checked
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden" / "pptx"
@@ -61,6 +67,31 @@ def structure(prs: PresentationObject) -> list[dict[str, object]]:
 @pytest.fixture(scope="module")
 def minimal_slides(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_slides(HERE / "roots" / "minimal", tmp_path_factory.mktemp("minimal"))
+
+
+@pytest.fixture(scope="module")
+def bundled_slides(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    course = HERE.parent / "course"
+    _, diagnostics = diagnose(course)
+    if any(d.severity.value == "error" for d in diagnostics):
+        pytest.skip("the bundled course does not validate yet")
+    return build_slides(course, tmp_path_factory.mktemp("bundled"))
+
+
+def run_sizes(shape: object) -> list[float]:
+    """The explicit size of every run of a text frame or table, in points (titles have none)."""
+    frames = ([c.text_frame for c in shape.table.iter_cells()]  # type: ignore[attr-defined]
+              if shape.has_table else [shape.text_frame])  # type: ignore[attr-defined]
+    return [r.font.size.pt for f in frames for p in f.paragraphs for r in p.runs
+            if r.text.strip() and r.font.size is not None]
+
+
+def cell_fill(cell: object) -> tuple[str, str | None]:
+    """(scheme colour, lumMod) of a table cell's fill."""
+    colour = cell._tc.tcPr.find(  # type: ignore[attr-defined]
+        "{*}solidFill/{*}schemeClr")
+    mod = colour.find("{*}lumMod")
+    return colour.get("val"), mod.get("val") if mod is not None else None
 
 
 @pytest.fixture(scope="module")
@@ -278,12 +309,8 @@ def test_large_course_builds_quickly(tmp_path: Path) -> None:
     assert elapsed < 60, elapsed
 
 
-def test_bundled_course_structure_matches_golden(tmp_path: Path) -> None:
-    course = HERE.parent / "course"
-    _, diagnostics = diagnose(course)
-    if any(d.severity.value == "error" for d in diagnostics):
-        pytest.skip("the bundled course does not validate yet")
-    slides = build_slides(course, tmp_path / "out")
+def test_bundled_course_structure_matches_golden(bundled_slides: Path) -> None:
+    slides = bundled_slides
     actual = {p.name: structure(Presentation(str(p))) for p in sorted(slides.iterdir())}
     golden = GOLDEN / "bundled-structure.json"
     text = json.dumps(actual, indent=1, ensure_ascii=False) + "\n"
@@ -293,3 +320,98 @@ def test_bundled_course_structure_matches_golden(tmp_path: Path) -> None:
     assert json.loads(golden.read_text(encoding="utf-8")) == actual
     comparison = Presentation(str(slides / "comparison.pptx"))
     assert any(sh.has_table for s in comparison.slides for sh in s.shapes)
+
+
+def test_table_fills_the_body_width_with_brand_header_and_bands(minimal_slides: Path) -> None:
+    prs = Presentation(str(minimal_slides / "welcome.pptx"))
+    frame = next(sh for sh in prs.slides[4].shapes if sh.has_table)
+    assert abs(frame.width - INNER) <= 12700  # the body's width, within a point
+    assert sum(c.width for c in frame.table.columns) == pytest.approx(INNER, abs=12700)
+    assert set(run_sizes(frame)) == {20.0}  # a short table gets the largest table size
+    rows = frame.table.rows
+    assert [cell_fill(rows[r].cells[0]) for r in range(3)] == [
+        ("accent1", None), ("accent1", "15000"), ("bg1", None)]
+    header = rows[0].cells[0].text_frame.paragraphs[0].runs[0].font
+    assert header.bold and header.color.theme_color is not None
+    assert rows[0].cells[0].margin_left > 91440  # cells have more air than the 0.1 in default
+
+
+def test_text_after_a_table_takes_the_theme_body_style(minimal_slides: Path) -> None:
+    prs = Presentation(str(minimal_slides / "roles.pptx"))
+    slide = prs.slides[titles(prs).index("Answer 4 of 6")]
+    assert any(sh.has_table for sh in slide.shapes)
+    box = next(sh for sh in slide.shapes if sh.has_text_frame and not sh.is_placeholder
+               and sh.text_frame.text.strip() and sh.name.startswith("TextBox"))
+    level = box.text_frame._txBody.find("{*}lstStyle/{*}lvl1pPr")
+    assert level is not None
+    colour = level.find("{*}defRPr/{*}solidFill/{*}schemeClr")
+    assert colour is not None and colour.get("val") == "tx1"  # the theme's body colour
+    assert level.find("{*}defRPr").get("sz") == "2400"
+    assert min(run_sizes(box)) >= 18
+
+
+def test_column_widths_follow_the_content() -> None:
+    style = TextStyle(body_family="Calibri", title_family="Calibri", body_size=24, title_size=36,
+                      indents=(27.0, 63.0, 99.0, 135.0, 171.0), hanging=27.0)
+    table = parse_blocks("| Id | Description |\n| --- | --- |\n"
+                         "| A1 | a cell with many more words than the short one beside it |")[0]
+    assert isinstance(table, Table)
+    wide = column_widths(table, 800, 20, style)
+    assert sum(wide) == pytest.approx(800)
+    assert wide[1] > 4 * wide[0]  # in proportion to the text, not equal
+    narrow = column_widths(table, 300, 20, style)
+    assert sum(narrow) == pytest.approx(300)
+    # the long column shrinks first; no column gets narrower than its longest word
+    assert narrow[0] >= Face("Calibri", 20).width("A1") + 2 * CELL_X
+    assert narrow[1] < wide[1]
+    assert narrow[1] >= Face("Calibri", 20, bold=True).width("Description") + 2 * CELL_X
+
+
+def test_prompt_that_says_select_all_is_not_repeated() -> None:
+    course = load_checked(HERE / "roots" / "minimal").course
+    questions = [q for m in course.modules if m.quiz for q in m.quiz.questions
+                 if q.type.value == "multiple"]
+    assert questions
+    question = replace(questions[0], prompt="Which apply? Select all that apply.")
+    texts = [p.text for p in question_slides(question, 1, 1)[0].body if hasattr(p, "text")]
+    assert not any("all that apply" in t.lower() for t in texts[1:])
+    plain = question_slides(questions[0], 1, 1)[0].body
+    assert [p.text for p in plain if hasattr(p, "text")][-1] == "Choose all that apply."
+
+
+def test_bundled_comparison_table_is_large_and_full_width(bundled_slides: Path) -> None:
+    prs = Presentation(str(bundled_slides / "comparison.pptx"))
+    slide = prs.slides[titles(prs).index("Five aspects at a glance")]
+    frame = next(sh for sh in slide.shapes if sh.has_table)
+    assert min(run_sizes(frame)) >= 14
+    assert frame.width == pytest.approx(INNER, abs=12700)
+    widths = [c.width for c in frame.table.columns]
+    assert max(widths) - min(widths) > 12700 * 20  # sized by content, not equal
+    bottom = frame.top + sum(r.height for r in frame.table.rows)
+    assert bottom <= 6217920  # inside the body area
+
+
+def test_bundled_decks_have_no_small_text(bundled_slides: Path) -> None:
+    for deck in sorted(bundled_slides.iterdir()):
+        prs = Presentation(str(deck))
+        for number, slide in enumerate(prs.slides, start=1):
+            for shape in slide.shapes:
+                if shape.has_table:
+                    assert min(run_sizes(shape)) >= 14, (deck.name, number)
+                elif shape.has_text_frame and shape.text_frame.text.strip():
+                    sizes = run_sizes(shape)
+                    assert not sizes or min(sizes) >= 18, (deck.name, number, shape.name)
+
+
+def test_long_agenda_goes_into_two_columns(bundled_slides: Path) -> None:
+    prs = Presentation(str(bundled_slides / "comparison.pptx"))
+    agenda = prs.slides[titles(prs).index("Agenda")]
+    assert agenda.slide_layout.name == "Comparison"
+    bodies = [sh for sh in agenda.placeholders if sh.placeholder_format.idx in (2, 4)]
+    assert len(bodies) == 2
+    left, right = sorted(bodies, key=lambda sh: sh.left)
+    items = [p.text for sh in (left, right) for p in sh.text_frame.paragraphs]
+    assert items[0] == "Five aspects at a glance" and items[-1] == "Summary"
+    assert len(items) == 12 and len(left.text_frame.paragraphs) == 6
+    assert left.top == right.top and left.left + left.width < right.left
+    assert min(run_sizes(left) + run_sizes(right)) >= 22

@@ -12,6 +12,7 @@ from pptx import Presentation
 from conftest import require_executable
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
+from courseforge.loading import diagnose
 
 HERE = Path(__file__).resolve().parent
 EMU_PER_PT = 12700
@@ -30,6 +31,12 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
     for name in ("minimal", "pptx-long"):
         build(HERE / "roots" / name, root / name, ["pptx"], BuildOptions(), lambda m: None)
         decks += sorted((root / name / "slides").iterdir())
+    course = HERE.parent / "course"
+    if not any(d.severity.value == "error" for d in diagnose(course)[1]):
+        # the bundled decks with wide tables, two-column agendas and matching questions
+        build(course, root / "bundled", ["pptx"], BuildOptions(), lambda m: None)
+        decks += [root / "bundled" / "slides" / f"{name}.pptx"
+                  for name in ("comparison", "final-assessment")]
     # a control: a deck whose body box is made too small must be caught by the check
     broken = Presentation(str(root / "minimal" / "slides" / "welcome.pptx"))
     body = next(sh for sh in broken.slides[3].placeholders if sh.placeholder_format.idx == 1)
@@ -80,8 +87,11 @@ def outside(path: Path, pdf: Path) -> tuple[int, list[str]]:
     return checked, stray
 
 
-@pytest.mark.parametrize("deck", ["welcome.pptx", "roles.pptx", "team-roles.pptx", "long.pptx"])
+@pytest.mark.parametrize("deck", ["welcome.pptx", "roles.pptx", "team-roles.pptx", "long.pptx",
+                                  "comparison.pptx", "final-assessment.pptx"])
 def test_every_word_lies_inside_its_box(rendered: dict[str, tuple[Path, Path]], deck: str) -> None:
+    if deck not in rendered:
+        pytest.skip("the bundled course does not validate yet")
     checked, stray = outside(*rendered[deck])
     assert stray == []
     assert checked > 50

@@ -6,6 +6,7 @@ the sizes, spacing and indents assumed here, so what fits here fits in the deck.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -26,6 +27,7 @@ SAFETY = 0.96  # renderers differ slightly in kerning and line breaking: keep a 
 PICTURE_SHARE = 0.45  # of the body width, when a picture sits beside text
 TWO_COLUMN_ITEMS = 6  # a list this long may go into two columns rather than shrink
 TWO_COLUMN_BELOW = 2.0  # points under the theme's size at which two columns look better
+BALANCE_STEPS = 8  # bisection steps when spreading continued content evenly
 COLUMN_SHARES = (0.5, 0.6, 0.67)  # left column's share of a comparison, equal first
 
 
@@ -75,6 +77,7 @@ def _pieces(runs: Sequence[Run], bold: bool = False) -> list[Piece]:
     return [Piece(r.text, r.bold or bold, r.italic, r.code) for r in runs]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # splitting measures the same paragraphs again and again
 def paragraph_height(paragraph: Paragraph, width: float, size: float, style: TextStyle,
                      first: bool) -> float:
     """Height of one paragraph set at ``size`` in a frame ``width`` points wide."""
@@ -213,6 +216,27 @@ def split_blocks(blocks: Sequence[Block], width: float, height: float, size: flo
     return [tuple(p) for p in pages]
 
 
+def balanced_split(blocks: Sequence[Block], width: float, height: float, size: float,
+                   tsize: float, style: TextStyle) -> list[tuple[Block, ...]]:
+    """As :func:`split_blocks`, on as few pages, but filled evenly: no last page of two rows.
+
+    Filling each page to a lower mark spreads the blocks; the lowest mark that needs no
+    extra page is found by bisection.
+    """
+    pages = split_blocks(blocks, width, height, size, tsize, style)
+    low, high = 0.0, height
+    for _ in range(BALANCE_STEPS):
+        if len(pages) < 2:
+            break
+        mark = (low + high) / 2
+        trial = split_blocks(blocks, width, mark, size, tsize, style)
+        if len(trial) == len(pages):
+            pages, high = trial, mark
+        else:
+            low = mark
+    return pages
+
+
 def _merge_rows(current: list[Block], piece: Block) -> list[Block]:
     """Append a block, joining rows of the same table into one table."""
     last = current[-1] if current else None
@@ -271,8 +295,11 @@ def paginate(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
         if page is not None:
             return [page]
         width, height = boxes.body
-        chunks = split_blocks(spec.body, width, height, style.body_size, TABLE_SIZES[-1], style)
-        return _continued(spec, [(c, ()) for c in chunks], style.body_size, boxes, style)
+        chunks = balanced_split(spec.body, width, height, style.body_size, TABLE_SIZES[-1],
+                                style)
+        size, table = next(pair for pair in size_pairs(spec.body, style)
+                           if all(fits(c, width, height, *pair, style) for c in chunks))
+        return _continued(spec, [(c, ()) for c in chunks], size, table, boxes, style)
     if spec.role == COMPARISON:
         page = _comparison(spec, spec.columns, boxes, style, tsize)
         if page is not None:
@@ -288,7 +315,7 @@ def paginate(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
             Column(heading=c.heading if boxes.columns.headings else "",
                    body=s[i] if i < len(s) else ())
             for c, s in zip(spec.columns, split, strict=False))) for i in range(count)]
-        return _continued(spec, parts, style.body_size, boxes, style)
+        return _continued(spec, parts, style.body_size, TABLE_SIZES[-1], boxes, style)
     return [Page(spec=spec, role=spec.role, title=spec.title, body_size=style.body_size,
                  title_size=tsize)]
 
@@ -334,13 +361,13 @@ def _comparison(spec: SlideSpec, columns: Sequence[Column], boxes: Boxes, style:
 
 
 def _continued(spec: SlideSpec, parts: Sequence[tuple[tuple[Block, ...], tuple[Column, ...]]],
-               size: float, boxes: Boxes, style: TextStyle) -> list[Page]:
+               size: float, table: float, boxes: Boxes, style: TextStyle) -> list[Page]:
     """Pages of (body, columns) parts, every one after the first titled '(cont.)'."""
     pages = []
     for index, (body, columns) in enumerate(parts):
         title = spec.title if index == 0 else spec.title + CONTINUED
         pages.append(Page(spec=spec, role=spec.role, title=title, body=body, columns=columns,
-                          body_size=size, table_size=TABLE_SIZES[-1],
+                          body_size=size, table_size=table,
                           title_size=title_size(title, *boxes.title, style)))
     return pages
 

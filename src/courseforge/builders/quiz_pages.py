@@ -1,0 +1,173 @@
+"""The quiz view model: the forms a lesson shows and the data its quiz runtime grades with.
+
+Pure: a course and the modules of a lesson in, frozen data and plain JSON data out. The
+form is rendered on the server (templates/lesson/quiz.html.j2) so that every author text
+goes through the same safe Markdown rendering as the lesson; ``templates/lesson/quiz.js``
+orders it, grades it with ``grading.js`` and reports to the LMS.
+
+Element ids start with ``quiz:``, a prefix no page id can have (page ids hold no colon).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from markupsafe import Markup
+
+from .. import grading
+from ..model import Course, Module, Question, QuestionType, QuizSettings
+from .html_render import render_inline, render_markdown
+from .json_export import to_data
+
+DESCRIPTION_LIMIT = 250  # SCORM 2004 interaction and objective descriptions
+RECOMMENDATION_ID = "recommendation"  # the interaction that holds the recommended outcome
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OptionView:
+    """A choice (a radio button or a check box), or a matching target."""
+
+    id: str
+    dom_id: str
+    text: Markup
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ItemView:
+    """A matching item: a labelled drop-down of the targets."""
+
+    id: str
+    dom_id: str
+    text: Markup
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuestionView:
+    """One question as a fieldset."""
+
+    id: str
+    dom_id: str
+    type: str
+    control: str  # "radio" | "checkbox" | "select"
+    prompt: Markup
+    options: tuple[OptionView, ...]
+    items: tuple[ItemView, ...]
+    targets: tuple[tuple[str, str], ...]  # (id, plain text): an <option> holds text only
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuizView:
+    """A module's quiz form."""
+
+    module_id: str
+    dom_id: str
+    settings: QuizSettings
+    recommend: bool
+    questions: tuple[QuestionView, ...]
+
+
+def dom_id(*parts: str) -> str:
+    """The element id of a quiz part: ``quiz:<module>[:<question>[:<option>]]``."""
+    return ":".join(("quiz", *parts))
+
+
+def _control(question: Question) -> str:
+    if question.type is QuestionType.MULTIPLE:
+        return "checkbox"
+    return "select" if question.type is QuestionType.MATCHING else "radio"
+
+
+def question_view(module: Module, question: Question) -> QuestionView:
+    """The fieldset of one question, options in declared order (the runtime shuffles)."""
+    base = dom_id(module.id, question.id)
+    return QuestionView(
+        id=question.id, dom_id=base, type=question.type.value, control=_control(question),
+        prompt=render_inline(question.prompt),
+        options=tuple(OptionView(id=c.id, dom_id=f"{base}:{c.id}", text=render_inline(c.text))
+                      for c in question.choices),
+        items=tuple(ItemView(id=i.id, dom_id=f"{base}:{i.id}", text=render_inline(i.text))
+                    for i in question.items),
+        targets=tuple((t.id, render_inline(t.text).striptags()) for t in question.targets),
+    )
+
+
+def quiz_view(module: Module) -> QuizView | None:
+    """The form of a module's quiz, or None for a module without one."""
+    if module.quiz is None:
+        return None
+    return QuizView(module_id=module.id, dom_id=dom_id(module.id), settings=module.quiz.settings,
+                    recommend=module.quiz.settings.recommend,
+                    questions=tuple(question_view(module, q) for q in module.quiz.questions))
+
+
+# -- the data the browser grades with -------------------------------------------------------
+
+_SPACE = re.compile(r"\s+")
+
+
+def plain_description(markdown_text: str) -> str:
+    """A prompt as one line of plain text for an LMS report (SCORM 2004: 250 characters).
+
+    A leading ``{`` would read as a language tag in SCORM 2004, so it is dropped.
+    """
+    text = _SPACE.sub(" ", render_inline(markdown_text).striptags()).strip().lstrip("{").strip()
+    if len(text) > DESCRIPTION_LIMIT:
+        text = text[:DESCRIPTION_LIMIT - 1].rstrip() + "…"
+    return text
+
+
+def _question_data(question: Question) -> dict[str, Any]:
+    """A question as grading.js reads it, with author texts rendered to safe HTML."""
+    return {
+        "id": question.id, "type": question.type.value, "points": question.points,
+        "objectives": list(question.objectives),
+        "description": plain_description(question.prompt),
+        "explanation": str(render_markdown(question.explanation)),
+        "feedback_correct": str(render_markdown(question.feedback_correct)),
+        "feedback_incorrect": str(render_markdown(question.feedback_incorrect)),
+        "choices": [{"id": c.id, "text": str(render_inline(c.text)), "correct": c.correct,
+                     "feedback": str(render_markdown(c.feedback)), "weights": dict(c.weights)}
+                    for c in question.choices],
+        "targets": [{"id": t.id, "text": str(render_inline(t.text))} for t in question.targets],
+        "items": [{"id": i.id, "text": str(render_inline(i.text)), "match": i.match,
+                   "feedback": str(render_markdown(i.feedback))} for i in question.items],
+    }
+
+
+def package_course(course: Course, modules: Sequence[Module]) -> Course:
+    """The course as one package teaches it: only these modules (a new value, not a change)."""
+    return replace(course, modules=tuple(modules))
+
+
+def counting_gates(course: Course, modules: Sequence[Module]) -> list[str]:
+    """Module ids of the quizzes a package needs submitted before it is complete."""
+    return [module_id for module_id, _ in grading.counting_quizzes(package_course(course, modules))]
+
+
+def quiz_data(course: Course, modules: Sequence[Module]) -> dict[str, Any] | None:
+    """What quiz.js needs: the quizzes of these modules, the outcomes and the passing score.
+
+    ``record`` names the quiz whose recommendation goes to the LMS: the final assessment
+    of the package, when it recommends.
+    """
+    with_quiz = [m for m in modules if m.quiz is not None]
+    if not with_quiz:
+        return None
+    final = grading.final_module(package_course(course, modules))
+    objectives = {o.id: str(render_inline(o.text)) for m in course.modules
+                  for o in m.lesson.objectives}
+    return {
+        "passing_score": course.passing_score,
+        "record": final.id if final is not None and final.quiz is not None
+        and final.quiz.settings.recommend else None,
+        "objectives": objectives,
+        "outcomes": [{"id": o.id, "title": o.title, "summary": str(render_inline(o.summary)),
+                      "guidance": str(render_markdown(o.guidance))} for o in course.outcomes],
+        "modules": [{"id": m.id, "title": m.title, "quiz": {
+            "settings": to_data(m.quiz.settings),
+            "questions": [_question_data(q) for q in m.quiz.questions],
+        }} for m in with_quiz if m.quiz is not None],
+    }
