@@ -19,11 +19,13 @@ from pptx.presentation import Presentation as PresentationObject
 
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
-from courseforge.builders.pptx.markdown_runs import Table, parse_blocks
-from courseforge.builders.pptx.pagination import CELL_X, TextStyle, column_widths
-from courseforge.builders.pptx.reference_deck import INNER
-from courseforge.builders.pptx.slide_specs import question_slides
+from courseforge.builders.pptx.layouts import find_layouts
+from courseforge.builders.pptx.markdown_runs import Paragraph, Run, Table, parse_blocks
+from courseforge.builders.pptx.pagination import CELL_X, Boxes, TextStyle, column_widths, paginate
+from courseforge.builders.pptx.reference_deck import INNER, build_reference_deck
+from courseforge.builders.pptx.slide_specs import Column, SlideSpec, question_slides
 from courseforge.builders.pptx.text_fit import Face
+from courseforge.builders.pptx.writer import deck_boxes, text_style
 from courseforge.errors import CourseforgeError
 from courseforge.loading import diagnose, load_checked
 
@@ -415,3 +417,38 @@ def test_long_agenda_goes_into_two_columns(bundled_slides: Path) -> None:
     assert len(items) == 12 and len(left.text_frame.paragraphs) == 6
     assert left.top == right.top and left.left + left.width < right.left
     assert min(run_sizes(left) + run_sizes(right)) >= 22
+
+
+def _default_deck_fitting() -> tuple[Boxes, TextStyle]:
+    prs = build_reference_deck("#123456")
+    return deck_boxes(find_layouts(prs)), text_style(prs)
+
+
+def _matching(items: int, words: int) -> SlideSpec:
+    item = " ".join(["responsibility"] * words)
+    return SlideSpec(role="comparison", title="Question 1 of 1", notes="Ask.", columns=(
+        Column(heading="Match each of these", body=tuple(
+            Paragraph(runs=(Run(text=f"{n}. {item}"),), kind="bullet") for n in range(items))),
+        Column(heading="to one of these", body=tuple(
+            Paragraph(runs=(Run(text=t),), kind="letter", number=i + 1)
+            for i, t in enumerate(("Project Manager", "PMO Manager", "Program Manager"))))))
+
+
+def test_fuller_comparison_column_is_widened_before_text_shrinks() -> None:
+    boxes, style = _default_deck_fitting()
+    pages = paginate(_matching(5, 7), boxes, style)
+    assert len(pages) == 1
+    assert pages[0].share > 0.5  # the items get more room than the three short targets
+    assert pages[0].body_size == 20  # at equal widths it would be 18
+
+
+def test_long_comparison_continues_with_the_short_column_repeated() -> None:
+    boxes, style = _default_deck_fitting()
+    spec = _matching(30, 6)
+    pages = paginate(spec, boxes, style)
+    assert len(pages) > 1
+    assert [p.title for p in pages[1:]] == ["Question 1 of 1 (cont.)"] * (len(pages) - 1)
+    assert all(p.columns[1].body == spec.columns[1].body for p in pages)
+    items = [b for p in pages for b in p.columns[0].body]
+    assert items == list(spec.columns[0].body)
+    assert all(p.body_size >= 18 for p in pages)

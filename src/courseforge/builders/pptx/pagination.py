@@ -304,18 +304,7 @@ def paginate(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
         page = _comparison(spec, spec.columns, boxes, style, tsize)
         if page is not None:
             return [page]
-        widths = boxes.column_widths(0.5)
-        height = boxes.column_height(spec.columns)
-        split = [split_blocks(column_blocks(c, boxes), w, height, style.body_size,
-                              TABLE_SIZES[-1], style)
-                 for c, w in zip(spec.columns, widths, strict=False)]
-        count = max(len(s) for s in split)
-        # the heading was measured in the body where the layout has no heading placeholder
-        parts = [((), tuple(
-            Column(heading=c.heading if boxes.columns.headings else "",
-                   body=s[i] if i < len(s) else ())
-            for c, s in zip(spec.columns, split, strict=False))) for i in range(count)]
-        return _continued(spec, parts, style.body_size, TABLE_SIZES[-1], boxes, style)
+        return _comparison_continued(spec, boxes, style)
     return [Page(spec=spec, role=spec.role, title=spec.title, body_size=style.body_size,
                  title_size=tsize)]
 
@@ -360,14 +349,41 @@ def _comparison(spec: SlideSpec, columns: Sequence[Column], boxes: Boxes, style:
     return None
 
 
+def _comparison_continued(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
+    """Columns too long for one slide, at the smallest readable size, on as few pages as can be.
+
+    A column that fits one page is repeated beside every page of the other: the two are
+    read across (the targets of a matching question stay beside every item).
+    """
+    height = boxes.column_height(spec.columns)
+    best: tuple[int, float, list[list[tuple[Block, ...]]]] | None = None
+    for share in COLUMN_SHARES:
+        for left in dict.fromkeys((share, 1 - share)):
+            split = [balanced_split(column_blocks(c, boxes), w, height, MIN_BODY,
+                                    TABLE_SIZES[-1], style)
+                     for c, w in zip(spec.columns, boxes.column_widths(left), strict=False)]
+            count = max(len(chunks) for chunks in split)
+            if best is None or count < best[0]:
+                best = (count, left, split)
+    assert best is not None
+    count, left, split = best
+    # the heading was measured in the body where the layout has no heading placeholder
+    parts = [((), tuple(
+        Column(heading=c.heading if boxes.columns.headings else "",
+               body=chunks[0] if len(chunks) == 1 else chunks[i] if i < len(chunks) else ())
+        for c, chunks in zip(spec.columns, split, strict=False))) for i in range(count)]
+    return _continued(spec, parts, MIN_BODY, TABLE_SIZES[-1], boxes, style, share=left)
+
+
 def _continued(spec: SlideSpec, parts: Sequence[tuple[tuple[Block, ...], tuple[Column, ...]]],
-               size: float, table: float, boxes: Boxes, style: TextStyle) -> list[Page]:
+               size: float, table: float, boxes: Boxes, style: TextStyle,
+               share: float = 0.5) -> list[Page]:
     """Pages of (body, columns) parts, every one after the first titled '(cont.)'."""
     pages = []
     for index, (body, columns) in enumerate(parts):
         title = spec.title if index == 0 else spec.title + CONTINUED
         pages.append(Page(spec=spec, role=spec.role, title=title, body=body, columns=columns,
-                          body_size=size, table_size=table,
+                          body_size=size, table_size=table, share=share,
                           title_size=title_size(title, *boxes.title, style)))
     return pages
 
