@@ -118,7 +118,8 @@ def test_the_lesson_document(hostile: Path) -> None:
     # no author script, no inline script or style, nothing fetched from elsewhere
     assert "<script>" not in html and "onerror=" not in html.replace("onerror=alert", "")
     assert re.findall(r"<script(?: [^>]*)?>", html) == [
-        '<script type="application/json" id="courseforge-data">', '<script src="runtime.js" defer>']
+        '<script type="application/json" id="courseforge-data">', '<script src="runtime.js" defer>',
+        '<script src="grading.js" defer>', '<script src="quiz.js" defer>']
     assert " style=" not in html and "<style" not in html
     for attribute in re.findall(r'(?:src|href)="([^"]*)"', html):
         external = attribute.startswith(("http:", "https:", "//"))
@@ -164,7 +165,8 @@ def test_runtime_and_styles_stay_small() -> None:
 def test_web_output_is_a_site(tmp_path: Path, roots: Path) -> None:
     build(roots / "minimal", tmp_path, ["web"], BuildOptions(), lambda _: None)
     names = sorted(p.name for p in (tmp_path / "web").iterdir())
-    assert names == ["index.html", "lesson.css", "runtime.js", "theme.css"]
+    assert names == ["grading.js", "index.html", "lesson.css", "quiz.js", "runtime.js",
+                     "theme.css"]
     assert b'"standard":"web"' in (tmp_path / "web" / "index.html").read_bytes()
 
 
@@ -189,7 +191,9 @@ def test_suspend_data_budget() -> None:
 
 def test_suspend_data_budget_of_a_course(roots: Path) -> None:
     course = load_checked(roots / "minimal").course
-    assert suspend_data_budget(course) == suspend_data_length(5)
+    # the pages, plus the quiz state: {"q1":"9999aBBB" then six answer codes and dots}
+    quiz_state = len('{"q1":""}') + 4 + 1 + 3 + (1 + 1 + 1 + 2 + 1 + 1) + 5
+    assert suspend_data_budget(course) == suspend_data_length(5, sections=quiz_state)
     assert suspend_data_warnings(course) == []
 
 

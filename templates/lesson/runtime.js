@@ -17,14 +17,38 @@
  *   tracker.recordInteraction({id, type, response, correct: [pattern], result, weighting,
  *                              latency: seconds, description})
  *                                     responses and patterns in SCORM 2004 syntax (a[,]b,
- *                                     a[.]b); result "correct" | "incorrect" | "neutral" ...;
- *                                     translated for SCORM 1.2
+ *                                     a[.]b, true); result "correct" | "incorrect" | "neutral"
+ *                                     ...; translated for SCORM 1.2 (a,b  a.b  t  wrong)
+ *   tracker.setObjective(id, {scaled, success, completion, description})
+ *                                     an LMS objective (scaled 0..1; 1.2 receives raw = scaled
+ *                                     * 100 and a status: success, else completion)
+ *   tracker.setComment(text)          the learner comment an LMS report shows
+ *   tracker.settle(gate)              a gate of data.gates is met (a counting quiz submitted):
+ *                                     the lesson is complete once every page is seen and every
+ *                                     gate settled
  *   tracker.getState(name)            a value saved before (also after a relaunch), or undefined
  *   tracker.saveState(name, value)    JSON value kept in suspend_data; keep it small, since
  *                                     SCORM 1.2 allows 4096 characters for the whole record
  *   tracker.commit()                  send everything to the LMS now (retried on failure)
  * Quiz pages are <section class="page" data-kind="quiz"> holding an empty
  * <div class="quiz-slot" data-quiz="MODULE-ID"> for the quiz runtime to fill.
+ *
+ * LMS faults: the lesson never breaks and never drops progress.
+ *   - No API found: the lesson runs as the web site does, progress kept in localStorage.
+ *   - Initialize answers "false": if the session answers anyway (an LMS that initialized it
+ *     already), it is used; otherwise the lesson runs from localStorage at once (the learner
+ *     cannot fix an LMS and should not wait for one), console.warn tells an administrator the
+ *     LMS's error, and Initialize is tried again after 1, 3 and 7 seconds, since some LMSs
+ *     expose their API before they are ready; a late success carries over the progress made.
+ *   - SetValue or Commit failing: what was accepted is committed, the rest stays in memory and
+ *     is sent again with a growing delay (1 s doubling to 30 s); meanwhile a copy waits in
+ *     localStorage (per learner), merged on the next launch if the window closed first.
+ *     An element the LMS can never take (error 201, 401-408: unsupported, read-only or
+ *     malformed for it) is given up with a warning, so it cannot hold back the rest.
+ *   - Exceptions thrown by the API count as a failed call. Slow (blocking) calls never delay
+ *     what the learner sees: navigation commits after the new page is painted, coalesced.
+ *   - Commit: on page changes, when the page is hidden, on tracker.commit(); Terminate exactly
+ *     once, on pagehide.
  *
  * suspend_data: {"v":1,"n":PAGES,"p":SEEN[,"x":{SECTIONS}]} where SEEN is a bitset of seen
  * pages, 6 pages per base64url character. The builder computes its worst-case length.
@@ -34,6 +58,8 @@
 
   var data = JSON.parse(document.getElementById("courseforge-data").textContent);
   var pageIds = data.pages;
+  var gates = {}; // what must happen besides seeing every page, e.g. a counting quiz submitted
+  for (var g = 0; data.gates && g < data.gates.length; g++) gates[data.gates[g]] = false;
   var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var MAX_RETRY_MS = 30000;
 
@@ -46,7 +72,9 @@
     success: "",
     score: null,
     sections: {},
-    interactions: []
+    interactions: [],
+    objectives: [], // [{id, scaled, success, completion, description}]
+    comment: ""
   };
 
   function encodeSeen(seen) {
@@ -88,6 +116,64 @@
       state.seen = decodeSeen(record.p);
     }
     if (record.x && typeof record.x === "object") state.sections = record.x;
+  }
+
+  function own(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  /* The progress a store keeps outside the LMS, with interactions the LMS has not taken yet. */
+  function snapshot() {
+    return {
+      location: state.location, suspend: suspendData(), completion: state.completion,
+      success: state.success, score: state.score, interactions: state.interactions
+    };
+  }
+
+  /* Adds a snapshot to the state, losing nothing of either; newer: its values win ties. */
+  function mergeSnapshot(saved, newer) {
+    if (!saved || typeof saved !== "object") return;
+    var seen = state.seen;
+    var sections = state.sections;
+    state.seen = [];
+    state.sections = {};
+    restoreSuspendData(typeof saved.suspend === "string" ? saved.suspend : "");
+    for (var i = 0; i < pageIds.length; i++) if (seen[i]) state.seen[i] = true;
+    for (var key in sections) {
+      if (own(sections, key) && (!newer || !own(state.sections, key))) state.sections[key] = sections[key];
+    }
+    if (saved.location && (newer || !state.location)) state.location = String(saved.location);
+    if (saved.completion === "completed") state.completion = "completed";
+    if (saved.success && (newer || !state.success)) state.success = saved.success;
+    if (saved.score && (newer || !state.score)) state.score = saved.score;
+    for (var n = 0; saved.interactions && n < saved.interactions.length; n++) {
+      var item = saved.interactions[n];
+      if (item && typeof item === "object") {
+        delete item.index; // numbered again by the LMS that takes it
+        state.interactions.push(item);
+      }
+    }
+  }
+
+  /* localStorage, which private browsing or a full quota may refuse: then this visit only. */
+  function recall(key) {
+    try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { return null; }
+  }
+
+  function keep(key, value) {
+    try {
+      if (value === undefined) window.localStorage.removeItem(key);
+      else window.localStorage.setItem(key, JSON.stringify(value));
+    } catch (e) { /* nothing better to do */ }
+  }
+
+  function warn(message) {
+    try { window.console.warn("courseforge: " + message); } catch (e) { /* no console */ }
+  }
+
+  function updateCompletion() {
+    for (var gate in gates) if (gates[gate] === false) return;
+    if (seenCount() === pageIds.length) state.completion = "completed";
   }
 
   function seenCount() {
@@ -146,14 +232,16 @@
   var SCORM12 = {
     standard: "scorm12", api: "API",
     init: "LMSInitialize", get: "LMSGetValue", set: "LMSSetValue", commit: "LMSCommit",
-    finish: "LMSFinish", error: "LMSGetLastError",
+    finish: "LMSFinish", error: "LMSGetLastError", errorText: "LMSGetErrorString",
+    learner: "cmi.core.student_id", entry: "cmi.core.entry",
     location: "cmi.core.lesson_location", exit: "cmi.core.exit",
     sessionTime: "cmi.core.session_time", time: timespan12
   };
   var SCORM2004 = {
     standard: "scorm2004", api: "API_1484_11",
     init: "Initialize", get: "GetValue", set: "SetValue", commit: "Commit",
-    finish: "Terminate", error: "GetLastError",
+    finish: "Terminate", error: "GetLastError", errorText: "GetErrorString",
+    learner: "cmi.learner_id", entry: "cmi.entry",
     location: "cmi.location", exit: "cmi.exit",
     sessionTime: "cmi.session_time", time: duration2004
   };
@@ -164,6 +252,8 @@
     this.standard = names.standard;
     this.sent = {};
     this.nextInteraction = 0;
+    this.objectiveIndex = {};
+    this.objectiveCount = 0;
   }
 
   ScormStore.prototype.call = function (method, a, b) {
@@ -176,13 +266,37 @@
 
   ScormStore.prototype.read = function (element) {
     var value = this.call(this.names.get, element);
+    if (value !== "" && value !== "false") return value; // a slow LMS: one call less
     var code = this.call(this.names.error, "");
     // 2004 answers 403 for location and suspend_data never stored: that is "empty"
     return code === "0" || code === "" ? value : "";
   };
 
+  /* "code text" of the last error, for an administrator reading the console. */
+  ScormStore.prototype.describeError = function () {
+    var code = this.call(this.names.error, "");
+    return code + " " + this.call(this.names.errorText, code);
+  };
+
+  ScormStore.prototype.connect = function () {
+    var n = this.names;
+    if (this.call(n.init, "") !== "true") {
+      var refused = this.describeError();
+      // an LMS (or its player) that initialized the session already answers reads all the same
+      this.call(n.get, n.entry);
+      if (this.call(n.error, "") !== "0") {
+        warn("the LMS refused " + n.init + " (error " + refused + "); progress is kept in " +
+          "this browser");
+        return false;
+      }
+    }
+    this.learner = this.read(n.learner);
+    this.mirrorKey = "courseforge:" + data.scope + ":" + data.version + ":unsaved:" + this.learner;
+    return true;
+  };
+
   ScormStore.prototype.open = function () {
-    if (this.call(this.names.init, "") !== "true") return false;
+    if (!this.connect()) return false;
     var v12 = this.standard === "scorm12";
     this.read(v12 ? "cmi.core.entry" : "cmi.entry");
     state.location = this.read(this.names.location);
@@ -197,6 +311,12 @@
       if (success === "passed" || success === "failed") state.success = success;
     }
     this.nextInteraction = parseInt(this.read("cmi.interactions._count"), 10) || 0;
+    // objectives keep their index across sessions: an id may appear only once
+    var objectives = parseInt(this.read("cmi.objectives._count"), 10) || 0;
+    for (var o = 0; o < objectives; o++) {
+      this.objectiveIndex[this.read("cmi.objectives." + o + ".id")] = o;
+    }
+    this.objectiveCount = objectives;
     return true;
   };
 
@@ -220,9 +340,35 @@
       v.push(["cmi.completion_status", state.completion]);
       if (state.success) v.push(["cmi.success_status", state.success]);
     }
+    for (var o = 0; o < state.objectives.length; o++) {
+      v = v.concat(this.objectiveValues(state.objectives[o]));
+    }
+    if (state.comment) {
+      v.push([this.standard === "scorm12" ? "cmi.comments" : "cmi.comments_from_learner.0.comment",
+        state.comment]);
+    }
     v.push([n.location, state.location], ["cmi.suspend_data", suspendData()],
       [n.exit, "suspend"], [n.sessionTime, n.time(elapsedMs)]);
     return v;
+  };
+
+  ScormStore.prototype.objectiveValues = function (item) {
+    if (this.objectiveIndex[item.id] === undefined) {
+      this.objectiveIndex[item.id] = this.objectiveCount++;
+    }
+    var p = "cmi.objectives." + this.objectiveIndex[item.id] + ".";
+    var out = [[p + "id", item.id]];
+    if (this.standard === "scorm12") {
+      out.push([p + "score.min", "0"], [p + "score.max", "100"],
+        [p + "score.raw", String(Math.round(item.scaled * 10000) / 100)],
+        [p + "status", item.success && item.success !== "unknown" ? item.success : item.completion]);
+    } else {
+      out.push([p + "score.scaled", String(item.scaled)], [p + "score.min", "0"],
+        [p + "score.max", "100"], [p + "score.raw", String(Math.round(item.scaled * 10000) / 100)],
+        [p + "success_status", item.success], [p + "completion_status", item.completion]);
+      if (item.description) out.push([p + "description", item.description]);
+    }
+    return out;
   };
 
   ScormStore.prototype.interactionValues = function (item, index) {
@@ -230,6 +376,7 @@
     var p = "cmi.interactions." + index + ".";
     var out = [[p + "id", item.id], [p + "type", item.type]];
     var convert = function (text) {
+      if (v12 && item.type === "true-false") return String(text).charAt(0); // t | f
       return v12 ? String(text).split("[,]").join(",").split("[.]").join(".") : String(text);
     };
     if (!v12 && item.description) out.push([p + "description", item.description]);
@@ -254,6 +401,30 @@
   };
 
   /* Sends what the LMS does not have yet; false when anything failed (then all is resent). */
+  // errors no retry can cure: an element the LMS does not support, read-only, malformed for it
+  var NEVER = { "201": 1, "401": 1, "402": 1, "403": 1, "404": 1, "405": 1, "406": 1, "407": 1,
+    "408": 1 };
+  // SCORM 2004's "after termination" errors: the LMS ended the session, retrying is useless
+  var ENDED = { "123": 1, "133": 1, "143": 1 };
+
+  /* SetValue; true when the LMS took the value or can never take it (then warned once). */
+  ScormStore.prototype.set = function (key, value) {
+    if (this.call(this.names.set, key, value) === "true") return true;
+    var code = this.call(this.names.error, "");
+    if (ENDED[code]) this.ended = true;
+    if (!NEVER[code]) {
+      this.problem = code;
+      return false;
+    }
+    var element = key.replace(/\.\d+\./g, ".n.");
+    this.refused = this.refused || {};
+    if (!this.refused[element]) {
+      this.refused[element] = true;
+      warn("the LMS does not take " + element + " (error " + code + "); left out");
+    }
+    return true;
+  };
+
   ScormStore.prototype.save = function (elapsedMs) {
     var ok = true;
     var values = this.values(elapsedMs);
@@ -261,7 +432,7 @@
       var key = values[i][0];
       var value = values[i][1];
       if (key !== this.names.sessionTime && this.sent[key] === value) continue;
-      if (this.call(this.names.set, key, value) === "true") this.sent[key] = value;
+      if (this.set(key, value)) this.sent[key] = value;
       else ok = false;
     }
     while (ok && state.interactions.length) {
@@ -269,12 +440,27 @@
       if (item.index === undefined) item.index = this.nextInteraction++;
       var fields = this.interactionValues(item, item.index);
       for (var f = 0; f < fields.length && ok; f++) {
-        ok = this.call(this.names.set, fields[f][0], fields[f][1]) === "true";
+        ok = this.set(fields[f][0], fields[f][1]);
       }
       if (ok) state.interactions.shift();
     }
-    if (ok) ok = this.call(this.names.commit, "") === "true";
-    if (!ok) this.sent = {}; // the LMS may have dropped anything: send it all again
+    // commit what was taken even when something failed: one failing element must not hold
+    // back the rest
+    if (this.call(this.names.commit, "") !== "true") {
+      this.problem = this.call(this.names.error, "");
+      if (ENDED[this.problem]) this.ended = true;
+      ok = false;
+    }
+    if (!ok) {
+      this.sent = {}; // the LMS may have dropped anything: send it all again
+      if (!this.failing) warn("the LMS did not save the progress (error " + this.problem + ")" +
+        (this.ended ? "" : "; trying again"));
+      keep(this.mirrorKey, snapshot()); // for the next launch, if the window closes first
+      this.failing = true;
+    } else if (this.failing) {
+      keep(this.mirrorKey, undefined);
+      this.failing = false;
+    }
     return ok;
   };
 
@@ -290,28 +476,13 @@
   }
 
   LocalStore.prototype.open = function () {
-    var saved = null;
-    try { saved = JSON.parse(window.localStorage.getItem(this.key) || "null"); } catch (e) { saved = null; }
-    if (saved && typeof saved === "object") {
-      state.location = saved.location || "";
-      restoreSuspendData(saved.suspend || "");
-      if (saved.completion === "completed") state.completion = "completed";
-      state.success = saved.success || "";
-      state.score = saved.score || null;
-    }
+    mergeSnapshot(recall(this.key), false);
     return true;
   };
 
   LocalStore.prototype.save = function () {
     state.interactions = []; // nobody reads them without an LMS
-    try {
-      window.localStorage.setItem(this.key, JSON.stringify({
-        location: state.location, suspend: suspendData(), completion: state.completion,
-        success: state.success, score: state.score
-      }));
-    } catch (e) {
-      // private browsing or a full quota: the lesson still works for this visit
-    }
+    keep(this.key, snapshot());
     return true;
   };
 
@@ -320,34 +491,68 @@
   /* ---------- the tracker ---------- */
 
   var startedAt = Date.now();
-  var store = null;
   var names = data.standard === "scorm12" ? SCORM12 : data.standard === "scorm2004" ? SCORM2004 : null;
   var api = names ? findApi(names.api) : null;
-  if (api) {
-    store = new ScormStore(names, api);
-    if (!store.open()) store = null;
+  var lms = api ? new ScormStore(names, api) : null;
+  var store = new LocalStore();
+  var initRetries = [1000, 3000, 7000];
+
+  /* Opens the LMS session and adds progress it has not seen: an unsaved copy of an earlier
+     session, or (local) what the learner did while the LMS was not ready. */
+  function openLms(local) {
+    if (!lms.open()) return false;
+    mergeSnapshot(recall(lms.mirrorKey), true);
+    mergeSnapshot(local, true);
+    store = lms;
+    return true;
   }
-  if (!store) {
-    store = new LocalStore();
+
+  function retryInitialize() {
+    if (finished || store === lms || !initRetries.length) return;
+    setTimeout(function () {
+      if (finished) return;
+      if (openLms(snapshot())) {
+        render(); // the LMS's progress on screen, then all of it saved there
+        commitSoon();
+      } else {
+        retryInitialize();
+      }
+    }, initRetries.shift());
+  }
+
+  if (!lms || !openLms(null)) {
     store.open();
+    if (lms) retryInitialize();
   }
 
   var retryDelay = 1000;
   var retryTimer = null;
   var finished = false;
+  var soon = false;
 
   function commit() {
+    soon = false;
     if (finished) return false;
     if (retryTimer) { clearTimeout(retryTimer); retryTimer = null; }
     var ok = store.save(Date.now() - startedAt);
     if (ok) {
       retryDelay = 1000;
-    } else {
+    } else if (!store.ended) {
       // keep everything in memory and try again later; nothing is lost meanwhile
       retryTimer = setTimeout(commit, retryDelay);
       retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS);
     }
     return ok;
+  }
+
+  /* A commit once the browser has painted: a slow LMS must not hold up the page shown, and
+     quick clicks make one commit. rAF does not run in a hidden page, hence the backstop. */
+  function commitSoon() {
+    if (soon || finished) return;
+    soon = true;
+    var run = function () { if (soon) commit(); };
+    if (window.requestAnimationFrame) window.requestAnimationFrame(function () { setTimeout(run, 0); });
+    setTimeout(run, 250);
   }
 
   function finish() {
@@ -359,7 +564,7 @@
   }
 
   var tracker = {
-    standard: store.standard,
+    get standard() { return store.standard; },
     setScore: function (raw, min, max, scaled) {
       state.score = { raw: raw, min: min, max: max, scaled: Math.max(-1, Math.min(1, scaled)) };
     },
@@ -371,6 +576,19 @@
       for (var k in item) if (Object.prototype.hasOwnProperty.call(item, k)) copy[k] = item[k];
       copy.at = Date.now();
       state.interactions.push(copy);
+    },
+    setObjective: function (id, values) {
+      var item = { id: id, scaled: values.scaled, success: values.success || "unknown",
+                   completion: values.completion || "completed", description: values.description || "" };
+      for (var i = 0; i < state.objectives.length; i++) {
+        if (state.objectives[i].id === id) { state.objectives[i] = item; return; }
+      }
+      state.objectives.push(item);
+    },
+    setComment: function (text) { state.comment = String(text); },
+    settle: function (gate) {
+      if (Object.prototype.hasOwnProperty.call(gates, gate)) gates[gate] = true;
+      updateCompletion();
     },
     getState: function (name) {
       return Object.prototype.hasOwnProperty.call(state.sections, name) ? state.sections[name] : undefined;
@@ -429,7 +647,7 @@
     }
     state.location = pageIds[index];
     state.seen[index] = true;
-    if (seenCount() === pageIds.length) state.completion = "completed";
+    updateCompletion();
     render();
     if (focusHeading || document.activeElement === null || document.activeElement.disabled) {
       var heading = sections[index].querySelector("h1");
@@ -439,7 +657,7 @@
       // not on load: a fragment moves the Tab starting point away from the skip link
       try { history.replaceState(null, "", "#" + pageIds[index]); } catch (e) { /* file: */ }
     }
-    commit();
+    commitSoon();
     for (var l = 0; l < listeners.length; l++) listeners[l](pageIds[index], sections[index]);
   }
 

@@ -14,12 +14,13 @@ from ..templating import environment, find_theme_file
 from .base import BuildOptions
 from .brand_colours import palette
 from .lesson_pages import LessonSite, lesson_site
+from .quiz_pages import counting_gates, quiz_data
 
 # Nothing is loaded from elsewhere and nothing is sent anywhere but to the LMS's API object.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; "
        "form-action 'none'")
-STATIC_FILES = ("lesson.css", "runtime.js")
+STATIC_FILES = ("lesson.css", "runtime.js", "grading.js", "quiz.js")
 LAUNCH_PAGE = "index.html"
 
 
@@ -29,10 +30,21 @@ def script_json(data: Any) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def runtime_data(course: Course, site: LessonSite, standard: str) -> dict[str, Any]:
-    """What the runtime reads from the page: the tracking standard and the page order."""
-    return {"v": 1, "course": course.id, "scope": site.scope, "version": course.version,
-            "standard": standard, "pages": [page.id for page in site.pages]}
+def runtime_data(course: Course, site: LessonSite, standard: str,
+                 modules: Sequence[Module] | None = None) -> dict[str, Any]:
+    """What the runtime reads from the page: the tracking standard, the page order, the quizzes.
+
+    ``gates`` are the quizzes that must be submitted before the lesson is complete.
+    """
+    chosen = course.modules if modules is None else modules
+    data: dict[str, Any] = {
+        "v": 1, "course": course.id, "scope": site.scope, "version": course.version,
+        "standard": standard, "pages": [page.id for page in site.pages],
+        "gates": counting_gates(course, chosen)}
+    quizzes = quiz_data(course, chosen)
+    if quizzes is not None:
+        data["quiz"] = quizzes
+    return data
 
 
 def lesson_members(course: Course, options: BuildOptions, standard: str,
@@ -41,7 +53,7 @@ def lesson_members(course: Course, options: BuildOptions, standard: str,
     site = lesson_site(course, modules)
     env = environment(course, options.templates)
     page = env.get_template("lesson/index.html.j2").render(
-        site=site, csp=CSP, data_json=script_json(runtime_data(course, site, standard)))
+        site=site, csp=CSP, data_json=script_json(runtime_data(course, site, standard, modules)))
     theme = env.get_template("lesson/theme.css.j2").render(palette=palette(course.brand_colour))
     members = [(LAUNCH_PAGE, page.encode("utf-8")), ("theme.css", theme.encode("utf-8"))]
     for name in STATIC_FILES:

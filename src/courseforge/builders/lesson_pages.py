@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..model import Course, Module
 from .html_render import render_inline, render_markdown
+from .quiz_pages import QuizView, quiz_view
 
 START_PAGE = "start"
 # page ids are "<module>.<n>" or "<module>.quiz": the dot never occurs in a module id
@@ -46,6 +47,7 @@ class Page:
     module_number: int  # 0 on the start page
     body: Markup
     quiz_intro: Markup = EMPTY
+    quiz: QuizView | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -116,12 +118,12 @@ def _module_pages(module: Module, number: int, first: int, raw_html: bool) -> li
             body=render_markdown(slide.body, images, raw_html=raw_html),
         ))
     if module.quiz is not None:
-        # the slot quizzes render into; the quiz runtime fills the section
+        # the quiz form; quiz.js orders, grades and records it
         pages.append(Page(
             id=f"{module.id}.{QUIZ_PAGE}", kind="quiz", number=first + len(pages),
             title=render_inline(module.quiz.title), plain_title=module.quiz.title,
             module_id=module.id, module_title=module.title, module_number=number,
-            body=EMPTY, quiz_intro=render_markdown(module.quiz.intro),
+            body=EMPTY, quiz_intro=render_markdown(module.quiz.intro), quiz=quiz_view(module),
         ))
     return pages
 
