@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 
+from .errors import CourseforgeError
 from .model import Course
 
 DEFAULT_PREFIX = "!default"
@@ -36,7 +37,8 @@ def find_theme_file(course: Course, name: str, extra: Path | None = None) -> Pat
         candidate = folder / name
         if candidate.is_file():
             return candidate
-    raise FileNotFoundError(name)
+    searched = ", ".join(str(f) for f in search_path(course, extra))
+    raise CourseforgeError(f"theme file '{name}' not found (searched {searched})")
 
 
 def environment(course: Course, extra: Path | None = None) -> jinja2.Environment:
