@@ -501,7 +501,7 @@
     li.classList.toggle("is-correct", r.correct === true);
     li.classList.toggle("is-incorrect", r.correct === false);
     box.textContent = "";
-    box.appendChild(el("p", "verdict", !graded ? "Your answer is noted." :
+    box.appendChild(el("p", "question-verdict", !graded ? "Your answer is noted." :
       (r.correct ? "Correct" : "Incorrect") + ": " + number(r.earned) + " of " +
       plural(r.points, "point") + "."));
     r.feedback.forEach(function (text) { box.appendChild(html("div", "feedback", text)); });

@@ -43,8 +43,14 @@ def submit(root: Any, module: str) -> None:
     result.wait_for()
 
 
+def ready(frame: Any) -> None:
+    """Wait until quiz.js has set up the forms (it runs after the runtime's first commit)."""
+    frame.wait_for_function("() => window.courseforgeQuiz !== undefined")
+
+
 def take(root: Any, frame: Any, module: str, responses: Mapping[str, Any]) -> None:
     """Go to a module's quiz page, answer and submit."""
+    ready(frame)
     frame.evaluate("(id) => courseforge.go(id + '.quiz')", module)
     answer(root, module, responses)
     submit(root, module)
