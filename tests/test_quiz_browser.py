@@ -418,3 +418,23 @@ def serious_violations(page: Any) -> list[str]:
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
             for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def test_saved_quiz_state_round_trips_within_its_budget(page, served, tmp_path) -> None:
+    from courseforge.builders.suspend_data import quiz_state_length
+
+    worst_answers = {"q-focus": "b", "q-both": ["a", "b", "c"], "q-tf": "false",
+                     "q-match": {"code": "planner", "plan": "planner"}, "p-energy": "b",
+                     "p-day": "b"}
+    for key, course_dir in (("web", ROOTS / "minimal"), ("limited", limited_course(tmp_path))):
+        quiz = load_checked(course_dir).course.module("roles").quiz
+        page.goto(served[key])
+        worst = {"count": quiz.settings.attempts or 9999, "phase": "r", "best": 100,
+                 "responses": worst_answers}
+        text = page.evaluate("(s) => courseforgeQuiz.encodeQuiz('roles', s)", worst)
+        assert len(text) == quiz_state_length(quiz), text
+        assert page.evaluate("(t) => courseforgeQuiz.decodeQuiz('roles', t)", text) == worst
+        # damaged or outdated state starts the quiz afresh instead of misreading it
+        fresh = {"count": 0, "phase": "a", "best": 0, "responses": {}}
+        for bad in (text[:-2], text + ".", "1rAA", "x"):
+            assert page.evaluate("(t) => courseforgeQuiz.decodeQuiz('roles', t)", bad) == fresh
