@@ -41,7 +41,7 @@
  *     LMS's error, and Initialize is tried again after 1, 3 and 7 seconds, since some LMSs
  *     expose their API before they are ready; a late success carries over the progress made.
  *   - SetValue or Commit failing: what was accepted is committed, the rest stays in memory and
- *     is sent again with a growing delay (1 s doubling to 30 s); meanwhile a copy waits in
+ *     is sent again after as long as the failure has lasted (1 to 30 s); a copy waits in
  *     localStorage (per learner), merged on the next launch if the window closed first.
  *     An element the LMS can never take (error 201, 401-408: unsupported, read-only or
  *     malformed for it) is given up with a warning, so it cannot hold back the rest.
@@ -525,7 +525,7 @@
     if (lms) retryInitialize();
   }
 
-  var retryDelay = 1000;
+  var failingSince = 0;
   var retryTimer = null;
   var finished = false;
   var soon = false;
@@ -536,11 +536,13 @@
     if (retryTimer) { clearTimeout(retryTimer); retryTimer = null; }
     var ok = store.save(Date.now() - startedAt);
     if (ok) {
-      retryDelay = 1000;
+      failingSince = 0;
     } else if (!store.ended) {
-      // keep everything in memory and try again later; nothing is lost meanwhile
-      retryTimer = setTimeout(commit, retryDelay);
-      retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS);
+      // keep everything in memory and try again after as long as the LMS has failed so far
+      // (1 to 30 s): soon after a hiccup, seldom in an outage
+      if (!failingSince) failingSince = Date.now();
+      retryTimer = setTimeout(commit, Math.max(1000, Math.min(Date.now() - failingSince,
+        MAX_RETRY_MS)));
     }
     return ok;
   }

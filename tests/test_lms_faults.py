@@ -1,0 +1,366 @@
+"""LMS faults in headless Chromium: the lesson never loses a learner's data and never breaks.
+
+Each test plays one fault of a real LMS with scorm-again behind a fault-injecting facade
+(tests/browser/harness.js): no API, a refused Initialize, failing or throwing calls, a slow LMS,
+an LMS that terminates first. Every test also fails on an uncaught exception or a console error
+in the page, and most end with a relaunch from the LMS's stored data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import test_scorm_runtime
+from browser.lms import FOLDERS, LmsSession
+from browser.quiz import MINIMAL_CORRECT, answer, control, ready, submit
+from test_scorm_runtime import MINIMAL_PAGES, VERSIONS, click_next, seen_pages, values
+
+served = test_scorm_runtime.served  # the fixture: the minimal course's packages, built once
+
+PAGES = len(MINIMAL_PAGES)
+FAIL_WRITES = {"methods": ["SetValue", "Commit"], "action": "fail", "code": "101"}
+
+
+class FaultyLms(LmsSession):
+    """A launch of the minimal course's SCO under the harness LMS, with faults."""
+
+    def __init__(self, page: Any, base: str, version: str) -> None:
+        super().__init__(page, base, version, f"{FOLDERS[version]}/index.html")
+
+    def start(self, stored: dict[str, Any] | None = None, **options: Any) -> Any:
+        """Open the harness with options (faults, missing, initialized); wait for page one."""
+        self.page.goto(f"{self.base}/harness.html")
+        self.page.evaluate("([v, s, src, o]) => startLms(v, s, src, o)",
+                           [self.version, stored, f"{self.base}/{self.sco}", options])
+        self.lesson.locator("[data-role=counter]").wait_for()
+        return self.lesson
+
+    def calls(self, method: str) -> list[dict[str, Any]]:
+        """The SCO's calls of a method, by its 2004 name (LMSFinish as Terminate)."""
+        def neutral(name: str) -> str:
+            return "Terminate" if name == "LMSFinish" else name.removeprefix("LMS")
+        return [c for c in self.state()["calls"] if neutral(c["method"]) == method]
+
+    def wait_location(self, page_id: str) -> None:
+        """Wait until the LMS holds the bookmark (commits follow navigation after a paint)."""
+        element = "core.lesson_location" if self.version == "1.2" else "location"
+        self.page.wait_for_function(f"() => harness.api.cmi.{element} === '{page_id}'",
+                                    timeout=20000)
+
+    def close_window(self) -> None:
+        """Close the lesson (pagehide) where no LMS answers."""
+        self.page.evaluate("() => closeSco()")
+        self.page.wait_for_function("() => document.getElementById('sco').contentWindow"
+                                    ".location.href === 'about:blank'")
+
+    def counter(self) -> str:
+        return str(self.lesson.locator("[data-role=counter]").inner_text())
+
+    def standard(self) -> str:
+        return str(self.frame.evaluate("() => courseforge.tracker.standard"))
+
+
+@pytest.fixture
+def page(chromium) -> Iterator[Any]:
+    """A fresh context and page; the test fails on any uncaught exception or console error."""
+    context = chromium.new_context(viewport={"width": 1100, "height": 800})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
+    page.on("console", lambda message: problems.append(
+        f"console: {message.text} at {message.location.get('url')}")
+        if message.type == "error" else None)
+    yield page
+    context.close()
+    assert problems == []
+
+
+@pytest.fixture(scope="module")
+def reference(chromium, served) -> dict[str, dict[str, Any]]:
+    """Per version, the final LMS values of a fault-free run through every page."""
+    finals: dict[str, dict[str, Any]] = {}
+    context = chromium.new_context()
+    for version in VERSIONS:
+        lms = FaultyLms(context.new_page(), served, version)
+        click_next(lms.start(), PAGES - 1)
+        finals[version] = values(lms.close(), version)
+    context.close()
+    return finals
+
+
+def assert_same_as_fault_free(final: dict[str, Any], expected: dict[str, Any],
+                              version: str) -> None:
+    """Everything a fault-free run stores, with a session time of the right form."""
+    timeless = {k: v for k, v in final.items() if k != "time"}
+    assert timeless == {k: v for k, v in expected.items() if k != "time"}
+    pattern = r"\d{2,4}:\d\d:\d\d(\.\d{1,2})?" if version == "1.2" else r"PT.*\d+(\.\d+)?S"
+    assert re.fullmatch(pattern, final["time"]), final["time"]
+
+
+def assert_relaunch_resumes(lms: FaultyLms, state: dict[str, Any], at: int) -> None:
+    """A relaunch from the LMS's stored data opens page `at` with every page before it seen."""
+    lms.start(lms.relaunch_data(state))
+    assert lms.counter() == f"Page {at + 1} of {PAGES}"
+    lms.wait_location(MINIMAL_PAGES[at])
+    assert set(range(at + 1)) <= set(seen_pages(lms.state()["cmi"]["suspend_data"]))
+    assert lms.frame.evaluate("() => document.querySelector('[data-role=progress]').value") \
+        >= at + 1
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_no_api_runs_like_the_web_site(page, served, version) -> None:
+    lms = FaultyLms(page, served, version)
+    lesson = lms.start(missing=True)
+    assert lms.standard() == "local"
+    click_next(lesson, 2)
+    lms.close_window()
+    lms.start(missing=True)
+    assert lms.counter() == f"Page 3 of {PAGES}"
+    assert lms.frame.evaluate("() => document.querySelector('[data-role=progress]').value") == 3
+    assert lms.state()["calls"] == []
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_initialize_refused_runs_locally_and_retries_a_few_times(page, served,
+                                                                  version) -> None:
+    page.clock.install()
+    lms = FaultyLms(page, served, version)
+    refused = {"methods": ["Initialize"], "action": "fail", "code": "101"}
+    lesson = lms.start(faults=[refused])
+    assert lms.standard() == "local"
+    click_next(lesson, 2)
+    page.clock.run_for(30000)  # the retries at 1, 3 and 7 seconds, and then no more
+    assert [c["result"] for c in lms.calls("Initialize")] == ["false"] * 4
+    # nothing written to, nor terminated at, an LMS whose session never opened
+    assert lms.calls("SetValue") == lms.calls("Commit") == lms.calls("Terminate") == []
+    assert lms.standard() == "local"
+    lms.close_window()
+    lms.start(faults=[refused])
+    assert lms.counter() == f"Page 3 of {PAGES}"  # kept in this browser meanwhile
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_initialize_that_succeeds_on_a_retry_keeps_what_was_done_before(
+        page, served, reference, version) -> None:
+    page.clock.install()
+    page.clock.pause_at(1_700_000_000_000)
+    lms = FaultyLms(page, served, version)
+    lesson = lms.start(faults=[{"methods": ["Initialize"], "action": "fail", "calls": 1}])
+    click_next(lesson, 2)
+    assert lms.standard() == "local"
+    page.clock.run_for(1500)
+    page.clock.resume()
+    assert lms.standard() == ("scorm12" if version == "1.2" else "scorm2004")
+    lms.wait_location("welcome.2")
+    assert seen_pages(lms.state()["cmi"]["suspend_data"]) == [0, 1, 2]
+    click_next(lesson, PAGES - 3)
+    state = lms.close()
+    assert_same_as_fault_free(values(state, version), reference[version], version)
+    assert [c["result"] for c in lms.calls("Terminate")] == ["true"]
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_session_the_lms_initialized_already_is_used(page, served, reference,
+                                                       version) -> None:
+    lms = FaultyLms(page, served, version)
+    lesson = lms.start(initialized=True)
+    assert [c["result"] for c in lms.calls("Initialize")] == ["false"]
+    assert lms.standard() != "local"
+    click_next(lesson, PAGES - 1)
+    state = lms.close()
+    assert_same_as_fault_free(values(state, version), reference[version], version)
+    assert len(lms.calls("Terminate")) == 1
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_an_api_that_throws_everywhere_leaves_a_working_lesson(page, served, version) -> None:
+    page.clock.install()
+    lms = FaultyLms(page, served, version)
+    every = ["Initialize", "Terminate", "GetValue", "SetValue", "Commit", "GetLastError",
+             "GetErrorString", "GetDiagnostic"]
+    lesson = lms.start(faults=[{"methods": every, "action": "throw"}])
+    assert lms.standard() == "local"
+    click_next(lesson, 3)
+    page.clock.run_for(30000)
+    assert lms.counter() == f"Page 4 of {PAGES}"
+    assert lms.standard() == "local"
+    assert len(lms.calls("Initialize")) == 4
+
+
+FAULTS_FOR_A_WHILE = {
+    "fail-for-12-calls": {**FAIL_WRITES, "calls": 12},
+    "fail-for-a-second": {**FAIL_WRITES, "forMs": 1000},
+    "throw-for-12-calls": {"methods": ["SetValue", "Commit"], "action": "throw", "calls": 12},
+    "commit-fails-for-4-calls": {"methods": ["Commit"], "action": "fail", "code": "391",
+                                 "calls": 4},
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS_FOR_A_WHILE)
+@pytest.mark.parametrize("version", VERSIONS)
+def test_failures_for_a_while_then_recovery_lose_nothing(page, served, reference, version,
+                                                         fault) -> None:
+    lms = FaultyLms(page, served, version)
+    lesson = lms.start(faults=[FAULTS_FOR_A_WHILE[fault]])
+    click_next(lesson, PAGES - 1)
+    lms.wait_location(MINIMAL_PAGES[-1])  # retried on its own, without another click
+    state = lms.close()
+    assert_same_as_fault_free(values(state, version), reference[version], version)
+    assert len(lms.calls("Terminate")) == 1
+    assert_relaunch_resumes(lms, state, PAGES - 1)
+
+
+@pytest.mark.parametrize("clicks", [0, 3])
+@pytest.mark.parametrize("version", VERSIONS)
+def test_window_closed_while_the_lms_fails_keeps_progress_for_the_relaunch(
+        page, served, version, clicks) -> None:
+    lms = FaultyLms(page, served, version)
+    lesson = lms.start()
+    click_next(lesson, 1)
+    lms.wait_location("welcome.1")
+    page.evaluate("(rule) => faultLms([rule])", FAIL_WRITES)
+    click_next(lesson, clicks)
+    state = lms.close()
+    assert values(state, version)["location"] == "welcome.1"  # all the LMS has
+    assert len(lms.calls("Terminate")) == 1
+    assert_relaunch_resumes(lms, state, 1 + clicks)  # the rest waited in this browser
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_lms_that_terminates_first(page, served, version) -> None:
+    lms = FaultyLms(page, served, version)
+    lesson = lms.start()
+    click_next(lesson, 1)
+    lms.wait_location("welcome.1")
+    page.evaluate("() => lmsTerminates()")
+    click_next(lesson, 2)
+    assert lms.counter() == f"Page 4 of {PAGES}"
+    state = lms.close()
+    assert len(lms.calls("Terminate")) == 1
+    assert_relaunch_resumes(lms, state, 3)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_terminate_exactly_once_whatever_fires(page, served, version) -> None:
+    lms = FaultyLms(page, served, version)
+    lesson = lms.start()
+    click_next(lesson, 1)
+    lms.frame.evaluate("""() => {
+        window.dispatchEvent(new PageTransitionEvent("pagehide"));
+        window.dispatchEvent(new PageTransitionEvent("pagehide"));
+        Object.defineProperty(document, "visibilityState", {value: "hidden", configurable: true});
+        document.dispatchEvent(new Event("visibilitychange"));
+    }""")
+    terminated = len(lms.state()["calls"])
+    assert [c["result"] for c in lms.calls("Terminate")] == ["true"]
+    click_next(lesson, 1)  # the page still works, and leaves the ended session alone
+    lms.close_window()
+    state = lms.state()
+    assert len(state["calls"]) == terminated
+    assert state["calls"][-1]["method"] in ("Terminate", "LMSFinish")
+    assert values(state, version)["location"] == "welcome.1"
+    assert_relaunch_resumes(lms, state, 1)
+
+
+SLOW = {
+    "every-write-100-ms": {"methods": ["SetValue", "Commit", "Terminate"], "action": "delay",
+                           "delayMs": 100},
+    "commit-400-ms": {"methods": ["Commit"], "action": "delay", "delayMs": 400},
+}
+
+
+@pytest.mark.parametrize("slow", SLOW)
+@pytest.mark.parametrize("version", VERSIONS)
+def test_slow_lms_never_holds_up_navigation(page, served, reference, version, slow) -> None:
+    lms = FaultyLms(page, served, version)
+    lesson = lms.start(faults=[SLOW[slow]])
+    lms.wait_location("start")
+    # the click shows the next page without waiting for a single LMS call
+    took = lms.frame.evaluate("""() => {
+        const started = performance.now();
+        document.querySelector("[data-nav=next]").click();
+        return performance.now() - started;
+    }""")
+    assert took < SLOW[slow]["delayMs"]
+    assert lms.counter() == f"Page 2 of {PAGES}"
+    click_next(lesson, PAGES - 2)
+    state = lms.close()
+    assert_same_as_fault_free(values(state, version), reference[version], version)
+    assert_relaunch_resumes(lms, state, PAGES - 1)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_an_element_the_lms_never_takes_holds_back_nothing(page, served, version) -> None:
+    lms = FaultyLms(page, served, version)
+    unsupported = {"methods": ["SetValue"], "element": "cmi.interactions", "action": "fail",
+                   "code": "401" if version == "1.2" else "402"}
+    lesson = lms.start(faults=[unsupported])
+    lms.frame.evaluate("""() => courseforge.tracker.recordInteraction({id: "q1",
+        type: "true-false", response: "true", correct: ["true"], result: "correct"})""")
+    click_next(lesson, 1)
+    lms.wait_location("welcome.1")
+    click_next(lesson, 1)
+    lms.wait_location("welcome.2")
+    interaction = [c["args"][0] for c in lms.calls("SetValue")
+                   if c["args"][0].startswith("cmi.interactions")]
+    assert interaction and len(interaction) == len(set(interaction))  # each tried once
+    assert {c["result"] for c in lms.calls("Commit")} == {"true"}
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_commits_follow_meaningful_changes_only(page, served, version) -> None:
+    lms = FaultyLms(page, served, version)
+    lesson = lms.start()
+    lms.wait_location("start")
+    click_next(lesson, PAGES - 1)
+    lms.wait_location(MINIMAL_PAGES[-1])
+    settled = len(lms.calls("Commit"))
+    # reading, scrolling and typing change nothing the LMS keeps
+    lesson.locator("main").click(position={"x": 5, "y": 5})
+    for _ in range(3):
+        page.mouse.wheel(0, 400)
+    page.keyboard.type("some typing", delay=5)
+    page.wait_for_timeout(400)
+    assert len(lms.calls("Commit")) == settled
+    # quick jumps through every page make one commit, after they are done
+    lms.frame.evaluate("() => courseforge.pages.forEach((id) => courseforge.go(id))")
+    page.wait_for_timeout(400)
+    assert len(lms.calls("Commit")) == settled + 1
+    state = lms.close()
+    assert len(lms.calls("Commit")) <= PAGES + 3
+    assert values(state, version)["location"] == MINIMAL_PAGES[-1]
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_window_closed_mid_quiz_while_the_lms_fails_keeps_answers_and_result(
+        page, served, version) -> None:
+    lms = FaultyLms(page, served, version)
+    lms.start()
+    ready(lms.frame)
+    lms.frame.evaluate("() => courseforge.go('roles.quiz')")
+    lms.wait_location("roles.quiz")
+    page.evaluate("(rule) => faultLms([rule])", FAIL_WRITES)
+    # closed before the quiz's pause-then-commit, with an LMS that would refuse it anyway
+    answer(lms.lesson, "roles", {"q-focus": "a", "q-both": ["a", "b"]})
+    state = lms.close()
+    lms.start(lms.relaunch_data(state), faults=[FAIL_WRITES])
+    ready(lms.frame)
+    assert lms.counter() == f"Page {PAGES} of {PAGES}"
+    assert control(lms.lesson, "roles", "q-focus", "a").is_checked()
+    assert control(lms.lesson, "roles", "q-both", "b").is_checked()
+    answer(lms.lesson, "roles", {k: v for k, v in MINIMAL_CORRECT.items()
+                                 if k not in ("q-focus", "q-both")})
+    submit(lms.lesson, "roles")
+    state = lms.close()
+    status = "core.lesson_status" if version == "1.2" else "success_status"
+    assert lms.cmi(status) not in ("passed", "failed")  # the LMS took nothing of it
+    lms.start(lms.relaunch_data(state))
+    ready(lms.frame)
+    assert control(lms.lesson, "roles").locator("[data-role=result]").is_visible()
+    page.wait_for_function(f"() => harness.api.cmi.{status} === 'passed'")
+    lms.close()
+    assert lms.cmi(status) == "passed"
