@@ -18,6 +18,7 @@ from courseforge.build import build
 from courseforge.builders.base import BuildOptions
 from courseforge.loading import diagnose, load_checked
 from courseforge.model import Course, QuestionType
+from test_web_browser import serious_violations
 
 VERSIONS = ["1.2", "2004"]
 SET_VALUE = {"1.2": "LMSSetValue", "2004": "SetValue"}
@@ -413,11 +414,6 @@ def test_print_button_prints_the_result_page_alone(page, served) -> None:
     assert page.locator("section.page:visible").get_attribute("id") == "roles.quiz"
     assert control(page, "roles").get_by_role("button", name="Print").is_hidden()
 
-
-def serious_violations(page: Any) -> list[str]:
-    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
-            for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
 def test_saved_quiz_state_round_trips_within_its_budget(page, served, tmp_path) -> None:
