@@ -170,3 +170,21 @@ def test_quiz_state_budget(roots: Path) -> None:
     assert quiz_state_length(quiz) == 4 + 1 + 3 + 7 + 5
     assert quiz_sections_length(course.modules) == len('{"q1":""}') + quiz_state_length(quiz)
     assert quiz_sections_length(course.modules[:1]) == 0
+
+
+def test_check_warns_when_quiz_state_could_overflow_scorm12(roots: Path) -> None:
+    from dataclasses import replace
+
+    from courseforge.builders.suspend_data import (
+        SCORM12_SUSPEND_LIMIT,
+        suspend_data_budget,
+        suspend_data_warnings,
+    )
+
+    course = load_checked(roots / "minimal").course
+    roles = course.module("roles")
+    # 200 quizzes of 6 questions: few pages, but 21 characters of state each
+    many = replace(course, modules=(roles,) * 200)
+    assert suspend_data_budget(many) > SCORM12_SUSPEND_LIMIT
+    assert len(suspend_data_warnings(many)) == 1
+    assert suspend_data_budget(replace(course, modules=(roles,) * 150)) <= SCORM12_SUSPEND_LIMIT
