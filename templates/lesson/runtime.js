@@ -126,7 +126,7 @@
   function snapshot() {
     return {
       location: state.location, suspend: suspendData(), completion: state.completion,
-      success: state.success, score: state.score, interactions: state.interactions
+      success: state.success, score: state.score, interactions: state.interactions.slice()
     };
   }
 
@@ -148,7 +148,7 @@
     if (saved.score && (newer || !state.score)) state.score = saved.score;
     for (var n = 0; saved.interactions && n < saved.interactions.length; n++) {
       var item = saved.interactions[n];
-      if (item && typeof item === "object") {
+      if (item && typeof item === "object" && state.interactions.indexOf(item) < 0) {
         delete item.index; // numbered again by the LMS that takes it
         state.interactions.push(item);
       }
@@ -481,7 +481,7 @@
   };
 
   LocalStore.prototype.save = function () {
-    state.interactions = []; // nobody reads them without an LMS
+    if (!this.awaitingLms) state.interactions = []; // nobody reads them without an LMS
     keep(this.key, snapshot());
     return true;
   };
@@ -494,7 +494,8 @@
   var names = data.standard === "scorm12" ? SCORM12 : data.standard === "scorm2004" ? SCORM2004 : null;
   var api = names ? findApi(names.api) : null;
   var lms = api ? new ScormStore(names, api) : null;
-  var store = new LocalStore();
+  var local = new LocalStore();
+  var store = local;
   var initRetries = [1000, 3000, 7000];
 
   /* Opens the LMS session and adds progress it has not seen: an unsaved copy of an earlier
@@ -508,7 +509,9 @@
   }
 
   function retryInitialize() {
-    if (finished || store === lms || !initRetries.length) return;
+    // meanwhile interactions wait in memory for the LMS
+    local.awaitingLms = !finished && store === local && initRetries.length > 0;
+    if (!local.awaitingLms) return;
     setTimeout(function () {
       if (finished) return;
       if (openLms(snapshot())) {

@@ -127,6 +127,10 @@ function faultLms(rules) {
 
 function lmsTerminates() {
   harness.api[harness.version === "1.2" ? "LMSFinish" : "Terminate"]("");
+  // scorm-again's 1.2 API still takes data after LMSFinish; a strict LMS answers 101
+  if (harness.version === "1.2") {
+    harness.faults.push({ methods: ["GetValue", "SetValue", "Commit"], action: "fail", code: "101" });
+  }
 }
 
 function closeSco() {
