@@ -34,11 +34,13 @@ class FaultyLms(LmsSession):
         super().__init__(page, base, version, f"{FOLDERS[version]}/index.html")
 
     def start(self, stored: dict[str, Any] | None = None, **options: Any) -> Any:
-        """Open the harness with options (faults, missing, initialized); wait for page one."""
+        """Open the harness with options (faults, missing, initialized); wait for the lesson."""
         self.page.goto(f"{self.base}/harness.html")
         self.page.evaluate("([v, s, src, o]) => startLms(v, s, src, o)",
                            [self.version, stored, f"{self.base}/{self.sco}", options])
-        self.lesson.locator("[data-role=counter]").wait_for()
+        # the counter is in the page before the runtime runs: wait for the runtime itself
+        self.lesson.locator("html.js").wait_for(state="attached")
+        self.frame.wait_for_function("() => window.courseforge !== undefined")
         return self.lesson
 
     def calls(self, method: str) -> list[dict[str, Any]]:

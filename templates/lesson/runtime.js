@@ -45,6 +45,8 @@
  *     localStorage (per learner), merged on the next launch if the window closed first.
  *     An element the LMS can never take (error 201, 401-408: unsupported, read-only or
  *     malformed for it) is given up with a warning, so it cannot hold back the rest.
+ *   - An LMS that ended the session itself (2004 errors 123, 133, 143): no more retries; the
+ *     copy in localStorage serves the next launch.
  *   - Exceptions thrown by the API count as a failed call. Slow (blocking) calls never delay
  *     what the learner sees: navigation commits after the new page is painted, coalesced.
  *   - Commit: on page changes, when the page is hidden, on tracker.commit(); Terminate exactly
