@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import generate  # noqa: E402
+from synthetic import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "course"

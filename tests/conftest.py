@@ -65,4 +65,4 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     return check
 
 
-from browser_fixtures import *  # noqa: E402,F401,F403 - chromium, node_modules, static_server
+from browser_fixtures import *  # noqa: E402, F403 - chromium, node_modules, static_server

@@ -28,9 +28,9 @@ def course(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("failure", [RuntimeError("disk on fire"), KeyboardInterrupt()])
-def test_failure_mid_build_keeps_previous_output(course: Path, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch,
-                                                 failure: BaseException) -> None:
+def test_failure_mid_build_keeps_previous_output(
+    course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
     out = tmp_path / "out"
     build(course, out, ["json"], BuildOptions(), quiet)
     before = (out / "course.json").read_bytes()
@@ -41,7 +41,8 @@ def test_failure_mid_build_keeps_previous_output(course: Path, tmp_path: Path,
 
     monkeypatch.setattr(JsonBuilder, "build", broken)
     (course / "course.yml").write_text(
-        (course / "course.yml").read_text().replace("Roles in a delivery team", "Changed"))
+        (course / "course.yml").read_text().replace("Roles in a delivery team", "Changed")
+    )
     with pytest.raises(type(failure)):
         build(course, out, ["json"], BuildOptions(), quiet)
     assert (out / "course.json").read_bytes() == before
@@ -86,8 +87,16 @@ def test_symlinked_image_pointing_outside_is_refused(course: Path, tmp_path: Pat
     assert [d.code for d in diagnostics] == ["image.outside"]
 
 
-@pytest.mark.parametrize("src", ["/etc/passwd", "../../../etc/passwd", "C:/x.png",
-                                 "https://example.org/x.png", "images\\x.png"])
+@pytest.mark.parametrize(
+    "src",
+    [
+        "/etc/passwd",
+        "../../../etc/passwd",
+        "C:/x.png",
+        "https://example.org/x.png",
+        "images\\x.png",
+    ],
+)
 def test_image_references_outside_the_course_are_refused(course: Path, src: str) -> None:
     lesson = course / "modules" / "welcome" / "lesson.md"
     lesson.write_text(lesson.read_text() + f"\n![Alt text]({src})\n")
@@ -98,4 +107,6 @@ def test_image_references_outside_the_course_are_refused(course: Path, src: str)
 def test_build_twice_same_bytes(course: Path, tmp_path: Path) -> None:
     build(course, tmp_path / "a", ["json"], BuildOptions(), quiet)
     build(course, tmp_path / "b", ["json"], BuildOptions(), quiet)
-    assert (tmp_path / "a" / "course.json").read_bytes() == (tmp_path / "b" / "course.json").read_bytes()
+    assert (tmp_path / "a" / "course.json").read_bytes() == (
+        tmp_path / "b" / "course.json"
+    ).read_bytes()

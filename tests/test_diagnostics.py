@@ -47,8 +47,9 @@ def test_every_diagnostic_names_file_and_line(case: str) -> None:
 
 def test_build_refuses_a_broken_course_and_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["build", str(ROOTS / "broken-single-no-correct"), "-o",
-                                       str(out), "-f", "json"])
+    result = CliRunner().invoke(
+        main, ["build", str(ROOTS / "broken-single-no-correct"), "-o", str(out), "-f", "json"]
+    )
     assert result.exit_code == 1
     assert "quiz.no-correct" in result.output
     assert "1 error" in result.output
@@ -64,19 +65,24 @@ def test_unusual_but_legal_courses_build(case: str, tmp_path: Path) -> None:
     """BOM, CRLF, mixed line endings, right-to-left text, emoji and long values are legal."""
     code, output = run_check(ROOTS / case)
     assert code == 0, output
-    result = CliRunner().invoke(main, ["build", str(ROOTS / case), "-o", str(tmp_path), "-f", "json"])
+    result = CliRunner().invoke(
+        main, ["build", str(ROOTS / case), "-o", str(tmp_path), "-f", "json"]
+    )
     assert result.exit_code == 0, result.output
     import json
 
     data = json.loads((tmp_path / "course.json").read_text(encoding="utf-8"))
     source = (ROOTS / case / "course.yml").read_text(encoding="utf-8-sig")
     assert data["title"] in source
-    assert all("\r" not in slide["body"] for m in data["modules"] for slide in m["lesson"]["slides"])
+    assert all(
+        "\r" not in slide["body"] for m in data["modules"] for slide in m["lesson"]["slides"]
+    )
 
 
 def test_unicode_survives(tmp_path: Path) -> None:
-    CliRunner().invoke(main, ["build", str(ROOTS / "ok-unicode-rtl-emoji"), "-o", str(tmp_path),
-                              "-f", "json"])
+    CliRunner().invoke(
+        main, ["build", str(ROOTS / "ok-unicode-rtl-emoji"), "-o", str(tmp_path), "-f", "json"]
+    )
     text = (tmp_path / "course.json").read_text(encoding="utf-8")
     assert "أدوار الفريق 🚀" in text
     assert "למה תפקידים חשובים 👩‍💻" in text

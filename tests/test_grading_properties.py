@@ -45,26 +45,57 @@ def _ids(prefix: str, count: int) -> list[str]:
 
 
 @st.composite
-def questions(draw: st.DrawFn, qid: str, outcomes: list[str], types: list[QuestionType],
-              weights: st.SearchStrategy[tuple[tuple[str, float], ...]]) -> Question:
+def questions(
+    draw: st.DrawFn,
+    qid: str,
+    outcomes: list[str],
+    types: list[QuestionType],
+    weights: st.SearchStrategy[tuple[tuple[str, float], ...]],
+) -> Question:
     """A random valid question of one of ``types``."""
     qtype = draw(st.sampled_from(types))
-    common: dict[str, Any] = {"id": qid, "type": qtype, "prompt": f"Prompt {qid}",
-                              "explanation": draw(FEEDBACK), "points": draw(NUMBERS),
-                              "source": HERE}
+    common: dict[str, Any] = {
+        "id": qid,
+        "type": qtype,
+        "prompt": f"Prompt {qid}",
+        "explanation": draw(FEEDBACK),
+        "points": draw(NUMBERS),
+        "source": HERE,
+    }
     if qtype is QuestionType.MATCHING:
         targets = _ids("t", draw(st.integers(1, 4)))
-        items = [MatchItem(id=i, text=i.upper(), match=draw(st.sampled_from(targets)),
-                           feedback=draw(FEEDBACK), source=HERE)
-                 for i in _ids("i", draw(st.integers(1, 4)))]
-        return Question(**common, targets=tuple(MatchTarget(id=t, text=t.upper(), source=HERE)
-                                                for t in targets), items=tuple(items),
-                        feedback_correct=draw(FEEDBACK), feedback_incorrect=draw(FEEDBACK))
+        items = [
+            MatchItem(
+                id=i,
+                text=i.upper(),
+                match=draw(st.sampled_from(targets)),
+                feedback=draw(FEEDBACK),
+                source=HERE,
+            )
+            for i in _ids("i", draw(st.integers(1, 4)))
+        ]
+        return Question(
+            **common,
+            targets=tuple(MatchTarget(id=t, text=t.upper(), source=HERE) for t in targets),
+            items=tuple(items),
+            feedback_correct=draw(FEEDBACK),
+            feedback_incorrect=draw(FEEDBACK),
+        )
     if qtype is QuestionType.TRUE_FALSE:
         answer = draw(st.booleans())
-        return Question(**common, choices=tuple(
-            Choice(id=str(v).lower(), text=str(v), correct=v == answer, feedback=draw(FEEDBACK),
-                   source=HERE) for v in (True, False)))
+        return Question(
+            **common,
+            choices=tuple(
+                Choice(
+                    id=str(v).lower(),
+                    text=str(v),
+                    correct=v == answer,
+                    feedback=draw(FEEDBACK),
+                    source=HERE,
+                )
+                for v in (True, False)
+            ),
+        )
     ids = _ids("c", draw(st.integers(1 if qtype is QuestionType.PREFERENCE else 2, 5)))
     if qtype is QuestionType.SINGLE:
         right = {draw(st.sampled_from(ids))}
@@ -77,8 +108,16 @@ def questions(draw: st.DrawFn, qid: str, outcomes: list[str], types: list[Questi
         weighting: tuple[tuple[str, float], ...] = ()
         if qtype is QuestionType.PREFERENCE:
             weighting = draw(weights)
-        choices.append(Choice(id=cid, text=f"Text {qid} {cid}", correct=cid in right,
-                              feedback=draw(FEEDBACK), weights=weighting, source=HERE))
+        choices.append(
+            Choice(
+                id=cid,
+                text=f"Text {qid} {cid}",
+                correct=cid in right,
+                feedback=draw(FEEDBACK),
+                weights=weighting,
+                source=HERE,
+            )
+        )
     return Question(**common, choices=tuple(choices))
 
 
@@ -89,10 +128,13 @@ def responses_for(question: Question) -> st.SearchStrategy[Any]:
         answer: st.SearchStrategy[Any] = st.lists(st.sampled_from(option_ids), max_size=4)
     elif question.type is QuestionType.MATCHING:
         targets = [t.id for t in question.targets] + [""]
-        answer = st.dictionaries(st.sampled_from([i.id for i in question.items] + ["zz"]),
-                                 st.sampled_from(targets), max_size=5)
+        answer = st.dictionaries(
+            st.sampled_from([i.id for i in question.items] + ["zz"]),
+            st.sampled_from(targets),
+            max_size=5,
+        )
     else:
-        answer = st.sampled_from(option_ids + [""])
+        answer = st.sampled_from([*option_ids, ""])
     return st.integers(0, 4).flatmap(lambda roll: answer if roll else st.none())
 
 
@@ -103,16 +145,24 @@ def quizzes(draw: st.DrawFn, outcomes: list[str]) -> Quiz:
     survey = draw(st.booleans())
     types = [QuestionType.PREFERENCE] if survey else list(QuestionType)
     # a survey's choices each weigh one outcome by 1 or 2: ties need the tie-breaking rules
-    weights = (st.tuples(st.tuples(st.sampled_from(outcomes), st.sampled_from([1.0, 2.0])))
-               if survey else
-               st.lists(st.sampled_from(outcomes), unique=True, max_size=3).flatmap(
-                   lambda chosen: st.tuples(*(st.tuples(st.just(o), WEIGHTS) for o in chosen))))
+    weights = (
+        st.tuples(st.tuples(st.sampled_from(outcomes), st.sampled_from([1.0, 2.0])))
+        if survey
+        else st.lists(st.sampled_from(outcomes), unique=True, max_size=3).flatmap(
+            lambda chosen: st.tuples(*(st.tuples(st.just(o), WEIGHTS) for o in chosen))
+        )
+    )
     return Quiz(
-        title="Quiz", intro="", source=HERE,
-        settings=QuizSettings(counts=draw(st.booleans()), weight=draw(WEIGHTS),
-                              shuffle_questions=draw(st.booleans()),
-                              shuffle_choices=draw(st.booleans()),
-                              recommend=draw(st.booleans())),
+        title="Quiz",
+        intro="",
+        source=HERE,
+        settings=QuizSettings(
+            counts=draw(st.booleans()),
+            weight=draw(WEIGHTS),
+            shuffle_questions=draw(st.booleans()),
+            shuffle_choices=draw(st.booleans()),
+            recommend=draw(st.booleans()),
+        ),
         questions=tuple(draw(questions(qid, outcomes, types, weights)) for qid in _ids("q", count)),
     )
 
@@ -123,15 +173,30 @@ def courses(draw: st.DrawFn) -> Course:
     outcomes = _ids("o", draw(st.integers(1, 4)))
     lesson = Lesson(title="Lesson", objectives=(), minutes=1, slides=(), source=HERE)
     modules = tuple(
-        Module(id=mid, lesson=lesson, source=HERE,
-               quiz=draw(quizzes(outcomes)) if draw(st.integers(0, 4)) else None)
-        for mid in _ids("m", draw(st.integers(1, 3))))
+        Module(
+            id=mid,
+            lesson=lesson,
+            source=HERE,
+            quiz=draw(quizzes(outcomes)) if draw(st.integers(0, 4)) else None,
+        )
+        for mid in _ids("m", draw(st.integers(1, 3)))
+    )
     return Course(
-        id="c", title="C", version="1", language="en", description="", audience="", author="",
-        brand_colour="#000000", root=Path("."), source=HERE, modules=modules,
+        id="c",
+        title="C",
+        version="1",
+        language="en",
+        description="",
+        audience="",
+        author="",
+        brand_colour="#000000",
+        root=Path("."),
+        source=HERE,
+        modules=modules,
         passing_score=draw(st.sampled_from([0.0, 50.0, 66.67, 75.0, 80.0, 100.0, 33.33])),
-        outcomes=tuple(Outcome(id=o, title=o.upper(), summary="", guidance="", source=HERE)
-                       for o in outcomes),
+        outcomes=tuple(
+            Outcome(id=o, title=o.upper(), summary="", guidance="", source=HERE) for o in outcomes
+        ),
     )
 
 
@@ -144,11 +209,17 @@ def attempts(draw: st.DrawFn) -> dict[str, Any]:
         if module.quiz is not None:
             answers = {q.id: draw(responses_for(q)) for q in module.quiz.questions}
             responses[module.id] = {k: v for k, v in answers.items() if v is not None}
-    return {"course": course, "responses": responses, "attempt": draw(st.integers(0, 2**32)),
-            "seed": draw(st.text(max_size=12)), "items": list(range(draw(st.integers(0, 12))))}
+    return {
+        "course": course,
+        "responses": responses,
+        "attempt": draw(st.integers(0, 2**32)),
+        "seed": draw(st.text(max_size=12)),
+        "items": list(range(draw(st.integers(0, 12)))),
+    }
 
 
 # -- Python results as the plain data grading.js returns ------------------------------------
+
 
 def _plain(value: Any) -> Any:
     """A grading result as JSON data shaped like grading.js's (pairs become objects)."""
@@ -182,8 +253,9 @@ def python_results(case: dict[str, Any]) -> dict[str, Any]:
             "score": _plain(score),
             "recommendation": _plain(grading.recommend(module.quiz, answers, course.outcomes)),
             "arrangement": _plain(grading.arrange(module.id, module.quiz, case["attempt"])),
-            "correct": {q.id: _response(q, grading.correct_response(q))
-                        for q in module.quiz.questions},
+            "correct": {
+                q.id: _response(q, grading.correct_response(q)) for q in module.quiz.questions
+            },
         }
     final = grading.final_module(course)
     return {
@@ -204,8 +276,14 @@ def run_node(cases: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Grade every case with grading.js in a single node process."""
     node = require_executable("node")
     payload = [{**case, "course": to_data(case["course"])} for case in cases]
-    done = subprocess.run([node, str(RUNNER_JS), str(GRADING_JS)], input=json.dumps(payload),
-                          capture_output=True, text=True, check=True, timeout=120)
+    done = subprocess.run(
+        [node, str(RUNNER_JS), str(GRADING_JS)],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     results: list[dict[str, Any]] = json.loads(done.stdout)
     return results
 
@@ -214,8 +292,9 @@ def collect(strategy: st.SearchStrategy[Any], count: int) -> list[Any]:
     """``count`` examples drawn by hypothesis, to send to node in one batch."""
     found: list[Any] = []
 
-    @settings(max_examples=count, database=None, deadline=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=count, database=None, deadline=None, suppress_health_check=list(HealthCheck)
+    )
     @given(strategy)
     def draw(example: Any) -> None:
         found.append(example)
@@ -227,14 +306,19 @@ def collect(strategy: st.SearchStrategy[Any], count: int) -> list[Any]:
 def test_python_and_javascript_agree_exactly() -> None:
     cases = collect(attempts(), 400)
     assert len(cases) >= 100
-    mismatches = [(case, expected, actual) for case, actual in zip(cases, run_node(cases))
-                  if (expected := python_results(case)) != actual]
+    mismatches = [
+        (case, expected, actual)
+        for case, actual in zip(cases, run_node(cases), strict=True)
+        if (expected := python_results(case)) != actual
+    ]
     if mismatches:
         # the smallest failing course is the easiest to read
         case, expected, actual = min(mismatches, key=lambda m: len(_case_json(m[0])))
-        raise AssertionError(f"{len(mismatches)} of {len(cases)} cases differ; smallest:\n"
-                             f"{_case_json(case)}\n"
-                             f"python: {json.dumps(expected)}\nnode:   {json.dumps(actual)}")
+        raise AssertionError(
+            f"{len(mismatches)} of {len(cases)} cases differ; smallest:\n"
+            f"{_case_json(case)}\n"
+            f"python: {json.dumps(expected)}\nnode:   {json.dumps(actual)}"
+        )
 
 
 def test_the_agreement_check_sees_a_difference() -> None:
@@ -248,6 +332,7 @@ def test_the_agreement_check_sees_a_difference() -> None:
 
 
 # -- Python properties ----------------------------------------------------------------------
+
 
 @st.composite
 def quiz_attempts(draw: st.DrawFn) -> tuple[Quiz, dict[str, Any], list[str]]:
@@ -291,11 +376,14 @@ def test_the_order_of_responses_does_not_matter(attempt: Any, rnd: Any) -> None:
     quiz, answers, outcomes = attempt
     keys = list(answers)
     rnd.shuffle(keys)
-    reordered = {k: list(reversed(v)) if isinstance(v, list) else v
-                 for k, v in ((k, answers[k]) for k in keys)}
+    reordered = {
+        k: list(reversed(v)) if isinstance(v, list) else v
+        for k, v in ((k, answers[k]) for k in keys)
+    }
     assert grading.score_quiz(quiz, reordered, 80) == grading.score_quiz(quiz, answers, 80)
-    assert (grading.recommend(quiz, reordered, _outcomes(outcomes))
-            == grading.recommend(quiz, answers, _outcomes(outcomes)))
+    assert grading.recommend(quiz, reordered, _outcomes(outcomes)) == grading.recommend(
+        quiz, answers, _outcomes(outcomes)
+    )
 
 
 @settings(max_examples=150, deadline=None)
@@ -329,8 +417,13 @@ def test_all_right_is_100_and_all_unanswered_is_0(attempt: Any) -> None:
 def test_the_recommendation_is_a_declared_outcome(attempt: Any) -> None:
     quiz, answers, outcomes = attempt
     result = grading.recommend(quiz, answers, _outcomes(outcomes))
-    weighed = any(w > 0 for q in quiz.preference_questions for c in q.choices
-                  if c.id == answers.get(q.id) for _, w in c.weights)
+    weighed = any(
+        w > 0
+        for q in quiz.preference_questions
+        for c in q.choices
+        if c.id == answers.get(q.id)
+        for _, w in c.weights
+    )
     assert (result is not None) is weighed
     if result is None:
         return
@@ -341,8 +434,9 @@ def test_the_recommendation_is_a_declared_outcome(attempt: Any) -> None:
     assert math.isclose(sum(shares.values()), 1.0)
     assert shares[result.outcome] == max(shares.values())
     assert 1 <= len(result.reasons) <= 3
-    assert [r.weight for r in result.reasons] == sorted((r.weight for r in result.reasons),
-                                                        reverse=True)
+    assert [r.weight for r in result.reasons] == sorted(
+        (r.weight for r in result.reasons), reverse=True
+    )
 
 
 @settings(max_examples=100, deadline=None)
@@ -359,7 +453,6 @@ def test_shuffle_depends_on_the_seed() -> None:
     assert len(orders) > 15
 
 
-
 def test_python_and_javascript_agree_on_every_profile_of_a_real_course() -> None:
     """Every combination of preference answers (ties included) on tests/roots/three-outcomes."""
     course = load_checked(ROOT / "tests" / "roots" / "three-outcomes").course
@@ -369,11 +462,18 @@ def test_python_and_javascript_agree_on_every_profile_of_a_real_course() -> None
     options = [[c.id for c in q.choices] + [None] for q in survey]
     cases = []
     for attempt, picks in enumerate(itertools.product(*options)):
-        answers = {q.id: pick for q, pick in zip(survey, picks) if pick is not None}
-        cases.append({"course": course, "responses": {"brigade": {}, final.id: answers},
-                      "attempt": attempt, "seed": "", "items": []})
+        answers = {q.id: pick for q, pick in zip(survey, picks, strict=True) if pick is not None}
+        cases.append(
+            {
+                "course": course,
+                "responses": {"brigade": {}, final.id: answers},
+                "attempt": attempt,
+                "seed": "",
+                "items": [],
+            }
+        )
     assert len(cases) == 4 ** len(survey)
-    for case, actual in zip(cases, run_node(cases)):
+    for case, actual in zip(cases, run_node(cases), strict=True):
         assert python_results(case) == actual, _case_json(case)
 
 
@@ -387,8 +487,13 @@ def test_grading_js_attaches_itself_to_window_in_a_page() -> None:
         "const g = page.window.courseforgeGrading;"
         "process.stdout.write(JSON.stringify([Object.keys(g).sort(), g.percentOf(2, 3)]));"
     )
-    done = subprocess.run([node, "-e", script, str(GRADING_JS)], capture_output=True, text=True,
-                          check=True, timeout=60)
+    done = subprocess.run(
+        [node, "-e", script, str(GRADING_JS)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
     names, percent = json.loads(done.stdout)
     assert percent == grading.percent_of(2, 3) == 66.67
     assert {"gradeQuestion", "scoreQuiz", "courseScore", "recommend", "arrange"} <= set(names)

@@ -15,8 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def theme_files() -> list[str]:
     """Theme files tracked in the source tree, relative to templates/."""
-    listed = subprocess.run(["git", "ls-files", "templates"], cwd=ROOT, capture_output=True,
-                            text=True, check=True).stdout.split()
+    listed = subprocess.run(
+        ["git", "ls-files", "templates"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     return sorted(p.removeprefix("templates/") for p in listed if (ROOT / p).is_file())
 
 
@@ -24,8 +25,11 @@ def theme_files() -> list[str]:
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A wheel built from the source tree."""
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(ROOT)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     (found,) = out.glob("courseforge-*.whl")
     return found
 
@@ -42,18 +46,47 @@ def test_installed_wheel_finds_its_theme_and_builds(wheel: Path, tmp_path: Path)
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q",
-                    "--no-deps", str(wheel)], check=True, capture_output=True)
-    probe = ("from courseforge.templating import theme_dir; import sys; d = theme_dir(); "
-             "print(d); sys.exit(0 if (d / '__init__.py').is_file() else 3)")
-    result = subprocess.run([str(python), "-c", probe], cwd=tmp_path, capture_output=True,
-                            text=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "-q",
+            "--no-deps",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    probe = (
+        "from courseforge.templating import theme_dir; import sys; d = theme_dir(); "
+        "print(d); sys.exit(0 if (d / '__init__.py').is_file() else 3)"
+    )
+    result = subprocess.run(
+        [str(python), "-c", probe], cwd=tmp_path, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     theme = Path(result.stdout.strip())
     assert theme.is_relative_to(env_dir)
-    build = subprocess.run([str(python), "-m", "courseforge", "build",
-                            str(ROOT / "tests" / "roots" / "minimal"), "-o", str(tmp_path / "out"),
-                            "-f", "json"], cwd=tmp_path, capture_output=True, text=True)
+    build = subprocess.run(
+        [
+            str(python),
+            "-m",
+            "courseforge",
+            "build",
+            str(ROOT / "tests" / "roots" / "minimal"),
+            "-o",
+            str(tmp_path / "out"),
+            "-f",
+            "json",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert build.returncode == 0, build.stderr
     assert (tmp_path / "out" / "course.json").is_file()
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .builders import REGISTRY, builder_class
-from .builders.base import BuildOptions, Builder, Progress
+from .builders.base import Builder, BuildOptions, Progress
 from .errors import CourseforgeError
 from .loading import CheckedCourse, load_checked
 from .packaging import check_output_folder, publish, staging_folder

@@ -1,16 +1,16 @@
-"""Errors users see: diagnostics with file and line, and exceptions Click prints without a traceback."""
+"""Errors users see: diagnostics with file and line; exceptions Click prints without a traceback."""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 import click
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a diagnostic is."""
 
     ERROR = "error"

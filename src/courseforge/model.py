@@ -7,7 +7,7 @@ Every node records where it came from (``path`` relative to the course folder an
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
@@ -74,7 +74,7 @@ class Lesson:
     source: Source
 
 
-class QuestionType(str, Enum):
+class QuestionType(StrEnum):
     """The kinds of question a quiz may hold."""
 
     SINGLE = "single"

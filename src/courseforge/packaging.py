@@ -25,8 +25,15 @@ def write_bytes(path: Path, data: bytes) -> None:
 def check_member_name(name: str) -> str:
     """A zip member name that is relative, clean and portable; CourseforgeError otherwise."""
     pure = PurePosixPath(name)
-    if (not name or name.startswith("/") or "\\" in name or ".." in pure.parts
-            or ":" in name or not name.isascii() or name != pure.as_posix()):
+    if (
+        not name
+        or name.startswith("/")
+        or "\\" in name
+        or ".." in pure.parts
+        or ":" in name
+        or not name.isascii()
+        or name != pure.as_posix()
+    ):
         raise CourseforgeError(f"refusing to package the file name '{name}'")
     return name
 
@@ -101,4 +108,6 @@ def publish(staging: Path, output: Path, entries: Iterable[str]) -> None:
                 else:
                     old.unlink(missing_ok=True)
     except OSError as exc:
-        raise CourseforgeError(f"cannot write the output to '{output}': {exc.strerror or exc}") from None
+        raise CourseforgeError(
+            f"cannot write the output to '{output}': {exc.strerror or exc}"
+        ) from None

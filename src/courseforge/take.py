@@ -175,7 +175,7 @@ def result_lines(course: Course, quiz: Quiz, order: Sequence[str], result: gradi
     score = f"{result.percent:g}% ({result.earned:g} of {_points(result.total)})"
     lines += ["", f"Score: {score}, {verdict} (passing score {course.passing_score:g}%)"]
     if quiz.settings.recommend:
-        lines += [""] + recommendation_lines(course, quiz, recommendation)
+        lines += ["", *recommendation_lines(course, quiz, recommendation)]
     return lines
 
 

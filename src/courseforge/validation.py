@@ -12,7 +12,6 @@ from .model import Course, Question, QuestionType, Quiz, Source
 T = TypeVar("T")
 
 
-
 def validate(course: Course, *, complete: bool = True) -> list[Diagnostic]:
     """Every problem of a loaded course, sorted by file and line.
 
@@ -24,9 +23,15 @@ def validate(course: Course, *, complete: bool = True) -> list[Diagnostic]:
     found += _duplicates(course.outcomes, lambda o: o.id, lambda o: o.source, "outcome")
     for module in course.modules:
         if module.id == course.id:
-            found.append(error(course.source.path, 0, f"module '{module.id}' has the course's id: "
-                               "their slide decks and packages would share one file name",
-                               "course.module-id-clash"))
+            found.append(
+                error(
+                    course.source.path,
+                    0,
+                    f"module '{module.id}' has the course's id: "
+                    "their slide decks and packages would share one file name",
+                    "course.module-id-clash",
+                )
+            )
     objectives = [o for m in course.modules for o in m.lesson.objectives]
     found += _duplicates(objectives, lambda o: o.id, lambda o: o.source, "objective")
     objective_ids = {o.id for o in objectives}
@@ -52,8 +57,9 @@ class _Everything(set[str]):
         return True
 
 
-def _duplicates(items: Iterable[T], key: Callable[[T], str], source: Callable[[T], Source],
-                what: str) -> list[Diagnostic]:
+def _duplicates(
+    items: Iterable[T], key: Callable[[T], str], source: Callable[[T], Source], what: str
+) -> list[Diagnostic]:
     seen: dict[str, Source] = {}
     found = []
     for item in items:
@@ -63,8 +69,14 @@ def _duplicates(items: Iterable[T], key: Callable[[T], str], source: Callable[[T
         if ident in seen:
             first = seen[ident]
             where = source(item)
-            found.append(error(where.path, where.line, f"duplicate {what} id '{ident}' "
-                               f"(first defined at {first})", f"{what}.duplicate-id"))
+            found.append(
+                error(
+                    where.path,
+                    where.line,
+                    f"duplicate {what} id '{ident}' (first defined at {first})",
+                    f"{what}.duplicate-id",
+                )
+            )
         else:
             seen[ident] = source(item)
     return found
@@ -75,11 +87,23 @@ def _quiz(quiz: Quiz, objective_ids: set[str], outcome_ids: set[str]) -> list[Di
     for question in quiz.questions:
         found += _question(question, objective_ids, outcome_ids)
     if quiz.settings.recommend and not quiz.preference_questions:
-        found.append(error(quiz.source.path, quiz.source.line, "the quiz recommends an outcome but "
-                           "has no preference questions", "quiz.no-preferences"))
+        found.append(
+            error(
+                quiz.source.path,
+                quiz.source.line,
+                "the quiz recommends an outcome but has no preference questions",
+                "quiz.no-preferences",
+            )
+        )
     if quiz.settings.recommend and not outcome_ids:
-        found.append(error(quiz.source.path, quiz.source.line, "the quiz recommends an outcome but "
-                           "the course declares no outcomes", "quiz.no-outcomes"))
+        found.append(
+            error(
+                quiz.source.path,
+                quiz.source.line,
+                "the quiz recommends an outcome but the course declares no outcomes",
+                "quiz.no-outcomes",
+            )
+        )
     return found
 
 
@@ -88,31 +112,60 @@ def _question(q: Question, objective_ids: set[str], outcome_ids: set[str]) -> li
     found = []
     for objective in q.objectives:
         if objective not in objective_ids:
-            found.append(error(path, line, f"question '{q.id}' names unknown objective "
-                               f"'{objective}'{did_you_mean(objective, objective_ids)}",
-                               "question.unknown-objective"))
+            found.append(
+                error(
+                    path,
+                    line,
+                    f"question '{q.id}' names unknown objective "
+                    f"'{objective}'{did_you_mean(objective, objective_ids)}",
+                    "question.unknown-objective",
+                )
+            )
     if q.type is QuestionType.MATCHING:
         return found + _matching(q)
     found += _duplicates(q.choices, lambda c: c.id, lambda c: c.source, "choice")
     if q.type is not QuestionType.TRUE_FALSE and len(q.choices) < 2:
-        found.append(error(path, line, f"question '{q.id}' needs at least two choices",
-                           "question.too-few-choices"))
+        found.append(
+            error(
+                path,
+                line,
+                f"question '{q.id}' needs at least two choices",
+                "question.too-few-choices",
+            )
+        )
     correct = len(q.correct_ids)
     if q.type is QuestionType.SINGLE and correct != 1:
-        found.append(error(path, line, f"single-choice question '{q.id}' must have exactly one "
-                           f"correct choice, not {correct}", "quiz.no-correct" if not correct
-                           else "quiz.many-correct"))
+        found.append(
+            error(
+                path,
+                line,
+                f"single-choice question '{q.id}' must have exactly one "
+                f"correct choice, not {correct}",
+                "quiz.no-correct" if not correct else "quiz.many-correct",
+            )
+        )
     if q.type is QuestionType.MULTIPLE and not correct:
-        found.append(error(path, line, f"multiple-response question '{q.id}' has no correct choice",
-                           "quiz.no-correct"))
+        found.append(
+            error(
+                path,
+                line,
+                f"multiple-response question '{q.id}' has no correct choice",
+                "quiz.no-correct",
+            )
+        )
     if q.type is QuestionType.PREFERENCE:
         for choice in q.choices:
             for outcome, _ in choice.weights:
                 if outcome not in outcome_ids:
-                    found.append(error(choice.source.path, choice.source.line,
-                                       f"choice '{choice.id}' of '{q.id}' weighs unknown outcome "
-                                       f"'{outcome}'{did_you_mean(outcome, outcome_ids)}",
-                                       "choice.unknown-outcome"))
+                    found.append(
+                        error(
+                            choice.source.path,
+                            choice.source.line,
+                            f"choice '{choice.id}' of '{q.id}' weighs unknown outcome "
+                            f"'{outcome}'{did_you_mean(outcome, outcome_ids)}",
+                            "choice.unknown-outcome",
+                        )
+                    )
     return found
 
 
@@ -123,17 +176,36 @@ def _matching(q: Question) -> list[Diagnostic]:
     target_ids = {t.id for t in q.targets}
     for item in q.items:
         if item.match and item.match not in target_ids:
-            found.append(error(item.source.path, item.source.line, f"item '{item.id}' of '{q.id}' "
-                               f"matches unknown target '{item.match}'"
-                               f"{did_you_mean(item.match, target_ids)}", "matching.unknown-target"))
+            found.append(
+                error(
+                    item.source.path,
+                    item.source.line,
+                    f"item '{item.id}' of '{q.id}' "
+                    f"matches unknown target '{item.match}'"
+                    f"{did_you_mean(item.match, target_ids)}",
+                    "matching.unknown-target",
+                )
+            )
     used = {i.match for i in q.items}
     for target in q.targets:
         if target.id and target.id not in used:
-            found.append(error(target.source.path, target.source.line, f"target '{target.id}' of "
-                               f"'{q.id}' is matched by no item", "matching.unused-target"))
+            found.append(
+                error(
+                    target.source.path,
+                    target.source.line,
+                    f"target '{target.id}' of '{q.id}' is matched by no item",
+                    "matching.unused-target",
+                )
+            )
     if len(q.items) < 2:
-        found.append(error(path, line, f"matching question '{q.id}' needs at least two items",
-                           "matching.too-few-items"))
+        found.append(
+            error(
+                path,
+                line,
+                f"matching question '{q.id}' needs at least two items",
+                "matching.too-few-items",
+            )
+        )
     return found
 
 
@@ -144,14 +216,31 @@ def _coverage(course: Course) -> list[Diagnostic]:
     for module in course.modules:
         for objective in module.lesson.objectives:
             if objective.id and objective.id not in assessed:
-                found.append(warning(objective.source.path, objective.source.line,
-                                     f"objective '{objective.id}' is assessed by no question",
-                                     "objective.unassessed"))
-    weighted = {o for q in questions if q.type is QuestionType.PREFERENCE
-                for c in q.choices for o, w in c.weights if w > 0}
+                found.append(
+                    warning(
+                        objective.source.path,
+                        objective.source.line,
+                        f"objective '{objective.id}' is assessed by no question",
+                        "objective.unassessed",
+                    )
+                )
+    weighted = {
+        o
+        for q in questions
+        if q.type is QuestionType.PREFERENCE
+        for c in q.choices
+        for o, w in c.weights
+        if w > 0
+    }
     for outcome in course.outcomes:
         if outcome.id and outcome.id not in weighted:
-            found.append(error(outcome.source.path, outcome.source.line, f"outcome '{outcome.id}' "
-                               "can never be recommended: no preference choice weighs it",
-                               "outcome.unreachable"))
+            found.append(
+                error(
+                    outcome.source.path,
+                    outcome.source.line,
+                    f"outcome '{outcome.id}' "
+                    "can never be recommended: no preference choice weighs it",
+                    "outcome.unreachable",
+                )
+            )
     return found

@@ -10,7 +10,6 @@ from ..model import Course
 from ..validation import validate
 from .course_loader import load_course
 
-
 # Codes after which part of the course is missing from the model.
 INCOMPLETE = frozenset({
     "file.outside", "file.too-large", "file.unreadable", "file.encoding", "file.not-mapping",

@@ -30,9 +30,15 @@ def read_mapping(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Locat
     if found and value is None:
         return None
     if not isinstance(value, LocatedDict):
-        diagnostics.append(error(name, getattr(value, "line", 1),
-                                 "the file must hold a YAML mapping (key: value lines)"
-                                 + (", but it is empty" if value is None else ""), "file.not-mapping"))
+        diagnostics.append(
+            error(
+                name,
+                getattr(value, "line", 1),
+                "the file must hold a YAML mapping (key: value lines)"
+                + (", but it is empty" if value is None else ""),
+                "file.not-mapping",
+            )
+        )
         return None
     return value
 
@@ -80,14 +86,23 @@ LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 def _check_ranges(fields: Fields, course: Course) -> None:
     if not 0 <= course.passing_score <= 100:
-        fields.report("passing_score", "'passing_score' must be between 0 and 100, not "
-                      f"{course.passing_score:g}", "course.passing-score")
+        fields.report(
+            "passing_score",
+            f"'passing_score' must be between 0 and 100, not {course.passing_score:g}",
+            "course.passing-score",
+        )
     if not COLOUR.match(course.brand_colour):
-        fields.report("brand_colour", "'brand_colour' must look like #1F5A96, not "
-                      f"'{course.brand_colour}'", "course.colour")
+        fields.report(
+            "brand_colour",
+            f"'brand_colour' must look like #1F5A96, not '{course.brand_colour}'",
+            "course.colour",
+        )
     if course.language and not LANGUAGE.match(course.language):
-        fields.report("language", "'language' must be a language tag such as en or fr-CA, not "
-                      f"'{course.language}'", "course.language")
+        fields.report(
+            "language",
+            f"'language' must be a language tag such as en or fr-CA, not '{course.language}'",
+            "course.language",
+        )
 
 
 def _unique_modules(fields: Fields) -> list[tuple[str, int]]:
@@ -100,9 +115,14 @@ def _unique_modules(fields: Fields) -> list[tuple[str, int]]:
     seen: dict[str, int] = {}
     for module_id, line in listed:
         if module_id in seen:
-            fields.diagnostics.append(error(COURSE_FILE, line, f"module '{module_id}' is listed "
-                                            f"twice (first at line {seen[module_id]})",
-                                            "course.duplicate-module"))
+            fields.diagnostics.append(
+                error(
+                    COURSE_FILE,
+                    line,
+                    f"module '{module_id}' is listed twice (first at line {seen[module_id]})",
+                    "course.duplicate-module",
+                )
+            )
         else:
             seen[module_id] = line
     return list(seen.items())
@@ -122,21 +142,39 @@ def _outcome(fields: Fields) -> Outcome:
 
 def _module(root: Path, module_id: str, line: int, diagnostics: list[Diagnostic]) -> Module | None:
     if not ID_PATTERN.match(module_id):
-        diagnostics.append(error(COURSE_FILE, line, f"module '{module_id}' is not a valid id: "
-                                 "use letters, digits, '-' and '_', starting with a letter",
-                                 "id.invalid"))
+        diagnostics.append(
+            error(
+                COURSE_FILE,
+                line,
+                f"module '{module_id}' is not a valid id: "
+                "use letters, digits, '-' and '_', starting with a letter",
+                "id.invalid",
+            )
+        )
         return None
     folder = root / MODULES_DIR / module_id
     if not folder.is_dir():
         existing = sorted(p.name for p in (root / MODULES_DIR).glob("*") if p.is_dir())
-        diagnostics.append(error(COURSE_FILE, line, f"module '{module_id}' has no folder "
-                                 f"{MODULES_DIR}/{module_id}{did_you_mean(module_id, existing)}",
-                                 "course.unknown-module"))
+        diagnostics.append(
+            error(
+                COURSE_FILE,
+                line,
+                f"module '{module_id}' has no folder "
+                f"{MODULES_DIR}/{module_id}{did_you_mean(module_id, existing)}",
+                "course.unknown-module",
+            )
+        )
         return None
     lesson_path = folder / LESSON_FILE
     if not lesson_path.is_file():
-        diagnostics.append(error(f"{MODULES_DIR}/{module_id}", 0,
-                                 f"module '{module_id}' has no {LESSON_FILE}", "module.no-lesson"))
+        diagnostics.append(
+            error(
+                f"{MODULES_DIR}/{module_id}",
+                0,
+                f"module '{module_id}' has no {LESSON_FILE}",
+                "module.no-lesson",
+            )
+        )
         return None
     lesson = _lesson(root, lesson_path, diagnostics)
     if lesson is None:
@@ -147,8 +185,12 @@ def _module(root: Path, module_id: str, line: int, diagnostics: list[Diagnostic]
         data = read_mapping(root, quiz_path, diagnostics)
         if data is not None:
             quiz = load_quiz(Fields(data, relative_name(root, quiz_path), "the quiz", diagnostics))
-    return Module(id=module_id, lesson=lesson, quiz=quiz,
-                  source=Source(path=relative_name(root, lesson_path), line=1))
+    return Module(
+        id=module_id,
+        lesson=lesson,
+        quiz=quiz,
+        source=Source(path=relative_name(root, lesson_path), line=1),
+    )
 
 
 def _lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson | None:
@@ -159,8 +201,15 @@ def _lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson | N
     front, front_line, body, body_line = split_front_matter(text)
     parsed = False  # the front matter was read as a mapping
     if front is None:
-        diagnostics.append(error(name, 1, "the lesson must start with front matter between "
-                                 "'---' lines (title, minutes, objectives)", "lesson.no-front-matter"))
+        diagnostics.append(
+            error(
+                name,
+                1,
+                "the lesson must start with front matter between "
+                "'---' lines (title, minutes, objectives)",
+                "lesson.no-front-matter",
+            )
+        )
         data = LocatedDict()
         data.line, data.key_lines = 1, {}
     else:
@@ -170,47 +219,91 @@ def _lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson | N
             data, parsed = value, True
         else:
             if not found:
-                diagnostics.append(error(name, front_line, "the front matter must be a mapping",
-                                         "lesson.front-matter"))
+                diagnostics.append(
+                    error(
+                        name,
+                        front_line,
+                        "the front matter must be a mapping",
+                        "lesson.front-matter",
+                    )
+                )
             data = LocatedDict()
             data.line, data.key_lines = front_line, {}
     fields = Fields(data, name, "the lesson", diagnostics)
     title = fields.text("title", required=parsed)
     minutes = fields.get("minutes", int, 0, required=parsed)
     if minutes < 0 or minutes > 10_000:
-        fields.report("minutes", f"'minutes' must be between 0 and 10000, not {minutes}",
-                      "lesson.minutes")
+        fields.report(
+            "minutes", f"'minutes' must be between 0 and 10000, not {minutes}", "lesson.minutes"
+        )
         minutes = 0
     objectives = []
     for item, _ in fields.mappings("objectives"):
-        objectives.append(Objective(id=item.identifier("id"), text=item.text("text", required=True),
-                                    source=Source(path=name, line=item.line)))
+        objectives.append(
+            Objective(
+                id=item.identifier("id"),
+                text=item.text("text", required=True),
+                source=Source(path=name, line=item.line),
+            )
+        )
         item.finish()
     fields.finish()
     slides = []
     for raw in split_slides(body, body_line):
         if raw.title is None:
-            diagnostics.append(error(name, raw.line, "the slide has no title: start it with a "
-                                     "'# Heading' line", "slide.no-title"))
+            diagnostics.append(
+                error(
+                    name,
+                    raw.line,
+                    "the slide has no title: start it with a '# Heading' line",
+                    "slide.no-title",
+                )
+            )
         images = []
         for image in find_images(raw.body, raw.body_line):
             resolved = resolve_reference(root, name, image.src)
             if resolved is None:
-                diagnostics.append(error(name, image.line, f"image '{image.src}' must be a relative "
-                                         "path inside the course folder", "image.outside"))
+                diagnostics.append(
+                    error(
+                        name,
+                        image.line,
+                        f"image '{image.src}' must be a relative path inside the course folder",
+                        "image.outside",
+                    )
+                )
                 continue
             if not (root / resolved).is_file():
-                diagnostics.append(error(name, image.line, f"image '{image.src}' does not exist",
-                                         "image.missing"))
+                diagnostics.append(
+                    error(name, image.line, f"image '{image.src}' does not exist", "image.missing")
+                )
                 continue
             if not image.alt:
-                diagnostics.append(error(name, image.line, f"image '{image.src}' has no alt text",
-                                         "image.no-alt"))
-            images.append(Image(src=image.src, path=resolved, alt=image.alt,
-                                source=Source(path=name, line=image.line)))
-        slides.append(Slide(title=raw.title or "", body=raw.body, notes=raw.notes,
-                            images=tuple(images), source=Source(path=name, line=raw.line)))
+                diagnostics.append(
+                    error(name, image.line, f"image '{image.src}' has no alt text", "image.no-alt")
+                )
+            images.append(
+                Image(
+                    src=image.src,
+                    path=resolved,
+                    alt=image.alt,
+                    source=Source(path=name, line=image.line),
+                )
+            )
+        slides.append(
+            Slide(
+                title=raw.title or "",
+                body=raw.body,
+                notes=raw.notes,
+                images=tuple(images),
+                source=Source(path=name, line=raw.line),
+            )
+        )
     if not slides:
         diagnostics.append(error(name, body_line, "the lesson has no slides", "lesson.empty"))
-    return Lesson(title=title or path.parent.name, objectives=tuple(objectives), minutes=minutes,
-                  slides=tuple(slides), source=Source(path=name, line=1))
+    return Lesson(
+        title=title or path.parent.name,
+        objectives=tuple(objectives),
+        minutes=minutes,
+        slides=tuple(slides),
+        source=Source(path=name, line=1),
+    )

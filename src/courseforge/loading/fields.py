@@ -14,8 +14,14 @@ T = TypeVar("T")
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 ID_RULE = "letters, digits, '-' and '_', starting with a letter, at most 64 characters"
 
-_TYPE_NAMES: dict[type, str] = {bool: "true or false", str: "text", int: "a whole number",
-                                float: "a number", list: "a list", dict: "a mapping"}
+_TYPE_NAMES: dict[type, str] = {
+    bool: "true or false",
+    str: "text",
+    int: "a whole number",
+    float: "a number",
+    list: "a list",
+    dict: "a mapping",
+}
 
 
 class Fields:
@@ -50,8 +56,9 @@ class Fields:
         self.known.add(key)
         if key not in self.data or self.data[key] is None:
             if required:
-                self.report(None, f"{self.what} is missing the required field '{key}'",
-                            "field.missing")
+                self.report(
+                    None, f"{self.what} is missing the required field '{key}'", "field.missing"
+                )
             return default
         value = self.data[key]
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
@@ -62,8 +69,9 @@ class Fields:
             expected = next(name for base, name in _TYPE_NAMES.items() if issubclass(kind, base))
             # A wrong list or mapping hides whole parts of the course from later checks.
             code = "field.structure" if issubclass(kind, (list, dict)) else "field.type"
-            self.report(key, f"'{key}' of {self.what} must be {expected}, not {_describe(value)}",
-                        code)
+            self.report(
+                key, f"'{key}' of {self.what} must be {expected}, not {_describe(value)}", code
+            )
             return default
         if kind is str:
             return value.strip()  # type: ignore[no-any-return, attr-defined]
@@ -77,7 +85,9 @@ class Fields:
         """A required id in the SCORM identifier grammar."""
         value = self.text(key, required=True)
         if value and not ID_PATTERN.match(value):
-            self.report(key, f"'{key}' of {self.what} is '{value}': ids use {ID_RULE}", "id.invalid")
+            self.report(
+                key, f"'{key}' of {self.what} is '{value}': ids use {ID_RULE}", "id.invalid"
+            )
         return value
 
     def mappings(self, key: str, *, required: bool = False) -> Iterator[tuple[Fields, int]]:
@@ -88,22 +98,32 @@ class Fields:
             if isinstance(item, LocatedDict):
                 yield Fields(item, self.path, f"{key}[{index + 1}]", self.diagnostics), index
             else:
-                self.diagnostics.append(error(
-                    self.path, lines[index],
-                    f"item {index + 1} of '{key}' must be a mapping, not {_describe(item)}",
-                    "field.structure"))
+                self.diagnostics.append(
+                    error(
+                        self.path,
+                        lines[index],
+                        f"item {index + 1} of '{key}' must be a mapping, not {_describe(item)}",
+                        "field.structure",
+                    )
+                )
 
     def strings(self, key: str) -> tuple[tuple[str, int], ...]:
         """A list of texts with their lines."""
         items = self.get(key, list, LocatedList())
         lines = getattr(items, "item_lines", [self.line_of(key)] * len(items))
         result = []
-        for value, line in zip(items, lines):
+        for value, line in zip(items, lines, strict=False):
             if isinstance(value, (str, int, float)) and not isinstance(value, bool):
                 result.append((str(value).strip(), line))
             else:
-                self.diagnostics.append(error(self.path, line,
-                    f"items of '{key}' must be text, not {_describe(value)}", "field.structure"))
+                self.diagnostics.append(
+                    error(
+                        self.path,
+                        line,
+                        f"items of '{key}' must be text, not {_describe(value)}",
+                        "field.structure",
+                    )
+                )
         return tuple(result)
 
     def finish(self, extra_known: Iterable[str] = ()) -> None:
@@ -111,8 +131,11 @@ class Fields:
         known = self.known | set(extra_known)
         for key in self.data:
             if key not in known:
-                self.report(key, f"unknown field '{key}' in {self.what}{did_you_mean(key, known)}",
-                            "field.unknown")
+                self.report(
+                    key,
+                    f"unknown field '{key}' in {self.what}{did_you_mean(key, known)}",
+                    "field.unknown",
+                )
 
 
 def _describe(value: Any) -> str:

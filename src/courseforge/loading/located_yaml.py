@@ -100,14 +100,21 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Dia
     try:
         value = converter.convert(node)
     except _TooDeep as exc:
-        return None, [error(path, exc.line + offset, "the document is nested too deeply or expands too far", "yaml.too-deep")]
+        return None, [
+            error(
+                path,
+                exc.line + offset,
+                "the document is nested too deeply or expands too far",
+                "yaml.too-deep",
+            )
+        ]
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
-        return None, [error(path, node.start_mark.line + 1 + offset, f"YAML value: {exc}", "yaml.value")]
+        return None, [
+            error(path, node.start_mark.line + 1 + offset, f"YAML value: {exc}", "yaml.value")
+        ]
     if offset:
         _shift(value, offset)
-        converter.diagnostics = [
-            replace(d, line=d.line + offset) for d in converter.diagnostics
-        ]
+        converter.diagnostics = [replace(d, line=d.line + offset) for d in converter.diagnostics]
     return value, converter.diagnostics
 
 

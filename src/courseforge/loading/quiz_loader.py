@@ -40,8 +40,11 @@ def load_quiz(fields: Fields) -> Quiz:
         title=fields.text("title", default="Knowledge check"),
         intro=fields.text("intro"),
         settings=settings,
-        questions=tuple(q for item, _ in fields.mappings("questions", required=True)
-                        if (q := _question(item)) is not None),
+        questions=tuple(
+            q
+            for item, _ in fields.mappings("questions", required=True)
+            if (q := _question(item)) is not None
+        ),
         source=Source(path=fields.path, line=fields.line),
     )
     if not fields.data.get("questions") and "questions" in fields.data:
@@ -61,9 +64,12 @@ def _question(fields: Fields) -> Question | None:
     qtype = TYPES.get(type_name)
     if qtype is None:
         if type_name:
-            fields.report("type", f"unknown question type '{type_name}'"
-                          f"{did_you_mean(type_name, TYPES)}; use one of {', '.join(TYPES)}",
-                          "question.type")
+            fields.report(
+                "type",
+                f"unknown question type '{type_name}'"
+                f"{did_you_mean(type_name, TYPES)}; use one of {', '.join(TYPES)}",
+                "question.type",
+            )
         return None
     points = fields.get("points", float, 1.0)
     if points <= 0:
@@ -82,8 +88,12 @@ def _question(fields: Fields) -> Question | None:
     elif qtype is QuestionType.MATCHING:
         question = _matching(fields, common)
     else:
-        question = Question(**common, choices=tuple(
-            _choice(item, qtype) for item, _ in fields.mappings("choices", required=True)))
+        question = Question(
+            **common,
+            choices=tuple(
+                _choice(item, qtype) for item, _ in fields.mappings("choices", required=True)
+            ),
+        )
     fields.finish()
     return question
 
@@ -102,17 +112,25 @@ def _choice(fields: Fields, qtype: QuestionType) -> Choice:
         correct = False
     else:
         correct = fields.get("correct", bool, False)
-    choice = Choice(id=cid, text=fields.text("text", required=True), correct=correct,
-                    feedback=fields.text("feedback"), weights=tuple(weights),
-                    source=Source(path=fields.path, line=fields.line))
+    choice = Choice(
+        id=cid,
+        text=fields.text("text", required=True),
+        correct=correct,
+        feedback=fields.text("feedback"),
+        weights=tuple(weights),
+        source=Source(path=fields.path, line=fields.line),
+    )
     fields.finish()
     return choice
 
 
 def _weight_error(fields: Fields, raw: LocatedDict, outcome: str) -> Diagnostic:
-    return error(fields.path, raw.line_of(outcome),
-                 f"the weight for '{outcome}' in {fields.what} must be a number of 0 or more",
-                 "choice.weight")
+    return error(
+        fields.path,
+        raw.line_of(outcome),
+        f"the weight for '{outcome}' in {fields.what} must be a number of 0 or more",
+        "choice.weight",
+    )
 
 
 def _true_false(fields: Fields, common: dict[str, Any]) -> Question:
@@ -123,11 +141,18 @@ def _true_false(fields: Fields, common: dict[str, Any]) -> Question:
         if key in ("true", "false"):
             texts[key == "true"] = str(value).strip() if value is not None else ""
         else:
-            fields.diagnostics.append(_feedback_key_error(fields, feedback, str(key), "true, false"))
+            fields.diagnostics.append(
+                _feedback_key_error(fields, feedback, str(key), "true, false")
+            )
     line = fields.line
     choices = tuple(
-        Choice(id=str(value).lower(), text="True" if value else "False", correct=value == answer,
-               feedback=texts.get(value, ""), source=Source(path=fields.path, line=line))
+        Choice(
+            id=str(value).lower(),
+            text="True" if value else "False",
+            correct=value == answer,
+            feedback=texts.get(value, ""),
+            source=Source(path=fields.path, line=line),
+        )
         for value in (True, False)
     )
     return Question(**common, choices=choices)
@@ -136,26 +161,47 @@ def _true_false(fields: Fields, common: dict[str, Any]) -> Question:
 def _matching(fields: Fields, common: dict[str, Any]) -> Question:
     targets = []
     for item, _ in fields.mappings("targets", required=True):
-        targets.append(MatchTarget(id=item.identifier("id"), text=item.text("text", required=True),
-                                   source=Source(path=fields.path, line=item.line)))
+        targets.append(
+            MatchTarget(
+                id=item.identifier("id"),
+                text=item.text("text", required=True),
+                source=Source(path=fields.path, line=item.line),
+            )
+        )
         item.finish()
     items = []
     for item, _ in fields.mappings("items", required=True):
-        items.append(MatchItem(id=item.identifier("id"), text=item.text("text", required=True),
-                               match=item.text("match", required=True),
-                               feedback=item.text("feedback"),
-                               source=Source(path=fields.path, line=item.line)))
+        items.append(
+            MatchItem(
+                id=item.identifier("id"),
+                text=item.text("text", required=True),
+                match=item.text("match", required=True),
+                feedback=item.text("feedback"),
+                source=Source(path=fields.path, line=item.line),
+            )
+        )
         item.finish()
     feedback = fields.get("feedback", LocatedDict, LocatedDict())
     for key in feedback:
         if key not in ("correct", "incorrect"):
-            fields.diagnostics.append(_feedback_key_error(fields, feedback, str(key),
-                                                          "correct, incorrect"))
-    return Question(**common, targets=tuple(targets), items=tuple(items),
-                    feedback_correct=str(feedback.get("correct") or "").strip(),
-                    feedback_incorrect=str(feedback.get("incorrect") or "").strip())
+            fields.diagnostics.append(
+                _feedback_key_error(fields, feedback, str(key), "correct, incorrect")
+            )
+    return Question(
+        **common,
+        targets=tuple(targets),
+        items=tuple(items),
+        feedback_correct=str(feedback.get("correct") or "").strip(),
+        feedback_incorrect=str(feedback.get("incorrect") or "").strip(),
+    )
 
 
-def _feedback_key_error(fields: Fields, feedback: LocatedDict, key: str, allowed: str) -> Diagnostic:
-    return error(fields.path, feedback.line_of(key),
-                 f"unknown feedback key '{key}' in {fields.what}; use {allowed}", "field.unknown")
+def _feedback_key_error(
+    fields: Fields, feedback: LocatedDict, key: str, allowed: str
+) -> Diagnostic:
+    return error(
+        fields.path,
+        feedback.line_of(key),
+        f"unknown feedback key '{key}' in {fields.what}; use {allowed}",
+        "field.unknown",
+    )
