@@ -7,6 +7,7 @@ import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,3 +60,16 @@ def static_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def page(chromium) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    """A fresh context (empty storage) and page at desktop size; an uncaught script error
+    in the page fails the test."""
+    context = chromium.new_context(viewport={"width": 1100, "height": 800})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == []

@@ -64,7 +64,8 @@ def test_check_a_file_instead_of_a_folder() -> None:
 def test_check_folder_without_course_file(tmp_path: Path) -> None:
     result = invoke("check", str(tmp_path))
     assert result.exit_code == 1
-    assert f"course.yml: error: no course.yml in {tmp_path}" in result.output
+    expected = "course.yml: error: the course folder has no course.yml [course.missing]"
+    assert expected in result.output
 
 
 def test_build_json(tmp_path: Path) -> None:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -63,14 +61,6 @@ def test_rendered_html_holds_nothing_executable(raw: bool) -> None:
         assert "<b>bold by html</b>" in html
     else:
         assert "&lt;b&gt;bold by html&lt;/b&gt;" in html
-
-
-@pytest.fixture
-def page(chromium) -> Iterator[Any]:  # type: ignore[no-untyped-def]
-    context = chromium.new_context()
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 @pytest.mark.parametrize("raw", [False, True], ids=["escaped", "sanitised"])

@@ -69,17 +69,13 @@ class FaultyLms(LmsSession):
 
 
 @pytest.fixture
-def page(chromium) -> Iterator[Any]:
-    """A fresh context and page; the test fails on any uncaught exception or console error."""
-    context = chromium.new_context(viewport={"width": 1100, "height": 800})
-    page = context.new_page()
+def page(page: Any) -> Iterator[Any]:
+    """The shared page, stricter: a console error fails the test too."""
     problems: list[str] = []
-    page.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
     page.on("console", lambda message: problems.append(
         f"console: {message.text} at {message.location.get('url')}")
         if message.type == "error" else None)
     yield page
-    context.close()
     assert problems == []
 
 

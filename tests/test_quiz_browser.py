@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,18 +76,6 @@ def limited_course(target: Path) -> Path:
     text = quiz.read_text(encoding="utf-8")
     quiz.write_text(LIMITED_QUIZ + text.split("questions:\n", 1)[1], encoding="utf-8")
     return course
-
-
-@pytest.fixture
-def page(chromium) -> Iterator[Any]:
-    """A fresh context (empty localStorage) and page; script errors fail the test."""
-    context = chromium.new_context(viewport={"width": 1100, "height": 800})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == []
 
 
 def session(page: Any, served: dict[str, str], version: str, key: str | None = None) -> LmsSession:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +31,6 @@ def served(static_server, node_modules, tmp_path_factory) -> str:
         extract(output / folder_name / "team-roles.zip", folder / folder_name)
     serve_harness(folder, node_modules)
     return base
-
-
-@pytest.fixture
-def page(chromium) -> Iterator[Any]:
-    """A fresh browser context and page."""
-    context = chromium.new_context(viewport={"width": 1100, "height": 800})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def session(page: Any, served: str, version: str) -> LmsSession:

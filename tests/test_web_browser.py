@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,14 +37,6 @@ def sites(static_server, node_modules, tmp_path_factory) -> dict[str, str]:
     shutil.copyfile(node_modules / "axe-core" / "axe.min.js", folder / "axe.min.js")
     urls["axe"] = f"{base}/axe.min.js"
     return urls
-
-
-@pytest.fixture
-def page(chromium) -> Iterator[Any]:
-    context = chromium.new_context(viewport={"width": 1200, "height": 800})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def serious_violations(page: Any) -> list[str]:

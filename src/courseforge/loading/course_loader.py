@@ -48,7 +48,9 @@ def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
     diagnostics: list[Diagnostic] = []
     course_path = root / COURSE_FILE
     if not course_path.is_file():
-        return None, [error(COURSE_FILE, 0, f"no {COURSE_FILE} in {root}", "course.missing")]
+        return None, [
+            error(COURSE_FILE, 0, f"the course folder has no {COURSE_FILE}", "course.missing")
+        ]
     data = read_mapping(root, course_path, diagnostics)
     if data is None:
         return None, diagnostics
