@@ -58,6 +58,7 @@ from .pagination import (
     text_width,
 )
 from .partnames import PartNames
+from .slide_parts import SlideParts
 from .slide_specs import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -161,12 +162,13 @@ class DeckWriter:
             if self.body_style is not None else None
         self.body_fill = fill  # the theme's body text colour, for text outside placeholders
         PartNames(self.prs.part.package)
+        self.parts = SlideParts(self.prs)
 
     def add(self, page: Page) -> Slide:
         """One slide for one page, with its notes."""
         spec = page.spec
         layout = self.layouts[page.role]
-        slide = self.prs.slides.add_slide(layout)
+        slide = self.parts.add_slide(layout)
         title = slide.shapes.title
         if title is not None:
             title.text_frame.text = page.title
@@ -180,11 +182,11 @@ class DeckWriter:
         elif page.role == COMPARISON:
             self._columns(slide, page)
         _remove_empty_placeholders(slide)
-        _add_slide_number(slide, layout, len(self.prs.slides))
+        _add_slide_number(slide, layout, self.parts.count)
         notes = spec.notes
         if page.title.endswith(CONTINUED):
             notes = f"Continues '{spec.title}'.\n\n{notes}"
-        slide.notes_slide.notes_text_frame.text = notes
+        self.parts.set_notes(slide, notes)
         return slide
 
     def _placeholder(self, slide: Slide, idx: int) -> SlidePlaceholder | None:

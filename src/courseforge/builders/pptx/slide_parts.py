@@ -1,0 +1,106 @@
+"""New slides and notes slides cloned from one prototype each, byte for byte what python-pptx makes.
+
+python-pptx builds every new slide placeholder by placeholder from its layout (and every
+notes slide from the notes master), looks shapes up with XPath, and searches all of the
+presentation's relationships and slide ids for each slide added, which is quadratic in the
+number of slides. Here each layout's blank slide and the blank notes slide are made once by
+python-pptx itself, then deep-copied; relationship and slide ids come from counters.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from lxml import etree
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.oxml.slide import CT_NotesSlide, CT_Slide
+from pptx.parts.slide import NotesSlidePart, SlidePart
+from pptx.presentation import Presentation as PresentationObject
+from pptx.slide import NotesSlide, Slide, SlideLayout
+from pptx.text.text import TextFrame
+
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+MIN_SLIDE_ID = 256  # python-pptx's first slide id
+
+
+class SlideParts:
+    """Adds slides (with their layout's placeholders) and notes slides to one presentation."""
+
+    def __init__(self, prs: PresentationObject) -> None:
+        self._prs = prs
+        self._package = prs.part.package
+        self._id_list = prs.slides._sldIdLst
+        self._count = len(self._id_list)
+        self._next_id = max([MIN_SLIDE_ID - 1, *(int(s.id) for s in self._id_list)]) + 1
+        self._prototypes: dict[str, CT_Slide] = {}
+        self._notes: tuple[CT_NotesSlide, int | None] | None = None
+
+    @property
+    def count(self) -> int:
+        """How many slides the presentation has."""
+        return self._count
+
+    def add_slide(self, layout: SlideLayout) -> Slide:
+        """A new slide at the end, holding the layout's placeholders as python-pptx clones them."""
+        self._count += 1
+        partname = PackURI(f"/ppt/slides/slide{self._count}.xml")
+        part = SlidePart(partname, CT.PML_SLIDE, self._package,
+                         copy.deepcopy(self._prototype(layout)))
+        part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        # a new part cannot be related yet: skip python-pptx's search of every relationship
+        r_id = self._prs.part._rels._add_relationship(RT.SLIDE, part)
+        self._id_list._add_sldId(id=self._next_id, rId=r_id)
+        self._next_id += 1
+        return part.slide
+
+    def set_notes(self, slide: Slide, text: str) -> None:
+        """The slide's notes slide, holding ``text`` in its notes placeholder."""
+        master_part = self._prs.part.notes_master_part
+        element, body = self._notes_prototype()
+        notes_part = NotesSlidePart(
+            self._package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
+            CT.PML_NOTES_SLIDE, self._package, copy.deepcopy(element))
+        notes_part.relate_to(master_part, RT.NOTES_MASTER)
+        notes_part.relate_to(slide.part, RT.SLIDE)
+        slide.part.relate_to(notes_part, RT.NOTES_SLIDE)
+        if body is not None:
+            tx_body = notes_part._element.cSld.spTree[body].find(f"{{{P}}}txBody")
+            TextFrame(tx_body, None).text = text
+
+    def _prototype(self, layout: SlideLayout) -> CT_Slide:
+        key = str(layout.part.partname)
+        prototype = self._prototypes.get(key)
+        if prototype is None:
+            prototype = CT_Slide.new()
+            Slide(prototype, None).shapes.clone_layout_placeholders(layout)
+            self._prototypes[key] = prototype
+        return prototype
+
+    def _notes_prototype(self) -> tuple[CT_NotesSlide, int | None]:
+        """The blank notes slide and the position of its notes placeholder in the shape tree."""
+        if self._notes is None:
+            master = self._prs.part.notes_master_part.notes_master
+            element = CT_NotesSlide.new()
+            notes = NotesSlide(element, None)
+            notes.clone_master_placeholders(master)
+            body = notes.notes_placeholder
+            if body is not None:
+                # python-pptx gives the placeholder a text body when the notes are first set
+                body.text_frame  # noqa: B018
+            position = (list(element.cSld.spTree).index(body.element)
+                        if body is not None else None)
+            self._notes = (element, position)
+        return self._notes
+
+
+def placeholder_positions(slide: etree._Element) -> dict[int, int]:
+    """Placeholder idx -> position in a slide's shape tree (the title has idx 0)."""
+    positions = {}
+    for position, shape in enumerate(slide.cSld.spTree):
+        ph = shape.find(f"{{{P}}}nvSpPr/{{{P}}}nvPr/{{{P}}}ph")
+        if ph is not None:
+            positions[int(ph.get("idx", "0"))] = position
+    return positions
+
