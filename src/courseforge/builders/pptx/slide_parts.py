@@ -22,6 +22,7 @@ from pptx.slide import NotesSlide, Slide, SlideLayout
 from pptx.text.text import TextFrame
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+PH_PATH = f"{{{P}}}nvSpPr/{{{P}}}nvPr/{{{P}}}ph"  # where a placeholder shape declares itself
 MIN_SLIDE_ID = 256  # python-pptx's first slide id
 
 
@@ -67,24 +68,24 @@ class SlideParts:
         slide.part.relate_to(notes_part, RT.NOTES_SLIDE)
         if body is not None:
             tx_body = notes_part._element.cSld.spTree[body].find(f"{{{P}}}txBody")
-            TextFrame(tx_body, None).text = text
+            TextFrame(tx_body, notes_part).text = text
 
     def _prototype(self, layout: SlideLayout) -> CT_Slide:
         key = str(layout.part.partname)
         prototype = self._prototypes.get(key)
         if prototype is None:
             prototype = CT_Slide.new()
-            Slide(prototype, None).shapes.clone_layout_placeholders(layout)
+            Slide(prototype, layout.part).shapes.clone_layout_placeholders(layout)
             self._prototypes[key] = prototype
         return prototype
 
     def _notes_prototype(self) -> tuple[CT_NotesSlide, int | None]:
         """The blank notes slide and the position of its notes placeholder in the shape tree."""
         if self._notes is None:
-            master = self._prs.part.notes_master_part.notes_master
+            master_part = self._prs.part.notes_master_part
             element = CT_NotesSlide.new()
-            notes = NotesSlide(element, None)
-            notes.clone_master_placeholders(master)
+            notes = NotesSlide(element, master_part)
+            notes.clone_master_placeholders(master_part.notes_master)
             body = notes.notes_placeholder
             if body is not None:
                 # python-pptx gives the placeholder a text body when the notes are first set
@@ -95,12 +96,17 @@ class SlideParts:
         return self._notes
 
 
-def placeholder_positions(slide: etree._Element) -> dict[int, int]:
-    """Placeholder idx -> position in a slide's shape tree (the title has idx 0)."""
-    positions = {}
-    for position, shape in enumerate(slide.cSld.spTree):
-        ph = shape.find(f"{{{P}}}nvSpPr/{{{P}}}nvPr/{{{P}}}ph")
+def placeholders(slide: Slide) -> dict[int, etree._Element]:
+    """Placeholder idx -> the slide's first placeholder element with it, in shape-tree order."""
+    found: dict[int, etree._Element] = {}
+    for shape in slide.element.cSld.spTree:
+        ph = shape.find(PH_PATH)
         if ph is not None:
-            positions[int(ph.get("idx", "0"))] = position
-    return positions
+            found.setdefault(int(ph.get("idx", "0")), shape)
+    return found
 
+
+def placeholder_type(shape: etree._Element) -> str:
+    """The ``type`` of a placeholder shape's ``p:ph`` (``obj`` when absent, as in the schema)."""
+    ph = shape.find(PH_PATH)
+    return ph.get("type", "obj") if ph is not None else "obj"

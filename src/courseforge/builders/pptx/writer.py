@@ -58,12 +58,15 @@ from .pagination import (
     text_width,
 )
 from .partnames import PartNames
-from .slide_parts import SlideParts
+from .slide_parts import PH_PATH, SlideParts, placeholder_type, placeholders
 from .slide_specs import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 NS = {"a": A, "p": P}
+SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+SP, T = f"{{{P}}}sp", f"{{{A}}}t"
+Placeholders = dict[int, etree._Element]
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 BULLET_CHARS = ("•", "–", "•", "–", "•")
 
@@ -161,6 +164,9 @@ class DeckWriter:
         fill = self.body_style.find("a:lvl1pPr/a:defRPr/a:solidFill", NS) \
             if self.body_style is not None else None
         self.body_fill = fill  # the theme's body text colour, for text outside placeholders
+        self.body_idx = next(idx for idx, box, _ in body_placeholders(self.layouts[CONTENT])
+                             if box == self.body)
+        self._numbers: dict[str, etree._Element | None] = {}  # layout -> its slide-number ph
         PartNames(self.prs.part.package)
         self.parts = SlideParts(self.prs)
 
@@ -169,31 +175,48 @@ class DeckWriter:
         spec = page.spec
         layout = self.layouts[page.role]
         slide = self.parts.add_slide(layout)
-        title = slide.shapes.title
+        found = placeholders(slide)
+        title = _shape(slide, found.get(0))
         if title is not None:
             title.text_frame.text = page.title
             if page.title_size:
                 for run in title.text_frame.paragraphs[0].runs:
                     run.font.size = Pt(page.title_size)
         if page.role in (TITLE, SECTION):
-            self._subtitle(slide, spec.subtitle)
+            self._subtitle(slide, found, spec.subtitle)
         elif page.role in (CONTENT, TITLE_ONLY):
-            self._content(slide, page)
+            self._content(slide, found, page)
         elif page.role == COMPARISON:
-            self._columns(slide, page)
+            self._columns(slide, found, page)
         _remove_empty_placeholders(slide)
-        _add_slide_number(slide, layout, self.parts.count)
+        self._add_slide_number(slide, layout, self.parts.count)
         notes = spec.notes
         if page.title.endswith(CONTINUED):
             notes = f"Continues '{spec.title}'.\n\n{notes}"
         self.parts.set_notes(slide, notes)
         return slide
 
-    def _placeholder(self, slide: Slide, idx: int) -> SlidePlaceholder | None:
-        for shape in slide.placeholders:
-            if shape.placeholder_format.idx == idx:
-                return cast(SlidePlaceholder, shape)
-        return None
+
+    def _add_slide_number(self, slide: Slide, layout: SlideLayout, number: int) -> None:
+        """The layout's slide-number placeholder, filled with the slide-number field."""
+        key = str(layout.part.partname)
+        if key not in self._numbers:
+            source = next((s for s in layout_placeholders(layout)
+                           if s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
+            self._numbers[key] = None if source is None else source.element.find(PH_PATH)
+        ph = self._numbers[key]
+        if ph is None:
+            return
+        tree = slide.shapes._spTree
+        next_id = max(int(e.get("id")) for e in tree.iter(f"{{{P}}}cNvPr")) + 1
+        sp = etree.fromstring(
+            f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr>'
+            f'<p:cNvPr id="{next_id}" name="Slide Number {next_id}"/>'
+            '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr/></p:nvSpPr><p:spPr/>'
+            f'<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld id="{SLIDE_NUMBER_FIELD}" '
+            f'type="slidenum"><a:t>{number}</a:t></a:fld></a:p></p:txBody></p:sp>')
+        sp.find(".//p:nvPr", NS).append(copy.deepcopy(ph))
+        tree.append(sp)
 
     def _textbox(self, slide: Slide, left: float, top: float, width: float,
                  height: float) -> tuple[Shape, bool]:
@@ -209,10 +232,9 @@ class DeckWriter:
                 lst.append(copy.deepcopy(level))
         return shape, True
 
-    def _subtitle(self, slide: Slide, lines: tuple[str, ...]) -> None:
-        shape = next((s for s in slide.placeholders
-                      if s.placeholder_format.type not in (PP_PLACEHOLDER.TITLE,
-                                                           PP_PLACEHOLDER.CENTER_TITLE)), None)
+    def _subtitle(self, slide: Slide, found: Placeholders, lines: tuple[str, ...]) -> None:
+        shape = _shape(slide, next((e for e in found.values()
+                                    if placeholder_type(e) not in ("title", "ctrTitle")), None))
         if shape is None or not lines:
             return
         frame = shape.text_frame
@@ -221,14 +243,13 @@ class DeckWriter:
             paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
             paragraph.text = line
 
-    def _content(self, slide: Slide, page: Page) -> None:
+    def _content(self, slide: Slide, found: Placeholders, page: Page) -> None:
         width, height = points(self.body.width), points(self.body.height)
         blocks = page.body
         text_w = text_width(blocks, width)
         pictures = [b for b in blocks if isinstance(b, Picture)]
         stacked = [b for b in blocks if not isinstance(b, Picture)]
-        idx = next(i for i, box, _ in body_placeholders(self.layouts[CONTENT]) if box == self.body)
-        placeholder = self._placeholder(slide, idx)
+        placeholder = _shape(slide, found.get(self.body_idx))
         top = points(self.body.top)
         left = points(self.body.left)
         groups = _groups(stacked)
@@ -263,7 +284,7 @@ class DeckWriter:
                 self._picture(slide, page, picture, area_left, body_top + index * share,
                               area_w, share)
 
-    def _columns(self, slide: Slide, page: Page) -> None:
+    def _columns(self, slide: Slide, found: Placeholders, page: Page) -> None:
         geometry = self.boxes.columns
         # columns without headings start where the headings would, so no gap opens above them
         top = geometry.body_top if any(c.heading for c in page.columns) else geometry.heading_top
@@ -272,7 +293,7 @@ class DeckWriter:
         for number, column in enumerate(page.columns[:2]):
             left, width = lefts[number], widths[number]
             if column.heading and number < len(geometry.headings):
-                heading = self._placeholder(slide, geometry.headings[number])
+                heading = _shape(slide, found.get(geometry.headings[number]))
                 if heading is not None:
                     heading.left, heading.width = Emu(left), Emu(width)
                     heading.top = Emu(geometry.heading_top)
@@ -282,7 +303,7 @@ class DeckWriter:
                           if isinstance(b, Paragraph)]
             if not paragraphs:
                 continue
-            shape = self._placeholder(slide, geometry.bodies[number]) \
+            shape = _shape(slide, found.get(geometry.bodies[number])) \
                 if number < len(geometry.bodies) else None
             body: Shape
             if shape is None:
@@ -449,25 +470,16 @@ def _bullet(ppr: etree._Element, block: Paragraph, indent: float, hanging: float
 
 def _remove_empty_placeholders(slide: Slide) -> None:
     """Placeholders left without text would show 'Click to add text' in an editor."""
-    for shape in list(slide.placeholders):
-        if shape.has_text_frame and not shape.text_frame.text.strip():
-            shape.element.getparent().remove(shape.element)
-
-
-def _add_slide_number(slide: Slide, layout: SlideLayout, number: int) -> None:
-    """The layout's slide-number placeholder, filled with the slide-number field."""
-    source = next((s for s in layout_placeholders(layout)
-                   if s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
-    if source is None:
-        return
     tree = slide.shapes._spTree
-    next_id = max(int(e.get("id")) for e in tree.iter(f"{{{P}}}cNvPr")) + 1
-    ph = source.element.find(".//p:nvPr/p:ph", NS)
-    sp = etree.fromstring(
-        f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr>'
-        f'<p:cNvPr id="{next_id}" name="Slide Number {next_id}"/>'
-        '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr/></p:nvSpPr><p:spPr/>'
-        '<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" '
-        f'type="slidenum"><a:t>{number}</a:t></a:fld></a:p></p:txBody></p:sp>')
-    sp.find(".//p:nvPr", NS).append(copy.deepcopy(ph))
-    tree.append(sp)
+    for shape in list(tree):
+        # python-pptx's ``text_frame.text`` joins the text of the runs with whitespace only
+        if shape.tag == SP and shape.find(PH_PATH) is not None \
+                and not "".join(shape.itertext(T, with_tail=False)).strip():
+            tree.remove(shape)
+
+
+def _shape(slide: Slide, element: etree._Element | None) -> SlidePlaceholder | None:
+    """The python-pptx placeholder object of one of a slide's placeholder elements."""
+    if element is None:
+        return None
+    return cast(SlidePlaceholder, slide.shapes._shape_factory(element))
