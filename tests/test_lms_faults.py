@@ -282,7 +282,7 @@ SLOW = {
 
 
 # one kind of slowness per version: what is tested (no LMS call while the page changes) is the same
-@pytest.mark.parametrize(("version", "slow"), zip(VERSIONS, SLOW, strict=True))
+@pytest.mark.parametrize(("version", "slow"), list(zip(VERSIONS, SLOW, strict=True)))
 def test_slow_lms_never_holds_up_navigation(page, served, reference, version, slow) -> None:
     lms = FaultyLms(page, served, version)
     lesson = lms.start(faults=[SLOW[slow]])

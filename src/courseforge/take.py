@@ -6,6 +6,7 @@ the result text are pure functions; only :class:`Terminal` reads and writes.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
@@ -210,7 +211,7 @@ def take_quiz(course_dir: Path, module_id: str | None, seed: int,
     module = pick_module(course, module_id)
     quiz = module.quiz
     assert quiz is not None  # pick_module returns modules with a quiz
-    terminal = Terminal(stream or click.get_text_stream("stdin"))
+    terminal = Terminal(stream or sys.stdin)
     arrangement = grading.arrange(module.id, quiz, seed)
     questions = {q.id: q for q in quiz.questions}
     terminal.say(quiz.title if quiz.title == module.title else f"{quiz.title} ({module.title})")
