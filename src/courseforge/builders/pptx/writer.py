@@ -22,12 +22,13 @@ from pptx.shapes.autoshape import Shape
 from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.slide import Slide, SlideLayout
 from pptx.table import _Cell
-from pptx.text.text import TextFrame, _Paragraph, _Run
+from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
 from ...errors import CourseforgeError
 from ...model import Course
 from ...packaging import write_zip
+from . import drawingml
 from .layouts import (
     Box,
     body_area,
@@ -164,6 +165,7 @@ class DeckWriter:
         fill = self.body_style.find("a:lvl1pPr/a:defRPr/a:solidFill", NS) \
             if self.body_style is not None else None
         self.body_fill = fill  # the theme's body text colour, for text outside placeholders
+        self.header_fill = drawingml.scheme_fill("bg1")  # table headers: on the brand colour
         self.body_idx = next(idx for idx, box, _ in body_placeholders(self.layouts[CONTENT])
                              if box == self.body)
         self._numbers: dict[str, etree._Element | None] = {}  # layout -> its slide-number ph
@@ -321,34 +323,14 @@ class DeckWriter:
         frame.auto_size = MSO_AUTO_SIZE.NONE
         frame.margin_left = frame.margin_right = Pt(INSET_X)
         frame.margin_top = frame.margin_bottom = Pt(INSET_Y)
+        tx_body, part = frame._txBody, frame.part
         for index, block in enumerate(paragraphs):
-            p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            p.level = min(block.level, 4)
-            p.space_before = Pt(space_before(block, size, index == 0))
-            p.line_spacing = 1.0
-            _bullet(p._p.get_or_add_pPr(), block, paragraph_indent(block, self.style),
-                    self.style.hanging, bulleted_by_theme)
-            self._runs(p, block.runs, level_size(block, size))
-
-    def _runs(self, paragraph: _Paragraph, runs: Sequence[Run], size: float, *,
-              bold: bool = False) -> list[_Run]:
-        """The runs of a paragraph, with their formatting, at ``size``."""
-        added = []
-        for run_spec in runs:
-            run = paragraph.add_run()
-            run.text = run_spec.text
-            font = run.font
-            font.size = Pt(size)
-            if run_spec.bold or bold:
-                font.bold = True
-            if run_spec.italic:
-                font.italic = True
-            if run_spec.code:
-                font.name = self.style.mono_family
-            if run_spec.link:
-                run.hyperlink.address = run_spec.link
-            added.append(run)
-        return added
+            p, ppr = drawingml.paragraph(tx_body, index == 0, level=min(block.level, 4),
+                                         space_before=space_before(block, size, index == 0))
+            _bullet(ppr, block, paragraph_indent(block, self.style), self.style.hanging,
+                    bulleted_by_theme)
+            drawingml.runs(p, part, block.runs, level_size(block, size),
+                           mono_family=self.style.mono_family)
 
     def _table(self, slide: Slide, table: Table, left: float, top: float, width: float,
                size: float) -> float:
@@ -369,13 +351,12 @@ class DeckWriter:
                 cell.margin_top = cell.margin_bottom = Pt(CELL_Y)
                 cell.vertical_anchor = MSO_ANCHOR.MIDDLE
                 _cell_fill(cell, r)
-                added = self._runs(cell.text_frame.paragraphs[0], runs or (_bold(""),), size,
-                                   bold=r == 0)
-                for run, run_spec in zip(added, runs, strict=False):
-                    if r == 0:
-                        run.font.color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
-                    elif self.body_fill is not None and not run_spec.link:
-                        run.font._rPr.insert(0, copy.deepcopy(self.body_fill))
+                text = cell.text_frame
+                p = text._txBody.find(drawingml.A_P)
+                fill = self.header_fill if r == 0 else self.body_fill
+                drawingml.runs(p, text.part, runs or (_bold(""),), size, bold=r == 0,
+                               mono_family=self.style.mono_family,
+                               fill=fill if runs else None, fill_links=r == 0)
         return sum(heights)
 
     def _picture(self, slide: Slide, page: Page, picture: Picture, left: float, top: float,

@@ -1,0 +1,83 @@
+"""Paragraphs and runs written straight into DrawingML, as python-pptx's text API writes them.
+
+python-pptx's paragraph and font properties each search the element's children for their
+place in the schema's sequence; a deck sets thousands of them. Written here in schema order
+on fresh elements, they give the same XML, byte for byte, in a fraction of the time.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Sequence
+
+from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import XmlPart
+from pptx.util import Pt
+
+from .markdown_runs import Run
+
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+A_P, A_PPR, A_R, A_RPR, A_T = (f"{{{A}}}{tag}" for tag in ("p", "pPr", "r", "rPr", "t"))
+_CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")  # escaped as python-pptx does: BEL -> _x0007_
+
+
+def centipoints(points: float) -> str:
+    """A size in points as the hundredths of a point python-pptx writes (via whole EMU)."""
+    return str(Pt(points).centipoints)
+
+
+def paragraph(tx_body: etree._Element, first: bool, *, level: int,
+              space_before: float) -> tuple[etree._Element, etree._Element]:
+    """(a:p, a:pPr): the text body's first paragraph or a new one, single-spaced.
+
+    The same as python-pptx's ``level``, ``space_before`` and ``line_spacing = 1.0``.
+    """
+    p = tx_body.find(A_P) if first else None
+    if p is None:
+        p = etree.SubElement(tx_body, A_P)
+    ppr = p.find(A_PPR)
+    if ppr is None:
+        ppr = etree.Element(A_PPR)
+        p.insert(0, ppr)
+    if level:
+        ppr.set("lvl", str(level))
+    spacing = etree.SubElement(ppr, f"{{{A}}}lnSpc")
+    etree.SubElement(spacing, f"{{{A}}}spcPct", val="100000")
+    before = etree.SubElement(ppr, f"{{{A}}}spcBef")
+    etree.SubElement(before, f"{{{A}}}spcPts", val=centipoints(space_before))
+    return p, ppr
+
+
+def runs(p: etree._Element, part: XmlPart, specs: Sequence[Run], size: float, *,
+         bold: bool = False, mono_family: str, fill: etree._Element | None = None,
+         fill_links: bool = True) -> None:
+    """The runs of a paragraph at ``size``; ``fill`` (a solidFill) colours them.
+
+    Links are external relationships of ``part``, shared by runs with the same address;
+    with ``fill_links`` false, links keep the theme's hyperlink colour.
+    """
+    for spec in specs:
+        r = etree.SubElement(p, A_R)
+        rpr = etree.SubElement(r, A_RPR, sz=centipoints(size))
+        if spec.bold or bold:
+            rpr.set("b", "1")
+        if spec.italic:
+            rpr.set("i", "1")
+        if fill is not None and (fill_links or not spec.link):
+            rpr.append(copy.deepcopy(fill))
+        if spec.code:
+            etree.SubElement(rpr, f"{{{A}}}latin", typeface=mono_family)
+        if spec.link:
+            r_id = part.relate_to(spec.link, RT.HYPERLINK, is_external=True)
+            etree.SubElement(rpr, f"{{{A}}}hlinkClick").set(f"{{{R}}}id", r_id)
+        etree.SubElement(r, A_T).text = _CONTROL.sub(lambda m: f"_x{ord(m[1]):04X}_", spec.text)
+
+
+def scheme_fill(colour: str) -> etree._Element:
+    """A solid fill in one of the theme's colours (``bg1``, ``accent1``, ...)."""
+    fill = etree.Element(f"{{{A}}}solidFill")
+    etree.SubElement(fill, f"{{{A}}}schemeClr", val=colour)
+    return fill
