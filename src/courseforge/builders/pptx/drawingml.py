@@ -81,3 +81,25 @@ def scheme_fill(colour: str) -> etree._Element:
     fill = etree.Element(f"{{{A}}}solidFill")
     etree.SubElement(fill, f"{{{A}}}schemeClr", val=colour)
     return fill
+
+
+def cell_look(tc: etree._Element, *, margins: tuple[int, int], fill: tuple[str, float]) -> None:
+    """A table cell's margins (x, y in EMU), middle anchoring and fill (theme colour, brightness).
+
+    As python-pptx's cell margins, ``vertical_anchor`` and ``fill.fore_color`` write them.
+    """
+    tcpr = tc.find(f"{{{A}}}tcPr")
+    assert tcpr is not None and not len(tcpr), "a new table's cell has empty properties"
+    x, y = (str(m) for m in margins)
+    for name, value in (("marL", x), ("marR", x), ("marT", y), ("marB", y), ("anchor", "ctr")):
+        tcpr.set(name, value)
+    colour, brightness = fill
+    scheme = etree.SubElement(etree.SubElement(tcpr, f"{{{A}}}solidFill"), f"{{{A}}}schemeClr",
+                              val=colour)
+    if brightness > 0:  # lighter: python-pptx's ``brightness`` as luminance modulation and offset
+        etree.SubElement(scheme, f"{{{A}}}lumMod", val=_percentage(1.0 - brightness))
+        etree.SubElement(scheme, f"{{{A}}}lumOff", val=_percentage(brightness))
+
+
+def _percentage(value: float) -> str:
+    return str(round(value * 100000.0))

@@ -12,16 +12,13 @@ from typing import cast
 
 from lxml import etree
 from pptx import Presentation
-from pptx.dml.color import ColorFormat
-from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationObject
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.slide import Slide, SlideLayout
-from pptx.table import _Cell
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
@@ -343,18 +340,13 @@ class DeckWriter:
         grid.first_row = grid.horz_banding = True
         for index, w in enumerate(widths):
             grid.columns[index].width = Pt(w)
-        for r, (cells, h) in enumerate(zip(rows, heights, strict=True)):
+        for r, (tr, cells, h) in enumerate(zip(grid._tbl.tr_lst, rows, heights, strict=True)):
             grid.rows[r].height = Pt(h)
-            for c, runs in enumerate(cells):
-                cell = grid.cell(r, c)
-                cell.margin_left = cell.margin_right = Pt(CELL_X)
-                cell.margin_top = cell.margin_bottom = Pt(CELL_Y)
-                cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-                _cell_fill(cell, r)
-                text = cell.text_frame
-                p = text._txBody.find(drawingml.A_P)
+            for tc, runs in zip(tr.tc_lst, cells, strict=False):
+                drawingml.cell_look(tc, margins=(Pt(CELL_X), Pt(CELL_Y)), fill=_cell_fill(r))
+                p = tc.find(f"{{{A}}}txBody/{{{A}}}p")
                 fill = self.header_fill if r == 0 else self.body_fill
-                drawingml.runs(p, text.part, runs or (_bold(""),), size, bold=r == 0,
+                drawingml.runs(p, frame.part, runs or (_bold(""),), size, bold=r == 0,
                                mono_family=self.style.mono_family,
                                fill=fill if runs else None, fill_links=r == 0)
         return sum(heights)
@@ -392,17 +384,11 @@ class DeckWriter:
         write_zip(path, members)
 
 
-def _cell_fill(cell: _Cell, row: int) -> None:
+def _cell_fill(row: int) -> tuple[str, float]:
     """The header row in the theme's accent (the brand colour), then light bands."""
-    cell.fill.solid()
-    colour: ColorFormat = cell.fill.fore_color
     if row == 0:
-        colour.theme_color = MSO_THEME_COLOR.ACCENT_1
-    elif row % 2:
-        colour.theme_color = MSO_THEME_COLOR.ACCENT_1
-        colour.brightness = 0.85
-    else:
-        colour.theme_color = MSO_THEME_COLOR.BACKGROUND_1
+        return "accent1", 0.0
+    return ("accent1", 0.85) if row % 2 else ("bg1", 0.0)
 
 
 def _clip(text: str, limit: int = 255) -> str:
