@@ -15,6 +15,8 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter
 from pptx.presentation import Presentation as PresentationObject
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.placeholder import SlidePlaceholder
@@ -377,11 +379,7 @@ class DeckWriter:
         props.comments = ""
         props.created = props.modified = props.last_printed = FIXED_TIME
         props.revision = 1
-        buffer = io.BytesIO()
-        self.prs.save(buffer)
-        with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
-            members = [(name, archive.read(name)) for name in archive.namelist()]
-        write_zip(path, members)
+        write_zip(path, package_members(self.prs))
 
 
 def _cell_fill(row: int) -> tuple[str, float]:
@@ -389,6 +387,28 @@ def _cell_fill(row: int) -> tuple[str, float]:
     if row == 0:
         return "accent1", 0.0
     return ("accent1", 0.85) if row % 2 else ("bg1", 0.0)
+
+
+class _Members:
+    """Collects what python-pptx's package writer would put in the zip, as (name, bytes)."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, bytes]] = []
+
+    def write(self, uri: PackURI, blob: bytes) -> None:
+        self.items.append((uri.membername, blob))
+
+
+def package_members(prs: PresentationObject) -> list[tuple[str, bytes]]:
+    """The deck's zip members exactly as ``Presentation.save`` writes them, without zipping."""
+    package = prs.part.package
+    writer = PackageWriter("", package._rels, tuple(package.iter_parts()))
+    members = _Members()
+    # the steps of PackageWriter._write, into a list: the deck is zipped once, deterministically
+    writer._write_content_types_stream(members)  # type: ignore[arg-type]
+    writer._write_pkg_rels(members)  # type: ignore[arg-type]
+    writer._write_parts(members)  # type: ignore[arg-type]
+    return members.items
 
 
 def _clip(text: str, limit: int = 255) -> str:
