@@ -82,10 +82,10 @@ class Face:
 
     def width(self, text: str) -> float:
         """The advance of ``text`` in points."""
-        font = self._font
-        if font is None:
+        advance = _advance(self.family, self.bold, self.italic, text)
+        if advance is None:
             return len(text) * self.size * ESTIMATE_EM
-        return float(font.getlength(text)) * self.size / _MEASURE_SIZE
+        return advance * self.size / _MEASURE_SIZE
 
     @property
     def line_height(self) -> float:
@@ -107,6 +107,13 @@ def _truetype(family: str, bold: bool, italic: bool) -> ImageFont.FreeTypeFont |
     if path is None:
         return None
     return ImageFont.truetype(str(path), _MEASURE_SIZE)
+
+
+@functools.lru_cache(maxsize=1 << 17)  # decks measure the same words at many sizes and widths
+def _advance(family: str, bold: bool, italic: bool, text: str) -> float | None:
+    """The advance of ``text`` at the measuring size; None when the face has no font file."""
+    font = _truetype(family, bold, italic)
+    return None if font is None else float(font.getlength(text))
 
 
 @dataclass(frozen=True, slots=True)
