@@ -7,10 +7,13 @@ from pathlib import Path
 
 from ...model import Course
 from ..base import Builder, BuildOptions, Progress
-from .pagination import Page, paginate
+from .pagination import Boxes, Page, TextStyle, paginate
 from .reference_deck import build_reference_deck
-from .slide_specs import SlideSpec, course_deck, module_deck
+from .slide_specs import SlideSpec, course_deck, module_body, module_opening
 from .writer import DeckWriter, load_template
+
+# A module's slides appear in its own deck and in the course's: each is fitted once.
+Fitted = dict[tuple[SlideSpec, Boxes, TextStyle], list[Page]]
 
 
 def reference_template(course: Course, options: BuildOptions) -> bytes:
@@ -23,10 +26,20 @@ def reference_template(course: Course, options: BuildOptions) -> bytes:
 
 
 def write_deck(course: Course, template: bytes, options: BuildOptions, specs: list[SlideSpec],
-               path: Path, *, title: str, subject: str) -> list[Page]:
-    """Fit the specs into the template's layouts and save the deck; the pages written."""
+               path: Path, *, title: str, subject: str, fitted: Fitted | None = None
+               ) -> list[Page]:
+    """Fit the specs into the template's layouts and save the deck; the pages written.
+
+    ``fitted`` keeps pages fitted for earlier decks, to reuse them.
+    """
     writer = DeckWriter(template, course, options.layout_names)
-    pages = [page for spec in specs for page in paginate(spec, writer.boxes, writer.style)]
+    fitted = {} if fitted is None else fitted
+    pages = []
+    for spec in specs:
+        key = (spec, writer.boxes, writer.style)
+        if key not in fitted:
+            fitted[key] = paginate(spec, writer.boxes, writer.style)
+        pages.extend(fitted[key])
     for page in pages:
         writer.add(page)
     writer.save(path, title=title, subject=subject)
@@ -45,11 +58,14 @@ class PptxBuilder(Builder):
         course = self.course
         template = reference_template(course, self.options)
         folder = staging / self.folder
-        for module in course.modules:
+        fitted: Fitted = {}
+        bodies = [module_body(course, module) for module in course.modules]
+        for module, body in zip(course.modules, bodies, strict=True):
             progress(f"slides/{module.id}.pptx")
-            write_deck(course, template, self.options, module_deck(course, module),
-                       folder / f"{module.id}.pptx", title=module.title, subject=course.title)
+            specs = [module_opening(course, module, standalone=True), *body]
+            write_deck(course, template, self.options, specs, folder / f"{module.id}.pptx",
+                       title=module.title, subject=course.title, fitted=fitted)
         progress(f"slides/{course.id}.pptx")
-        write_deck(course, template, self.options, course_deck(course),
+        write_deck(course, template, self.options, course_deck(course, bodies),
                    folder / f"{course.id}.pptx", title=course.title,
-                   subject=course.description or course.title)
+                   subject=course.description or course.title, fitted=fitted)

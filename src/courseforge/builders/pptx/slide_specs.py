@@ -7,6 +7,7 @@ Nothing here knows about python-pptx; :mod:`.pagination` splits long bodies to f
 from __future__ import annotations
 
 import string
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...model import Course, Lesson, Module, Question, QuestionType, Quiz
@@ -70,12 +71,16 @@ def lesson_topics(lesson: Lesson) -> list[str]:
 
 def module_slides(course: Course, module: Module, *, standalone: bool = True) -> list[SlideSpec]:
     """A module's slides; standalone decks open with a title slide, course decks with a section."""
+    return [module_opening(course, module, standalone=standalone), *module_body(course, module)]
+
+
+def module_opening(course: Course, module: Module, *, standalone: bool) -> SlideSpec:
+    """A module's first slide: a title slide in its own deck, a section slide in the course's."""
     lesson = module.lesson
     quiz = module.quiz
     number = course.modules.index(module) + 1
-    specs: list[SlideSpec] = []
     if standalone:
-        specs.append(SlideSpec(
+        return SlideSpec(
             role=TITLE, title=module.title,
             subtitle=(course.title, f"Estimated time: {_minutes(lesson.minutes)}"),
             notes=(f"Welcome the group to '{module.title}', module {number} of "
@@ -85,17 +90,23 @@ def module_slides(course: Course, module: Module, *, standalone: bool = True) ->
                    + (f" It is written for: {course.audience}" if course.audience else "")
                    + f"\n\nAsk: \"What do you already know about {module.title.rstrip('?.!')}?\""
                    "\n\nTiming: about 1 minute."),
-        ))
-    else:
-        specs.append(SlideSpec(
-            role=SECTION, title=module.title,
-            subtitle=(f"Module {number} of {len(course.modules)}",
-                      f"Estimated time: {_minutes(lesson.minutes)}"),
-            notes=(f"Module {number} of {len(course.modules)}: '{module.title}', about "
-                   f"{_minutes(lesson.minutes)}. Give the group a moment to stand up or stretch "
-                   "before you start, then say what this module is about."
-                   "\n\nTiming: about 1 minute."),
-        ))
+        )
+    return SlideSpec(
+        role=SECTION, title=module.title,
+        subtitle=(f"Module {number} of {len(course.modules)}",
+                  f"Estimated time: {_minutes(lesson.minutes)}"),
+        notes=(f"Module {number} of {len(course.modules)}: '{module.title}', about "
+               f"{_minutes(lesson.minutes)}. Give the group a moment to stand up or stretch "
+               "before you start, then say what this module is about."
+               "\n\nTiming: about 1 minute."),
+    )
+
+
+def module_body(course: Course, module: Module) -> list[SlideSpec]:
+    """A module's slides after its opening one: the same in its own deck and the course's."""
+    lesson = module.lesson
+    quiz = module.quiz
+    specs: list[SlideSpec] = []
     topics = lesson_topics(lesson)
     agenda = topics + ([quiz.title] if quiz else []) + ["Summary"]
     specs.append(SlideSpec(
@@ -246,13 +257,12 @@ def summary_slide(course: Course, module: Module) -> SlideSpec:
     )
 
 
-def module_deck(course: Course, module: Module) -> list[SlideSpec]:
-    """The slides of a module's own deck."""
-    return module_slides(course, module, standalone=True)
+def course_deck(course: Course,
+                bodies: Sequence[list[SlideSpec]] | None = None) -> list[SlideSpec]:
+    """The whole course: a title slide, the module agenda, each module after a section slide.
 
-
-def course_deck(course: Course) -> list[SlideSpec]:
-    """The whole course: a title slide, the module agenda, each module after a section slide."""
+    ``bodies`` are the modules' :func:`module_body` when the caller has them already.
+    """
     specs = [SlideSpec(
         role=TITLE, title=course.title,
         subtitle=(f"{len(course.modules)} modules · Estimated time: {_minutes(course.minutes)}",
@@ -269,6 +279,9 @@ def course_deck(course: Course) -> list[SlideSpec]:
         notes=("Walk through the modules and the timing. Agree on breaks, and point out "
                "that each module ends with a short check.\n\nTiming: about 2 minutes."),
     )]
-    for module in course.modules:
-        specs.extend(module_slides(course, module, standalone=False))
+    if bodies is None:
+        bodies = [module_body(course, module) for module in course.modules]
+    for module, body in zip(course.modules, bodies, strict=True):
+        specs.append(module_opening(course, module, standalone=False))
+        specs.extend(body)
     return specs
