@@ -20,7 +20,8 @@ from .markdown_runs import Run
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-A_P, A_PPR, A_R, A_RPR, A_T = (f"{{{A}}}{tag}" for tag in ("p", "pPr", "r", "rPr", "t"))
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+A_P, A_PPR, A_R, A_RPR, A_T, A_BR = (f"{{{A}}}{tag}" for tag in ("p", "pPr", "r", "rPr", "t", "br"))
 _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")  # escaped as python-pptx does: BEL -> _x0007_
 
 
@@ -73,7 +74,39 @@ def runs(p: etree._Element, part: XmlPart, specs: Sequence[Run], size: float, *,
         if spec.link:
             r_id = part.relate_to(spec.link, RT.HYPERLINK, is_external=True)
             etree.SubElement(rpr, f"{{{A}}}hlinkClick").set(f"{{{R}}}id", r_id)
-        etree.SubElement(r, A_T).text = _CONTROL.sub(lambda m: f"_x{ord(m[1]):04X}_", spec.text)
+        etree.SubElement(r, A_T).text = escape(spec.text)
+
+
+def escape(text: str) -> str:
+    """Control characters as python-pptx writes them in ``a:t`` (BEL -> ``_x0007_``)."""
+    return _CONTROL.sub(lambda m: f"_x{ord(m[1]):04X}_", text)
+
+
+def append_text(p: etree._Element, text: str) -> None:
+    """Runs, with a line break for each vertical tab, as python-pptx's ``paragraph.text``."""
+    for index, piece in enumerate(text.split("\v")):
+        if index:
+            etree.SubElement(p, A_BR)
+        if piece:
+            etree.SubElement(etree.SubElement(p, A_R), A_T).text = escape(piece)
+
+
+def set_text(tx_body: etree._Element, text: str) -> None:
+    """A text body's paragraphs replaced by one per line, as python-pptx's ``text_frame.text``."""
+    for p in tx_body.findall(A_P):
+        tx_body.remove(p)
+    for line in text.split("\n"):
+        append_text(etree.SubElement(tx_body, A_P), line)
+
+
+def place(shape: etree._Element, left: int, top: int, width: int, height: int) -> None:
+    """A new placeholder's position and size, in EMU, as python-pptx's ``left`` ... setters."""
+    sp_pr = shape.find(f"{{{P}}}spPr")
+    assert sp_pr is not None and sp_pr.find(f"{{{A}}}xfrm") is None, "placed once, when new"
+    xfrm = etree.Element(f"{{{A}}}xfrm")
+    etree.SubElement(xfrm, f"{{{A}}}off", x=str(int(left)), y=str(int(top)))
+    etree.SubElement(xfrm, f"{{{A}}}ext", cx=str(int(width)), cy=str(int(height)))
+    sp_pr.insert(0, xfrm)
 
 
 def scheme_fill(colour: str) -> etree._Element:

@@ -19,7 +19,8 @@ from pptx.oxml.slide import CT_NotesSlide, CT_Slide
 from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import NotesSlide, Slide, SlideLayout
-from pptx.text.text import TextFrame
+
+from . import drawingml
 
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 PH_PATH = f"{{{P}}}nvSpPr/{{{P}}}nvPr/{{{P}}}ph"  # where a placeholder shape declares itself
@@ -68,7 +69,7 @@ class SlideParts:
         slide.part.relate_to(notes_part, RT.NOTES_SLIDE)
         if body is not None:
             tx_body = notes_part._element.cSld.spTree[body].find(f"{{{P}}}txBody")
-            TextFrame(tx_body, notes_part).text = text
+            drawingml.set_text(tx_body, text)
 
     def _prototype(self, layout: SlideLayout) -> CT_Slide:
         key = str(layout.part.partname)

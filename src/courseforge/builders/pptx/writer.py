@@ -8,7 +8,6 @@ import io
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import cast
 
 from lxml import etree
 from pptx import Presentation
@@ -179,10 +178,12 @@ class DeckWriter:
         found = placeholders(slide)
         title = _shape(slide, found.get(0))
         if title is not None:
-            title.text_frame.text = page.title
+            tx_body = title.element.get_or_add_txBody()
+            drawingml.set_text(tx_body, page.title)
             if page.title_size:
-                for run in title.text_frame.paragraphs[0].runs:
-                    run.font.size = Pt(page.title_size)
+                for r in tx_body.find(drawingml.A_P).iterchildren(drawingml.A_R):
+                    r.insert(0, etree.Element(drawingml.A_RPR,
+                                              sz=drawingml.centipoints(page.title_size)))
         if page.role in (TITLE, SECTION):
             self._subtitle(slide, found, spec.subtitle)
         elif page.role in (CONTENT, TITLE_ONLY):
@@ -263,8 +264,7 @@ class DeckWriter:
                 frame_shape: Shape
                 if number == 0 and placeholder is not None:
                     frame_shape = placeholder
-                    frame_shape.left, frame_shape.top = Pt(left), Pt(top)
-                    frame_shape.width, frame_shape.height = Pt(text_w), Pt(h)
+                    drawingml.place(frame_shape.element, Pt(left), Pt(top), Pt(text_w), Pt(h))
                     bulleted_by_theme = True
                 else:
                     frame_shape, bulleted_by_theme = self._textbox(slide, left, top, text_w, h)
@@ -296,10 +296,9 @@ class DeckWriter:
             if column.heading and number < len(geometry.headings):
                 heading = _shape(slide, found.get(geometry.headings[number]))
                 if heading is not None:
-                    heading.left, heading.width = Emu(left), Emu(width)
-                    heading.top = Emu(geometry.heading_top)
-                    heading.height = Emu(geometry.heading_height)
-                    heading.text_frame.text = column.heading
+                    drawingml.place(heading.element, left, geometry.heading_top, width,
+                                    geometry.heading_height)
+                    drawingml.set_text(heading.element.get_or_add_txBody(), column.heading)
             paragraphs = [b for b in column_blocks(column, self.boxes)
                           if isinstance(b, Paragraph)]
             if not paragraphs:
@@ -312,8 +311,7 @@ class DeckWriter:
                                              points(geometry.bottom - top))
             else:
                 body, themed = shape, True
-                body.left, body.top = Emu(left), Emu(top)
-                body.width, body.height = Emu(width), Emu(geometry.bottom - top)
+                drawingml.place(body.element, left, top, width, geometry.bottom - top)
             self._paragraphs(body.text_frame, paragraphs, page.body_size, themed)
 
     def _paragraphs(self, frame: TextFrame, paragraphs: Sequence[Paragraph], size: float,
@@ -469,4 +467,5 @@ def _shape(slide: Slide, element: etree._Element | None) -> SlidePlaceholder | N
     """The python-pptx placeholder object of one of a slide's placeholder elements."""
     if element is None:
         return None
-    return cast(SlidePlaceholder, slide.shapes._shape_factory(element))
+    # every placeholder cloned from a layout is a p:sp: no need for python-pptx's factory
+    return SlidePlaceholder(element, slide.shapes)
