@@ -14,8 +14,6 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import PackageWriter
 from pptx.presentation import Presentation as PresentationObject
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.placeholder import SlidePlaceholder
@@ -37,6 +35,7 @@ from .layouts import (
     title_box,
 )
 from .markdown_runs import BULLET, LETTER, NUMBER, PLAIN, Block, Paragraph, Picture, Run, Table
+from .package_members import package_members
 from .pagination import (
     BLOCK_GAP,
     CELL_X,
@@ -385,28 +384,6 @@ def _cell_fill(row: int) -> tuple[str, float]:
     if row == 0:
         return "accent1", 0.0
     return ("accent1", 0.85) if row % 2 else ("bg1", 0.0)
-
-
-class _Members:
-    """Collects what python-pptx's package writer would put in the zip, as (name, bytes)."""
-
-    def __init__(self) -> None:
-        self.items: list[tuple[str, bytes]] = []
-
-    def write(self, uri: PackURI, blob: bytes) -> None:
-        self.items.append((uri.membername, blob))
-
-
-def package_members(prs: PresentationObject) -> list[tuple[str, bytes]]:
-    """The deck's zip members exactly as ``Presentation.save`` writes them, without zipping."""
-    package = prs.part.package
-    writer = PackageWriter("", package._rels, tuple(package.iter_parts()))
-    members = _Members()
-    # the steps of PackageWriter._write, into a list: the deck is zipped once, deterministically
-    writer._write_content_types_stream(members)  # type: ignore[arg-type]
-    writer._write_pkg_rels(members)  # type: ignore[arg-type]
-    writer._write_parts(members)  # type: ignore[arg-type]
-    return members.items
 
 
 def _clip(text: str, limit: int = 255) -> str:
