@@ -10,7 +10,7 @@ from ..base import Builder, BuildOptions, Progress
 from .pagination import Boxes, Page, TextStyle, paginate
 from .reference_deck import build_reference_deck
 from .slide_specs import SlideSpec, course_deck, module_body, module_opening
-from .writer import DeckWriter, load_template
+from .writer import DeckTemplate, DeckWriter, load_template
 
 # A module's slides appear in its own deck and in the course's: each is fitted once.
 Fitted = dict[tuple[SlideSpec, Boxes, TextStyle], list[Page]]
@@ -26,13 +26,14 @@ def reference_template(course: Course, options: BuildOptions) -> bytes:
 
 
 def write_deck(course: Course, template: bytes, options: BuildOptions, specs: list[SlideSpec],
-               path: Path, *, title: str, subject: str, fitted: Fitted | None = None
-               ) -> list[Page]:
+               path: Path, *, title: str, subject: str, fitted: Fitted | None = None,
+               shared: DeckTemplate | None = None) -> list[Page]:
     """Fit the specs into the template's layouts and save the deck; the pages written.
 
-    ``fitted`` keeps pages fitted for earlier decks, to reuse them.
+    ``fitted`` keeps pages fitted for earlier decks, and ``shared`` what the template's
+    earlier decks worked out, to reuse them.
     """
-    writer = DeckWriter(template, course, options.layout_names)
+    writer = DeckWriter(template, course, options.layout_names, shared)
     fitted = {} if fitted is None else fitted
     pages = []
     for spec in specs:
@@ -59,13 +60,15 @@ class PptxBuilder(Builder):
         template = reference_template(course, self.options)
         folder = staging / self.folder
         fitted: Fitted = {}
+        shared = DeckTemplate()
         bodies = [module_body(course, module) for module in course.modules]
         for module, body in zip(course.modules, bodies, strict=True):
             progress(f"slides/{module.id}.pptx")
             specs = [module_opening(course, module, standalone=True), *body]
             write_deck(course, template, self.options, specs, folder / f"{module.id}.pptx",
-                       title=module.title, subject=course.title, fitted=fitted)
+                       title=module.title, subject=course.title, fitted=fitted, shared=shared)
         progress(f"slides/{course.id}.pptx")
         write_deck(course, template, self.options, course_deck(course, bodies),
                    folder / f"{course.id}.pptx", title=course.title,
-                   subject=course.description or course.title, fitted=fitted)
+                   subject=course.description or course.title, fitted=fitted,
+                   shared=shared)

@@ -27,17 +27,27 @@ PH_PATH = f"{{{P}}}nvSpPr/{{{P}}}nvPr/{{{P}}}ph"  # where a placeholder shape de
 MIN_SLIDE_ID = 256  # python-pptx's first slide id
 
 
+class Prototypes:
+    """Blank slides by layout part name, and the blank notes slide with its notes position.
+
+    Decks opened from the same reference deck share them.
+    """
+
+    def __init__(self) -> None:
+        self.slides: dict[str, CT_Slide] = {}
+        self.notes: tuple[CT_NotesSlide, int | None] | None = None
+
+
 class SlideParts:
     """Adds slides (with their layout's placeholders) and notes slides to one presentation."""
 
-    def __init__(self, prs: PresentationObject) -> None:
+    def __init__(self, prs: PresentationObject, prototypes: Prototypes | None = None) -> None:
         self._prs = prs
         self._package = prs.part.package
         self._id_list = prs.slides._sldIdLst
         self._count = len(self._id_list)
         self._next_id = max([MIN_SLIDE_ID - 1, *(int(s.id) for s in self._id_list)]) + 1
-        self._prototypes: dict[str, CT_Slide] = {}
-        self._notes: tuple[CT_NotesSlide, int | None] | None = None
+        self._prototypes = Prototypes() if prototypes is None else prototypes
 
     @property
     def count(self) -> int:
@@ -73,16 +83,16 @@ class SlideParts:
 
     def _prototype(self, layout: SlideLayout) -> CT_Slide:
         key = str(layout.part.partname)
-        prototype = self._prototypes.get(key)
+        prototype = self._prototypes.slides.get(key)
         if prototype is None:
             prototype = CT_Slide.new()
             Slide(prototype, layout.part).shapes.clone_layout_placeholders(layout)
-            self._prototypes[key] = prototype
+            self._prototypes.slides[key] = prototype
         return prototype
 
     def _notes_prototype(self) -> tuple[CT_NotesSlide, int | None]:
         """The blank notes slide and the position of its notes placeholder in the shape tree."""
-        if self._notes is None:
+        if self._prototypes.notes is None:
             master_part = self._prs.part.notes_master_part
             element = CT_NotesSlide.new()
             notes = NotesSlide(element, master_part)
@@ -93,8 +103,8 @@ class SlideParts:
                 body.text_frame  # noqa: B018
             position = (list(element.cSld.spTree).index(body.element)
                         if body is not None else None)
-            self._notes = (element, position)
-        return self._notes
+            self._prototypes.notes = (element, position)
+        return self._prototypes.notes
 
 
 def placeholders(slide: Slide) -> dict[int, etree._Element]:

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -56,7 +57,7 @@ from .pagination import (
     text_width,
 )
 from .partnames import PartNames
-from .slide_parts import PH_PATH, SlideParts, placeholder_type, placeholders
+from .slide_parts import PH_PATH, Prototypes, SlideParts, placeholder_type, placeholders
 from .slide_specs import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -147,27 +148,60 @@ def _body_style(prs: PresentationObject) -> etree._Element | None:
     return prs.slide_master.element.find("p:txStyles/p:bodyStyle", NS)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Measures:
+    """Where a reference deck puts text and how it sets it."""
+
+    style: TextStyle
+    boxes: Boxes
+    body: Box  # the content layout's body placeholder
+    body_idx: int  # and its idx
+
+
+class DeckTemplate:
+    """What every deck made from one reference deck (and layout mapping) shares.
+
+    The first deck works it out; the others reuse it.
+    """
+
+    def __init__(self) -> None:
+        self.measures: Measures | None = None
+        self.prototypes = Prototypes()
+        self.numbers: dict[str, etree._Element | None] = {}  # layout -> its slide-number ph
+
+
+def _measures(prs: PresentationObject, layouts: dict[str, SlideLayout]) -> Measures:
+    body = body_area(layouts)
+    return Measures(style=text_style(prs), boxes=deck_boxes(layouts), body=body,
+                    body_idx=next(idx for idx, box, _ in body_placeholders(layouts[CONTENT])
+                                  if box == body))
+
+
 class DeckWriter:
-    """Adds pages to one deck and saves it."""
+    """Adds pages to one deck and saves it.
+
+    ``shared`` is given to the writers of decks from the same template and mapping.
+    """
 
     def __init__(self, template: bytes, course: Course,
-                 mapping: Sequence[tuple[str, str]] = ()) -> None:
+                 mapping: Sequence[tuple[str, str]] = (), shared: DeckTemplate | None = None
+                 ) -> None:
         self.prs = open_deck(template)
         self.course = course
         self.layouts = find_layouts(self.prs, mapping)
-        self.style = text_style(self.prs)
-        self.boxes = deck_boxes(self.layouts)
-        self.body = body_area(self.layouts)
+        self.shared = DeckTemplate() if shared is None else shared
+        if self.shared.measures is None:
+            self.shared.measures = _measures(self.prs, self.layouts)
+        measures = self.shared.measures
+        self.style, self.boxes = measures.style, measures.boxes
+        self.body, self.body_idx = measures.body, measures.body_idx
         self.body_style = _body_style(self.prs)
         fill = self.body_style.find("a:lvl1pPr/a:defRPr/a:solidFill", NS) \
             if self.body_style is not None else None
         self.body_fill = fill  # the theme's body text colour, for text outside placeholders
         self.header_fill = drawingml.scheme_fill("bg1")  # table headers: on the brand colour
-        self.body_idx = next(idx for idx, box, _ in body_placeholders(self.layouts[CONTENT])
-                             if box == self.body)
-        self._numbers: dict[str, etree._Element | None] = {}  # layout -> its slide-number ph
         PartNames(self.prs.part.package)
-        self.parts = SlideParts(self.prs)
+        self.parts = SlideParts(self.prs, self.shared.prototypes)
 
     def add(self, page: Page) -> Slide:
         """One slide for one page, with its notes."""
@@ -201,11 +235,12 @@ class DeckWriter:
     def _add_slide_number(self, slide: Slide, layout: SlideLayout, number: int) -> None:
         """The layout's slide-number placeholder, filled with the slide-number field."""
         key = str(layout.part.partname)
-        if key not in self._numbers:
+        numbers = self.shared.numbers
+        if key not in numbers:
             source = next((s for s in layout_placeholders(layout)
                            if s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
-            self._numbers[key] = None if source is None else source.element.find(PH_PATH)
-        ph = self._numbers[key]
+            numbers[key] = None if source is None else source.element.find(PH_PATH)
+        ph = numbers[key]
         if ph is None:
             return
         tree = slide.shapes._spTree
