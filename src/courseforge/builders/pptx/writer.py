@@ -442,10 +442,7 @@ def _groups(blocks: Sequence[Block]) -> list[list[Block]]:
 
 def _bullet(ppr: etree._Element, block: Paragraph, indent: float, hanging: float,
             bulleted_by_theme: bool) -> None:
-    """Paragraph indents and bullet or numbering, as pagination measured them."""
-    for tag in ("buNone", "buAutoNum", "buChar", "buFont", "buClr"):
-        for old in ppr.findall(f"a:{tag}", NS):
-            ppr.remove(old)
+    """Paragraph indents and bullet or numbering, as pagination measured them (a new a:pPr)."""
     if block.kind == PLAIN:
         ppr.set("marL", "0")
         ppr.set("indent", "0")
