@@ -8,7 +8,9 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import time
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -452,3 +454,37 @@ def test_long_comparison_continues_with_the_short_column_repeated() -> None:
     items = [b for p in pages for b in p.columns[0].body]
     assert items == list(spec.columns[0].body)
     assert all(p.body_size >= 18 for p in pages)
+
+
+def test_package_ids_and_relationships_are_consistent(tmp_path: Path) -> None:
+    """Slides, notes and their ids come from counters: check them as PowerPoint would."""
+    slides = build_slides(HERE / "roots" / "pptx-long", tmp_path / "out")
+    for deck in sorted(slides.iterdir()):
+        with zipfile.ZipFile(deck) as archive:
+            names = set(archive.namelist())
+            presentation = archive.read("ppt/presentation.xml").decode()
+            ids = [int(i) for i in re.findall(r'<p:sldId id="(\d+)"', presentation)]
+            assert ids == list(range(256, 256 + len(ids))), deck.name
+            content_types = archive.read("[Content_Types].xml").decode()
+            for name in sorted(n for n in names if n.endswith(".rels")):
+                rels = archive.read(name).decode()
+                r_ids = re.findall(r'Id="(rId\d+)"', rels)
+                assert len(r_ids) == len(set(r_ids)), (deck.name, name)
+                folder = name.replace("_rels/", "").removesuffix(".rels").rpartition("/")[0]
+                for target in re.findall(r'Target="([^"]+)"(?! TargetMode)', rels):
+                    resolved = os.path.normpath(f"{folder}/{target}").lstrip("/")
+                    assert resolved in names, (deck.name, name, target)
+            for number in range(1, len(ids) + 1):
+                slide_rels = archive.read(f"ppt/slides/_rels/slide{number}.xml.rels").decode()
+                notes = re.findall(r'notesSlides/(notesSlide\d+\.xml)', slide_rels)
+                assert len(notes) == 1, (deck.name, number)
+                back = archive.read(f"ppt/notesSlides/_rels/{notes[0]}.rels").decode()
+                assert f"slides/slide{number}.xml" in back, (deck.name, number)
+                assert f'PartName="/ppt/slides/slide{number}.xml"' in content_types
+                assert f'PartName="/ppt/notesSlides/{notes[0]}"' in content_types
+        prs = Presentation(str(deck))
+        notes_texts = [s.notes_slide.notes_text_frame.text for s in prs.slides]
+        assert all(notes_texts), deck.name
+        continued = [t for s, t in zip(prs.slides, notes_texts, strict=True)
+                     if s.shapes.title is not None and s.shapes.title.text.endswith("(cont.)")]
+        assert continued and all(t.startswith("Continues '") for t in continued), deck.name
