@@ -7,6 +7,7 @@ pattern are removed, which makes the serializer escape such markup like any text
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from urllib.parse import urlsplit
@@ -82,16 +83,36 @@ class _LessonTree(Treeprocessor):
 
 
 class _LessonMarkdown(Extension):
-    def __init__(self, images: Mapping[str, str], raw_html: bool) -> None:
+    def __init__(self, raw_html: bool) -> None:
         super().__init__()
-        self.images = images
         self.raw_html = raw_html
+        self.tree: _LessonTree | None = None
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         if not self.raw_html:
             md.preprocessors.deregister("html_block")
             md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_LessonTree(md, self.images), "courseforge-lesson", 1)
+        self.tree = _LessonTree(md, {})
+        md.treeprocessors.register(self.tree, "courseforge-lesson", 1)
+
+
+@functools.cache
+def _engine(raw_html: bool) -> tuple[markdown.Markdown, _LessonMarkdown]:
+    # Building a Markdown parser costs far more than converting a slide: build one per
+    # mode and reset it between documents.
+    extension = _LessonMarkdown(raw_html)
+    md = markdown.Markdown(extensions=[*EXTENSIONS, extension], output_format="html")
+    return md, extension
+
+
+@functools.lru_cache(maxsize=4096)
+def _convert(text: str, images: tuple[tuple[str, str], ...], raw_html: bool) -> str:
+    md, extension = _engine(raw_html)
+    mapping = dict(images)
+    assert extension.tree is not None
+    extension.tree.images = mapping
+    html = md.reset().convert(text)
+    return _sanitise(html, mapping) if raw_html else html
 
 
 # What author HTML may keep when a course opts in (allow_raw_html): formatting and
@@ -137,11 +158,7 @@ def render_markdown(text: str, images: Mapping[str, str] | None = None, *,
     Author HTML is escaped, unless ``raw_html`` (the course's allow_raw_html), where it is
     kept but sanitised to an allow-list.
     """
-    images = images or {}
-    md = markdown.Markdown(extensions=[*EXTENSIONS, _LessonMarkdown(images, raw_html)],
-                           output_format="html")
-    html = md.convert(text)
-    return Markup(_sanitise(html, images) if raw_html else html)
+    return Markup(_convert(text, tuple(sorted((images or {}).items())), raw_html))
 
 
 def render_inline(text: str) -> Markup:
