@@ -155,6 +155,12 @@ def main() -> None:
                              f"{seconds:.2f} s, {rss:.0f} MB peak, {size / 1024:.0f} KB out"))
                 if fmt == "all":
                     totals[label] = seconds
+            out = work / f"out-{label.replace(' ', '')}-jobs"
+            seconds, rss = measure(courseforge("build", str(course), "-o", str(out), "-q",
+                                               "-j", "2"), runs)
+            rows.append((f"{label}: all, --jobs 2",
+                         f"{seconds:.2f} s, {rss:.0f} MB peak (main process), "
+                         f"speed-up {totals[label] / seconds:.2f}"))
         if "1000 slides" in totals:
             rows.append(("growth t(1000) / t(100), all formats",
                          f"{totals['1000 slides'] / totals['100 slides']:.1f}"))

@@ -55,20 +55,64 @@ class PptxBuilder(Builder):
     description = "trainer slide decks with speaker notes"
 
     def build(self, staging: Path, progress: Progress) -> None:
-        """Write every module's deck, then the course deck."""
+        """Write every module's deck, then the course deck (in parallel with ``jobs`` > 1)."""
         course = self.course
         template = reference_template(course, self.options)
         folder = staging / self.folder
-        fitted: Fitted = {}
-        shared = DeckTemplate()
-        bodies = [module_body(course, module) for module in course.modules]
-        for module, body in zip(course.modules, bodies, strict=True):
-            progress(f"slides/{module.id}.pptx")
-            specs = [module_opening(course, module, standalone=True), *body]
-            write_deck(course, template, self.options, specs, folder / f"{module.id}.pptx",
-                       title=module.title, subject=course.title, fitted=fitted, shared=shared)
-        progress(f"slides/{course.id}.pptx")
-        write_deck(course, template, self.options, course_deck(course, bodies),
-                   folder / f"{course.id}.pptx", title=course.title,
-                   subject=course.description or course.title, fitted=fitted,
-                   shared=shared)
+        decks: list[str | None] = [m.id for m in course.modules] + [None]  # None: the course
+        groups = _balanced_groups(course, decks, self.options.jobs)
+        if len(groups) == 1:
+            for name in write_decks(course, template, self.options, folder, decks):
+                progress(name)
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=len(groups)) as pool:
+            futures = [pool.submit(write_decks, course, template, self.options, folder, group)
+                       for group in groups]
+            for future in futures:
+                for name in future.result():
+                    progress(name)
+
+
+def write_decks(course: Course, template: bytes, options: BuildOptions, folder: Path,
+                decks: list[str | None]) -> list[str]:
+    """Write the named module decks (None: the course deck); the file names written."""
+    fitted: Fitted = {}
+    shared = DeckTemplate()
+    bodies = [module_body(course, module) for module in course.modules]
+    written = []
+    for deck in decks:
+        if deck is None:
+            written.append(f"slides/{course.id}.pptx")
+            write_deck(course, template, options, course_deck(course, bodies),
+                       folder / f"{course.id}.pptx", title=course.title,
+                       subject=course.description or course.title, fitted=fitted,
+                       shared=shared)
+            continue
+        index = next(i for i, m in enumerate(course.modules) if m.id == deck)
+        module = course.modules[index]
+        written.append(f"slides/{module.id}.pptx")
+        specs = [module_opening(course, module, standalone=True), *bodies[index]]
+        write_deck(course, template, options, specs, folder / f"{module.id}.pptx",
+                   title=module.title, subject=course.title, fitted=fitted, shared=shared)
+    return written
+
+
+def _balanced_groups(course: Course, decks: list[str | None], jobs: int) -> list[list[str | None]]:
+    """Decks split into at most ``jobs`` groups of about equal slide counts (largest first).
+
+    The course deck holds every module's slides, so it weighs as much as all modules.
+    """
+    if jobs <= 1:
+        return [decks]
+    weight = {m.id: len(m.lesson.slides) + 2 * len(m.quiz.questions if m.quiz else ())
+              for m in course.modules}
+    sizes = {deck: weight[deck] if deck is not None else sum(weight.values()) for deck in decks}
+    groups: list[list[str | None]] = [[] for _ in range(min(jobs, len(decks)))]
+    loads = [0] * len(groups)
+    for deck in sorted(decks, key=lambda d: -sizes[d]):
+        lightest = loads.index(min(loads))
+        groups[lightest].append(deck)
+        loads[lightest] += sizes[deck]
+    return [g for g in groups if g]
