@@ -1,4 +1,4 @@
-"""Slide decks read back with python-pptx: structure, notes, formatting, templates, bytes, speed.
+"""Slide decks read back with python-pptx: structure, notes, formatting, templates, bytes.
 
 Regenerate the golden deck structure with COURSEFORGE_UPDATE_GOLDEN=1 and review the diff.
 """
@@ -9,7 +9,6 @@ import importlib.util
 import json
 import os
 import re
-import time
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -31,6 +30,7 @@ from courseforge.builders.pptx.writer import deck_boxes, text_style
 from courseforge.errors import CourseforgeError
 from courseforge.loading import diagnose, load_checked
 
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden" / "pptx"
 UPDATE_GOLDEN = os.environ.get("COURSEFORGE_UPDATE_GOLDEN") == "1"
@@ -231,6 +231,41 @@ def test_long_list_and_table_continue(long_slides: Path) -> None:
     assert rows == [f"Row {i}" for i in range(1, 26)]
 
 
+def _body_paragraphs(prs: PresentationObject, title: str) -> list[list[object]]:
+    """The body paragraphs of every slide titled ``title`` or its continuation, per slide."""
+    return [list(next(sh for sh in slide.placeholders
+                      if sh.placeholder_format.idx == 1).text_frame.paragraphs)
+            for slide in prs.slides
+            if slide.shapes.title.text_frame.text in (title, title + " (cont.)")]
+
+
+def test_paragraph_too_long_for_a_slide_continues_between_sentences(long_slides: Path) -> None:
+    prs = Presentation(str(long_slides / "long.pptx"))
+    pages = _body_paragraphs(prs, "A wall of text")
+    assert len(pages) >= 2 and all(len(p) == 1 for p in pages)
+    texts = [p[0].text for p in pages]  # type: ignore[attr-defined]
+    assert all(t.endswith("points.") for t in texts)  # cut after a sentence
+    source = " ".join(f"Sentence {i} of a wall of text, the kind an author pastes from a "
+                      "report without breaking it into points." for i in range(1, 41))
+    assert " ".join(texts) == source
+
+
+def test_list_item_too_long_for_a_slide_continues_without_a_bullet(long_slides: Path) -> None:
+    prs = Presentation(str(long_slides / "long.pptx"))
+    pages = _body_paragraphs(prs, "One endless point")
+    assert len(pages) >= 2
+    items = [p for page in pages for p in page]
+    assert items[0].text == "A short point first" and items[-1].text == "A short point last"
+    first, *rest = items[1:-1]
+    assert first.text.startswith("Sentence 1 ") and len(rest) == len(pages) - 1
+    indent = first._p.pPr.get("marL")
+    for part in rest:
+        ppr = part._p.pPr
+        assert ppr.find(f"{{{A}}}buNone") is not None and ppr.get("indent") == "0"
+        assert ppr.get("marL") == indent  # aligned with the item's text
+    assert first._p.pPr.find(f"{{{A}}}buNone") is None
+
+
 def test_pictures_scaled_with_alt_text(long_slides: Path) -> None:
     prs = Presentation(str(long_slides / "long.pptx"))
     pictures = [(slide, sh) for slide in prs.slides for sh in slide.shapes
@@ -297,11 +332,10 @@ def _big_course(folder: Path, slides: int) -> Path:
     return folder
 
 
-def test_large_course_builds_quickly(tmp_path: Path) -> None:
+def test_large_course_has_unique_part_names(tmp_path: Path) -> None:
+    """Part names come from a counter, not python-pptx's search (benchmarks/ times it)."""
     course = _big_course(tmp_path / "course", 500)
-    started = time.perf_counter()
     slides = build_slides(course, tmp_path / "out")
-    elapsed = time.perf_counter() - started
     prs = Presentation(str(slides / "big.pptx"))
     assert [t for t in titles(prs) if t.startswith("Slide ")] == [
         f"Slide {i}" for i in range(500)]
@@ -309,8 +343,6 @@ def test_large_course_builds_quickly(tmp_path: Path) -> None:
              if p.partname.startswith("/ppt/notesSlides/")]
     assert len(set(names)) == len(prs.slides)
     assert "Agenda (cont.)" in titles(prs)  # 500 topics do not fit one agenda slide
-    # two decks of ~500 slides; python-pptx's own part naming alone would take far longer
-    assert elapsed < 60, elapsed
 
 
 def test_bundled_course_structure_matches_golden(bundled_slides: Path) -> None:

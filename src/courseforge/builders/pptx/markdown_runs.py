@@ -39,12 +39,17 @@ class Run:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Paragraph:
-    """A paragraph or list item. ``number`` is the first number of a numbered item."""
+    """A paragraph or list item. ``number`` is the first number of a numbered item.
+
+    ``continues`` marks the rest of an item too long for one slide: indented as the
+    item, without a bullet or number of its own.
+    """
 
     runs: tuple[Run, ...]
     level: int = 0
     kind: str = PLAIN
     number: int = 1
+    continues: bool = False
 
     @property
     def text(self) -> str:

@@ -7,7 +7,8 @@ the sizes, spacing and indents assumed here, so what fits here fits in the deck.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from .layouts import ColumnGeometry
@@ -206,6 +207,8 @@ def split_blocks(blocks: Sequence[Block], width: float, height: float, size: flo
         pieces: list[Block] = [block]
         if isinstance(block, Table):
             pieces = [replace(block, rows=(row,)) for row in block.rows] or [block]
+        elif isinstance(block, Paragraph) and not fits([block], width, height, size, tsize, style):
+            pieces = list(split_paragraph(block, width, height, size, style))
         for piece in pieces:
             current = pages[-1]
             merged = _merge_rows(current, piece)
@@ -214,6 +217,56 @@ def split_blocks(blocks: Sequence[Block], width: float, height: float, size: flo
             else:
                 pages.append([piece])
     return [tuple(p) for p in pages]
+
+
+_SENTENCE_END = re.compile(r"[.!?:;][)\"'”’]*\s+$")
+
+
+def _tokens(runs: Sequence[Run]) -> list[Run]:
+    """The runs cut after every space: the places a paragraph may be broken."""
+    return [replace(run, text=word) for run in runs
+            for word in re.findall(r"\S*\s*", run.text) if word]
+
+
+def _joined(tokens: Sequence[Run]) -> tuple[Run, ...]:
+    """Tokens back into runs, neighbours of the same formatting merged, trailing space dropped."""
+    runs: list[Run] = []
+    for token in tokens:
+        if runs and replace(runs[-1], text="") == replace(token, text=""):
+            runs[-1] = replace(runs[-1], text=runs[-1].text + token.text)
+        else:
+            runs.append(token)
+    if runs:
+        runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
+    return tuple(r for r in runs if r.text)
+
+
+def split_paragraph(paragraph: Paragraph, width: float, height: float, size: float,
+                    style: TextStyle) -> Iterator[Paragraph]:
+    """A paragraph too tall for a page as parts that each fit, cut after a sentence if one
+    ends in the second half of what fits, else between words; the parts after the first
+    continue the item without a bullet of their own.
+    """
+    tokens, part = _tokens(paragraph.runs), paragraph
+    while tokens:
+        most = _most_that_fit(part, tokens, width, height, size, style)
+        ends = [i + 1 for i in range(most // 2, most) if _SENTENCE_END.search(tokens[i].text)]
+        cut = ends[-1] if ends and most < len(tokens) else most
+        yield replace(part, runs=_joined(tokens[:cut]))
+        tokens = tokens[cut:]
+        part = replace(paragraph, continues=paragraph.kind != PLAIN or paragraph.continues)
+
+
+def _most_that_fit(part: Paragraph, tokens: Sequence[Run], width: float, height: float,
+                   size: float, style: TextStyle) -> int:
+    """How many of the tokens fit a page as ``part``'s text: one at least, so splitting ends."""
+    low, high = 1, len(tokens)
+    while low < high:
+        middle = (low + high + 1) // 2
+        trial = replace(part, runs=_joined(tokens[:middle]))
+        low, high = (middle, high) if fits([trial], width, height, size, size, style) \
+            else (low, middle - 1)
+    return low
 
 
 def balanced_split(blocks: Sequence[Block], width: float, height: float, size: float,
@@ -297,8 +350,11 @@ def paginate(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
         width, height = boxes.body
         chunks = balanced_split(spec.body, width, height, style.body_size, TABLE_SIZES[-1],
                                 style)
-        size, table = next(pair for pair in size_pairs(spec.body, style)
-                           if all(fits(c, width, height, *pair, style) for c in chunks))
+        pairs = size_pairs(spec.body, style)
+        # a table row taller than a page fits at no size: it gets the smallest
+        size, table = next((pair for pair in pairs
+                            if all(fits(c, width, height, *pair, style) for c in chunks)),
+                           pairs[-1])
         return _continued(spec, [(c, ()) for c in chunks], size, table, boxes, style)
     if spec.role == COMPARISON:
         page = _comparison(spec, spec.columns, boxes, style, tsize)

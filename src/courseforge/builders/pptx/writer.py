@@ -449,6 +449,10 @@ def _bullet(ppr: etree._Element, block: Paragraph, indent: float, hanging: float
         etree.SubElement(ppr, f"{{{A}}}buNone")
         return
     ppr.set("marL", str(int(Pt(indent))))
+    if block.continues:
+        ppr.set("indent", "0")
+        etree.SubElement(ppr, f"{{{A}}}buNone")
+        return
     ppr.set("indent", str(-int(Pt(hanging))))
     if block.kind in (NUMBER, LETTER):
         kind = "arabicPeriod" if block.kind == NUMBER else "alphaUcPeriod"
