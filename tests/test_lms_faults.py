@@ -18,6 +18,7 @@ import test_scorm_runtime
 from browser.lms import FOLDERS, LmsSession
 from browser.quiz import MINIMAL_CORRECT, answer, control, ready, submit
 from test_scorm_runtime import MINIMAL_PAGES, VERSIONS, click_next, seen_pages, values
+from test_web_browser import serious_violations
 
 served = test_scorm_runtime.served  # the fixture: the minimal course's packages, built once
 
@@ -66,6 +67,19 @@ class FaultyLms(LmsSession):
 
     def standard(self) -> str:
         return str(self.frame.evaluate("() => courseforge.tracker.standard"))
+
+    def notice(self) -> str:
+        """What the lesson tells the learner about saving; empty (and hidden) when all is well."""
+        box = self.lesson.locator("[data-role=save-notice]")
+        text = str(box.inner_text()).strip()
+        assert box.is_visible() == bool(text)
+        return text
+
+    def wait_notice(self, words: str) -> None:
+        """Wait until the notice says ``words`` (or is empty, for "")."""
+        self.frame.wait_for_function(
+            "w => { const t = document.querySelector('[data-role=save-notice]').textContent;"
+            " return w ? t.includes(w) : t === ''; }", arg=words, timeout=15000)
 
 
 @pytest.fixture
@@ -116,6 +130,7 @@ def test_no_api_runs_like_the_web_site(page, served, version) -> None:
     lms = FaultyLms(page, served, version)
     lesson = lms.start(missing=True)
     assert lms.standard() == "local"
+    assert "not connected to your learning platform" in lms.notice()
     click_next(lesson, 2)
     lms.close_window()
     lms.start(missing=True)
@@ -132,9 +147,11 @@ def test_initialize_refused_runs_locally_and_retries_a_few_times(page, served,
     refused = {"methods": ["Initialize"], "action": "fail", "code": "101"}
     lesson = lms.start(faults=[refused])
     assert lms.standard() == "local"
+    assert lms.notice() == ""  # not while the LMS may still answer
     click_next(lesson, 2)
     page.clock.run_for(30000)  # the retries at 1, 3 and 7 seconds, and then no more
     assert [c["result"] for c in lms.calls("Initialize")] == ["false"] * 4
+    assert "not connected to your learning platform" in lms.notice()
     # nothing written to, nor terminated at, an LMS whose session never opened
     assert lms.calls("SetValue") == lms.calls("Commit") == lms.calls("Terminate") == []
     assert lms.standard() == "local"
@@ -161,6 +178,7 @@ def test_initialize_that_succeeds_on_a_retry_keeps_what_was_done_before(
     assert [c["args"][1] for c in lms.calls("SetValue")
             if re.fullmatch(r"cmi\.interactions\.\d+\.id", c["args"][0])] == ["q1"]
     click_next(lesson, PAGES - 3)
+    assert lms.notice() == ""
     state = lms.close()
     assert_same_as_fault_free(values(state, version), reference[version], version)
     assert [c["result"] for c in lms.calls("Terminate")] == ["true"]
@@ -220,6 +238,28 @@ def test_failures_for_a_while_then_recovery_lose_nothing(page, served, reference
     assert_relaunch_resumes(lms, state, PAGES - 1)
 
 
+@pytest.mark.parametrize("version", VERSIONS)
+def test_learner_is_told_while_the_lms_does_not_save(page, served, version) -> None:
+    lms = FaultyLms(page, served, version)
+    lesson = lms.start()
+    click_next(lesson, 1)
+    lms.wait_location("welcome.1")
+    assert lms.notice() == ""
+    page.evaluate("(rule) => faultLms([rule])", FAIL_WRITES)
+    click_next(lesson, 1)
+    page.wait_for_function(
+        "() => harness.calls.some(c => /Commit$/.test(c.method) && c.result === 'false')")
+    assert lms.notice() == ""  # one failed commit may be a hiccup: retried in a second
+    lms.wait_notice("not saving your progress")
+    lms.frame.add_script_tag(url=f"{served}/lib/axe.min.js")
+    assert serious_violations(lms.frame) == []
+    page.evaluate("() => faultLms([])")
+    lms.wait_location("welcome.2")  # the retry saved it
+    lms.wait_notice("")
+    assert lms.notice() == ""
+    assert len(lms.calls("Terminate")) == 0
+
+
 @pytest.mark.parametrize("clicks", [0, 3])
 @pytest.mark.parametrize("version", VERSIONS)
 def test_window_closed_while_the_lms_fails_keeps_progress_for_the_relaunch(
@@ -246,6 +286,8 @@ def test_lms_that_terminates_first(page, served, version) -> None:
     before = len(lms.calls("SetValue"))
     click_next(lesson, 2)
     assert lms.counter() == f"Page 4 of {PAGES}"
+    # 2004 says the session has ended; a 1.2 LMS only keeps failing
+    lms.wait_notice("has closed this session" if version == "2004" else "not saving")
     state = lms.close()
     assert {c["result"] for c in lms.calls("SetValue")[before:]} == {"false"}
     assert len(lms.calls("Terminate")) == 1

@@ -12,6 +12,7 @@ import re
 import zipfile
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pptx import Presentation
@@ -231,7 +232,7 @@ def test_long_list_and_table_continue(long_slides: Path) -> None:
     assert rows == [f"Row {i}" for i in range(1, 26)]
 
 
-def _body_paragraphs(prs: PresentationObject, title: str) -> list[list[object]]:
+def _body_paragraphs(prs: PresentationObject, title: str) -> list[list[Any]]:
     """The body paragraphs of every slide titled ``title`` or its continuation, per slide."""
     return [list(next(sh for sh in slide.placeholders
                       if sh.placeholder_format.idx == 1).text_frame.paragraphs)
@@ -243,7 +244,7 @@ def test_paragraph_too_long_for_a_slide_continues_between_sentences(long_slides:
     prs = Presentation(str(long_slides / "long.pptx"))
     pages = _body_paragraphs(prs, "A wall of text")
     assert len(pages) >= 2 and all(len(p) == 1 for p in pages)
-    texts = [p[0].text for p in pages]  # type: ignore[attr-defined]
+    texts = [p[0].text for p in pages]
     assert all(t.endswith("points.") for t in texts)  # cut after a sentence
     source = " ".join(f"Sentence {i} of a wall of text, the kind an author pastes from a "
                       "report without breaking it into points." for i in range(1, 41))

@@ -123,6 +123,7 @@ def test_web_site_from_file_keeps_progress_in_local_storage(page, tmp_path, root
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto((web / "index.html").as_uri())
     assert page.evaluate("() => courseforge.tracker.standard") == "local"
+    assert page.locator("[data-role=save-notice]").is_hidden()  # a web site needs no LMS
     for _ in range(2):
         page.get_by_role("button", name="Next").click()
     assert page.locator("[data-role=progress-text]").inner_text() == "60% seen"

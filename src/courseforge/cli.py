@@ -86,8 +86,8 @@ class _LazyChoice(click.Choice):  # type: ignore[type-arg]
 @click.option("--package", type=click.Choice(["single", "per-module"]), default="single",
               show_default=True, help="SCORM: one package for the course, or also one per module.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Build formats in this many parallel processes.")
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+              help="Build formats, and slide decks within pptx, in this many parallel processes.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages: warnings and errors only.")
 def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: Path | None,
           pptx_template: Path | None, layouts: tuple[str, ...], package: str, jobs: int,
           quiet: bool) -> None:

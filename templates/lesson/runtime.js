@@ -51,6 +51,10 @@
  *     what the learner sees: navigation commits after the new page is painted, coalesced.
  *   - Commit: on page changes, when the page is hidden, on tracker.commit(); Terminate exactly
  *     once, on pagehide.
+ *   - The learner is told, in a status line under the top bar, when a package runs without
+ *     its LMS (no API, or Initialize refused after the retries), when saving has failed twice
+ *     in a row (one failure may be a hiccup) and when the LMS ended the session; the line
+ *     empties once the LMS saves again. The web site, which has no LMS, never shows it.
  *
  * suspend_data: {"v":1,"n":PAGES,"p":SEEN[,"x":{SECTIONS}]} where SEEN is a bitset of seen
  * pages, 6 pages per base64url character. The builder computes its worst-case length.
@@ -492,6 +496,23 @@
 
   /* ---------- the tracker ---------- */
 
+  /* What the learner is told while the LMS does not keep their progress: nothing is lost,
+     but they should know their platform may not show it yet. */
+  var NOTICES = {
+    none: "",
+    local: "This lesson is not connected to your learning platform, so the platform cannot " +
+      "record your progress. Your progress is kept in this browser.",
+    failing: "Your learning platform is not saving your progress right now. The lesson keeps " +
+      "trying; nothing you have done is lost.",
+    ended: "Your learning platform has closed this session. Your progress is kept in this " +
+      "browser and carried over when you open the lesson again."
+  };
+  var noticeBox = document.querySelector("[data-role=save-notice]");
+
+  function notice(kind) {
+    if (noticeBox && noticeBox.textContent !== NOTICES[kind]) noticeBox.textContent = NOTICES[kind];
+  }
+
   var startedAt = Date.now();
   var names = data.standard === "scorm12" ? SCORM12 : data.standard === "scorm2004" ? SCORM2004 : null;
   var api = names ? findApi(names.api) : null;
@@ -513,10 +534,14 @@
   function retryInitialize() {
     // meanwhile interactions wait in memory for the LMS
     local.awaitingLms = !finished && store === local && initRetries.length > 0;
-    if (!local.awaitingLms) return;
+    if (!local.awaitingLms) {
+      if (store === local) notice("local");
+      return;
+    }
     setTimeout(function () {
       if (finished) return;
       if (openLms(snapshot())) {
+        notice("none");
         render(); // the LMS's progress on screen, then all of it saved there
         commitSoon();
       } else {
@@ -528,6 +553,7 @@
   if (!lms || !openLms(null)) {
     store.open();
     if (lms) retryInitialize();
+    else if (names) notice("local"); // a package opened outside an LMS
   }
 
   var failingSince = 0;
@@ -542,7 +568,11 @@
     var ok = store.save(Date.now() - startedAt);
     if (ok) {
       failingSince = 0;
-    } else if (!store.ended) {
+      if (store === lms) notice("none");
+    } else if (store.ended) {
+      notice("ended");
+    } else {
+      if (failingSince) notice("failing"); // failed again: more than a hiccup
       // keep everything in memory and try again after as long as the LMS has failed so far
       // (1 to 30 s): soon after a hiccup, seldom in an outage
       if (!failingSince) failingSince = Date.now();
