@@ -267,6 +267,22 @@ def test_list_item_too_long_for_a_slide_continues_without_a_bullet(long_slides: 
     assert first._p.pPr.find(f"{{{A}}}buNone") is None
 
 
+def test_questions_too_long_for_a_slide_continue_with_every_choice(long_slides: Path) -> None:
+    prs = Presentation(str(long_slides / "long.pptx"))
+    names = titles(prs)
+    assert "Question 1 of 2 (cont.)" in names and "Answer 2 of 2 (cont.)" in names
+    question = [p.text for page in _body_paragraphs(prs, "Question 1 of 2") for p in page]
+    choices = [t for t in question if t.startswith("Choice ")]
+    assert [c.split(":")[0] for c in choices] == [f"Choice {i}" for i in range(10)]
+    pairs = []
+    for slide in prs.slides:
+        if slide.shapes.title.text_frame.text.startswith("Answer 2 of 2"):
+            table = next(sh.table for sh in slide.shapes if sh.has_table)
+            assert table.cell(0, 0).text == "Item"  # the header repeats
+            pairs += [table.cell(r, 0).text.split(" thing")[0] for r in range(1, len(table.rows))]
+    assert pairs == [f"Item {i}" for i in range(14)]
+
+
 def test_pictures_scaled_with_alt_text(long_slides: Path) -> None:
     prs = Presentation(str(long_slides / "long.pptx"))
     pictures = [(slide, sh) for slide in prs.slides for sh in slide.shapes

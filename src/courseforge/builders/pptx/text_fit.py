@@ -37,6 +37,9 @@ ESTIMATE_EM = 0.62  # average advance of a wide sans glyph, used when no font fi
 ESTIMATE_LINE = 1.25  # line height in em for the estimate
 EMU_PER_PT = 12700
 MIN_LINE = 1.2  # line height in em at single spacing, at least
+# renderers kern and round differently from this measure: a line that fills its box to the
+# last tenth of a point here may wrap there, so lines are broken a little early
+LINE_SAFETY = 0.985
 
 
 @functools.cache
@@ -132,6 +135,7 @@ def count_lines(pieces: Sequence[Piece], width: float, family: str, mono_family:
     words = list(_words(pieces))
     if not words:
         return 1
+    width *= LINE_SAFETY
     space = Face(family, size).width(" ")
     lines, used = 1, 0.0
     for word, style in words:
