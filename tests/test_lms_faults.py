@@ -44,6 +44,13 @@ class FaultyLms(LmsSession):
         self.frame.wait_for_function("() => window.courseforge !== undefined")
         return self.lesson
 
+    def start_on_the_second_page(self) -> Any:
+        """A fault-free start, one page on, with the LMS holding the bookmark."""
+        lesson = self.start()
+        click_next(lesson, 1)
+        self.wait_location(MINIMAL_PAGES[1])
+        return lesson
+
     def calls(self, method: str) -> list[dict[str, Any]]:
         """The SCO's calls of a method, by its 2004 name (LMSFinish as Terminate)."""
         def neutral(name: str) -> str:
@@ -241,9 +248,7 @@ def test_failures_for_a_while_then_recovery_lose_nothing(page, served, reference
 @pytest.mark.parametrize("version", VERSIONS)
 def test_learner_is_told_while_the_lms_does_not_save(page, served, version) -> None:
     lms = FaultyLms(page, served, version)
-    lesson = lms.start()
-    click_next(lesson, 1)
-    lms.wait_location("welcome.1")
+    lesson = lms.start_on_the_second_page()
     assert lms.notice() == ""
     page.evaluate("(rule) => faultLms([rule])", FAIL_WRITES)
     click_next(lesson, 1)
@@ -265,9 +270,7 @@ def test_learner_is_told_while_the_lms_does_not_save(page, served, version) -> N
 def test_window_closed_while_the_lms_fails_keeps_progress_for_the_relaunch(
         page, served, version, clicks) -> None:
     lms = FaultyLms(page, served, version)
-    lesson = lms.start()
-    click_next(lesson, 1)
-    lms.wait_location("welcome.1")
+    lesson = lms.start_on_the_second_page()
     page.evaluate("(rule) => faultLms([rule])", FAIL_WRITES)
     click_next(lesson, clicks)
     state = lms.close()
@@ -279,9 +282,7 @@ def test_window_closed_while_the_lms_fails_keeps_progress_for_the_relaunch(
 @pytest.mark.parametrize("version", VERSIONS)
 def test_lms_that_terminates_first(page, served, version) -> None:
     lms = FaultyLms(page, served, version)
-    lesson = lms.start()
-    click_next(lesson, 1)
-    lms.wait_location("welcome.1")
+    lesson = lms.start_on_the_second_page()
     page.evaluate("() => lmsTerminates()")
     before = len(lms.calls("SetValue"))
     click_next(lesson, 2)
