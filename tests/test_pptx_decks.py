@@ -283,6 +283,19 @@ def test_questions_too_long_for_a_slide_continue_with_every_choice(long_slides: 
     assert pairs == [f"Item {i}" for i in range(14)]
 
 
+def test_title_too_long_for_its_box_is_shortened_and_given_in_full_in_the_notes(
+        long_slides: Path) -> None:
+    prs = Presentation(str(long_slides / "long.pptx"))
+    slide = next(s for s in prs.slides
+                 if s.shapes.title.text_frame.text.startswith("A heading that an author"))
+    shown = slide.shapes.title.text_frame.text
+    assert shown.endswith("…") and len(shown) < 250
+    notes = slide.notes_slide.notes_text_frame.text
+    full = notes.split("\n")[0].removeprefix("Title in full: ")
+    assert full.startswith(shown[:-1]) and full.endswith("runs out of patience with it")
+    assert "The title is shortened on the slide." in notes
+
+
 def test_pictures_scaled_with_alt_text(long_slides: Path) -> None:
     prs = Presentation(str(long_slides / "long.pptx"))
     pictures = [(slide, sh) for slide in prs.slides for sh in slide.shapes

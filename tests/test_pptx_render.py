@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.util import Pt
 
 from conftest import require_executable
 from courseforge.build import build
@@ -41,6 +44,17 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
     broken = Presentation(str(root / "minimal" / "slides" / "welcome.pptx"))
     body = next(sh for sh in broken.slides[3].placeholders if sh.placeholder_format.idx == 1)
     body.height = body.height // 10
+    # and a title that runs off the top of the slide
+    title = broken.slides[4].shapes.title
+    title.text_frame.text = "Overflowing title " * 12
+    title.height = title.height // 4
+    # and a text box that runs down into the body: inside a box, but not its own
+    slide = broken.slides[5]
+    body = next(sh for sh in slide.placeholders if sh.placeholder_format.idx == 1)
+    box = slide.shapes.add_textbox(body.left, body.top - Pt(30), body.width, Pt(24))
+    box.text_frame.word_wrap = True
+    box.text_frame.auto_size = MSO_AUTO_SIZE.NONE
+    box.text_frame.text = "Runaway words " * 30
     broken.save(str(root / "broken.pptx"))
     decks.append(root / "broken.pptx")
     pdfs = root / "pdf"
@@ -58,17 +72,27 @@ def _words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
             for page in PAGE.findall(out)]
 
 
-def _boxes(slide: object) -> list[tuple[float, float, float, float]]:
+def _boxes(slide: object) -> list[tuple[float, float, float, float, str]]:
+    """Every shape's box in points, with its text (a table's cells joined)."""
     boxes = []
     for shape in slide.shapes:  # type: ignore[attr-defined]
         left, top, width, height = (shape.left, shape.top, shape.width, shape.height)
+        if shape.has_table:
+            text = " ".join(cell.text for cell in shape.table.iter_cells())
+        else:
+            text = shape.text_frame.text if shape.has_text_frame else ""
         boxes.append((left / EMU_PER_PT, top / EMU_PER_PT, (left + width) / EMU_PER_PT,
-                      (top + height) / EMU_PER_PT))
+                      (top + height) / EMU_PER_PT, text))
     return boxes
 
 
 def outside(path: Path, pdf: Path) -> tuple[int, list[str]]:
-    """(words checked, words lying outside the page or every shape of their slide)."""
+    """(words checked, words missing from the page or lying outside the shape that holds them).
+
+    A word belongs to the shapes whose text has it; a word no shape's text has (a bullet,
+    a slide number field) may lie in any shape. A word of a shape that the page lacks
+    went off the page, where the renderer clips it.
+    """
     prs = Presentation(str(path))
     pages = _words(pdf)
     assert len(pages) == len(prs.slides)  # one page per slide
@@ -77,13 +101,18 @@ def outside(path: Path, pdf: Path) -> tuple[int, list[str]]:
     for number, (slide, words) in enumerate(zip(prs.slides, pages, strict=True), start=1):
         boxes = _boxes(slide)
         for x0, y0, x1, y1, word in words:
+            text = html.unescape(word)
+            holders = [b for b in boxes if text in b[4]] or boxes
             on_page = x0 >= 0 and x1 <= width and y0 >= 0 and y1 <= height
             inside = any(bx0 - TOLERANCE <= x0 and x1 <= bx1 + TOLERANCE
                          and by0 - TOLERANCE <= y0 and y1 <= by1 + TOLERANCE
-                         for bx0, by0, bx1, by1 in boxes)
+                         for bx0, by0, bx1, by1, _ in holders)
             if not (on_page and inside):
-                stray.append(f"slide {number}: '{word}' at {x0:.0f},{y0:.0f}-{x1:.0f},{y1:.0f}")
+                stray.append(f"slide {number}: '{text}' at {x0:.0f},{y0:.0f}-{x1:.0f},{y1:.0f}")
             checked += 1
+        rendered = {html.unescape(word) for *_, word in words}
+        expected = {word for *_, text in boxes for word in text.split()}
+        stray += [f"slide {number}: '{word}' missing" for word in sorted(expected - rendered)]
     return checked, stray
 
 
@@ -100,3 +129,5 @@ def test_every_word_lies_inside_its_box(rendered: dict[str, tuple[Path, Path]], 
 def test_the_check_catches_overflowing_text(rendered: dict[str, tuple[Path, Path]]) -> None:
     _, stray = outside(*rendered["broken.pptx"])
     assert any(s.startswith("slide 4: ") for s in stray)
+    assert "slide 5: 'Overflowing' missing" in stray
+    assert any(s.startswith("slide 6: 'Runaway' at ") for s in stray)

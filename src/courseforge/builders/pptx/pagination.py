@@ -299,16 +299,35 @@ def _merge_rows(current: list[Block], piece: Block) -> list[Block]:
     return [*current, piece]
 
 
-def title_size(title: str, box_width: float, box_height: float, style: TextStyle) -> float | None:
-    """The title's size: None when the theme's fits, else the largest fitting size."""
+def _title_fits(text: str, size: float, box_width: float, box_height: float,
+                style: TextStyle) -> bool:
+    lines = count_lines([Piece(text, bold=True)], box_width - 2 * INSET_X, style.title_family,
+                        style.mono_family, size)
+    return lines * Face(style.title_family, size).line_height + 2 * INSET_Y <= box_height * SAFETY
+
+
+def fit_title(title: str, box_width: float, box_height: float, style: TextStyle,
+              suffix: str = "") -> tuple[str, float | None]:
+    """The title as set and its size (None: the theme's size fits).
+
+    The largest size down to ``MIN_TITLE`` that fits; a title too long even then is cut
+    after the last word that fits, with an ellipsis (the notes give it in full).
+    """
     size = style.title_size
-    while size > MIN_TITLE:
-        lines = count_lines([Piece(title, bold=True)], box_width - 2 * INSET_X, style.title_family,
-                            style.mono_family, size)
-        if lines * Face(style.title_family, size).line_height + 2 * INSET_Y <= box_height * SAFETY:
+    while True:
+        if _title_fits(title + suffix, size, box_width, box_height, style):
+            return title + suffix, None if size == style.title_size else size
+        if size - SIZE_STEP < MIN_TITLE:
             break
         size -= SIZE_STEP
-    return None if size == style.title_size else size
+    words = title.split()
+    low, high = 0, len(words)  # the most words that fit before the ellipsis
+    while low < high:
+        middle = (low + high + 1) // 2
+        trial = " ".join(words[:middle]) + "…" + suffix
+        low, high = (middle, high) if _title_fits(trial, size, box_width, box_height, style) \
+            else (low, middle - 1)
+    return " ".join(words[:low]) + "…" + suffix, size
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -340,11 +359,21 @@ def column_blocks(column: Column, boxes: Boxes) -> tuple[Block, ...]:
 
 def paginate(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
     """One spec as one page, or several: '(cont.)' pages share its notes."""
-    tsize = title_size(spec.title, *boxes.title, style)
+    return [_with_title(page, boxes, style) for page in _pages(spec, boxes, style)]
+
+
+def _with_title(page: Page, boxes: Boxes, style: TextStyle) -> Page:
+    """The page with its title fitted to the title box."""
+    suffix = CONTINUED if page.title.endswith(CONTINUED) else ""
+    title, size = fit_title(page.spec.title, *boxes.title, style, suffix=suffix)
+    return replace(page, title=title, title_size=size)
+
+
+def _pages(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
     if spec.role in (CONTENT, TITLE_ONLY):
-        page = (_single(spec, boxes, style, tsize, style.body_size - TWO_COLUMN_BELOW)
-                or _two_columns(spec, boxes, style, tsize)
-                or _single(spec, boxes, style, tsize, MIN_BODY))
+        page = (_single(spec, boxes, style, style.body_size - TWO_COLUMN_BELOW)
+                or _two_columns(spec, boxes, style)
+                or _single(spec, boxes, style, MIN_BODY))
         if page is not None:
             return [page]
         width, height = boxes.body
@@ -357,27 +386,24 @@ def paginate(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
                            pairs[-1])
         return _continued(spec, [(c, ()) for c in chunks], size, table, boxes, style)
     if spec.role == COMPARISON:
-        page = _comparison(spec, spec.columns, boxes, style, tsize)
+        page = _comparison(spec, spec.columns, boxes, style)
         if page is not None:
             return [page]
         return _comparison_continued(spec, boxes, style)
-    return [Page(spec=spec, role=spec.role, title=spec.title, body_size=style.body_size,
-                 title_size=tsize)]
+    return [Page(spec=spec, role=spec.role, title=spec.title, body_size=style.body_size)]
 
 
-def _single(spec: SlideSpec, boxes: Boxes, style: TextStyle, tsize: float | None,
-            smallest: float) -> Page | None:
+def _single(spec: SlideSpec, boxes: Boxes, style: TextStyle, smallest: float) -> Page | None:
     """The body on one page at the largest sizes down to ``smallest`` that fit, or None."""
     width, height = boxes.body
     for size, table in size_pairs(spec.body, style, smallest):
         if fits(spec.body, width, height, size, table, style):
             return Page(spec=spec, role=spec.role, title=spec.title, body=spec.body,
-                        body_size=size, table_size=table, title_size=tsize)
+                        body_size=size, table_size=table)
     return None
 
 
-def _two_columns(spec: SlideSpec, boxes: Boxes, style: TextStyle,
-                 tsize: float | None) -> Page | None:
+def _two_columns(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> Page | None:
     """A long list of top-level items in two columns of the comparison layout, or None."""
     body = spec.body
     if len(body) < TWO_COLUMN_ITEMS or not all(
@@ -385,11 +411,11 @@ def _two_columns(spec: SlideSpec, boxes: Boxes, style: TextStyle,
         return None
     half = (len(body) + 1) // 2
     columns = (Column(heading="", body=body[:half]), Column(heading="", body=body[half:]))
-    return _comparison(spec, columns, boxes, style, tsize, shares=(0.5,))
+    return _comparison(spec, columns, boxes, style, shares=(0.5,))
 
 
 def _comparison(spec: SlideSpec, columns: Sequence[Column], boxes: Boxes, style: TextStyle,
-                tsize: float | None, shares: Sequence[float] = COLUMN_SHARES) -> Page | None:
+                shares: Sequence[float] = COLUMN_SHARES) -> Page | None:
     """Columns side by side at the largest size that fits, widening the fuller one if need be."""
     height = boxes.column_height(columns)
     bodies = [column_blocks(c, boxes) for c in columns]
@@ -401,7 +427,7 @@ def _comparison(spec: SlideSpec, columns: Sequence[Column], boxes: Boxes, style:
                        for b, w in zip(bodies, widths, strict=False)):
                     return Page(spec=spec, role=COMPARISON, title=spec.title,
                                 columns=tuple(columns), body_size=size, table_size=size,
-                                title_size=tsize, share=left)
+                                share=left)
     return None
 
 
@@ -439,8 +465,7 @@ def _continued(spec: SlideSpec, parts: Sequence[tuple[tuple[Block, ...], tuple[C
     for index, (body, columns) in enumerate(parts):
         title = spec.title if index == 0 else spec.title + CONTINUED
         pages.append(Page(spec=spec, role=spec.role, title=title, body=body, columns=columns,
-                          body_size=size, table_size=table, share=share,
-                          title_size=title_size(title, *boxes.title, style)))
+                          body_size=size, table_size=table, share=share))
     return pages
 
 

@@ -228,6 +228,8 @@ class DeckWriter:
         notes = spec.notes
         if page.title.endswith(CONTINUED):
             notes = f"Continues '{spec.title}'.\n\n{notes}"
+        elif page.title != spec.title:
+            notes = f"Title in full: {spec.title}\n\n{notes}"
         self.parts.set_notes(slide, notes)
         return slide
 
