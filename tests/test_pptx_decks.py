@@ -485,7 +485,8 @@ def test_long_agenda_goes_into_two_columns(bundled_slides: Path) -> None:
 
 def _default_deck_fitting() -> tuple[Boxes, TextStyle]:
     prs = build_reference_deck("#123456")
-    return deck_boxes(find_layouts(prs)), text_style(prs)
+    style = text_style(prs)
+    return deck_boxes(find_layouts(prs), style.title_size), style
 
 
 def _matching(items: int, words: int) -> SlideSpec:
@@ -550,3 +551,14 @@ def test_package_ids_and_relationships_are_consistent(tmp_path: Path) -> None:
         continued = [t for s, t in zip(prs.slides, notes_texts, strict=True)
                      if s.shapes.title is not None and s.shapes.title.text.endswith("(cont.)")]
         assert continued and all(t.startswith("Continues '") for t in continued), deck.name
+
+
+def test_titles_fit_the_box_of_their_own_layout() -> None:
+    """A title slide's tall box keeps a two-line title large; a content slide's shrinks it."""
+    boxes, style = _default_deck_fitting()
+    title = "Roles in a delivery team: who builds, who plans and who decides there"
+    sizes = {role: paginate(SlideSpec(role=role, title=title, notes="Say hello."), boxes,
+                            style)[0].title_size for role in ("title", "section", "content")}
+    assert sizes["title"] is None and sizes["section"] is None  # their layouts' 44 and 40 pt
+    assert sizes["content"] is not None and sizes["content"] < 36
+    assert boxes.title("title")[2] == 44 and boxes.title("content")[2] == 36

@@ -12,6 +12,7 @@ from pptx.shapes.placeholder import LayoutPlaceholder, MasterPlaceholder
 from pptx.slide import SlideLayout, SlideMaster
 
 from ...errors import CourseforgeError
+from .drawingml import A, P
 from .slide_specs import COMPARISON, CONTENT, ROLES, SECTION, TITLE, TITLE_ONLY
 
 # Names looked for when no --layout mapping is given; the first one the deck has wins.
@@ -98,6 +99,16 @@ def title_box(layout: SlideLayout) -> Box | None:
     for shape in layout_placeholders(layout):
         if shape.placeholder_format.type in TITLE_TYPES:
             return box_of(shape)
+    return None
+
+
+def layout_title_size(layout: SlideLayout) -> float | None:
+    """The size in points a layout sets its title in, when it sets one."""
+    for shape in layout_placeholders(layout):
+        if shape.placeholder_format.type in TITLE_TYPES:
+            rpr = shape.element.find(f"{{{P}}}txBody/{{{A}}}lstStyle/{{{A}}}lvl1pPr/{{{A}}}defRPr")
+            size = rpr.get("sz") if rpr is not None else None
+            return int(size) / 100 if size else None
     return None
 
 

@@ -306,17 +306,18 @@ def _title_fits(text: str, size: float, box_width: float, box_height: float,
     return lines * Face(style.title_family, size).line_height + 2 * INSET_Y <= box_height * SAFETY
 
 
-def fit_title(title: str, box_width: float, box_height: float, style: TextStyle,
+def fit_title(title: str, box: tuple[float, float, float], style: TextStyle,
               suffix: str = "") -> tuple[str, float | None]:
-    """The title as set and its size (None: the theme's size fits).
+    """The title as set in ``box`` (width, height, layout's size) and its size (None: the
+    layout's size fits).
 
     The largest size down to ``MIN_TITLE`` that fits; a title too long even then is cut
     after the last word that fits, with an ellipsis (the notes give it in full).
     """
-    size = style.title_size
+    box_width, box_height, size = box
     while True:
         if _title_fits(title + suffix, size, box_width, box_height, style):
-            return title + suffix, None if size == style.title_size else size
+            return title + suffix, None if size == box[2] else size
         if size - SIZE_STEP < MIN_TITLE:
             break
         size -= SIZE_STEP
@@ -334,9 +335,13 @@ def fit_title(title: str, box_width: float, box_height: float, style: TextStyle,
 class Boxes:
     """The boxes (in points) that bodies must fit, from the deck's layouts."""
 
-    title: tuple[float, float]  # width, height of the content title
+    titles: tuple[tuple[str, float, float, float], ...]  # role, width, height, layout's size
     body: tuple[float, float]
     columns: ColumnGeometry  # the comparison layout's columns, in EMU
+
+    def title(self, role: str) -> tuple[float, float, float]:
+        """Width and height of a role's title box, and the size its layout sets titles in."""
+        return next(box for name, *box in self.titles if name == role)  # type: ignore[return-value]
 
     def column_widths(self, share: float) -> tuple[float, float]:
         """The two comparison columns' widths in points, the left one taking ``share``."""
@@ -365,7 +370,7 @@ def paginate(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
 def _with_title(page: Page, boxes: Boxes, style: TextStyle) -> Page:
     """The page with its title fitted to the title box."""
     suffix = CONTINUED if page.title.endswith(CONTINUED) else ""
-    title, size = fit_title(page.spec.title, *boxes.title, style, suffix=suffix)
+    title, size = fit_title(page.spec.title, boxes.title(page.role), style, suffix=suffix)
     return replace(page, title=title, title_size=size)
 
 

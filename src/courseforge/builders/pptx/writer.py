@@ -33,6 +33,7 @@ from .layouts import (
     column_geometry,
     find_layouts,
     layout_placeholders,
+    layout_title_size,
     title_box,
 )
 from .markdown_runs import BULLET, LETTER, NUMBER, PLAIN, Block, Paragraph, Picture, Run, Table
@@ -135,11 +136,15 @@ def _pt_box(box: Box) -> tuple[float, float]:
     return points(box.width), points(box.height)
 
 
-def deck_boxes(layouts: dict[str, SlideLayout]) -> Boxes:
-    """The boxes pagination fits bodies into."""
-    title = title_box(layouts[CONTENT]) or Box(0, 0, 0, 0)
+def deck_boxes(layouts: dict[str, SlideLayout], title_size: float) -> Boxes:
+    """The boxes pagination fits titles and bodies into; ``title_size``: the master's."""
+    content = title_box(layouts[CONTENT]) or Box(0, 0, 0, 0)
+    titles = []
+    for role, layout in sorted(layouts.items()):
+        box = title_box(layout) or content
+        titles.append((role, *_pt_box(box), layout_title_size(layout) or title_size))
     body = body_area(layouts)
-    return Boxes(title=_pt_box(title), body=_pt_box(body),
+    return Boxes(titles=tuple(titles), body=_pt_box(body),
                  columns=column_geometry(layouts[COMPARISON], body))
 
 
@@ -172,7 +177,8 @@ class DeckTemplate:
 
 def _measures(prs: PresentationObject, layouts: dict[str, SlideLayout]) -> Measures:
     body = body_area(layouts)
-    return Measures(style=text_style(prs), boxes=deck_boxes(layouts), body=body,
+    style = text_style(prs)
+    return Measures(style=style, boxes=deck_boxes(layouts, style.title_size), body=body,
                     body_idx=next(idx for idx, box, _ in body_placeholders(layouts[CONTENT])
                                   if box == body))
 
