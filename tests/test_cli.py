@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import shutil
 from pathlib import Path
 
 import click
@@ -65,7 +67,7 @@ def test_check_folder_without_course_file(tmp_path: Path) -> None:
     result = invoke("check", str(tmp_path))
     assert result.exit_code == 1
     expected = "course.yml: error: the course folder has no course.yml [course.missing]"
-    assert expected in result.output
+    assert f"{tmp_path.as_posix()}/{expected}" in result.output  # as the user named the folder
 
 
 def test_build_json(tmp_path: Path) -> None:
@@ -112,6 +114,15 @@ def test_build_refuses_output_inside_the_course(tmp_path: Path) -> None:
     assert not (MINIMAL / "out").exists()
 
 
+def test_build_refuses_output_that_holds_the_course(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    shutil.copytree(MINIMAL, course)
+    result = invoke("build", str(course), "-o", str(tmp_path), "-f", "json")
+    assert result.exit_code == 1
+    assert f"output '{tmp_path}' holds the course folder" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["course"]
+
+
 def test_build_unwritable_parent_is_a_clean_error(tmp_path: Path) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("a file where a folder should be")
@@ -138,3 +149,15 @@ def test_errors_are_click_exceptions() -> None:
 
     assert issubclass(CourseforgeError, click.ClickException)
     assert issubclass(ValidationFailed, CourseforgeError)
+
+
+def test_diagnostics_name_paths_as_the_user_named_the_course(tmp_path: Path) -> None:
+    """check, build and take all point at files from where the command ran."""
+    course = tmp_path / "my course"
+    shutil.copytree(ROOTS / "broken-points-zero", course)
+    with contextlib.chdir(tmp_path):
+        for args in (["check", "my course"], ["build", "my course", "-o", "out"],
+                     ["take", "my course"]):
+            result = invoke(*args)
+            assert result.exit_code == 1, args
+            assert "my course/modules/roles/quiz.yml:8: error: " in result.output, args

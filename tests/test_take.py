@@ -192,7 +192,8 @@ def test_parse_number(text: str, expected: int) -> None:
     assert take.parse_number(text, 3) == expected
 
 
-@pytest.mark.parametrize("text", ["", "0", "4", "-1", "1.5", "one"])
+@pytest.mark.parametrize("text", ["", "0", "4", "-1", "1.5", "one", "²", "١",
+                                  pytest.param("9" * 5000, id="5000-digits")])
 def test_parse_number_refuses(text: str) -> None:
     with pytest.raises(take.AnswerError):
         take.parse_number(text, 3)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -38,11 +40,11 @@ def check(course_dir: Path) -> None:
     Example:
       courseforge check course
     """
-    from .errors import Severity, summary
+    from .errors import Severity, from_folder, summary
     from .loading import diagnose
 
     _, diagnostics = diagnose(course_dir)
-    for diagnostic in diagnostics:
+    for diagnostic in from_folder(course_dir.as_posix(), diagnostics):
         click.echo(str(diagnostic))
     click.echo(summary(diagnostics), err=True)
     if any(d.severity is Severity.ERROR for d in diagnostics):
@@ -104,6 +106,7 @@ def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: P
     """
     from .build import build as run_build
     from .builders.base import BuildOptions
+    from .errors import from_folder
 
     mapping = []
     for item in layouts:
@@ -118,8 +121,9 @@ def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: P
         if not quiet:
             click.echo(f"  {message}", err=True)
 
-    checked = run_build(course_dir, output, formats, options, progress)
-    for warning in checked.warnings:
+    with _located(course_dir):
+        checked = run_build(course_dir, output, formats, options, progress)
+    for warning in from_folder(course_dir.as_posix(), checked.warnings):
         click.echo(str(warning), err=True)
     if not quiet:
         click.echo(f"built '{checked.course.title}' into {output}", err=True)
@@ -146,4 +150,16 @@ def take(course_dir: Path, module_id: str | None, seed: int) -> None:
     """
     from .take import take_quiz
 
-    take_quiz(course_dir, module_id, seed)
+    with _located(course_dir):
+        take_quiz(course_dir, module_id, seed)
+
+
+@contextlib.contextmanager
+def _located(course_dir: Path) -> Iterator[None]:
+    """Report a course's errors with paths from where the user is, as ``check`` does."""
+    from .errors import ValidationFailed, from_folder
+
+    try:
+        yield
+    except ValidationFailed as failed:
+        raise ValidationFailed(from_folder(course_dir.as_posix(), failed.diagnostics)) from None

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 import click
@@ -45,6 +46,12 @@ def error(path: str, line: int, message: str, code: str) -> Diagnostic:
 def warning(path: str, line: int, message: str, code: str) -> Diagnostic:
     """A warning diagnostic."""
     return Diagnostic(path=path, line=line, severity=Severity.WARNING, message=message, code=code)
+
+
+def from_folder(folder: str, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Diagnostics with paths from where the user is, as the course folder was named."""
+    return [replace(d, path=posixpath.join(folder, d.path) if d.path else folder)
+            for d in diagnostics]
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

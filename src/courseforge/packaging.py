@@ -66,8 +66,11 @@ def check_output_folder(output: Path, course_root: Path) -> Path:
     if output.exists() and not output.is_dir():
         raise CourseforgeError(f"output '{output}' exists and is not a folder")
     resolved, course = output.resolve(), course_root.resolve()
-    if resolved == course or course.is_relative_to(resolved) or resolved.is_relative_to(course):
+    if resolved == course or resolved.is_relative_to(course):
         raise CourseforgeError(f"output '{output}' must be outside the course folder '{course}'")
+    if course.is_relative_to(resolved):
+        raise CourseforgeError(f"output '{output}' holds the course folder '{course}': "
+                               "choose a folder beside it, such as output/")
     return output
 
 

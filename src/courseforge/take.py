@@ -60,7 +60,9 @@ def pick_module(course: Course, module_id: str | None) -> Module:
 
 def parse_number(text: str, count: int) -> int:
     """A 1-based option number, as a 0-based index."""
-    if not text.strip().isdigit() or not 1 <= int(text) <= count:
+    text = text.strip()
+    # ASCII digits only: str.isdigit() also takes '²', which int() refuses
+    if not (text.isascii() and text.isdigit() and len(text) <= 6) or not 1 <= int(text) <= count:
         raise AnswerError(f"type a number from 1 to {count}")
     return int(text) - 1
 

@@ -41,10 +41,30 @@ def validate(course: Course, *, complete: bool = True) -> list[Diagnostic]:
     for module in course.modules:
         if module.quiz is not None:
             found += _quiz(module.quiz, objective_ids, outcome_ids)
+    found += _interaction_clashes(course)
     if complete:
         found += _coverage(course)
         found += suspend_data_warnings(course)
     return sorted(found, key=lambda d: d.sort_key)
+
+
+def _interaction_clashes(course: Course) -> list[Diagnostic]:
+    """Questions the LMS would record under one interaction id ('<module>-<question>')."""
+    found: list[Diagnostic] = []
+    first: dict[str, tuple[str, str]] = {}
+    for module in course.modules:
+        for question in module.quiz.questions if module.quiz else ():
+            key = f"{module.id}-{question.id}"
+            if key in first and first[key][0] != module.id:  # same module: a duplicate id
+                other, other_id = first[key]
+                found.append(error(
+                    question.source.path, question.source.line,
+                    f"question '{question.id}' of module '{module.id}' would be recorded in the "
+                    f"LMS as '{key}', like question '{other_id}' of module '{other}': "
+                    "rename one of them", "quiz.interaction-clash"))
+            elif key not in first:
+                first[key] = (module.id, question.id)
+    return found
 
 
 class _Everything(set[str]):
@@ -121,6 +141,7 @@ def _question(q: Question, objective_ids: set[str], outcome_ids: set[str]) -> li
                     "question.unknown-objective",
                 )
             )
+    found += _missing_feedback(q)
     if q.type is QuestionType.MATCHING:
         return found + _matching(q)
     found += _duplicates(q.choices, lambda c: c.id, lambda c: c.source, "choice")
@@ -167,6 +188,23 @@ def _question(q: Question, objective_ids: set[str], outcome_ids: set[str]) -> li
                         )
                     )
     return found
+
+
+def _missing_feedback(q: Question) -> list[Diagnostic]:
+    """A warning when some answer would be met by the explanation alone."""
+    if q.type is QuestionType.MATCHING:
+        missing = [name for name, text in (("correct", q.feedback_correct),
+                                           ("incorrect", q.feedback_incorrect)) if not text]
+        what = " and ".join(f"'{name}'" for name in missing) + " feedback"
+    else:
+        missing = [c.id for c in q.choices if not c.feedback]
+        what = "feedback for choice" + ("s " if len(missing) > 1 else " ") + \
+            ", ".join(f"'{m}'" for m in missing)
+    if not missing:
+        return []
+    return [warning(q.source.path, q.source.line,
+                    f"question '{q.id}' has no {what}: learners see only the explanation",
+                    "question.no-feedback")]
 
 
 def _matching(q: Question) -> list[Diagnostic]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
@@ -63,6 +64,10 @@ class Fields:
         value = self.data[key]
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             return float(value)  # type: ignore[return-value]
+        if kind is float and isinstance(value, float) and not math.isfinite(value):
+            self.report(key, f"'{key}' of {self.what} must be a finite number, not {value}",
+                        "field.type")
+            return default
         if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)  # type: ignore[return-value]
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):

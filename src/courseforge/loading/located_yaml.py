@@ -108,6 +108,10 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Dia
                 "yaml.too-deep",
             )
         ]
+    except yaml.MarkedYAMLError as exc:  # e.g. a tag it will not construct: one line
+        mark = exc.problem_mark or exc.context_mark or node.start_mark
+        problem = " ".join(filter(None, (exc.context, exc.problem)))
+        return None, [error(path, mark.line + 1 + offset, f"YAML value: {problem}", "yaml.value")]
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         return None, [
             error(path, node.start_mark.line + 1 + offset, f"YAML value: {exc}", "yaml.value")

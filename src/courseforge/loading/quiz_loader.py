@@ -19,6 +19,7 @@ from .fields import Fields
 from .located_yaml import LocatedDict
 
 TYPES = {t.value: t for t in QuestionType}
+MAX_NUMBER = 1000  # points and weights: larger ones are typos, and sums must stay exact
 
 
 def load_quiz(fields: Fields) -> Quiz:
@@ -32,8 +33,8 @@ def load_quiz(fields: Fields) -> Quiz:
         reveal_answers=fields.get("reveal_answers", bool, True),
         recommend=fields.get("recommend", bool, False),
     )
-    if settings.weight < 0:
-        fields.report("weight", "'weight' must not be negative", "quiz.weight")
+    if not 0 <= settings.weight <= MAX_NUMBER:
+        fields.report("weight", f"'weight' must be from 0 to {MAX_NUMBER}", "quiz.weight")
     if settings.attempts < 0:
         fields.report("attempts", "'attempts' must be 0 (unlimited) or more", "quiz.attempts")
     quiz = Quiz(
@@ -72,8 +73,9 @@ def _question(fields: Fields) -> Question | None:
             )
         return None
     points = fields.get("points", float, 1.0)
-    if points <= 0:
-        fields.report("points", "'points' must be more than 0", "question.points")
+    if not 0 < points <= MAX_NUMBER:
+        fields.report("points", f"'points' must be more than 0 and at most {MAX_NUMBER}",
+                      "question.points")
     common: dict[str, Any] = {
         "id": qid,
         "type": qtype,
@@ -105,7 +107,8 @@ def _choice(fields: Fields, qtype: QuestionType) -> Choice:
     if qtype is QuestionType.PREFERENCE:
         raw = fields.get("weights", LocatedDict, LocatedDict(), required=True)
         for outcome, value in raw.items():
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+            if isinstance(value, (int, float)) and not isinstance(value, bool) \
+                    and 0 <= value <= MAX_NUMBER:
                 weights.append((str(outcome), float(value)))
             else:
                 fields.diagnostics.append(_weight_error(fields, raw, str(outcome)))
@@ -128,7 +131,7 @@ def _weight_error(fields: Fields, raw: LocatedDict, outcome: str) -> Diagnostic:
     return error(
         fields.path,
         raw.line_of(outcome),
-        f"the weight for '{outcome}' in {fields.what} must be a number of 0 or more",
+        f"the weight for '{outcome}' in {fields.what} must be a number from 0 to {MAX_NUMBER}",
         "choice.weight",
     )
 
