@@ -16,7 +16,7 @@ import pytest
 
 import test_scorm_runtime
 from browser.lms import FOLDERS, LmsSession
-from browser.quiz import MINIMAL_CORRECT, answer, control, ready, submit
+from browser.quiz import MINIMAL_CORRECT, MINIMAL_WRONG, answer, control, ready, submit, take
 from test_scorm_runtime import MINIMAL_PAGES, VERSIONS, click_next, seen_pages, values
 from test_web_browser import serious_violations
 
@@ -416,3 +416,144 @@ def test_window_closed_mid_quiz_while_the_lms_fails_keeps_answers_and_result(
     page.wait_for_function(f"() => harness.api.cmi.{status} === 'passed'")
     lms.close()
     assert lms.cmi(status) == "passed"
+
+
+STATUS = {"1.2": "core.lesson_status", "2004": "success_status"}
+SCORE = {"1.2": "core.score.raw", "2004": "score.raw"}
+
+
+def retake(lms: FaultyLms, responses: dict[str, Any]) -> None:
+    """Try the minimal course's quiz again after a result, with other answers."""
+    form = control(lms.lesson, "roles")
+    form.get_by_role("button", name="Try again").click()
+    answer(lms.lesson, "roles", responses)
+    submit(lms.lesson, "roles")
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_copy_kept_while_the_lms_failed_never_undoes_a_later_session(page, served,
+                                                                       version) -> None:
+    lms = FaultyLms(page, served, version)
+    # 1: the learner fails the quiz while the LMS takes nothing; the copy waits here
+    lms.start(faults=[FAIL_WRITES])
+    take(lms.lesson, lms.frame, "roles", MINIMAL_WRONG)
+    first = lms.close()
+    # 2: the copy is newer than the LMS: it comes back; the learner passes, the LMS takes it
+    lms.start(lms.relaunch_data(first))
+    ready(lms.frame)
+    assert control(lms.lesson, "roles").locator("[data-role=result]").is_visible()
+    retake(lms, MINIMAL_CORRECT)
+    page.wait_for_function(f"() => harness.api.cmi.{STATUS[version]} === 'passed'")
+    click_next(lms.lesson, 0)
+    lms.frame.evaluate("() => courseforge.go(1)")
+    lms.wait_location(MINIMAL_PAGES[1])
+    second = lms.close()
+    # 3: nothing of session 1 returns: passed, full score, the bookmark where session 2 left
+    lms.start(lms.relaunch_data(second))
+    ready(lms.frame)
+    assert lms.counter() == f"Page 2 of {PAGES}"
+    third = lms.close()
+    assert lms.cmi(STATUS[version]) == "passed"
+    assert float(lms.cmi(SCORE[version])) == 100
+    assert values(third, version)["location"] == MINIMAL_PAGES[1]
+    answers = [c["args"][1] for c in lms.calls("SetValue")
+               if re.fullmatch(r"cmi\.interactions\.\d+\.id", c["args"][0])]
+    assert answers == []  # session 3 answered nothing and resent nothing
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_read_that_fails_at_launch_never_erases_what_the_lms_holds(page, served,
+                                                                    version) -> None:
+    page.clock.install()
+    lms = FaultyLms(page, served, version)
+    lms.start()
+    take(lms.lesson, lms.frame, "roles", MINIMAL_CORRECT)
+    page.wait_for_function(f"() => harness.api.cmi.{STATUS[version]} === 'passed'")
+    held = lms.close()
+    # the LMS cannot read the learner's record for a while: the lesson writes nothing there
+    unreadable = {"methods": ["GetValue"], "action": "fail", "code": "101",
+                  "element": "cmi.suspend_data"}
+    lms.start(lms.relaunch_data(held), faults=[unreadable])
+    assert lms.standard() == "local"
+    click_next(lms.lesson, 1)
+    page.clock.run_for(30000)  # every retry fails too
+    assert "not connected to your learning platform" in lms.notice()
+    written = {c["args"][0] for c in lms.calls("SetValue")}
+    assert not written & {"cmi.suspend_data", "cmi.core.lesson_status", "cmi.success_status",
+                          "cmi.completion_status", "cmi.core.lesson_location", "cmi.location"}
+    # once it reads again, the learner's record is all there, with nothing lost
+    lms.start(lms.relaunch_data(held), faults=[{**unreadable, "calls": 1}])
+    page.clock.run_for(1500)
+    assert lms.standard() != "local"
+    ready(lms.frame)
+    lms.frame.evaluate("() => courseforge.go('roles.quiz')")  # the learner was on page 1
+    assert control(lms.lesson, "roles").locator("[data-role=result]").is_visible()
+    final = lms.close()
+    assert lms.cmi(STATUS[version]) == "passed"
+    # every page seen before, and page 2, seen while the LMS could not be read
+    assert seen_pages(values(final, version)["suspend"]) == \
+        sorted({*seen_pages(values(held, version)["suspend"]), 1})
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_progress_made_while_the_lms_refused_reaches_it_on_the_next_launch(
+        page, served, version) -> None:
+    page.clock.install()
+    lms = FaultyLms(page, served, version)
+    refused = {"methods": ["Initialize"], "action": "fail", "code": "101"}
+    lesson = lms.start(faults=[refused])
+    page.clock.run_for(30000)  # refused for good
+    click_next(lesson, PAGES - 1)
+    take(lesson, lms.frame, "roles", MINIMAL_CORRECT)
+    lms.close_window()
+    assert lms.calls("SetValue") == []
+    page.clock.resume()
+    lms.start()  # the LMS works again, and knows nothing of that session
+    page.wait_for_function(f"() => harness.api.cmi.{STATUS[version]} === 'passed'")
+    final = lms.close()
+    assert seen_pages(values(final, version)["suspend"]) == list(range(PAGES))
+    assert float(lms.cmi(SCORE[version])) == 100
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_package_opened_without_any_lms_gives_the_lms_nothing(page, served, version) -> None:
+    lms = FaultyLms(page, served, version)
+    click_next(lms.start(missing=True), 3)  # an administrator previewing the file
+    lms.close_window()
+    lms.start()
+    assert lms.counter() == f"Page 1 of {PAGES}"
+    lms.close()
+    assert seen_pages(lms.state()["cmi"]["suspend_data"]) == [0]
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_no_commit_while_the_page_unloads(page, served, version) -> None:
+    lms = FaultyLms(page, served, version)
+    lesson = lms.start_on_the_second_page()
+    click_next(lesson, 1)
+    lms.wait_location(MINIMAL_PAGES[2])
+    before = len(lms.state()["calls"])
+    state = lms.close()
+    closing = [c["method"] for c in lms.state()["calls"][before:]]
+    assert not [m for m in closing if m.endswith("Commit")], closing
+    assert closing[-1] in ("LMSFinish", "Terminate")
+    assert values(state, version)["exit"] == "suspend"  # set during the close, kept by Terminate
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_the_api_is_found_from_a_frame_in_a_window_the_lms_opened(page, served,
+                                                                   version) -> None:
+    lms = FaultyLms(page, served, version)
+    page.goto(f"{served}/harness.html")
+    page.evaluate("([v]) => startLms(v, null, 'about:blank')", [version])
+    with page.expect_popup() as opened:
+        page.evaluate("""(src) => {
+            const popup = window.open('about:blank');
+            const frame = popup.document.createElement('iframe');
+            frame.src = src;
+            popup.document.body.appendChild(frame);
+        }""", f"{served}/{lms.sco}")
+    popup = opened.value
+    popup.frame_locator("iframe").locator("html.js").wait_for(state="attached")
+    page.wait_for_function("() => harness.calls.some(c => /Initialize$/.test(c.method))")
+    assert [c["result"] for c in lms.calls("Initialize")] == ["true"]

@@ -111,7 +111,7 @@ FORMATS = {  # what each version demands of the interaction fields, as sent
     "1.2": {"id": r"[A-Za-z0-9_-]{1,255}", "latency": r"\d{2,4}:\d\d:\d\d\.\d\d",
             "time": r"\d\d:\d\d:\d\d"},
     "2004": {"id": r"[\w.:-]{1,250}", "latency": r"PT\d+H\d+M\d+\.\d\dS",
-             "timestamp": r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", "description": r".{1,250}"},
+             "timestamp": r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d\dZ", "description": r".{1,250}"},
 }
 
 

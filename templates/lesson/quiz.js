@@ -212,6 +212,11 @@
     return true;
   }
 
+  function byModuleData(id) {
+    for (var i = 0; i < shared.modules.length; i++) if (shared.modules[i].id === id) return shared.modules[i];
+    return null;
+  }
+
   function byModule(id) {
     for (var i = 0; i < controllers.length; i++) if (controllers[i].id === id) return controllers[i];
     return null;
@@ -242,11 +247,7 @@
   };
 
   Controller.prototype.start = function (st) {
-    this.state = st;
-    if (st.phase === "a" && this.attemptsLeft() === 0) st.phase = "r";
-    var attempt = st.phase === "a" ? st.count + 1 : Math.max(1, st.count);
-    this.arrange(attempt);
-    this.fill(st.responses);
+    this.apply(st);
     var self = this;
     this.form.addEventListener("change", function () { self.changed(); });
     this.form.addEventListener("focusin", function (event) {
@@ -270,6 +271,14 @@
     });
     var print = this.form.querySelector("[data-action=print]");
     if (print) print.addEventListener("click", function () { self.print(); });
+  };
+
+  /* Shows a saved state: the attempt's order, its answers, and the form or the result. */
+  Controller.prototype.apply = function (st) {
+    this.state = st;
+    if (st.phase === "a" && this.attemptsLeft() === 0) st.phase = "r";
+    this.arrange(st.phase === "a" ? st.count + 1 : Math.max(1, st.count));
+    this.fill(st.responses);
     if (st.phase === "r") this.showResult(false);
     else this.showForm();
   };
@@ -615,6 +624,22 @@
 
   /* ---------- start ---------- */
 
+  /* Two saved states of every quiz as one: per quiz, the one with more attempts (``preferred``
+     on a tie), keeping the best score of both. The runtime uses it when progress kept in
+     this browser meets the LMS's. */
+  function mergeStates(preferred, other) {
+    var mine = String(preferred).split("|"), theirs = String(other).split("|");
+    if (mine.length !== shared.modules.length || theirs.length !== mine.length) return preferred;
+    return shared.modules.map(function (module, i) {
+      if (!module.quiz) return mine[i];
+      var a = decodeQuiz(module.quiz, mine[i]), b = decodeQuiz(module.quiz, theirs[i]);
+      var chosen = b.count > a.count ? b : a;
+      chosen.best = Math.max(a.best, b.best);
+      return encodeQuiz(module.quiz, chosen);
+    }).join("|");
+  }
+  tracker.mergeState(STATE_KEY, mergeStates);
+
   var saved = String(tracker.getState(STATE_KEY) || "").split("|");
   shared.modules.forEach(function (module, index) {
     var form = document.getElementById("quiz:" + module.id);
@@ -633,6 +658,17 @@
   if (reportCourse() || controllers.some(function (c) { return c.state.count > 0; })) {
     tracker.commit();
   }
+  // an LMS that answered late: show what it held, merged with what was done meanwhile
+  cf.onRestore(function () {
+    var merged = String(tracker.getState(STATE_KEY) || "").split("|");
+    controllers.forEach(function (c) {
+      var index = shared.modules.indexOf(byModuleData(c.id));
+      var st = decodeQuiz(c.quiz, merged.length === shared.modules.length ? merged[index] : "");
+      if (encodeQuiz(c.quiz, st) !== encodeQuiz(c.quiz, c.state)) c.apply(st);
+    });
+    reportCourse();
+    tracker.commit();
+  });
 
   window.courseforgeQuiz = {
     encodeQuiz: function (moduleId, st) {

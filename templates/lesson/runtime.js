@@ -30,6 +30,9 @@
  *   tracker.saveState(name, value)    JSON value kept in suspend_data; keep it small, since
  *                                     SCORM 1.2 allows 4096 characters for the whole record
  *   tracker.commit()                  send everything to the LMS now (retried on failure)
+ *   tracker.mergeState(name, merge)   merge(preferred, other) makes one value of two saved
+ *                                     ones, when progress kept in this browser meets the LMS's
+ *   courseforge.onRestore(fn)         fn() after an LMS that answered late brought its progress
  * Quiz pages are <section class="page" data-kind="quiz"> holding an empty
  * <div class="quiz-slot" data-quiz="MODULE-ID"> for the quiz runtime to fill.
  *
@@ -40,9 +43,16 @@
  *     cannot fix an LMS and should not wait for one), console.warn tells an administrator the
  *     LMS's error, and Initialize is tried again after 1, 3 and 7 seconds, since some LMSs
  *     expose their API before they are ready; a late success carries over the progress made.
+ *   - A read at launch failing (anything but "nothing stored"): as a refused Initialize; what
+ *     the LMS holds is never overwritten by what could not be read.
  *   - SetValue or Commit failing: what was accepted is committed, the rest stays in memory and
  *     is sent again after as long as the failure has lasted (1 to 30 s); a copy waits in
- *     localStorage (per learner), merged on the next launch if the window closed first.
+ *     localStorage (per learner), merged on the next launch if the window closed first: it
+ *     wins where the LMS still holds what it held when the copy was made, else it only adds
+ *     (pages seen, answers the LMS lacks). A good save removes it.
+ *   - A session run without its LMS (refused, unreadable) keeps a copy the same way, which
+ *     the next launch that reaches the LMS adds to it (not a package opened with no LMS at
+ *     all, such as a preview).
  *     An element the LMS can never take (error 201, 401-408: unsupported, read-only or
  *     malformed for it) is given up with a warning, so it cannot hold back the rest.
  *   - An LMS that ended the session itself (2004 errors 123, 133, 143): no more retries; the
@@ -50,7 +60,8 @@
  *   - Exceptions thrown by the API count as a failed call. Slow (blocking) calls never delay
  *     what the learner sees: navigation commits after the new page is painted, coalesced.
  *   - Commit: on page changes, when the page is hidden, on tracker.commit(); Terminate exactly
- *     once, on pagehide.
+ *     once, on pagehide, with the last values set but no Commit (some LMSs refuse a Commit
+ *     while the page unloads; Terminate commits).
  *   - The learner is told, in a status line under the top bar, when a package runs without
  *     its LMS (no API, or Initialize refused after the retries), when saving has failed twice
  *     in a row (one failure may be a hiccup) and when the LMS ended the session; the line
@@ -70,6 +81,9 @@
   var MAX_RETRY_MS = 30000;
 
   /* ---------- state shared by every store ---------- */
+
+  var mergers = {}; // section name -> function (preferred, other): one value of two
+  var restoreListeners = [];
 
   var state = {
     location: "",
@@ -146,19 +160,32 @@
     restoreSuspendData(typeof saved.suspend === "string" ? saved.suspend : "");
     for (var i = 0; i < pageIds.length; i++) if (seen[i]) state.seen[i] = true;
     for (var key in sections) {
-      if (own(sections, key) && (!newer || !own(state.sections, key))) state.sections[key] = sections[key];
+      if (!own(sections, key)) continue;
+      if (!own(state.sections, key)) state.sections[key] = sections[key];
+      else if (mergers[key]) {
+        state.sections[key] = newer ? mergers[key](state.sections[key], sections[key])
+          : mergers[key](sections[key], state.sections[key]);
+      } else if (!newer) state.sections[key] = sections[key];
     }
     if (saved.location && (newer || !state.location)) state.location = String(saved.location);
     if (saved.completion === "completed") state.completion = "completed";
     if (saved.success && (newer || !state.success)) state.success = saved.success;
     if (saved.score && (newer || !state.score)) state.score = saved.score;
+    var known = {};
+    for (var k = 0; k < state.interactions.length; k++) known[answerKey(state.interactions[k])] = 1;
     for (var n = 0; saved.interactions && n < saved.interactions.length; n++) {
       var item = saved.interactions[n];
-      if (item && typeof item === "object" && state.interactions.indexOf(item) < 0) {
+      if (item && typeof item === "object" && !known[answerKey(item)]) {
         delete item.index; // numbered again by the LMS that takes it
+        known[answerKey(item)] = 1;
         state.interactions.push(item);
       }
     }
+  }
+
+  /* One answer, however many copies of it were kept. */
+  function answerKey(item) {
+    return [item.id, item.at, JSON.stringify(item.response)].join("|");
   }
 
   /* localStorage, which private browsing or a full quota may refuse: then this visit only. */
@@ -227,8 +254,10 @@
 
   function findApi(name) {
     var api = searchChain(window, name);
-    if (!api) {
-      try { if (window.opener) api = searchChain(window.opener, name); } catch (e) { api = null; }
+    var openers = [];
+    try { openers.push(window.opener, window.top.opener); } catch (e) { /* foreign top */ }
+    for (var i = 0; !api && i < openers.length; i++) {
+      try { if (openers[i]) api = searchChain(openers[i], name); } catch (e) { api = null; }
     }
     return api;
   }
@@ -260,6 +289,7 @@
     this.nextInteraction = 0;
     this.objectiveIndex = {};
     this.objectiveCount = 0;
+    this.claimed = []; // keys of copies kept in this browser, merged into this session
   }
 
   ScormStore.prototype.call = function (method, a, b) {
@@ -270,12 +300,19 @@
     }
   };
 
-  ScormStore.prototype.read = function (element) {
+  /* GetValue. A failed read of what the learner did must not pass for "nothing stored":
+     written back, it would erase their progress. So it is noted in this.unread (and ""
+     returned); ``optional`` elements (the learner id, counts an LMS may not implement) are
+     read as "" instead. */
+  ScormStore.prototype.read = function (element, optional) {
     var value = this.call(this.names.get, element);
     if (value !== "" && value !== "false") return value; // a slow LMS: one call less
     var code = this.call(this.names.error, "");
+    if (code === "0" || code === "") return value;
     // 2004 answers 403 for location and suspend_data never stored: that is "empty"
-    return code === "0" || code === "" ? value : "";
+    if (code === "403" && this.standard === "scorm2004") return "";
+    if (!optional && !this.unread) this.unread = element + " (error " + code + ")";
+    return "";
   };
 
   /* "code text" of the last error, for an administrator reading the console. */
@@ -296,32 +333,42 @@
         return false;
       }
     }
-    this.learner = this.read(n.learner);
+    this.learner = this.read(n.learner, true);
     this.mirrorKey = "courseforge:" + data.scope + ":" + data.version + ":unsaved:" + this.learner;
     return true;
   };
 
+  /* Reads what the LMS holds into the state; false, changing nothing, when a read failed
+     (the lesson then runs from this browser and tries again, as after a refused Initialize). */
   ScormStore.prototype.open = function () {
     if (!this.connect()) return false;
     var v12 = this.standard === "scorm12";
-    this.read(v12 ? "cmi.core.entry" : "cmi.entry");
-    state.location = this.read(this.names.location);
-    restoreSuspendData(this.read("cmi.suspend_data"));
+    this.unread = "";
+    this.read(v12 ? "cmi.core.entry" : "cmi.entry", true);
+    var location = this.read(this.names.location);
+    var suspend = this.read("cmi.suspend_data");
     var status = this.read(v12 ? "cmi.core.lesson_status" : "cmi.completion_status");
+    var success = v12 ? "" : this.read("cmi.success_status");
+    var interactions = parseInt(this.read("cmi.interactions._count", true), 10) || 0;
+    // objectives keep their index across sessions: an id may appear only once
+    var objectives = parseInt(this.read("cmi.objectives._count", true), 10) || 0;
+    var index = {};
+    for (var o = 0; o < objectives; o++) index[this.read("cmi.objectives." + o + ".id")] = o;
+    if (this.unread) {
+      warn("the LMS did not answer a read of " + this.unread + "; progress is kept in this " +
+        "browser until it does");
+      return false;
+    }
+    state.location = location;
+    restoreSuspendData(suspend);
+    this.held = suspend; // what the LMS holds, to tell whether a copy kept here is newer
     if (status === "completed" || status === "passed" || status === "failed") {
       state.completion = "completed"; // never downgrade a finished attempt
     }
     if (status === "passed" || status === "failed") state.success = status;
-    if (!v12) {
-      var success = this.read("cmi.success_status");
-      if (success === "passed" || success === "failed") state.success = success;
-    }
-    this.nextInteraction = parseInt(this.read("cmi.interactions._count"), 10) || 0;
-    // objectives keep their index across sessions: an id may appear only once
-    var objectives = parseInt(this.read("cmi.objectives._count"), 10) || 0;
-    for (var o = 0; o < objectives; o++) {
-      this.objectiveIndex[this.read("cmi.objectives." + o + ".id")] = o;
-    }
+    if (success === "passed" || success === "failed") state.success = success;
+    this.nextInteraction = interactions;
+    this.objectiveIndex = index;
     this.objectiveCount = objectives;
     return true;
   };
@@ -400,9 +447,9 @@
     if (item.latency !== undefined) {
       out.push([p + "latency", (v12 ? timespan12 : duration2004)(item.latency * 1000)]);
     }
-    var when = new Date(item.at);
+    var when = new Date(item.at); // 1.2: the learner's clock; 2004: UTC, to hundredths
     out.push(v12 ? [p + "time", pad(when.getHours(), 2) + ":" + pad(when.getMinutes(), 2) + ":" +
-      pad(when.getSeconds(), 2)] : [p + "timestamp", when.toISOString().slice(0, 19)]);
+      pad(when.getSeconds(), 2)] : [p + "timestamp", when.toISOString().slice(0, 22) + "Z"]);
     return out;
   };
 
@@ -431,7 +478,9 @@
     return true;
   };
 
-  ScormStore.prototype.save = function (elapsedMs) {
+  /* Sends the state and commits (``final``: Terminate will commit, and some LMSs refuse a
+     Commit while the page unloads). */
+  ScormStore.prototype.save = function (elapsedMs, final) {
     var ok = true;
     var values = this.values(elapsedMs);
     for (var i = 0; i < values.length; i++) {
@@ -452,7 +501,7 @@
     }
     // commit what was taken even when something failed: one failing element must not hold
     // back the rest
-    if (this.call(this.names.commit, "") !== "true") {
+    if (!final && this.call(this.names.commit, "") !== "true") {
       this.problem = this.call(this.names.error, "");
       if (ENDED[this.problem]) this.ended = true;
       ok = false;
@@ -461,11 +510,18 @@
       this.sent = {}; // the LMS may have dropped anything: send it all again
       if (!this.failing) warn("the LMS did not save the progress (error " + this.problem + ")" +
         (this.ended ? "" : "; trying again"));
-      keep(this.mirrorKey, snapshot()); // for the next launch, if the window closes first
+      // for the next launch, if the window closes first; "held" tells it whether the LMS
+      // has moved on since (another session saved there): then the copy only adds
+      var copy = snapshot();
+      copy.held = this.held;
+      keep(this.mirrorKey, copy);
       this.failing = true;
-    } else if (this.failing) {
-      keep(this.mirrorKey, undefined);
+    } else {
+      if (this.failing) keep(this.mirrorKey, undefined);
+      // copies merged at launch are in the LMS now
+      while (this.claimed.length) keep(this.claimed.pop(), undefined);
       this.failing = false;
+      this.held = suspendData();
     }
     return ok;
   };
@@ -488,7 +544,10 @@
 
   LocalStore.prototype.save = function () {
     if (!this.awaitingLms) state.interactions = []; // nobody reads them without an LMS
-    keep(this.key, snapshot());
+    var copy = snapshot();
+    keep(this.key, copy);
+    // a package whose LMS failed: the next launch that reaches the LMS takes this over
+    if (this.pendingKey) keep(this.pendingKey, copy);
     return true;
   };
 
@@ -518,17 +577,29 @@
   var api = names ? findApi(names.api) : null;
   var lms = api ? new ScormStore(names, api) : null;
   var local = new LocalStore();
+  var UNCLAIMED = "courseforge:" + data.scope + ":" + data.version + ":unsaved:";
   var store = local;
   var initRetries = [1000, 3000, 7000];
 
-  /* Opens the LMS session and adds progress it has not seen: an unsaved copy of an earlier
-     session, or (local) what the learner did while the LMS was not ready. */
+  /* Opens the LMS session and adds progress it has not seen: what this learner could not save
+     in an earlier session (it wins where the LMS has not moved on since), what an earlier
+     session kept here while its LMS failed (it only adds), and (local) what the learner did
+     in this session while the LMS was not ready. */
   function openLms(local) {
     if (!lms.open()) return false;
-    mergeSnapshot(recall(lms.mirrorKey), true);
+    var unsaved = recall(lms.mirrorKey);
+    mergeSnapshot(unsaved, !!unsaved && unsaved.held === lms.held);
+    mergeSnapshot(recall(UNCLAIMED), false);
+    lms.claimed = [lms.mirrorKey, UNCLAIMED];
     mergeSnapshot(local, true);
     store = lms;
     return true;
+  }
+
+  /* Where a session keeps its progress for the LMS when the LMS failed from the start: the
+     learner's key when the LMS said who they are, else one for whoever launches next. */
+  function pendingKey() {
+    return lms && lms.mirrorKey ? lms.mirrorKey : UNCLAIMED;
   }
 
   function retryInitialize() {
@@ -542,6 +613,7 @@
       if (finished) return;
       if (openLms(snapshot())) {
         notice("none");
+        for (var l = 0; l < restoreListeners.length; l++) restoreListeners[l]();
         render(); // the LMS's progress on screen, then all of it saved there
         commitSoon();
       } else {
@@ -552,6 +624,7 @@
 
   if (!lms || !openLms(null)) {
     store.open();
+    if (lms) local.pendingKey = pendingKey();
     if (lms) retryInitialize();
     else if (names) notice("local"); // a package opened outside an LMS
   }
@@ -561,11 +634,12 @@
   var finished = false;
   var soon = false;
 
-  function commit() {
+  /* Saves and commits; ``final`` (on pagehide) leaves the commit to Terminate. */
+  function commit(final) {
     soon = false;
     if (finished) return false;
     if (retryTimer) { clearTimeout(retryTimer); retryTimer = null; }
-    var ok = store.save(Date.now() - startedAt);
+    var ok = store.save(Date.now() - startedAt, final === true);
     if (ok) {
       failingSince = 0;
       if (store === lms) notice("none");
@@ -594,7 +668,7 @@
 
   function finish() {
     if (finished) return;
-    commit();
+    commit(true);
     finished = true;
     if (retryTimer) { clearTimeout(retryTimer); retryTimer = null; }
     store.close();
@@ -634,7 +708,8 @@
       state.sections[name] = value;
     },
     commit: commit,
-    suspendData: suspendData
+    suspendData: suspendData,
+    mergeState: function (name, merge) { mergers[name] = merge; }
   };
 
   /* ---------- navigation ---------- */
@@ -738,6 +813,7 @@
     pages: pageIds.slice(),
     go: go,
     onPage: function (fn) { listeners.push(fn); },
+    onRestore: function (fn) { restoreListeners.push(fn); },
     tracker: tracker
   };
 })();

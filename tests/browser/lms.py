@@ -77,8 +77,12 @@ class LmsSession:
         """What an LMS hands a SCO on its next launch after a suspended session."""
         cmi = state["cmi"]
         if self.version == "1.2":
-            return {"core": {"lesson_location": cmi["core"]["lesson_location"],
-                             "lesson_status": cmi["core"]["lesson_status"], "entry": "resume"},
+            core = cmi["core"]
+            return {"core": {"lesson_location": core["lesson_location"],
+                             "lesson_status": core["lesson_status"], "entry": "resume",
+                             "score": {k: core["score"][k] for k in ("raw", "min", "max")}},
                     "suspend_data": cmi["suspend_data"]}
         return {"location": cmi["location"], "suspend_data": cmi["suspend_data"],
-                "completion_status": cmi["completion_status"], "entry": "resume"}
+                "completion_status": cmi["completion_status"],
+                "success_status": cmi["success_status"], "entry": "resume",
+                "score": {k: cmi["score"][k] for k in ("scaled", "raw", "min", "max")}}
