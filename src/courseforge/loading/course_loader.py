@@ -8,7 +8,7 @@ from pathlib import Path
 from ..errors import Diagnostic, did_you_mean, error
 from ..model import Course, Image, Lesson, Module, Objective, Outcome, Slide, Source
 from .fields import ID_PATTERN, Fields
-from .files import read_text, relative_name, resolve_reference
+from .files import image_problem, read_text, relative_name, resolve_reference
 from .lesson_markdown import find_images, split_front_matter, split_slides
 from .located_yaml import LocatedDict, parse_yaml
 from .quiz_loader import load_quiz
@@ -282,6 +282,11 @@ def _lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson | N
             if not image.alt:
                 diagnostics.append(
                     error(name, image.line, f"image '{image.src}' has no alt text", "image.no-alt")
+                )
+            problem = image_problem(root / resolved)
+            if problem:
+                diagnostics.append(
+                    error(name, image.line, f"image '{image.src}' {problem}", "image.format")
                 )
             images.append(
                 Image(

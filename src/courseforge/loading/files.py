@@ -77,3 +77,24 @@ def read_text(root: Path, path: Path, diagnostics: list[Diagnostic]) -> str | No
                                  "the file contains a NUL character", "file.encoding"))
         return None
     return text
+
+
+IMAGE_FORMATS = ("PNG", "JPEG", "GIF")  # what slide decks and every browser show
+
+
+def image_problem(path: Path) -> str | None:
+    """Why the file is not an image every output can show, or None when it is."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            kind = image.format
+            image.verify()
+    except Exception:  # unreadable, truncated, a decompression bomb: not usable either way
+        kind = None
+    if kind in IMAGE_FORMATS:
+        return None
+    hint = f" ({kind} is not)" if kind else ""
+    if path.suffix.lower() == ".svg":
+        hint = " (export the SVG as PNG)"
+    return f"must be a PNG, JPEG or GIF image{hint}"
