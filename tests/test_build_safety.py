@@ -57,7 +57,7 @@ def test_invalid_course_writes_nothing(course: Path, tmp_path: Path) -> None:
 
 
 def test_output_containing_the_course_is_refused(course: Path, tmp_path: Path) -> None:
-    with pytest.raises(CourseforgeError, match="outside the course folder"):
+    with pytest.raises(CourseforgeError, match="holds the course folder"):
         build(course, tmp_path, ["json"], BuildOptions(), quiet)
     with pytest.raises(CourseforgeError, match="outside the course folder"):
         build(course, course, ["json"], BuildOptions(), quiet)
