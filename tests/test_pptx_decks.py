@@ -296,6 +296,19 @@ def test_title_too_long_for_its_box_is_shortened_and_given_in_full_in_the_notes(
     assert "The title is shortened on the slide." in notes
 
 
+def test_subtitle_too_long_for_its_box_is_smaller_then_cut_and_given_in_full(
+        long_slides: Path) -> None:
+    prs = Presentation(str(long_slides / "long.pptx"))
+    slide = next(s for s in prs.slides if s.shapes.title.text_frame.text == "Long questions")
+    body = next(sh for sh in slide.placeholders if sh.placeholder_format.idx == 1)
+    intro, count = [p.text for p in body.text_frame.paragraphs]
+    assert intro.endswith("…") and count == "2 questions"
+    assert set(run_sizes(body)) == {14.0}  # the smallest subtitle size before cutting
+    notes = slide.notes_slide.notes_text_frame.text
+    assert notes.startswith("Subtitle in full: An introduction far longer")
+    assert notes.split("\n")[0].endswith("how long to take. / 2 questions")
+
+
 def test_pictures_scaled_with_alt_text(long_slides: Path) -> None:
     prs = Presentation(str(long_slides / "long.pptx"))
     pictures = [(slide, sh) for slide in prs.slides for sh in slide.shapes
@@ -486,7 +499,7 @@ def test_long_agenda_goes_into_two_columns(bundled_slides: Path) -> None:
 def _default_deck_fitting() -> tuple[Boxes, TextStyle]:
     prs = build_reference_deck("#123456")
     style = text_style(prs)
-    return deck_boxes(find_layouts(prs), style.title_size), style
+    return deck_boxes(find_layouts(prs), style), style
 
 
 def _matching(items: int, words: int) -> SlideSpec:

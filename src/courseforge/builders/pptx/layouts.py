@@ -106,10 +106,23 @@ def layout_title_size(layout: SlideLayout) -> float | None:
     """The size in points a layout sets its title in, when it sets one."""
     for shape in layout_placeholders(layout):
         if shape.placeholder_format.type in TITLE_TYPES:
-            rpr = shape.element.find(f"{{{P}}}txBody/{{{A}}}lstStyle/{{{A}}}lvl1pPr/{{{A}}}defRPr")
-            size = rpr.get("sz") if rpr is not None else None
-            return int(size) / 100 if size else None
+            return _text_size(shape)
     return None
+
+
+def subtitle_box(layout: SlideLayout) -> tuple[Box, float | None] | None:
+    """The box of a title or section layout's first text placeholder after the title (where
+    the subtitle goes), and the size the layout sets in it, if any."""
+    for shape in layout_placeholders(layout):
+        if shape.placeholder_format.type not in TITLE_TYPES + FOOTER_TYPES:
+            return box_of(shape), _text_size(shape)
+    return None
+
+
+def _text_size(shape: LayoutPlaceholder) -> float | None:
+    rpr = shape.element.find(f"{{{P}}}txBody/{{{A}}}lstStyle/{{{A}}}lvl1pPr/{{{A}}}defRPr")
+    size = rpr.get("sz") if rpr is not None else None
+    return int(size) / 100 if size else None
 
 
 def body_placeholders(layout: SlideLayout) -> list[tuple[int, Box, bool]]:

@@ -20,6 +20,7 @@ CONTINUED = " (cont.)"
 MIN_BODY = 18.0  # points: smaller body text is hard to read from the back of a room
 TABLE_SIZES = (20.0, 18.0, 16.0, 14.0)  # table text, largest first; below 14 rows continue
 MIN_TITLE = 24.0
+MIN_SUBTITLE = 14.0  # the small print of title and section slides
 SIZE_STEP = 2.0
 INSET_X, INSET_Y = 7.2, 3.6  # default text frame insets (0.1 in, 0.05 in), in points
 CELL_X, CELL_Y = 9.0, 5.4  # table cell margins: more air than a text frame, as in print
@@ -57,6 +58,8 @@ class Page:
     body_size: float
     table_size: float = TABLE_SIZES[0]
     title_size: float | None = None  # None: the layout's own size fits
+    subtitle: tuple[str, ...] = ()  # title and section slides: the lines under the title
+    subtitle_size: float = 0.0
     share: float = 0.5  # the left column's share of a comparison's width
 
 
@@ -336,12 +339,18 @@ class Boxes:
     """The boxes (in points) that bodies must fit, from the deck's layouts."""
 
     titles: tuple[tuple[str, float, float, float], ...]  # role, width, height, layout's size
+    subtitles: tuple[tuple[str, float, float, float], ...] = ()  # the same, for subtitles
     body: tuple[float, float]
     columns: ColumnGeometry  # the comparison layout's columns, in EMU
 
     def title(self, role: str) -> tuple[float, float, float]:
         """Width and height of a role's title box, and the size its layout sets titles in."""
         return next(box for name, *box in self.titles if name == role)  # type: ignore[return-value]
+
+    def subtitle(self, role: str) -> tuple[float, float, float] | None:
+        """Width and height of a role's subtitle box and its layout's size; None: no box."""
+        return next(((width, height, size) for name, width, height, size in self.subtitles
+                     if name == role), None)
 
     def column_widths(self, share: float) -> tuple[float, float]:
         """The two comparison columns' widths in points, the left one taking ``share``."""
@@ -368,10 +377,46 @@ def paginate(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
 
 
 def _with_title(page: Page, boxes: Boxes, style: TextStyle) -> Page:
-    """The page with its title fitted to the title box."""
+    """The page with its title fitted to the title box, and its subtitle to the subtitle's."""
     suffix = CONTINUED if page.title.endswith(CONTINUED) else ""
     title, size = fit_title(page.spec.title, boxes.title(page.role), style, suffix=suffix)
-    return replace(page, title=title, title_size=size)
+    box = boxes.subtitle(page.role)
+    if not page.spec.subtitle or box is None:
+        return replace(page, title=title, title_size=size)
+    lines, subtitle_size = fit_subtitle(page.spec.subtitle, box, style)
+    return replace(page, title=title, title_size=size, subtitle=lines,
+                   subtitle_size=subtitle_size)
+
+
+def subtitle_height(lines: Sequence[str], width: float, size: float, style: TextStyle) -> float:
+    """Height of a subtitle's lines set at ``size`` in a frame ``width`` points wide."""
+    return text_height([Paragraph(runs=(Run(text=line),)) for line in lines], width, size, style)
+
+
+def fit_subtitle(lines: Sequence[str], box: tuple[float, float, float],
+                 style: TextStyle) -> tuple[tuple[str, ...], float]:
+    """The subtitle's lines and size: the layout's size or smaller, down to ``MIN_SUBTITLE``;
+    then its longest line is cut after the last word that fits, with an ellipsis."""
+    width, height, size = box
+    lines = tuple(lines)
+    while True:
+        if subtitle_height(lines, width, size, style) <= height * SAFETY:
+            return lines, size
+        if size - SIZE_STEP < MIN_SUBTITLE:
+            break
+        size -= SIZE_STEP
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+    words = lines[longest].split()
+
+    def cut(count: int) -> tuple[str, ...]:
+        return (*lines[:longest], " ".join(words[:count]) + "…", *lines[longest + 1:])
+
+    low, high = 0, len(words)
+    while low < high:
+        middle = (low + high + 1) // 2
+        fitting = subtitle_height(cut(middle), width, size, style) <= height * SAFETY
+        low, high = (middle, high) if fitting else (low, middle - 1)
+    return cut(low), size
 
 
 def _pages(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:

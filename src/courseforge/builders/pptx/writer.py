@@ -34,6 +34,7 @@ from .layouts import (
     find_layouts,
     layout_placeholders,
     layout_title_size,
+    subtitle_box,
     title_box,
 )
 from .markdown_runs import BULLET, LETTER, NUMBER, PLAIN, Block, Paragraph, Picture, Run, Table
@@ -136,15 +137,18 @@ def _pt_box(box: Box) -> tuple[float, float]:
     return points(box.width), points(box.height)
 
 
-def deck_boxes(layouts: dict[str, SlideLayout], title_size: float) -> Boxes:
-    """The boxes pagination fits titles and bodies into; ``title_size``: the master's."""
+def deck_boxes(layouts: dict[str, SlideLayout], style: TextStyle) -> Boxes:
+    """The boxes pagination fits titles, subtitles and bodies into (``style``: the master's)."""
     content = title_box(layouts[CONTENT]) or Box(0, 0, 0, 0)
-    titles = []
+    titles, subtitles = [], []
     for role, layout in sorted(layouts.items()):
         box = title_box(layout) or content
-        titles.append((role, *_pt_box(box), layout_title_size(layout) or title_size))
+        titles.append((role, *_pt_box(box), layout_title_size(layout) or style.title_size))
+        found = subtitle_box(layout) if role in (TITLE, SECTION) else None
+        if found is not None:
+            subtitles.append((role, *_pt_box(found[0]), found[1] or style.body_size))
     body = body_area(layouts)
-    return Boxes(titles=tuple(titles), body=_pt_box(body),
+    return Boxes(titles=tuple(titles), subtitles=tuple(subtitles), body=_pt_box(body),
                  columns=column_geometry(layouts[COMPARISON], body))
 
 
@@ -178,7 +182,7 @@ class DeckTemplate:
 def _measures(prs: PresentationObject, layouts: dict[str, SlideLayout]) -> Measures:
     body = body_area(layouts)
     style = text_style(prs)
-    return Measures(style=style, boxes=deck_boxes(layouts, style.title_size), body=body,
+    return Measures(style=style, boxes=deck_boxes(layouts, style), body=body,
                     body_idx=next(idx for idx, box, _ in body_placeholders(layouts[CONTENT])
                                   if box == body))
 
@@ -224,7 +228,7 @@ class DeckWriter:
                     r.insert(0, etree.Element(drawingml.A_RPR,
                                               sz=drawingml.centipoints(page.title_size)))
         if page.role in (TITLE, SECTION):
-            self._subtitle(slide, found, spec.subtitle)
+            self._subtitle(slide, found, page)
         elif page.role in (CONTENT, TITLE_ONLY):
             self._content(slide, found, page)
         elif page.role == COMPARISON:
@@ -236,6 +240,8 @@ class DeckWriter:
             notes = f"Continues '{spec.title}'.\n\n{notes}"
         elif page.title != spec.title:
             notes = f"Title in full: {spec.title}\n\n{notes}"
+        if page.subtitle != spec.subtitle:
+            notes = "Subtitle in full: " + " / ".join(spec.subtitle) + f"\n\n{notes}"
         self.parts.set_notes(slide, notes)
         return slide
 
@@ -276,16 +282,14 @@ class DeckWriter:
                 lst.append(copy.deepcopy(level))
         return shape, True
 
-    def _subtitle(self, slide: Slide, found: Placeholders, lines: tuple[str, ...]) -> None:
+    def _subtitle(self, slide: Slide, found: Placeholders, page: Page) -> None:
+        """The subtitle's lines, set as pagination fitted them."""
         shape = _shape(slide, next((e for e in found.values()
                                     if placeholder_type(e) not in ("title", "ctrTitle")), None))
-        if shape is None or not lines:
+        if shape is None or not page.subtitle:
             return
-        frame = shape.text_frame
-        frame.word_wrap = True
-        for index, line in enumerate(lines):
-            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            paragraph.text = line
+        paragraphs = [Paragraph(runs=(Run(text=line),)) for line in page.subtitle]
+        self._paragraphs(shape.text_frame, paragraphs, page.subtitle_size, True)
 
     def _content(self, slide: Slide, found: Placeholders, page: Page) -> None:
         width, height = points(self.body.width), points(self.body.height)
