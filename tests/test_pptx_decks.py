@@ -575,3 +575,15 @@ def test_titles_fit_the_box_of_their_own_layout() -> None:
     assert sizes["title"] is None and sizes["section"] is None  # their layouts' 44 and 40 pt
     assert sizes["content"] is not None and sizes["content"] < 36
     assert boxes.title("title")[2] == 44 and boxes.title("content")[2] == 36
+
+
+def test_subheadings_quotes_code_and_rules_are_not_shown_as_markdown() -> None:
+    blocks = parse_blocks("Intro\n## A subheading\n> A quote that\n> goes on\n```python\n"
+                          "def f():\n    return 1\n```\n***\n- item")
+    assert [(b.text, b.kind) for b in blocks if isinstance(b, Paragraph)] == [
+        ("Intro", "plain"), ("A subheading", "plain"), ("A quote that goes on", "plain"),
+        ("def f():", "plain"), ("    return 1", "plain"), ("item", "bullet")]
+    heading, quote, code = blocks[1], blocks[2], blocks[3]
+    assert isinstance(heading, Paragraph) and heading.runs[0].bold
+    assert isinstance(quote, Paragraph) and quote.runs[0].italic
+    assert isinstance(code, Paragraph) and code.runs[0].code

@@ -1,7 +1,9 @@
 """The slide Markdown subset as blocks of paragraphs, tables and pictures made of styled runs.
 
 The subset is the one docs/course-format.md documents: paragraphs, nested bullet and
-numbered lists, pipe tables, images, ``**bold**``, ``*italic*``, `` `code` `` and links.
+numbered lists, pipe tables, images, ``**bold**``, ``*italic*``, `` `code` `` and links;
+subheadings become bold paragraphs, block quotes italic ones, fenced code one line per
+paragraph in the code face, and rules are left out.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ LETTER = "letter"
 PLAIN = "plain"
 
 _LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>.*)$")
+_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
+_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
+_RULE = re.compile(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _IMAGE_LINE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?P<src><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\)\s*$")
 _INLINE = re.compile(
@@ -135,13 +140,18 @@ def parse_blocks(markdown: str) -> tuple[Block, ...]:
             indents = []
             index += 1
             continue
+        if _starts_block(stripped):
+            index = _other_block(lines, index, blocks)
+            indents = []
+            continue
         item = _LIST_ITEM.match(line)
         text_lines = [item["text"] if item else stripped]
         index += 1
         # continuation lines join the paragraph or item (lazy continuation)
         while index < len(lines) and lines[index].strip() and not _LIST_ITEM.match(lines[index]) \
                 and not lines[index].strip().startswith("|") \
-                and not _IMAGE_LINE.match(lines[index].strip()):
+                and not _IMAGE_LINE.match(lines[index].strip()) \
+                and not _starts_block(lines[index].strip()):
             text_lines.append(lines[index].strip())
             index += 1
         runs = parse_inline(" ".join(text_lines))
@@ -155,6 +165,36 @@ def parse_blocks(markdown: str) -> tuple[Block, ...]:
             indents = []
             blocks.append(Paragraph(runs=runs))
     return tuple(blocks)
+
+
+def _starts_block(stripped: str) -> bool:
+    """Whether a line opens a subheading, block quote, code fence or rule."""
+    return bool(_HEADING.match(stripped) or _FENCE.match(stripped) or stripped.startswith(">")
+                or _RULE.match(stripped))
+
+
+def _other_block(lines: list[str], index: int, blocks: list[Block]) -> int:
+    """A subheading, block quote, fenced code or rule at ``index``; the index after it."""
+    stripped = lines[index].strip()
+    heading, fence = _HEADING.match(stripped), _FENCE.match(stripped)
+    if heading:
+        blocks.append(Paragraph(runs=parse_inline(heading["text"], Run(text="", bold=True))))
+        return index + 1
+    if fence:
+        index += 1
+        while index < len(lines) and not lines[index].strip().startswith(fence["fence"]):
+            text = lines[index].rstrip().expandtabs(4) or " "
+            blocks.append(Paragraph(runs=(Run(text=text, code=True),)))
+            index += 1
+        return index + 1
+    if stripped.startswith(">"):
+        quoted = []
+        while index < len(lines) and lines[index].strip().startswith(">"):
+            quoted.append(lines[index].strip()[1:].strip())
+            index += 1
+        blocks.append(Paragraph(runs=parse_inline(" ".join(quoted), Run(text="", italic=True))))
+        return index
+    return index + 1  # a rule: slides have no place for one
 
 
 def _level(indents: list[int], indent: int) -> int:
