@@ -15,8 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
+from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationObject
 
 from courseforge.build import build
@@ -28,6 +31,7 @@ from courseforge.builders.pptx.reference_deck import INNER, build_reference_deck
 from courseforge.builders.pptx.slide_specs import Column, SlideSpec, question_slides
 from courseforge.builders.pptx.text_fit import Face
 from courseforge.builders.pptx.writer import deck_boxes, text_style
+from courseforge.cli import main
 from courseforge.errors import CourseforgeError
 from courseforge.loading import diagnose, load_checked
 
@@ -339,10 +343,29 @@ def test_corporate_template_with_layout_mapping(tmp_path: Path) -> None:
     assert titles(prs)[0] == "Welcome"
     assert [s.slide_layout.name for s in prs.slides][:2] == ["Cover", "Text Page"]
     assert prs.slide_width == Presentation(str(template)).slide_width  # its master is kept
+    theme = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    fonts = {latin.get("typeface")
+             for latin in theme.iterfind(f".//{{{A}}}fontScheme/*/{{{A}}}latin")}
+    assert fonts == {corporate.FONT}  # its fonts and colours too
+    assert theme.find(f".//{{{A}}}accent1/{{{A}}}srgbClr").get("val") == corporate.ACCENT
     for slide in prs.slides:
         assert slide.notes_slide.notes_text_frame.text.strip()
         for shape in slide.placeholders:
             assert shape.text_frame.text.strip()
+
+
+def test_fonts_this_machine_lacks_are_noted(tmp_path: Path) -> None:
+    template = corporate.write_corporate_template(tmp_path / "corporate.pptx",
+                                                  corporate.MISSING_FONT)
+    mapping = [f"--layout={role}={name}" for role, name in corporate.MAPPING]
+    result = CliRunner().invoke(main, ["build", str(HERE / "roots" / "minimal"), "-o",
+                                       str(tmp_path / "out"), "-f", "pptx", "--pptx-template",
+                                       str(template), *mapping])
+    assert result.exit_code == 0, result.output
+    assert result.output.count(f"note: no font file for '{corporate.MISSING_FONT}'") == 1
+    plain = CliRunner().invoke(main, ["build", str(HERE / "roots" / "minimal"), "-o",
+                                      str(tmp_path / "plain"), "-f", "pptx"])
+    assert "note: no font file" not in plain.output  # Carlito measures the default Calibri
 
 
 def test_corporate_template_without_mapping_lists_its_layouts(tmp_path: Path) -> None:

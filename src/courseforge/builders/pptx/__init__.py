@@ -10,6 +10,7 @@ from ..base import Builder, BuildOptions, Progress
 from .pagination import Boxes, Page, TextStyle, paginate
 from .reference_deck import build_reference_deck
 from .slide_specs import SlideSpec, course_deck, module_body, module_opening
+from .text_fit import unmeasured
 from .writer import DeckTemplate, DeckWriter, load_template
 
 # A module's slides appear in its own deck and in the course's: each is fitted once.
@@ -61,9 +62,16 @@ class PptxBuilder(Builder):
         folder = staging / self.folder
         decks: list[str | None] = [m.id for m in course.modules] + [None]  # None: the course
         groups = _balanced_groups(course, decks, self.options.jobs)
+        told: set[str] = set()
+
+        def tell(messages: list[str]) -> None:
+            for message in messages:
+                if message not in told:  # every process notes the same missing fonts
+                    told.add(message)
+                    progress(message)
+
         if len(groups) == 1:
-            for name in write_decks(course, template, self.options, folder, decks):
-                progress(name)
+            tell(write_decks(course, template, self.options, folder, decks))
             return
         from concurrent.futures import ProcessPoolExecutor
 
@@ -71,13 +79,13 @@ class PptxBuilder(Builder):
             futures = [pool.submit(write_decks, course, template, self.options, folder, group)
                        for group in groups]
             for future in futures:
-                for name in future.result():
-                    progress(name)
+                tell(future.result())
 
 
 def write_decks(course: Course, template: bytes, options: BuildOptions, folder: Path,
                 decks: list[str | None]) -> list[str]:
-    """Write the named module decks (None: the course deck); the file names written."""
+    """Write the named module decks (None: the course deck); what to tell: the file names
+    written, and a note when the theme's fonts cannot be measured here."""
     fitted: Fitted = {}
     shared = DeckTemplate()
     bodies = [module_body(course, module) for module in course.modules]
@@ -96,6 +104,15 @@ def write_decks(course: Course, template: bytes, options: BuildOptions, folder: 
         specs = [module_opening(course, module, standalone=True), *bodies[index]]
         write_deck(course, template, options, specs, folder / f"{module.id}.pptx",
                    title=module.title, subject=course.title, fitted=fitted, shared=shared)
+    if shared.measures is not None:
+        style = shared.measures.style
+        missing = unmeasured((style.body_family, style.title_family))
+        if missing:
+            written.append(
+                "note: no font file for " + " or ".join(f"'{f}'" for f in missing) +
+                " (nor a metric-compatible one) here: slide text is fitted by estimate; "
+                "install the theme's fonts (for Calibri, Debian's fonts-crosextra-carlito) "
+                "for exact fitting")
     return written
 
 

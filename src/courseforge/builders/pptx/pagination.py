@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from .layouts import ColumnGeometry
-from .markdown_runs import PLAIN, Block, Paragraph, Picture, Run, Table
+from .markdown_runs import BULLET, LETTER, PLAIN, Block, Paragraph, Picture, Run, Table
 from .slide_specs import COMPARISON, CONTENT, TITLE_ONLY, Column, SlideSpec
 from .text_fit import EMU_PER_PT, Face, Piece, count_lines, line_width, word_widths
 
@@ -21,6 +21,7 @@ MIN_BODY = 18.0  # points: smaller body text is hard to read from the back of a 
 TABLE_SIZES = (20.0, 18.0, 16.0, 14.0)  # table text, largest first; below 14 rows continue
 MIN_TITLE = 24.0
 MIN_SUBTITLE = 14.0  # the small print of title and section slides
+LABEL_GAP = 0.25  # ems between a list label ('A.') and its text, at least
 SIZE_STEP = 2.0
 INSET_X, INSET_Y = 7.2, 3.6  # default text frame insets (0.1 in, 0.05 in), in points
 CELL_X, CELL_Y = 9.0, 5.4  # table cell margins: more air than a text frame, as in print
@@ -70,11 +71,20 @@ def space_before(paragraph: Paragraph, size: float, first: bool) -> float:
     return size * (0.4 if paragraph.level == 0 else 0.2)
 
 
-def paragraph_indent(paragraph: Paragraph, style: TextStyle) -> float:
-    """Left margin of a paragraph's text, in points."""
+def paragraph_indent(paragraph: Paragraph, style: TextStyle, size: float) -> tuple[float, float]:
+    """(left margin of a paragraph's text, hanging indent of its bullet or label), in points.
+
+    A numbered or lettered item's hanging indent holds a typical label ('D.', '8.') and a
+    gap at ``size`` whatever the font: a wide one would otherwise run label and text together.
+    """
     if paragraph.kind == PLAIN:
-        return 0.0
-    return style.indents[min(paragraph.level, len(style.indents) - 1)]
+        return 0.0, 0.0
+    margin = style.indents[min(paragraph.level, len(style.indents) - 1)]
+    if paragraph.kind == BULLET:
+        return margin, style.hanging
+    label = Face(style.body_family, size).width("D." if paragraph.kind == LETTER else "8.")
+    extra = max(0.0, label + LABEL_GAP * size - style.hanging)
+    return margin + extra, style.hanging + extra
 
 
 def _pieces(runs: Sequence[Run], bold: bool = False) -> list[Piece]:
@@ -86,8 +96,9 @@ def paragraph_height(paragraph: Paragraph, width: float, size: float, style: Tex
                      first: bool) -> float:
     """Height of one paragraph set at ``size`` in a frame ``width`` points wide."""
     size = level_size(paragraph, size)
-    lines = count_lines(_pieces(paragraph.runs), width - paragraph_indent(paragraph, style),
-                        style.body_family, style.mono_family, size)
+    margin = paragraph_indent(paragraph, style, size)[0]
+    lines = count_lines(_pieces(paragraph.runs), width - margin, style.body_family,
+                        style.mono_family, size)
     return space_before(paragraph, size, first) + lines * Face(style.body_family, size).line_height
 
 

@@ -70,6 +70,11 @@ def font_file(family: str, bold: bool = False, italic: bool = False) -> Path | N
     return None
 
 
+def unmeasured(families: Iterable[str]) -> list[str]:
+    """The families with no font file here, nor a metric-compatible one: fitted by estimate."""
+    return sorted({family for family in families if font_file(family) is None})
+
+
 @dataclass(frozen=True, slots=True)
 class Face:
     """One font face at one size, measuring advances and line height in points."""

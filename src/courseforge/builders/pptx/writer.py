@@ -370,7 +370,7 @@ class DeckWriter:
         for index, block in enumerate(paragraphs):
             p, ppr = drawingml.paragraph(tx_body, index == 0, level=min(block.level, 4),
                                          space_before=space_before(block, size, index == 0))
-            _bullet(ppr, block, paragraph_indent(block, self.style), self.style.hanging,
+            _bullet(ppr, block, *paragraph_indent(block, self.style, level_size(block, size)),
                     bulleted_by_theme)
             drawingml.runs(p, part, block.runs, level_size(block, size),
                            mono_family=self.style.mono_family)
