@@ -610,3 +610,38 @@ def test_subheadings_quotes_code_and_rules_are_not_shown_as_markdown() -> None:
     assert isinstance(heading, Paragraph) and heading.runs[0].bold
     assert isinstance(quote, Paragraph) and quote.runs[0].italic
     assert isinstance(code, Paragraph) and code.runs[0].code
+
+
+def test_a_potx_template_works_like_a_deck(tmp_path: Path) -> None:
+    """A corporate template saved as .potx: the same parts, another main content type."""
+    deck = corporate.write_corporate_template(tmp_path / "corporate.pptx")
+    potx = tmp_path / "corporate.potx"
+    with zipfile.ZipFile(deck) as source, zipfile.ZipFile(potx, "w") as target:
+        for info in source.infolist():
+            blob = source.read(info)
+            if info.filename == "[Content_Types].xml":
+                blob = blob.replace(b"presentationml.presentation.main+xml",
+                                    b"presentationml.template.main+xml")
+            target.writestr(info, blob)
+    slides = build_slides(HERE / "roots" / "minimal", tmp_path / "out", BuildOptions(
+        pptx_template=potx, layout_names=corporate.MAPPING))
+    prs = Presentation(str(slides / "welcome.pptx"))
+    assert [s.slide_layout.name for s in prs.slides][:2] == ["Cover", "Text Page"]
+
+
+def _zip_of_a_text(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("notes.txt", "a zip, but no deck")
+
+
+@pytest.mark.parametrize("make", [lambda path: path.write_bytes(b"not a zip at all"),
+                                  _zip_of_a_text], ids=["not-a-zip", "a-zip-of-text"])
+def test_a_template_that_is_not_a_deck_is_a_one_line_error(tmp_path: Path, make: Any) -> None:
+    template = tmp_path / "template.pptx"
+    make(template)
+    message = "is not a PowerPoint deck or template (.pptx, .potx)"
+    result = CliRunner().invoke(main, ["build", str(HERE / "roots" / "minimal"), "-o",
+                                       str(tmp_path / "out"), "-f", "pptx", "--pptx-template",
+                                       str(template)])
+    assert result.exit_code != 0
+    assert message in result.output and "Traceback" not in result.output

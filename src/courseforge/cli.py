@@ -81,7 +81,7 @@ class _LazyChoice(click.Choice):  # type: ignore[type-arg]
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of theme overrides, searched before the course's own templates/.")
 @click.option("--pptx-template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A .pptx whose masters and layouts replace the default reference deck.")
+              help="A .pptx or .potx whose masters and layouts replace the default reference deck.")
 @click.option("--layout", "layouts", multiple=True, metavar="ROLE=NAME",
               help="Map a slide role (title, section, content, comparison, title-only) to a "
                    "layout name of --pptx-template; repeatable.")

@@ -82,14 +82,41 @@ def open_deck(template: bytes) -> PresentationObject:
     return prs
 
 
+# the main part's content type of a PowerPoint template (.potx) or show (.ppsx), and of a deck
+_OTHER_MAIN_TYPES = (b"presentationml.template.main+xml", b"presentationml.slideshow.main+xml")
+_DECK_MAIN_TYPE = b"presentationml.presentation.main+xml"
+
+
 def load_template(path: Path) -> bytes:
-    """A trainer's .pptx, checked to open; CourseforgeError when it is not a deck."""
+    """A trainer's .pptx (or .potx, .ppsx), checked to open, as deck bytes; CourseforgeError
+    when it is not one."""
     try:
-        data = path.read_bytes()
+        data = _as_deck(path.read_bytes())
         Presentation(io.BytesIO(data))
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
-        raise CourseforgeError(f"cannot open the slide template '{path}': {exc}") from None
+    except OSError as exc:
+        raise CourseforgeError(
+            f"cannot read the slide template '{path}': {exc.strerror or exc}") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
+        raise CourseforgeError(f"the slide template '{path}' is not a PowerPoint deck or "
+                               "template (.pptx, .potx)") from None
     return data
+
+
+def _as_deck(data: bytes) -> bytes:
+    """A template's or show's package relabelled as a deck (the parts are the same)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        types = source.read("[Content_Types].xml")
+        if not any(kind in types for kind in _OTHER_MAIN_TYPES):
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                blob = source.read(info)
+                if info.filename == "[Content_Types].xml":
+                    for kind in _OTHER_MAIN_TYPES:
+                        blob = blob.replace(kind, _DECK_MAIN_TYPE)
+                target.writestr(info, blob)
+        return out.getvalue()
 
 
 def _theme_fonts(prs: PresentationObject) -> tuple[str, str]:
