@@ -17,19 +17,9 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
+from ..loading.lesson_markdown import is_safe_link
+
 EXTENSIONS = ("tables", "fenced_code", "sane_lists")
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-
-
-def is_safe_link(href: str) -> bool:
-    """Whether a link target may appear in a lesson: web, mail or in-page, never script.
-
-    Relative paths are refused too: the lesson is one document, they would lead nowhere.
-    """
-    target = href.strip()
-    if not target or target.startswith("#"):
-        return True
-    return urlsplit(target).scheme.lower() in SAFE_SCHEMES
 
 
 class _LessonTree(Treeprocessor):

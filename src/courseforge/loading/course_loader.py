@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import Diagnostic, did_you_mean, error
+from ..errors import Diagnostic, did_you_mean, error, warning
 from ..model import Course, Image, Lesson, Module, Objective, Outcome, Slide, Source
 from .fields import ID_PATTERN, Fields
 from .files import image_problem, read_text, relative_name, resolve_reference
-from .lesson_markdown import find_images, split_front_matter, split_slides
+from .lesson_markdown import find_images, split_front_matter, split_slides, unsafe_links
 from .located_yaml import LocatedDict, parse_yaml
 from .quiz_loader import load_quiz
 
@@ -260,6 +260,12 @@ def _lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson | N
                     "the slide has no title: start it with a '# Heading' line",
                     "slide.no-title",
                 )
+            )
+        for line, target in unsafe_links(raw.body, raw.body_line):
+            diagnostics.append(
+                warning(name, line, f"link to '{target}' is not a web or mail address "
+                        "(http, https, mailto): lessons show its text without the link",
+                        "lesson.link")
             )
         images = []
         for image in find_images(raw.body, raw.body_line):

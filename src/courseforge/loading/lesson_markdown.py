@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 SLIDE_BREAK = re.compile(r"^---\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -90,6 +91,30 @@ def _slide(start: int, lines: list[str]) -> RawSlide:
         body.pop()
     return RawSlide(line=line_no, title=title, body="\n".join(text for _, text in body),
                     notes="\n".join(notes).strip(), body_line=body[0][0] if body else line_no)
+
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+# a target may hold one level of balanced parentheses, as Markdown allows
+LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<href><[^>]*>|(?:[^()\s]|\([^()\s]*\))+)"
+                  r"(?:\s+\"[^\"]*\")?\)")
+
+
+def is_safe_link(href: str) -> bool:
+    """Whether a link target may appear in a lesson: web, mail or in-page, never script.
+
+    Relative paths are refused too: the lesson is one document, they would lead nowhere.
+    """
+    target = href.strip()
+    if not target or target.startswith("#"):
+        return True
+    return urlsplit(target).scheme.lower() in SAFE_SCHEMES
+
+
+def unsafe_links(body: str, first_line: int) -> list[tuple[int, str]]:
+    """(line, target) of the links in Markdown that lessons show as text only."""
+    return [(first_line + offset, match.group("href").strip("<>"))
+            for offset, line in enumerate(body.split("\n")) for match in LINK.finditer(line)
+            if not is_safe_link(match.group("href").strip("<>"))]
 
 
 def find_images(body: str, first_line: int) -> list[RawImage]:
