@@ -521,7 +521,7 @@ def test_long_agenda_goes_into_two_columns(bundled_slides: Path) -> None:
 
 def _default_deck_fitting() -> tuple[Boxes, TextStyle]:
     prs = build_reference_deck("#123456")
-    style = text_style(prs)
+    style = text_style(prs.slide_master)
     return deck_boxes(find_layouts(prs), style), style
 
 

@@ -18,7 +18,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationObject
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.placeholder import SlidePlaceholder
-from pptx.slide import Slide, SlideLayout
+from pptx.slide import Slide, SlideLayout, SlideMaster
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
@@ -119,8 +119,8 @@ def _as_deck(data: bytes) -> bytes:
         return out.getvalue()
 
 
-def _theme_fonts(prs: PresentationObject) -> tuple[str, str]:
-    part = prs.slide_master.part.part_related_by(RT.THEME)
+def _theme_fonts(master: SlideMaster) -> tuple[str, str]:
+    part = master.part.part_related_by(RT.THEME)
     root = etree.fromstring(part.blob)
     major = root.find(".//a:fontScheme/a:majorFont/a:latin", NS)
     minor = root.find(".//a:fontScheme/a:minorFont/a:latin", NS)
@@ -128,10 +128,11 @@ def _theme_fonts(prs: PresentationObject) -> tuple[str, str]:
             minor.get("typeface", "Calibri") if minor is not None else "Calibri")
 
 
-def text_style(prs: PresentationObject) -> TextStyle:
-    """Families, sizes and list indents from the deck's theme and master text styles."""
-    major, minor = _theme_fonts(prs)
-    styles = prs.slide_master.element.find("p:txStyles", NS)
+def text_style(master: SlideMaster) -> TextStyle:
+    """Families, sizes and list indents from a master's theme and text styles (the master of
+    the content layout: a deck may have several)."""
+    major, minor = _theme_fonts(master)
+    styles = master.element.find("p:txStyles", NS)
 
     def level(path: str) -> etree._Element | None:
         return styles.find(path, NS) if styles is not None else None
@@ -179,9 +180,9 @@ def deck_boxes(layouts: dict[str, SlideLayout], style: TextStyle) -> Boxes:
                  columns=column_geometry(layouts[COMPARISON], body))
 
 
-def _body_style(prs: PresentationObject) -> etree._Element | None:
+def _body_style(master: SlideMaster) -> etree._Element | None:
     """The master's body text style: the look of every body placeholder."""
-    return prs.slide_master.element.find("p:txStyles/p:bodyStyle", NS)
+    return master.element.find("p:txStyles/p:bodyStyle", NS)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -206,9 +207,9 @@ class DeckTemplate:
         self.numbers: dict[str, etree._Element | None] = {}  # layout -> its slide-number ph
 
 
-def _measures(prs: PresentationObject, layouts: dict[str, SlideLayout]) -> Measures:
+def _measures(layouts: dict[str, SlideLayout]) -> Measures:
     body = body_area(layouts)
-    style = text_style(prs)
+    style = text_style(layouts[CONTENT].slide_master)
     return Measures(style=style, boxes=deck_boxes(layouts, style), body=body,
                     body_idx=next(idx for idx, box, _ in body_placeholders(layouts[CONTENT])
                                   if box == body))
@@ -228,11 +229,11 @@ class DeckWriter:
         self.layouts = find_layouts(self.prs, mapping)
         self.shared = DeckTemplate() if shared is None else shared
         if self.shared.measures is None:
-            self.shared.measures = _measures(self.prs, self.layouts)
+            self.shared.measures = _measures(self.layouts)
         measures = self.shared.measures
         self.style, self.boxes = measures.style, measures.boxes
         self.body, self.body_idx = measures.body, measures.body_idx
-        self.body_style = _body_style(self.prs)
+        self.body_style = _body_style(self.layouts[CONTENT].slide_master)
         fill = self.body_style.find("a:lvl1pPr/a:defRPr/a:solidFill", NS) \
             if self.body_style is not None else None
         self.body_fill = fill  # the theme's body text colour, for text outside placeholders
