@@ -214,6 +214,22 @@ def test_core_properties(minimal_slides: Path) -> None:
     assert props.created.year == 2000
 
 
+def test_runs_speak_the_course_language_and_file_properties_count_the_slides(
+        minimal_slides: Path) -> None:
+    path = minimal_slides / "welcome.pptx"
+    prs = Presentation(str(path))
+    runs = [r for slide in prs.slides
+            for part in (slide.part, slide.notes_slide.part)
+            for r in part._element.iter(f"{{{A}}}r")]
+    assert runs and {r.find(f"{{{A}}}rPr").get("lang") for r in runs} == {"en"}
+    with zipfile.ZipFile(path) as deck:
+        app = etree.fromstring(deck.read("docProps/app.xml"))
+        assert not [n for n in deck.namelist() if "thumbnail" in n]
+    fields = {child.tag.split("}")[1]: child.text for child in app}
+    assert fields["Slides"] == fields["Notes"] == str(len(prs.slides))
+    assert fields["PresentationFormat"] == "On-screen Show (16:9)"
+
+
 def test_long_list_and_table_continue(long_slides: Path) -> None:
     prs = Presentation(str(long_slides / "long.pptx"))
     names = titles(prs)

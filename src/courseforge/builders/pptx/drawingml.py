@@ -99,6 +99,16 @@ def set_text(tx_body: etree._Element, text: str) -> None:
         append_text(etree.SubElement(tx_body, A_P), line)
 
 
+def mark_language(root: etree._Element, language: str) -> None:
+    """Every run under ``root`` tagged with the course's language, for spelling and voice."""
+    for r in root.iter(A_R):
+        rpr = r.find(A_RPR)
+        if rpr is None:
+            rpr = etree.Element(A_RPR)
+            r.insert(0, rpr)
+        rpr.set("lang", language)
+
+
 def place(shape: etree._Element, left: int, top: int, width: int, height: int) -> None:
     """A new placeholder's position and size, in EMU, as python-pptx's ``left`` ... setters."""
     sp_pr = shape.find(f"{{{P}}}spPr")

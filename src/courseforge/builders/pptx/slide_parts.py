@@ -67,8 +67,9 @@ class SlideParts:
         self._next_id += 1
         return part.slide
 
-    def set_notes(self, slide: Slide, text: str) -> None:
-        """The slide's notes slide, holding ``text`` in its notes placeholder."""
+    def set_notes(self, slide: Slide, text: str, language: str) -> None:
+        """The slide's notes slide, holding ``text`` (in ``language``) in its notes
+        placeholder."""
         master_part = self._prs.part.notes_master_part
         element, body = self._notes_prototype()
         notes_part = NotesSlidePart(
@@ -80,6 +81,7 @@ class SlideParts:
         if body is not None:
             tx_body = notes_part._element.cSld.spTree[body].find(f"{{{P}}}txBody")
             drawingml.set_text(tx_body, text)
+            drawingml.mark_language(tx_body, language)
 
     def _prototype(self, layout: SlideLayout) -> CT_Slide:
         key = str(layout.part.partname)

@@ -270,7 +270,8 @@ class DeckWriter:
             notes = f"Title in full: {spec.title}\n\n{notes}"
         if page.subtitle != spec.subtitle:
             notes = "Subtitle in full: " + " / ".join(spec.subtitle) + f"\n\n{notes}"
-        self.parts.set_notes(slide, notes)
+        drawingml.mark_language(slide._element, self.course.language)
+        self.parts.set_notes(slide, notes, self.course.language)
         return slide
 
 
@@ -451,7 +452,31 @@ class DeckWriter:
         props.comments = ""
         props.created = props.modified = props.last_printed = FIXED_TIME
         props.revision = 1
+        _app_properties(self.prs)
         write_zip(path, package_members(self.prs))
+
+
+_APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'extended-properties"><Application>courseforge</Application>'
+            "<PresentationFormat>{format}</PresentationFormat><Slides>{slides}</Slides>"
+            "<Notes>{slides}</Notes></Properties>")
+
+
+def _app_properties(prs: PresentationObject) -> None:
+    """What file browsers read: the slide count and format (python-pptx leaves its blank
+    template's), and no thumbnail (its template's picture of nothing)."""
+    package = prs.part.package
+    for r_id, rel in list(package._rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package._rels.pop(r_id)
+    ratio = prs.slide_width / prs.slide_height if prs.slide_height else 0
+    shape = next((name for name, r in (("16:9", 16 / 9), ("16:10", 1.6), ("4:3", 4 / 3))
+                  if abs(ratio - r) < 0.01), None)
+    app = package.part_related_by(RT.EXTENDED_PROPERTIES)
+    app._blob = _APP_XML.format(  # type: ignore[attr-defined]
+        format=f"On-screen Show ({shape})" if shape else "Custom",
+        slides=len(prs.slides)).encode()
 
 
 def _cell_fill(row: int) -> tuple[str, float]:
