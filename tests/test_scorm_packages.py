@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -58,10 +59,33 @@ def test_manifests_validate_against_the_official_schemas(output: Path, fmt: str)
         assert manifest_errors(manifest, VERSIONS[fmt]) == [], path.name
 
 
-def test_a_broken_manifest_is_reported(output: Path) -> None:
-    manifest = zipfile.ZipFile(output / "scorm2004" / "team-roles.zip").read("imsmanifest.xml")
-    broken = manifest.replace(b'completionSetByContent="true"', b'completionSetByContent="yes"')
-    assert manifest_errors(broken, "2004")
+@pytest.mark.parametrize(("fmt", "good", "bad"), [
+    ("scorm2004", b'completionSetByContent="true"', b'completionSetByContent="yes"'),
+    ("scorm12", b'adlcp:scormtype="sco"', b'adlcp:scormtype="lesson"'),
+    ("scorm12", b"<resources>", b"<resources><resource/>"),
+])
+def test_a_broken_manifest_is_reported(output: Path, fmt: str, good: bytes, bad: bytes) -> None:
+    manifest = zipfile.ZipFile(output / fmt / "team-roles.zip").read("imsmanifest.xml")
+    assert good in manifest
+    assert manifest_errors(manifest.replace(good, bad), VERSIONS[fmt])
+
+
+def test_a_passing_score_with_decimals_reaches_both_manifests(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    shutil.copytree(Path(__file__).parent / "roots" / "minimal", course)
+    course_file = course / "course.yml"
+    course_file.write_text(course_file.read_text().replace("passing_score: 75",
+                                                           "passing_score: 62.5"))
+    build(course, tmp_path / "out", ["scorm12", "scorm2004"], BuildOptions(), lambda _: None)
+    manifests = {fmt: zipfile.ZipFile(tmp_path / "out" / fmt / "team-roles.zip")
+                 .read("imsmanifest.xml") for fmt in VERSIONS}
+    root12 = etree.fromstring(manifests["scorm12"])
+    assert root12.findtext(".//adlcp:masteryscore", namespaces=NS["scorm12"]) == "62.5"
+    root04 = etree.fromstring(manifests["scorm2004"])
+    measure = root04.find(".//imsss:minNormalizedMeasure", NS["scorm2004"])
+    assert measure is not None and measure.text == "0.625"
+    for fmt, manifest in manifests.items():
+        assert manifest_errors(manifest, VERSIONS[fmt]) == []
 
 
 def test_every_file_is_listed_and_every_listed_file_is_there(output: Path) -> None:
