@@ -245,3 +245,11 @@ def test_shuffling_is_per_attempt_and_keeps_true_before_false(kitchen: Course) -
     assert sorted(first.options_of("q-match")) == ["line-cook", "pastry-chef", "sous-chef"]
     orders = {grading.arrange("assessment", quiz, n).questions for n in range(1, 11)}
     assert len(orders) > 5
+
+
+def test_whole_percents_add_up_to_100() -> None:
+    shares = (("a", 4 / 7), ("b", 3 / 14), ("c", 3 / 14))
+    assert grading.whole_percents(shares) == (("a", 57), ("b", 22), ("c", 21))
+    assert grading.whole_percents((("a", 1 / 3), ("b", 1 / 3), ("c", 1 / 3))) == (
+        ("a", 34), ("b", 33), ("c", 33))
+    assert grading.whole_percents((("a", 1.0), ("b", 0.0))) == (("a", 100), ("b", 0))

@@ -239,6 +239,10 @@ def _plain(value: Any) -> Any:
     return to_data(value)
 
 
+def _percents(recommendation: grading.Recommendation | None) -> dict[str, int] | None:
+    return dict(grading.whole_percents(recommendation.shares)) if recommendation else None
+
+
 def python_results(case: dict[str, Any]) -> dict[str, Any]:
     """What grading.py computes for a case, shaped like the runner's output."""
     course: Course = case["course"]
@@ -252,6 +256,7 @@ def python_results(case: dict[str, Any]) -> dict[str, Any]:
         quizzes_data[module.id] = {
             "score": _plain(score),
             "recommendation": _plain(grading.recommend(module.quiz, answers, course.outcomes)),
+            "percents": _percents(grading.recommend(module.quiz, answers, course.outcomes)),
             "arrangement": _plain(grading.arrange(module.id, module.quiz, case["attempt"])),
             "correct": {
                 q.id: _response(q, grading.correct_response(q)) for q in module.quiz.questions

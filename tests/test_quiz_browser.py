@@ -302,8 +302,13 @@ def test_attempt_limit_shuffling_and_hidden_answers_on_the_web(page, served, tmp
     submit(page, "roles")
     text = form.inner_text()
     assert "Correct answer" not in text and "correct answer" not in text  # reveal_answers off
-    assert form.locator("[data-role=mark]:not(:empty)").count() == 0
+    marks = form.locator("[data-role=mark]:not(:empty)").all_inner_texts()
+    assert marks and set(marks) == {"your answer"}  # the learner's own choices, nothing more
     assert "You have 1 attempt left." in text
+    # a wrong answer's explanation would give the answer away while attempts remain
+    assert "Makers turn plans into working results." not in text
+    assert "You chose “The schedule”:" in text  # feedback names the choice
+    assert "That is the planner." in text
     form.get_by_role("button", name="Try again").click()
     second = order_on_page(page)
     assert second[0] == list(expected[2].questions) and second != first
@@ -350,8 +355,10 @@ def test_unanswered_questions_are_confirmed_inline(page, served) -> None:
     answer(page, "roles", {"q-focus": "a"})
     form.get_by_role("button", name="Submit", exact=True).click()
     assert form.locator("[data-role=confirm-text]").inner_text() == \
-        "5 questions unanswered — submit anyway?"
+        "5 questions unanswered (questions 2, 3, 4, 5, 6) — submit anyway?"
     assert form.locator("[data-role=result]").is_hidden()
+    # the safe button takes focus: two quick Enters do not spend an attempt
+    assert page.evaluate("() => document.activeElement.textContent") == "Keep answering"
     form.get_by_role("button", name="Keep answering").click()
     assert page.evaluate("() => document.activeElement.id") == "quiz:roles:q-both:a"
     form.get_by_role("button", name="Submit", exact=True).click()

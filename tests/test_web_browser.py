@@ -115,6 +115,48 @@ def test_phone_contents_toggle(page, sites) -> None:
     assert page.locator("[data-role=counter]").inner_text() == "Page 3 of 5"
 
 
+def test_phone_contents_close_with_escape_or_when_focus_leaves(page, sites) -> None:
+    page.set_viewport_size({"width": 375, "height": 700})
+    page.goto(sites["minimal"])
+    toggle = page.get_by_role("button", name="Contents")
+    toggle.click()
+    page.keyboard.press("Escape")
+    assert page.locator("#toc").is_hidden() and toggle.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("() => document.activeElement.textContent") == "Contents"
+    toggle.click()
+    page.get_by_role("button", name="Next").focus()  # out of the overlay
+    assert page.locator("#toc").is_hidden()
+
+
+def test_a_new_page_is_announced_by_its_title_and_names_the_tab(page, sites) -> None:
+    page.goto(sites["minimal"])
+    course = page.title()
+    page.get_by_role("button", name="Next").click()
+    assert page.locator("[data-role=announce]").inner_text() == "Page 2 of 5: Why roles matter"
+    assert page.title() == f"Why roles matter · {course}"
+    assert page.locator("[data-role=counter]").get_attribute("aria-live") is None  # said once
+
+
+def test_on_a_phone_wide_tables_say_they_scroll_and_matching_stacks(page, sites) -> None:
+    if "bundled" not in sites:
+        pytest.skip("the bundled course does not check clean yet")
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(sites["bundled"])
+    ids = page.evaluate("() => courseforge.pages")
+    page.evaluate("(id) => courseforge.go(id)", next(i for i in ids if i.startswith("comparison")
+                                                      and i.endswith(".1")))
+    wide = page.locator("section.page:not([hidden]) .table-scroll.is-wide")
+    assert wide.count() >= 1
+    assert wide.first.get_attribute("role") == "region"
+    page.evaluate("(id) => courseforge.go(id)", "project-manager.quiz")
+    item = page.locator("section.page:not([hidden]) .match-item").first
+    label, select = item.locator("label").bounding_box(), item.locator("select").bounding_box()
+    assert label and select and select["y"] >= label["y"] + label["height"] - 1  # below it
+    assert select["width"] > 250  # the full width, not a squeezed column
+    meta = page.locator("section.page:not([hidden]) [data-role=meta]").inner_text()
+    assert "Practice: not part of your course score." in meta
+
+
 def test_web_site_from_file_keeps_progress_in_local_storage(page, tmp_path, roots) -> None:
     web = built_web(roots / "minimal", tmp_path)
     requests: list[str] = []

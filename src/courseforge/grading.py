@@ -251,6 +251,17 @@ def recommend(quiz: Quiz, responses: Mapping[str, Any],
     )
 
 
+def whole_percents(shares: Sequence[tuple[str, float]]) -> tuple[tuple[str, int], ...]:
+    """Shares as whole percents that add up to 100: each rounded down, then the points left
+    go to the largest remainders (ties: declared order)."""
+    raw = [share * 100 for _, share in shares]
+    whole = [math.floor(value) for value in raw]
+    order = sorted(range(len(raw)), key=lambda i: (-(raw[i] - whole[i]), i))
+    for i in order[:max(0, 100 - sum(whole))]:
+        whole[i] += 1
+    return tuple((outcome, w) for (outcome, _), w in zip(shares, whole, strict=True))
+
+
 def _chosen_preferences(quiz: Quiz, responses: Mapping[str, Any]) -> list[tuple[str, Choice]]:
     """(question id, chosen choice) of each answered preference question, in quiz order."""
     chosen = []

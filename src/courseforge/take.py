@@ -194,8 +194,8 @@ def recommendation_lines(course: Course, quiz: Quiz,
     lines += [f"  - {prompts[r.question]} {r.text}" for r in recommendation.reasons]
     if recommendation.runner_up is not None:
         lines.append(f"Runner-up: {course.outcome(recommendation.runner_up).title}")
-    shares = ", ".join(f"{course.outcome(o).title} {share * 100:.0f}%"
-                       for o, share in recommendation.shares)
+    shares = ", ".join(f"{course.outcome(o).title} {percent}%"
+                       for o, percent in grading.whole_percents(recommendation.shares))
     lines.append(f"Shares: {shares}")
     if outcome.guidance:
         lines.append(f"Guidance: {outcome.guidance}")

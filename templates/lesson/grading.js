@@ -206,12 +206,26 @@
     return { questions: questions, options: options };
   }
 
+  /* Shares as whole percents adding up to 100, as grading.py's whole_percents. */
+  function wholePercents(shares, ids) {
+    var raw = ids.map(function (id) { return shares[id] * 100; });
+    var whole = raw.map(Math.floor);
+    var left = 100 - whole.reduce(function (a, b) { return a + b; }, 0);
+    var order = raw.map(function (_, i) { return i; }).sort(function (a, b) {
+      return (raw[b] - whole[b]) - (raw[a] - whole[a]) || a - b;
+    });
+    order.slice(0, Math.max(0, left)).forEach(function (i) { whole[i] += 1; });
+    var out = {};
+    ids.forEach(function (id, i) { out[id] = whole[i]; });
+    return out;
+  }
+
   var api = {
     normalise: normalise, gradeQuestion: gradeQuestion, correctResponse: correctResponse,
     percentOf: percentOf,
     scoreQuiz: scoreQuiz, finalModule: finalModule, countingQuizzes: countingQuizzes,
     courseScore: courseScore, recommend: recommend, fnv1a: fnv1a, mulberry32: mulberry32,
-    shuffled: shuffled, arrange: arrange
+    shuffled: shuffled, arrange: arrange, wholePercents: wholePercents
   };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.courseforgeGrading = api;

@@ -212,6 +212,10 @@
     return true;
   }
 
+  function counted(moduleId) {
+    return counting.some(function (entry) { return entry[0] === moduleId; });
+  }
+
   function byModuleData(id) {
     for (var i = 0; i < shared.modules.length; i++) if (shared.modules[i].id === id) return shared.modules[i];
     return null;
@@ -368,11 +372,17 @@
     var missing = this.unanswered(responses);
     var confirm = role(this.form, "confirm");
     if (missing.length && !anyway) {
-      var text = plural(missing.length, "question") + " unanswered — submit anyway?";
+      var numbers = missing.map(function (li) {
+        return role(li, "number").textContent.replace(/^Question /, "").replace(/ of \d+$/, "");
+      });
+      var text = plural(missing.length, "question") + " unanswered (" +
+        (missing.length === 1 ? "question " : "questions ") + numbers.join(", ") +
+        ") — submit anyway?";
       role(confirm, "confirm-text").textContent = text;
       confirm.hidden = false;
       this.say(text);
-      confirm.querySelector("[data-action=confirm]").focus();
+      // the safe choice first: two quick Enters must not spend an attempt
+      confirm.querySelector("[data-action=cancel]").focus();
       return;
     }
     confirm.hidden = true;
@@ -427,7 +437,8 @@
     var limit = this.quiz.settings.attempts, left = this.attemptsLeft();
     var text = limit > 0 ? "Attempts: " + this.state.count + " of " + limit + " used, " +
       left + " left." : "Unlimited attempts.";
-    text += " Passing score: " + number(shared.passing_score) + "%.";
+    text += counted(this.id) ? " Passing score: " + number(shared.passing_score) + "%."
+      : " Practice: not part of your course score. Target: " + number(shared.passing_score) + "%.";
     role(this.form, "meta").textContent = text;
   };
 
@@ -438,6 +449,8 @@
     var lis = this.form.querySelectorAll("[data-question]");
     for (var i = 0; i < lis.length; i++) {
       lis[i].classList.remove("is-correct", "is-incorrect");
+      var chosen = lis[i].querySelectorAll(".is-chosen");
+      for (var c = 0; c < chosen.length; c++) chosen[c].classList.remove("is-chosen");
       role(lis[i], "feedback").hidden = true;
       role(lis[i], "feedback").textContent = "";
       var marks = lis[i].querySelectorAll("[data-role=mark]");
@@ -451,6 +464,7 @@
     this.setLocked(true);
     this.meta();
     var self = this, reveal = this.quiz.settings.reveal_answers, review = [], wrong = [];
+    var order = Object.keys(shared.objectives);
     result.questions.forEach(function (r) {
       self.showQuestion(self.questions[r.id], r, reveal);
       if (r.correct === false) {
@@ -460,9 +474,11 @@
         });
       }
     });
+    review.sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); });
     var box = role(this.form, "result");
-    var summary = role(box, "summary");
+    var summary = role(box, "summary"), reviewBox = role(box, "review");
     summary.textContent = "";
+    reviewBox.textContent = "";
     var graded = result.total > 0;
     if (graded) {
       summary.appendChild(el("p", "score", "Score: " + number(result.percent) + "% (" +
@@ -475,12 +491,12 @@
           "%. The best attempt counts."));
       }
       if (review.length) {
-        summary.appendChild(el("p", "", "Review these objectives:"));
+        reviewBox.appendChild(el("p", "", "Review these objectives:"));
         var list = el("ul", "review");
         review.forEach(function (o) { list.appendChild(html("li", "", shared.objectives[o])); });
-        summary.appendChild(list);
+        reviewBox.appendChild(list);
       } else if (wrong.length) {
-        summary.appendChild(el("p", "", "Review: " + wrong.map(function (li) {
+        reviewBox.appendChild(el("p", "", "Review: " + wrong.map(function (li) {
           return role(li, "number").textContent.replace(/ of \d+$/, "");
         }).join(", ") + "."));
       } else {
@@ -513,10 +529,42 @@
     box.appendChild(el("p", "question-verdict", !graded ? "Your answer is noted." :
       (r.correct ? "Correct" : "Incorrect") + ": " + number(r.earned) + " of " +
       plural(r.points, "point") + "."));
-    r.feedback.forEach(function (text) { box.appendChild(html("div", "feedback", text)); });
+    var chosen = this.markChosen(q, li, r);
+    if (chosen) {
+      // one feedback per chosen choice, in declared order: each named after its choice
+      chosen.forEach(function (choice) {
+        var note = el("div", "feedback");
+        note.appendChild(el("strong", "", "You chose “" + textOf(choice.text) + "”: "));
+        note.appendChild(html("span", "", choice.feedback));
+        box.appendChild(note);
+      });
+    } else {
+      r.feedback.forEach(function (text) { box.appendChild(html("div", "feedback", text)); });
+    }
     if (graded && reveal) this.revealAnswer(q, li, r, box);
-    if (r.explanation) box.appendChild(html("div", "explanation", r.explanation));
+    // without revealed answers, the explanation of a wrong answer would give it away while
+    // attempts remain
+    if (r.explanation && (reveal || r.correct !== false || this.attemptsLeft() === 0)) {
+      box.appendChild(html("div", "explanation", r.explanation));
+    }
     box.hidden = false;
+  };
+
+  /* Marks the options the learner chose ("your answer"); the chosen choices that carry
+     feedback, in declared order (null for matching, whose feedback is not per choice). */
+  Controller.prototype.markChosen = function (q, li, r) {
+    if (q.type === "matching") return null;
+    var picked = r.response === null || r.response === undefined ? [] :
+      q.type === "multiple" ? r.response : [r.response];
+    var withFeedback = [];
+    q.choices.forEach(function (choice) {
+      if (picked.indexOf(choice.id) < 0) return;
+      var option = li.querySelector("[data-option='" + choice.id + "']");
+      option.classList.add("is-chosen");
+      role(option, "mark").textContent = "your answer";
+      if (choice.feedback) withFeedback.push(choice);
+    });
+    return withFeedback;
   };
 
   Controller.prototype.revealAnswer = function (q, li, r, box) {
@@ -537,7 +585,7 @@
     q.choices.forEach(function (choice) {
       var mark = li.querySelector("[data-option='" + choice.id + "'] [data-role=mark]");
       if (rightIds.indexOf(choice.id) >= 0) {
-        mark.textContent = "✓ correct answer";
+        mark.textContent = mark.textContent ? "your answer · ✓ correct" : "✓ correct answer";
         names.push(textOf(choice.text));
       }
     });
@@ -575,8 +623,11 @@
       box.appendChild(el("p", "runner-up", "Runner-up: " + outcomes[rec.runner_up].title));
     }
     var shares = el("ul", "shares");
+    var percents = grading.wholePercents(rec.shares, shared.outcomes.map(function (o) {
+      return o.id;
+    }));
     shared.outcomes.forEach(function (o) {
-      shares.appendChild(el("li", "", o.title + ": " + Math.round(rec.shares[o.id] * 100) + "%"));
+      shares.appendChild(el("li", "", o.title + ": " + percents[o.id] + "%"));
     });
     box.appendChild(el("p", "", "How your answers split:"));
     box.appendChild(shares);

@@ -719,6 +719,8 @@
   var prevButton = document.querySelector("[data-nav=prev]");
   var nextButton = document.querySelector("[data-nav=next]");
   var counter = document.querySelector("[data-role=counter]");
+  var announcer = document.querySelector("[data-role=announce]");
+  var courseTitle = document.title;
   var bar = document.querySelector("[data-role=progress]");
   var progressText = document.querySelector("[data-role=progress-text]");
   var tocLinks = document.querySelectorAll("[data-toc]");
@@ -744,18 +746,45 @@
     for (var i = 0; i < tocLinks.length; i++) {
       var link = tocLinks[i];
       var at = indexOf(link.getAttribute("data-toc"));
-      if (at === current) link.setAttribute("aria-current", "page");
-      else link.removeAttribute("aria-current");
+      if (at === current) {
+        if (link.getAttribute("aria-current") !== "page") revealInContents(link);
+        link.setAttribute("aria-current", "page");
+      } else link.removeAttribute("aria-current");
       link.classList.toggle("seen", !!state.seen[at]);
     }
   }
 
+  /* A table wider than its page says that it scrolls (on a phone, most do). */
+  function markWideTables() {
+    var boxes = sections[current].querySelectorAll(".table-scroll");
+    for (var i = 0; i < boxes.length; i++) {
+      boxes[i].classList.toggle("is-wide", boxes[i].scrollWidth > boxes[i].clientWidth + 1);
+    }
+  }
+
+  /* The contents list scrolled (on its own) to show the current page's entry. */
+  function revealInContents(link) {
+    if (toc.scrollHeight <= toc.clientHeight) return;
+    var top = link.getBoundingClientRect().top - toc.getBoundingClientRect().top + toc.scrollTop;
+    var bottom = top + link.offsetHeight;
+    if (top < toc.scrollTop) toc.scrollTop = top;
+    else if (bottom > toc.scrollTop + toc.clientHeight) toc.scrollTop = bottom - toc.clientHeight;
+  }
+
   function show(index, focusHeading, initial) {
     index = Math.max(0, Math.min(pageIds.length - 1, index));
-    if (index !== current) {
+    var moved = index !== current;
+    if (moved) {
       for (var i = 0; i < sections.length; i++) sections[i].hidden = i !== index;
       current = index;
       window.scrollTo(0, 0);
+      var heading = sections[index].querySelector("h1");
+      var title = heading ? heading.textContent : "";
+      document.title = title && title !== courseTitle ? title + " · " + courseTitle : courseTitle;
+      // screen readers hear where they are: the counter alone would say "Page 3 of 53"
+      if (!initial && announcer) {
+        announcer.textContent = "Page " + (index + 1) + " of " + pageIds.length + ": " + title;
+      }
     }
     state.location = pageIds[index];
     state.seen[index] = true;
@@ -769,6 +798,7 @@
       // not on load: a fragment moves the Tab starting point away from the skip link
       try { history.replaceState(null, "", "#" + pageIds[index]); } catch (e) { /* file: */ }
     }
+    if (moved) markWideTables();
     commitSoon();
     for (var l = 0; l < listeners.length; l++) listeners[l](pageIds[index], sections[index]);
   }
@@ -788,11 +818,25 @@
       go(this.getAttribute("data-toc"));
     });
   }
+  function closeContents(focusToggle) {
+    if (!document.documentElement.classList.contains("toc-open")) return;
+    document.documentElement.classList.remove("toc-open");
+    tocToggle.setAttribute("aria-expanded", "false");
+    if (focusToggle) tocToggle.focus();
+  }
   tocToggle.addEventListener("click", function () {
     var open = document.documentElement.classList.toggle("toc-open");
     tocToggle.setAttribute("aria-expanded", open ? "true" : "false");
     if (open) toc.querySelector("a").focus();
   });
+  // the phone's contents overlay: Escape closes it; so does moving focus out of it
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") closeContents(true);
+  });
+  document.addEventListener("focusin", function (event) {
+    if (!toc.contains(event.target) && event.target !== tocToggle) closeContents(false);
+  });
+  window.addEventListener("resize", function () { if (current >= 0) markWideTables(); });
   window.addEventListener("hashchange", function () {
     var index = indexOf(decodeURIComponent(location.hash.slice(1)));
     if (index >= 0 && index !== current) show(index, true);

@@ -15,6 +15,9 @@ function run(c) {
     quizzes[m.id] = {
       score: score,
       recommendation: grading.recommend(m.quiz, responses, course.outcomes),
+      percents: (function (rec) {
+        return rec ? grading.wholePercents(rec.shares, course.outcomes.map((o) => o.id)) : null;
+      })(grading.recommend(m.quiz, responses, course.outcomes)),
       arrangement: grading.arrange(m.id, m.quiz, c.attempt),
       correct: Object.fromEntries(m.quiz.questions.map(
         (q) => [q.id, grading.correctResponse(q)])),

@@ -62,7 +62,8 @@ class _LessonTree(Treeprocessor):
             element.set("loading", "lazy")
         elif tag == "table":
             # a wide table scrolls on a phone; its box must take keyboard focus to scroll
-            box = etree.Element("div", {"class": "table-scroll", "tabindex": "0"})
+            box = etree.Element("div", {"class": "table-scroll", "tabindex": "0",
+                                        "role": "region", "aria-label": "Table"})
             box.tail, element.tail = element.tail, None
             box.append(element)
             return box
