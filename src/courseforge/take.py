@@ -172,7 +172,8 @@ def result_lines(course: Course, quiz: Quiz, order: Sequence[str], result: gradi
         lines += [f"   {text}" for text in answer.feedback]
         if answer.correct is False and quiz.settings.reveal_answers:
             lines.append(f"   Correct answer: {correct_answer(question)}")
-        if answer.explanation:
+        # as in the lessons: unrevealed answers stay so, explanations included
+        if answer.explanation and (answer.correct is not False or quiz.settings.reveal_answers):
             lines.append(f"   {answer.explanation}")
     verdict = "passed" if result.passed else "failed"
     score = f"{result.percent:g}% ({result.earned:g} of {_points(result.total)})"
