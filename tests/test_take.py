@@ -77,6 +77,8 @@ def test_reveal_answers_false_hides_the_correct_answer(tmp_path: Path) -> None:
     result = run(str(course), answers=[*MINIMAL_WRONG, "1", "1"])
     assert "failed" in result.output and "Incorrect" in result.output
     assert "Correct answer" not in result.output
+    assert "Makers turn plans into working results." not in result.output  # nor explained
+    assert "There is no wrong answer." in result.output  # what gives nothing away stays
 
 
 @pytest.mark.parametrize(("profile", "outcome", "runner_up"), [
