@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import venv
@@ -23,10 +24,17 @@ def theme_files() -> list[str]:
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A wheel built from the source tree."""
-    out = tmp_path_factory.mktemp("wheel")
+    """A wheel built from a copy of the tracked files, as from a fresh clone: building in the
+    working tree would leave build/ behind, whose stale files the next wheel would ship."""
+    source, out = tmp_path_factory.mktemp("source"), tmp_path_factory.mktemp("wheel")
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
+                             check=True).stdout.decode().split("\0")
+    for name in filter(None, tracked):
+        if (ROOT / name).is_file():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, source / name)
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(source)],
         check=True,
         capture_output=True,
     )
@@ -40,6 +48,9 @@ def test_wheel_contains_the_whole_theme(wheel: Path) -> None:
     assert expected, "the theme folder is empty"
     missing = [f for f in expected if f"courseforge/theme/{f}" not in names]
     assert not missing
+    shipped = {n.removeprefix("courseforge/theme/") for n in names
+               if n.startswith("courseforge/theme/")}
+    assert shipped <= {*expected, "__init__.py"}  # nothing stale or untracked
 
 
 def test_installed_wheel_finds_its_theme_and_builds(wheel: Path, tmp_path: Path) -> None:
