@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -110,3 +111,13 @@ def test_build_twice_same_bytes(course: Path, tmp_path: Path) -> None:
     assert (tmp_path / "a" / "course.json").read_bytes() == (
         tmp_path / "b" / "course.json"
     ).read_bytes()
+
+
+def test_a_pipe_in_place_of_a_file_is_refused_at_once(course: Path) -> None:
+    """Reading a FIFO would wait forever for a writer: only regular files are read."""
+    quiz = course / "modules" / "roles" / "quiz.yml"
+    quiz.unlink()
+    os.mkfifo(quiz)
+    _, diagnostics = diagnose(course)
+    assert [(d.path, d.code) for d in diagnostics if d.severity.value == "error"] == [
+        ("modules/roles/quiz.yml", "file.unreadable")]

@@ -78,8 +78,20 @@ def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
         source=Source(path=COURSE_FILE, line=1),
     )
     _check_ranges(fields, course)
+    if course.modules:  # with no usable list, every folder would be "unlisted": noise
+        _unlisted_modules(root, {module_id for module_id, _ in module_ids}, diagnostics)
     fields.finish()
     return course, diagnostics
+
+
+def _unlisted_modules(root: Path, listed: set[str], diagnostics: list[Diagnostic]) -> None:
+    """A warning for each module folder the course's ``modules`` leaves out."""
+    folder = root / MODULES_DIR
+    for path in sorted(folder.iterdir()) if folder.is_dir() else ():
+        if path.is_dir() and path.name not in listed and (path / LESSON_FILE).exists():
+            diagnostics.append(warning(
+                COURSE_FILE, 0, f"module folder '{MODULES_DIR}/{path.name}' is not listed in "
+                "'modules', so no output holds it", "course.unlisted-module"))
 
 
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -183,7 +195,7 @@ def _module(root: Path, module_id: str, line: int, diagnostics: list[Diagnostic]
         return None
     quiz_path = folder / QUIZ_FILE
     quiz = None
-    if quiz_path.exists():
+    if quiz_path.exists() or quiz_path.is_symlink():  # a broken link is an error, not no quiz
         data = read_mapping(root, quiz_path, diagnostics)
         if data is not None:
             quiz = load_quiz(Fields(data, relative_name(root, quiz_path), "the quiz", diagnostics))

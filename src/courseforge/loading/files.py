@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path, PurePosixPath
 
 from ..errors import Diagnostic, error
@@ -55,6 +56,9 @@ def read_text(root: Path, path: Path, diagnostics: list[Diagnostic]) -> str | No
                                  "file.outside"))
         return None
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or device would never end
+            diagnostics.append(error(name, 0, "the file is not a regular file", "file.unreadable"))
+            return None
         if path.stat().st_size > MAX_FILE_BYTES:
             diagnostics.append(error(name, 0, f"the file is larger than "
                                      f"{MAX_FILE_BYTES // (1024 * 1024)} MB", "file.too-large"))
