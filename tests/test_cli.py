@@ -161,3 +161,22 @@ def test_diagnostics_name_paths_as_the_user_named_the_course(tmp_path: Path) -> 
             result = invoke(*args)
             assert result.exit_code == 1, args
             assert "my course/modules/roles/quiz.yml:8: error: " in result.output, args
+
+
+@pytest.mark.parametrize(("template", "message"), [
+    ("{{ nope.x }}", "index.html.j2:2: template error: 'nope' is undefined"),
+    ('{% extends "!default/nope.j2" %}',
+     "index.html.j2:1: template error: no template named '!default/nope.j2'"),
+])
+def test_a_broken_theme_override_is_a_one_line_error(tmp_path: Path, template: str,
+                                                     message: str) -> None:
+    overrides = tmp_path / "theme" / "lesson"
+    overrides.mkdir(parents=True)
+    body = ('{% extends "!default/lesson/index.html.j2" %}\n{% block head %}' + template +
+            "{% endblock %}\n") if "extends" not in template else template + "\n"
+    (overrides / "index.html.j2").write_text(body)
+    result = invoke("build", str(MINIMAL), "-o", str(tmp_path / "out"), "-f", "web",
+                    "--templates", str(tmp_path / "theme"))
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()

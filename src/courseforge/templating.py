@@ -8,11 +8,13 @@ template, so an override can extend the template it replaces.
 from __future__ import annotations
 
 import importlib.resources
+import traceback
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
-from .errors import CourseforgeError
+from .errors import CourseforgeError, Diagnostic, did_you_mean, error, warning
 from .model import Course
 
 DEFAULT_PREFIX = "!default"
@@ -43,7 +45,11 @@ def find_theme_file(course: Course, name: str, extra: Path | None = None) -> Pat
 
 def environment(course: Course, extra: Path | None = None) -> jinja2.Environment:
     """A Jinja environment: autoescaped, strict about undefined names, override-aware."""
-    overrides = [jinja2.FileSystemLoader(str(f)) for f in search_path(course, extra)]
+    return _environment(search_path(course, extra))
+
+
+def _environment(folders: list[Path]) -> jinja2.Environment:
+    overrides = [jinja2.FileSystemLoader(str(f)) for f in folders]
     loader = jinja2.ChoiceLoader([
         jinja2.PrefixLoader({DEFAULT_PREFIX: jinja2.FileSystemLoader(str(theme_dir()))},
                             delimiter="/"),
@@ -57,3 +63,64 @@ def environment(course: Course, extra: Path | None = None) -> jinja2.Environment
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def render(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """A template rendered; a mistake in a theme override is a one-line error naming the
+    override's file and line, not a traceback."""
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = f"{exc.filename or exc.name}:{exc.lineno}"
+        raise CourseforgeError(f"{where}: template error: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise CourseforgeError(f"{_template_frame(exc) or name}: template error: "
+                               f"{_problem(exc)}") from None
+
+
+def _problem(exc: jinja2.TemplateError) -> str:
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return f"no template named '{exc.name}'"
+    return exc.message or str(exc)
+
+
+def _template_frame(exc: BaseException) -> str | None:
+    """'file:line' of the innermost template frame of an error raised while rendering."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__)
+              if f.filename.endswith(".j2")]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else None
+
+
+def theme_names() -> list[str]:
+    """The default theme's files, by the names an override uses (``lesson/quiz.js``)."""
+    root = theme_dir()
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
+                  if p.is_file() and p.name != "__init__.py" and "__pycache__" not in p.parts)
+
+
+def override_diagnostics(root: Path) -> list[Diagnostic]:
+    """Problems of a course's theme overrides (its ``templates/`` folder): files that replace
+    nothing, and templates that do not compile."""
+    folder = root / "templates"
+    if not folder.is_dir():
+        return []
+    names, found = theme_names(), []
+    env = _environment([folder, theme_dir()])
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        name = path.relative_to(folder).as_posix()
+        shown = f"templates/{name}"
+        if name not in names:
+            hint = did_you_mean(name, names) or f"; the theme has {', '.join(names)}"
+            found.append(warning(shown, 0, f"'{shown}' replaces no theme file, so it is not "
+                                 f"used{hint}", "template.unknown"))
+            continue
+        if not name.endswith(".j2"):
+            continue
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            found.append(error(shown, exc.lineno, f"template error: {exc.message}",
+                               "template.syntax"))
+        except jinja2.TemplateError as exc:
+            found.append(error(shown, 0, f"template error: {_problem(exc)}", "template.syntax"))
+    return found

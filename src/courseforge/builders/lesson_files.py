@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from ..errors import CourseforgeError
 from ..model import Course, Module
-from ..templating import environment, find_theme_file
+from ..templating import environment, find_theme_file, render
 from .base import BuildOptions
 from .brand_colours import palette
 from .lesson_pages import LessonSite, lesson_site
@@ -52,9 +52,9 @@ def lesson_members(course: Course, options: BuildOptions, standard: str,
     """Every file of a lesson as (relative name, bytes); ``standard`` picks the tracking."""
     site = lesson_site(course, modules)
     env = environment(course, options.templates)
-    page = env.get_template("lesson/index.html.j2").render(
-        site=site, csp=CSP, data_json=script_json(runtime_data(course, site, standard, modules)))
-    theme = env.get_template("lesson/theme.css.j2").render(palette=palette(course.brand_colour))
+    page = render(env, "lesson/index.html.j2", site=site, csp=CSP,
+                  data_json=script_json(runtime_data(course, site, standard, modules)))
+    theme = render(env, "lesson/theme.css.j2", palette=palette(course.brand_colour))
     members = [(LAUNCH_PAGE, page.encode("utf-8")), ("theme.css", theme.encode("utf-8"))]
     for name in STATIC_FILES:
         members.append((name, find_theme_file(course, f"lesson/{name}", options.templates)

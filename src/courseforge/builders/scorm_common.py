@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from ..model import Course, Module
 from ..packaging import write_zip
-from ..templating import environment
+from ..templating import environment, render
 from .base import Builder, Progress
 from .lesson_files import LAUNCH_PAGE, lesson_members
 
@@ -83,6 +83,6 @@ class ScormBuilder(Builder):
             modules = None if plan.whole_course else plan.modules
             members = lesson_members(self.course, self.options, self.standard, modules)
             view = manifest_view(self.course, plan, [name for name, _ in members])
-            manifest = env.get_template(self.manifest_template).render(m=view)
+            manifest = render(env, self.manifest_template, m=view)
             members.append(("imsmanifest.xml", manifest.encode("utf-8")))
             write_zip(staging / self.folder / plan.filename, members)
