@@ -180,3 +180,36 @@ def test_a_broken_theme_override_is_a_one_line_error(tmp_path: Path, template: s
     assert result.exit_code == 1
     assert message in result.output and "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_an_unknown_layout_role_is_refused_before_building(tmp_path: Path) -> None:
+    result = invoke("build", str(MINIMAL), "-o", str(tmp_path / "out"), "--layout", "body=Foo")
+    assert result.exit_code == 2
+    assert "'body' is not a slide role; use one of title, section, content" in result.output
+    assert "building" not in result.output and not (tmp_path / "out").exists()
+
+
+def _forget_measures() -> None:
+    """Empty every cache of font files and measures (they hold what the fonts said)."""
+    from courseforge.builders.pptx import pagination, text_fit
+
+    for cached in (text_fit._font_files, text_fit.font_file, text_fit._truetype,
+                   text_fit._advance, pagination.paragraph_height):
+        cached.cache_clear()
+
+
+def test_quiet_still_says_what_the_decks_could_not_measure(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    from courseforge.builders.pptx import text_fit
+
+    monkeypatch.setattr(text_fit, "FONT_DIRS", ())  # a machine without any font files
+    _forget_measures()
+    try:
+        result = invoke("build", str(MINIMAL), "-o", str(tmp_path / "out"), "-f", "pptx", "-q")
+    finally:
+        monkeypatch.undo()
+        _forget_measures()
+    assert result.exit_code == 0, result.output
+    assert "note: no font file for 'Calibri'" in result.output
+    assert "slides/welcome.pptx" not in result.output  # the progress itself stays quiet

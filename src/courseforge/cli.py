@@ -113,12 +113,17 @@ def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: P
         role, sep, name = item.partition("=")
         if not sep or not role.strip() or not name.strip():
             raise click.BadParameter(f"'{item}' is not ROLE=NAME", param_hint="--layout")
+        from .builders.pptx.slide_specs import ROLES  # only with --layout: pptx is built
+
+        if role.strip() not in ROLES:
+            raise click.BadParameter(f"'{role.strip()}' is not a slide role; use one of "
+                                     f"{', '.join(ROLES)}", param_hint="--layout")
         mapping.append((role.strip(), name.strip()))
     options = BuildOptions(templates=templates, pptx_template=pptx_template,
                            layout_names=tuple(mapping), package=package, jobs=jobs)
 
     def progress(message: str) -> None:
-        if not quiet:
+        if not quiet or message.startswith("note:"):  # a note is a warning about the output
             click.echo(f"  {message}", err=True)
 
     with _located(course_dir):
