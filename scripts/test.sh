@@ -22,11 +22,23 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need_apt[@]}"
 fi
 
+# npm and pip run again only when what they install from has changed: a stamp holds the
+# checksum of the lock file (npm) or of pyproject.toml and the Python in use (pip)
+mkdir -p .cache
+stamp() { cat "$@" | sha256sum | cut -d' ' -f1; }
 if [ -f package-lock.json ]; then
-  if [ ! -d node_modules ] || ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
+  if [ ! -d node_modules ] || [ "$(cat .cache/npm.stamp 2>/dev/null)" != "$(stamp package-lock.json)" ]; then
     npm ci --no-audit --no-fund --loglevel=error
+    stamp package-lock.json > .cache/npm.stamp
   fi
 fi
 
-python3 -m pip install -q --disable-pip-version-check -e '.[test]'
+pip_stamp="$(command -v python3 | cat - pyproject.toml | sha256sum | cut -d' ' -f1)"
+if [ "$(cat .cache/pip.stamp 2>/dev/null)" != "$pip_stamp" ] \
+    || ! python3 -c "import courseforge, pytest, hypothesis, playwright, pathlib, sys
+sys.exit(not pathlib.Path(courseforge.__file__).resolve().is_relative_to(pathlib.Path('src').resolve()))" \
+      2>/dev/null; then
+  python3 -m pip install -q --disable-pip-version-check -e '.[test]'
+  echo "$pip_stamp" > .cache/pip.stamp
+fi
 exec python3 -m pytest "$@"
