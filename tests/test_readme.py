@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -37,3 +38,21 @@ def test_the_quick_start_has_exactly_two_commands() -> None:
     commands = re.findall(r"```sh\n(.*?)\n```", quick, re.DOTALL)
     assert commands == ["PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install . && courseforge build",
                         "bash scripts/test.sh"]
+
+
+def test_the_readme_check_example_is_what_check_prints(tmp_path: Path) -> None:
+    """The example of `check` output: the example course with a misspelt field and a
+    single-choice question left without its correct choice."""
+    text = README.read_text(encoding="utf-8")
+    shown = re.search(r"```\n\$ courseforge check my-course\n(.*?)```", text, re.DOTALL)
+    assert shown is not None
+    course = tmp_path / "my-course"
+    for name, body in EXAMPLE_FILE.findall(text):
+        body = body.replace("passing_score: 75", "pasing_score: 75")
+        body = body.replace("correct: true, feedback: Right.", "feedback: Right.", 1)
+        (course / name).parent.mkdir(parents=True, exist_ok=True)
+        (course / name).write_text(body, encoding="utf-8")
+    with contextlib.chdir(tmp_path):
+        result = CliRunner().invoke(main, ["check", "my-course"])
+    assert result.exit_code == 1
+    assert result.output == shown.group(1)
