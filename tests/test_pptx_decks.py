@@ -66,11 +66,28 @@ def titles(prs: PresentationObject) -> list[str]:
 
 
 def structure(prs: PresentationObject) -> list[dict[str, object]]:
-    """Layout name, title and whether there are notes, per slide: the golden shape of a deck."""
-    return [{"layout": s.slide_layout.name,
-             "title": s.shapes.title.text_frame.text if s.shapes.title is not None else "",
-             "notes": bool(s.has_notes_slide and s.notes_slide.notes_text_frame.text.strip())}
-            for s in prs.slides]
+    """Per slide, the golden shape of a deck: layout, title, notes; the body's paragraphs as
+    level and first words; tables as rows x columns; pictures."""
+    slides = []
+    for s in prs.slides:
+        title = s.shapes.title
+        body: list[str] = []
+        for shape in s.shapes:
+            if title is not None and shape.shape_id == title.shape_id:
+                continue
+            if shape.has_table:
+                body.append(f"table {len(shape.table.rows)}x{len(shape.table.columns)}")
+            elif shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
+                body.append("picture")
+            elif shape.has_text_frame and not shape.text_frame.text.isdigit():  # slide number
+                body += [f"{p.level}: {' '.join(p.text.split()[:6])}"
+                         for p in shape.text_frame.paragraphs if p.text.strip()]
+        slides.append({
+            "layout": s.slide_layout.name,
+            "title": title.text_frame.text if title is not None else "",
+            "notes": bool(s.has_notes_slide and s.notes_slide.notes_text_frame.text.strip()),
+            "body": body})
+    return slides
 
 
 @pytest.fixture(scope="module")
