@@ -216,7 +216,8 @@ def test_quiz_slides(minimal_slides: Path) -> None:
 def test_course_deck_has_section_slides_between_modules(minimal_slides: Path) -> None:
     prs = Presentation(str(minimal_slides / "team-roles.pptx"))
     rows = structure(prs)
-    assert rows[0] == {"layout": "Title Slide", "title": "Roles in a delivery team", "notes": True}
+    assert rows[0] == {"layout": "Title Slide", "title": "Roles in a delivery team", "notes": True,
+                       "body": ["0: 2 modules · Estimated time: 15", "0: Learning Team"]}
     sections = [r["title"] for r in rows if r["layout"] == "Section Header"]
     assert sections == ["Welcome", "The roles at work", "Check your understanding"]
     assert all(r["notes"] for r in rows)
