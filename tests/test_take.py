@@ -120,7 +120,7 @@ def test_a_tie_names_the_rule_winner_and_the_runner_up() -> None:
     profile = {"p-rush": "a", "p-pride": "b", "p-learn": "b", "p-mistake": "c"}
     result = run(str(KITCHEN), answers=answer_lines(KITCHEN, {**KITCHEN_RIGHT, **profile}))
     assert "Recommended: Pastry chef" in result.output
-    assert "Runner-up: Line cook\n" in result.output
+    assert "Runner-up: Line cook (level with Pastry chef)\n" in result.output
     assert "Shares: Line cook 40%, Pastry chef 40%, Sous chef 20%" in result.output
 
 

@@ -620,7 +620,12 @@
     });
     box.appendChild(why);
     if (rec.runner_up) {
-      box.appendChild(el("p", "runner-up", "Runner-up: " + outcomes[rec.runner_up].title));
+      // a tie is broken by the documented rule: the learner sees that it was one
+      var level = shared.outcomes.filter(function (o) {
+        return o.id !== rec.runner_up && rec.shares[o.id] === rec.shares[rec.runner_up];
+      }).map(function (o) { return o.title; });
+      box.appendChild(el("p", "runner-up", "Runner-up: " + outcomes[rec.runner_up].title +
+        (level.length ? " (level with " + level.join(" and ") + ")" : "")));
     }
     var shares = el("ul", "shares");
     var percents = grading.wholePercents(rec.shares, shared.outcomes.map(function (o) {
