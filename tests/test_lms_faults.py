@@ -496,8 +496,10 @@ def test_a_read_that_fails_at_launch_never_erases_what_the_lms_holds(page, serve
 
 
 @pytest.mark.parametrize("version", VERSIONS)
-def test_progress_made_while_the_lms_refused_reaches_it_on_the_next_launch(
+def test_progress_made_while_the_lms_refused_is_never_credited_to_another_launch(
         page, served, version) -> None:
+    """With Initialize refused, nobody knows whose progress it is: it stays in this browser
+    (for the next refused launch), and a working launch, maybe another learner's, gets none."""
     page.clock.install()
     lms = FaultyLms(page, served, version)
     refused = {"methods": ["Initialize"], "action": "fail", "code": "101"}
@@ -508,11 +510,58 @@ def test_progress_made_while_the_lms_refused_reaches_it_on_the_next_launch(
     lms.close_window()
     assert lms.calls("SetValue") == []
     page.clock.resume()
-    lms.start()  # the LMS works again, and knows nothing of that session
-    page.wait_for_function(f"() => harness.api.cmi.{STATUS[version]} === 'passed'")
+    lms.start()  # a working launch on the same browser
+    assert lms.counter() == f"Page 1 of {PAGES}"
     final = lms.close()
-    assert seen_pages(values(final, version)["suspend"]) == list(range(PAGES))
+    assert seen_pages(values(final, version)["suspend"]) == [0]
+    assert lms.cmi(STATUS[version]) not in ("passed", "failed")
+    lms.start(faults=[refused])  # refused again: this browser still has it
+    assert lms.counter() == f"Page {PAGES} of {PAGES}"
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_closing_while_commit_and_terminate_fail_keeps_the_copy(page, served, version) -> None:
+    lms = FaultyLms(page, served, version)
+    lesson = lms.start_on_the_second_page()
+    before = lms.state()  # what the LMS really holds: the outage loses the rest
+    page.evaluate("(rule) => faultLms([rule])",
+                  {"methods": ["Commit", "Terminate"], "action": "fail", "code": "101"})
+    click_next(lesson, 2)
+    lms.close()
+    lms.start(lms.relaunch_data(before))  # the copy kept here brings pages 3 and 4 back
+    assert lms.counter() == f"Page 4 of {PAGES}"
+    lms.wait_location(MINIMAL_PAGES[3])
+    assert set(range(4)) <= set(seen_pages(lms.state()["cmi"]["suspend_data"]))
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_copy_survives_a_launch_that_cannot_read_and_reaches_the_lms_later(
+        page, served, version) -> None:
+    page.clock.install()
+    lms = FaultyLms(page, served, version)
+    lms.start()
+    before = lms.state()
+    page.evaluate("(rule) => faultLms([rule])", FAIL_WRITES)
+    take(lms.lesson, lms.frame, "roles", MINIMAL_CORRECT)  # taken, never saved
+    lms.close()
+    unreadable = {"methods": ["GetValue"], "action": "fail", "code": "101",
+                  "element": "cmi.suspend_data"}
+    lms.start(lms.relaunch_data(before), faults=[unreadable])  # the copy is not overwritten
+    page.clock.run_for(30000)
+    ready(lms.frame)
+    assert lms.counter() == f"Page {PAGES} of {PAGES}"  # back at the quiz, from the copy
+    assert control(lms.lesson, "roles").locator("[data-role=result]").is_visible()
+    lms.frame.evaluate("() => courseforge.go(1)")
+    lms.close_window()
+    page.clock.resume()
+    lms.start(lms.relaunch_data(before))  # a working launch: result and answers arrive
+    page.wait_for_function(f"() => harness.api.cmi.{STATUS[version]} === 'passed'")
+    answers = {c["args"][1] for c in lms.calls("SetValue")
+               if re.fullmatch(r"cmi\.interactions\.\d+\.id", c["args"][0])}
+    assert {"roles-q-focus", "roles-q-match", "recommendation"} <= answers
+    final = lms.close()
     assert float(lms.cmi(SCORE[version])) == 100
+    assert 1 in seen_pages(values(final, version)["suspend"])
 
 
 @pytest.mark.parametrize("version", VERSIONS)

@@ -283,8 +283,8 @@
     if (st.phase === "a" && this.attemptsLeft() === 0) st.phase = "r";
     this.arrange(st.phase === "a" ? st.count + 1 : Math.max(1, st.count));
     this.fill(st.responses);
+    this.showForm(); // clears what an earlier result marked
     if (st.phase === "r") this.showResult(false);
-    else this.showForm();
   };
 
   Controller.prototype.arrange = function (attempt) {

@@ -50,9 +50,13 @@
  *     localStorage (per learner), merged on the next launch if the window closed first: it
  *     wins where the LMS still holds what it held when the copy was made, else it only adds
  *     (pages seen, answers the LMS lacks). A good save removes it.
- *   - A session run without its LMS (refused, unreadable) keeps a copy the same way, which
- *     the next launch that reaches the LMS adds to it (not a package opened with no LMS at
- *     all, such as a preview).
+ *   - A session whose LMS named the learner but could not be read keeps that learner's copy
+ *     the same way (merged with any earlier one, answers included), for their next launch
+ *     that reaches the LMS. A session whose Initialize was refused keeps its progress in
+ *     this browser only: nobody knows whose it is, and another learner's launch must not be
+ *     credited with it. Neither Terminates a session it could not open.
+ *   - Interactions leave memory once committed; on pagehide the last values are set and
+ *     Terminate commits them: the copies here are removed only when it answers "true".
  *     An element the LMS can never take (error 201, 401-408: unsupported, read-only or
  *     malformed for it) is given up with a warning, so it cannot hold back the rest.
  *   - An LMS that ended the session itself (2004 errors 123, 133, 143): no more retries; the
@@ -83,6 +87,7 @@
   /* ---------- state shared by every store ---------- */
 
   var mergers = {}; // section name -> function (preferred, other): one value of two
+  var unmerged = {}; // section name -> values met before its merger was registered
   var restoreListeners = [];
 
   var state = {
@@ -165,7 +170,14 @@
       else if (mergers[key]) {
         state.sections[key] = newer ? mergers[key](state.sections[key], sections[key])
           : mergers[key](sections[key], state.sections[key]);
-      } else if (!newer) state.sections[key] = sections[key];
+      } else {
+        // no merger yet (the quiz script registers its own after this one runs): the
+        // preferred value stands, the other waits for the merger
+        var preferred = newer ? state.sections[key] : sections[key];
+        var other = newer ? sections[key] : state.sections[key];
+        state.sections[key] = preferred;
+        if (other !== preferred) (unmerged[key] = unmerged[key] || []).push(other);
+      }
     }
     if (saved.location && (newer || !state.location)) state.location = String(saved.location);
     if (saved.completion === "completed") state.completion = "completed";
@@ -490,14 +502,17 @@
       if (this.set(key, value)) this.sent[key] = value;
       else ok = false;
     }
-    while (ok && state.interactions.length) {
-      var item = state.interactions[0];
+    // interactions keep their index once given, so sending one again overwrites it; they
+    // leave memory only when committed
+    var sentInteractions = 0;
+    while (ok && sentInteractions < state.interactions.length) {
+      var item = state.interactions[sentInteractions];
       if (item.index === undefined) item.index = this.nextInteraction++;
       var fields = this.interactionValues(item, item.index);
       for (var f = 0; f < fields.length && ok; f++) {
         ok = this.set(fields[f][0], fields[f][1]);
       }
-      if (ok) state.interactions.shift();
+      if (ok) sentInteractions++;
     }
     // commit what was taken even when something failed: one failing element must not hold
     // back the rest
@@ -516,18 +531,37 @@
       copy.held = this.held;
       keep(this.mirrorKey, copy);
       this.failing = true;
+    } else if (final) {
+      // taken, not yet committed: Terminate commits, and close() tidies up if it does
+      this.unterminated = true;
     } else {
-      if (this.failing) keep(this.mirrorKey, undefined);
-      // copies merged at launch are in the LMS now
-      while (this.claimed.length) keep(this.claimed.pop(), undefined);
-      this.failing = false;
-      this.held = suspendData();
+      state.interactions.splice(0, sentInteractions);
+      this.saved();
     }
     return ok;
   };
 
+  /* Everything is in the LMS: the copies kept in this browser are not needed any more. */
+  ScormStore.prototype.saved = function () {
+    if (this.failing) keep(this.mirrorKey, undefined);
+    // copies merged at launch are in the LMS now
+    while (this.claimed.length) keep(this.claimed.pop(), undefined);
+    this.failing = false;
+    this.held = suspendData();
+  };
+
+  /* Terminate; when it fails, what the last save set may be lost: a copy waits here. */
   ScormStore.prototype.close = function () {
-    this.call(this.names.finish, "");
+    var ended = this.call(this.names.finish, "") === "true";
+    if (!this.unterminated) return;
+    if (ended) {
+      state.interactions = [];
+      this.saved();
+    } else {
+      var copy = snapshot();
+      copy.held = this.held;
+      keep(this.mirrorKey, copy);
+    }
   };
 
   /* ---------- the browser's own storage, without an LMS ---------- */
@@ -539,14 +573,18 @@
 
   LocalStore.prototype.open = function () {
     mergeSnapshot(recall(this.key), false);
+    // what an earlier session of this learner could not save: kept, not overwritten
+    if (this.pendingKey) mergeSnapshot(recall(this.pendingKey), false);
     return true;
   };
 
   LocalStore.prototype.save = function () {
-    if (!this.awaitingLms) state.interactions = []; // nobody reads them without an LMS
+    // without any LMS nobody reads the interactions; with one that failed, it will
+    if (!this.awaitingLms && !this.pendingKey) state.interactions = [];
     var copy = snapshot();
     keep(this.key, copy);
-    // a package whose LMS failed: the next launch that reaches the LMS takes this over
+    // a package whose LMS failed after saying who the learner is: that learner's next launch
+    // that reaches the LMS takes this over
     if (this.pendingKey) keep(this.pendingKey, copy);
     return true;
   };
@@ -577,7 +615,6 @@
   var api = names ? findApi(names.api) : null;
   var lms = api ? new ScormStore(names, api) : null;
   var local = new LocalStore();
-  var UNCLAIMED = "courseforge:" + data.scope + ":" + data.version + ":unsaved:";
   var store = local;
   var initRetries = [1000, 3000, 7000];
 
@@ -589,17 +626,18 @@
     if (!lms.open()) return false;
     var unsaved = recall(lms.mirrorKey);
     mergeSnapshot(unsaved, !!unsaved && unsaved.held === lms.held);
-    mergeSnapshot(recall(UNCLAIMED), false);
-    lms.claimed = [lms.mirrorKey, UNCLAIMED];
+    lms.claimed = [lms.mirrorKey];
     mergeSnapshot(local, true);
     store = lms;
     return true;
   }
 
   /* Where a session keeps its progress for the LMS when the LMS failed from the start: the
-     learner's key when the LMS said who they are, else one for whoever launches next. */
+     learner's key when the LMS said who they are. When it did not (Initialize refused), the
+     progress stays in this browser only: handing it to whoever launches next could credit
+     another learner with it. */
   function pendingKey() {
-    return lms && lms.mirrorKey ? lms.mirrorKey : UNCLAIMED;
+    return lms && lms.mirrorKey ? lms.mirrorKey : "";
   }
 
   function retryInitialize() {
@@ -623,8 +661,8 @@
   }
 
   if (!lms || !openLms(null)) {
-    store.open();
     if (lms) local.pendingKey = pendingKey();
+    store.open();
     if (lms) retryInitialize();
     else if (names) notice("local"); // a package opened outside an LMS
   }
@@ -709,7 +747,14 @@
     },
     commit: commit,
     suspendData: suspendData,
-    mergeState: function (name, merge) { mergers[name] = merge; }
+    mergeState: function (name, merge) {
+      mergers[name] = merge;
+      var waiting = unmerged[name] || [];
+      delete unmerged[name];
+      for (var w = 0; w < waiting.length; w++) {
+        state.sections[name] = merge(state.sections[name], waiting[w]);
+      }
+    }
   };
 
   /* ---------- navigation ---------- */
@@ -782,7 +827,7 @@
       var title = heading ? heading.textContent : "";
       document.title = title && title !== courseTitle ? title + " · " + courseTitle : courseTitle;
       // screen readers hear where they are: the counter alone would say "Page 3 of 53"
-      if (!initial && announcer) {
+      if (!initial && !focusHeading && announcer) {  // a focused heading is read out anyway
         announcer.textContent = "Page " + (index + 1) + " of " + pageIds.length + ": " + title;
       }
     }
@@ -827,7 +872,11 @@
   tocToggle.addEventListener("click", function () {
     var open = document.documentElement.classList.toggle("toc-open");
     tocToggle.setAttribute("aria-expanded", open ? "true" : "false");
-    if (open) toc.querySelector("a").focus();
+    if (open) {
+      var here = toc.querySelector("a[aria-current=page]") || toc.querySelector("a");
+      here.focus();
+      revealInContents(here);
+    }
   });
   // the phone's contents overlay: Escape closes it; so does moving focus out of it
   document.addEventListener("keydown", function (event) {
