@@ -606,3 +606,37 @@ def test_the_api_is_found_from_a_frame_in_a_window_the_lms_opened(page, served,
     popup.frame_locator("iframe").locator("html.js").wait_for(state="attached")
     page.wait_for_function("() => harness.calls.some(c => /Initialize$/.test(c.method))")
     assert [c["result"] for c in lms.calls("Initialize")] == ["true"]
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_copy_meeting_a_record_that_moved_on_keeps_its_better_attempt(
+        page, served, chromium, version) -> None:
+    """The copy no longer wins outright, but its quiz attempts are merged with the LMS's
+    (more attempts, best score), even though it is read before the quiz script runs."""
+    lms = FaultyLms(page, served, version)
+    lms.start()
+    take(lms.lesson, lms.frame, "roles", MINIMAL_WRONG)
+    page.wait_for_function(f"() => harness.api.cmi.{STATUS[version]} === 'failed'")
+    failed = lms.close()
+    # here: a better attempt the LMS never got
+    lms.start(lms.relaunch_data(failed), faults=[FAIL_WRITES])
+    ready(lms.frame)
+    retake(lms, MINIMAL_CORRECT)
+    lms.close()
+    # meanwhile, on another computer, the learner looked at one more page
+    elsewhere = chromium.new_context()
+    other = FaultyLms(elsewhere.new_page(), served, version)
+    other.start(other.relaunch_data(failed))
+    other.frame.evaluate("() => courseforge.go(1)")
+    other.wait_location(MINIMAL_PAGES[1])
+    moved_on = other.close()
+    elsewhere.close()
+    # back here: both count
+    lms.start(lms.relaunch_data(moved_on))
+    page.wait_for_function(f"() => harness.api.cmi.{STATUS[version]} === 'passed'")
+    ready(lms.frame)
+    lms.frame.evaluate("() => courseforge.go('roles.quiz')")
+    assert control(lms.lesson, "roles").locator(".score").inner_text().startswith("Score: 100%")
+    final = lms.close()
+    assert float(lms.cmi(SCORE[version])) == 100
+    assert 1 in seen_pages(values(final, version)["suspend"])  # the other computer's page too

@@ -194,9 +194,9 @@ def recommendation_lines(course: Course, quiz: Quiz,
              "Why:"]
     lines += [f"  - {prompts[r.question]} {r.text}" for r in recommendation.reasons]
     if recommendation.runner_up is not None:
-        shares = dict(recommendation.shares)
+        share_of = dict(recommendation.shares)
         level = [course.outcome(o).title for o, share in recommendation.shares
-                 if o != recommendation.runner_up and share == shares[recommendation.runner_up]]
+                 if o != recommendation.runner_up and share == share_of[recommendation.runner_up]]
         lines.append(f"Runner-up: {course.outcome(recommendation.runner_up).title}" +
                      (f" (level with {' and '.join(level)})" if level else ""))
     shares = ", ".join(f"{course.outcome(o).title} {percent}%"

@@ -53,8 +53,8 @@ def paragraph(tx_body: etree._Element, first: bool, *, level: int,
 
 
 def runs(p: etree._Element, part: XmlPart, specs: Sequence[Run], size: float, *,
-         bold: bool = False, mono_family: str, fill: etree._Element | None = None,
-         fill_links: bool = True) -> None:
+         bold: bool = False, mono_family: str, language: str,
+         fill: etree._Element | None = None, fill_links: bool = True) -> None:
     """The runs of a paragraph at ``size``; ``fill`` (a solidFill) colours them.
 
     Links are external relationships of ``part``, shared by runs with the same address;
@@ -62,7 +62,7 @@ def runs(p: etree._Element, part: XmlPart, specs: Sequence[Run], size: float, *,
     """
     for spec in specs:
         r = etree.SubElement(p, A_R)
-        rpr = etree.SubElement(r, A_RPR, sz=centipoints(size))
+        rpr = etree.SubElement(r, A_RPR, lang=language, sz=centipoints(size))
         if spec.bold or bold:
             rpr.set("b", "1")
         if spec.italic:
@@ -82,31 +82,24 @@ def escape(text: str) -> str:
     return _CONTROL.sub(lambda m: f"_x{ord(m[1]):04X}_", text)
 
 
-def append_text(p: etree._Element, text: str) -> None:
-    """Runs, with a line break for each vertical tab, as python-pptx's ``paragraph.text``."""
+def append_text(p: etree._Element, text: str, language: str) -> None:
+    """Runs, with a line break for each vertical tab, as python-pptx's ``paragraph.text``;
+    tagged with ``language`` for spelling and read-aloud."""
     for index, piece in enumerate(text.split("\v")):
         if index:
             etree.SubElement(p, A_BR)
         if piece:
-            etree.SubElement(etree.SubElement(p, A_R), A_T).text = escape(piece)
+            r = etree.SubElement(p, A_R)
+            etree.SubElement(r, A_RPR, lang=language)
+            etree.SubElement(r, A_T).text = escape(piece)
 
 
-def set_text(tx_body: etree._Element, text: str) -> None:
+def set_text(tx_body: etree._Element, text: str, language: str) -> None:
     """A text body's paragraphs replaced by one per line, as python-pptx's ``text_frame.text``."""
     for p in tx_body.findall(A_P):
         tx_body.remove(p)
     for line in text.split("\n"):
-        append_text(etree.SubElement(tx_body, A_P), line)
-
-
-def mark_language(root: etree._Element, language: str) -> None:
-    """Every run under ``root`` tagged with the course's language, for spelling and voice."""
-    for r in root.iter(A_R):
-        rpr = r.find(A_RPR)
-        if rpr is None:
-            rpr = etree.Element(A_RPR)
-            r.insert(0, rpr)
-        rpr.set("lang", language)
+        append_text(etree.SubElement(tx_body, A_P), line, language)
 
 
 def place(shape: etree._Element, left: int, top: int, width: int, height: int) -> None:

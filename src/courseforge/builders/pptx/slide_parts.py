@@ -80,8 +80,7 @@ class SlideParts:
         slide.part.relate_to(notes_part, RT.NOTES_SLIDE)
         if body is not None:
             tx_body = notes_part._element.cSld.spTree[body].find(f"{{{P}}}txBody")
-            drawingml.set_text(tx_body, text)
-            drawingml.mark_language(tx_body, language)
+            drawingml.set_text(tx_body, text, language)
 
     def _prototype(self, layout: SlideLayout) -> CT_Slide:
         key = str(layout.part.partname)

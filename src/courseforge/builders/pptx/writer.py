@@ -250,11 +250,10 @@ class DeckWriter:
         title = _shape(slide, found.get(0))
         if title is not None:
             tx_body = title.element.get_or_add_txBody()
-            drawingml.set_text(tx_body, page.title)
+            drawingml.set_text(tx_body, page.title, self.course.language)
             if page.title_size:
                 for r in tx_body.find(drawingml.A_P).iterchildren(drawingml.A_R):
-                    r.insert(0, etree.Element(drawingml.A_RPR,
-                                              sz=drawingml.centipoints(page.title_size)))
+                    r.find(drawingml.A_RPR).set("sz", drawingml.centipoints(page.title_size))
         if page.role in (TITLE, SECTION):
             self._subtitle(slide, found, page)
         elif page.role in (CONTENT, TITLE_ONLY):
@@ -270,7 +269,6 @@ class DeckWriter:
             notes = f"Title in full: {spec.title}\n\n{notes}"
         if page.subtitle != spec.subtitle:
             notes = "Subtitle in full: " + " / ".join(spec.subtitle) + f"\n\n{notes}"
-        drawingml.mark_language(slide._element, self.course.language)
         self.parts.set_notes(slide, notes, self.course.language)
         return slide
 
@@ -373,7 +371,8 @@ class DeckWriter:
                 if heading is not None:
                     drawingml.place(heading.element, left, geometry.heading_top, width,
                                     geometry.heading_height)
-                    drawingml.set_text(heading.element.get_or_add_txBody(), column.heading)
+                    drawingml.set_text(heading.element.get_or_add_txBody(), column.heading,
+                                       self.course.language)
             paragraphs = [b for b in column_blocks(column, self.boxes)
                           if isinstance(b, Paragraph)]
             if not paragraphs:
@@ -402,6 +401,7 @@ class DeckWriter:
             _bullet(ppr, block, *paragraph_indent(block, self.style, level_size(block, size)),
                     bulleted_by_theme)
             drawingml.runs(p, part, block.runs, level_size(block, size),
+                           language=self.course.language,
                            mono_family=self.style.mono_family)
 
     def _table(self, slide: Slide, table: Table, left: float, top: float, width: float,
@@ -422,6 +422,7 @@ class DeckWriter:
                 p = tc.find(f"{{{A}}}txBody/{{{A}}}p")
                 fill = self.header_fill if r == 0 else self.body_fill
                 drawingml.runs(p, frame.part, runs or (_bold(""),), size, bold=r == 0,
+                               language=self.course.language,
                                mono_family=self.style.mono_family,
                                fill=fill if runs else None, fill_links=r == 0)
         return sum(heights)
