@@ -213,3 +213,20 @@ def test_quiet_still_says_what_the_decks_could_not_measure(tmp_path: Path,
     assert result.exit_code == 0, result.output
     assert "note: no font file for 'Calibri'" in result.output
     assert "slides/welcome.pptx" not in result.output  # the progress itself stays quiet
+
+
+def test_ctrl_c_ends_with_status_130_and_keeps_the_previous_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    assert invoke("build", str(MINIMAL), "-o", str(out), "-f", "json").exit_code == 0
+    before = (out / "course.json").read_bytes()
+    from courseforge.builders import json_export
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(json_export.JsonBuilder, "build", interrupted)
+    result = invoke("build", str(MINIMAL), "-o", str(out), "-f", "json")
+    assert result.exit_code == 130 and "Interrupted." in result.output
+    assert (out / "course.json").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no staging folder left

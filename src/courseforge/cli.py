@@ -16,7 +16,20 @@ COURSE_DIR = click.argument(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """The command group; Ctrl-C ends a command with the shell's usual status, 130."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # a build leaves the previous output as it was (it writes into a staging folder)
+            click.echo("Interrupted.", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=_Commands,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="courseforge")
 def main() -> None:
     """Build slide decks, SCORM lessons and graded quizzes from one plain-text course.
