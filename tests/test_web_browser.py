@@ -184,3 +184,18 @@ def test_print_shows_every_page(page, sites) -> None:
     page.emulate_media(media="print")
     assert page.locator("section.page:visible").count() == 5
     assert page.locator(".pager").is_hidden() and page.locator("#toc").is_hidden()
+
+
+def test_the_browser_back_button_returns_to_the_page_before(page, sites) -> None:
+    page.goto(sites["minimal"])
+    for _ in range(2):
+        page.get_by_role("button", name="Next").click()
+    counter = page.locator("[data-role=counter]")
+    assert counter.inner_text() == "Page 3 of 5"
+    page.go_back()
+    page.wait_for_function("() => document.querySelector('[data-role=counter]').textContent"
+                           " === 'Page 2 of 5'")
+    page.go_forward()
+    page.wait_for_function("() => document.querySelector('[data-role=counter]').textContent"
+                           " === 'Page 3 of 5'")
+    assert page.url.endswith("#welcome.2")

@@ -816,7 +816,9 @@
     else if (bottom > toc.scrollTop + toc.clientHeight) toc.scrollTop = bottom - toc.clientHeight;
   }
 
-  function show(index, focusHeading, initial) {
+  /* Shows page ``index``. ``initial``: on load; ``fromHistory``: the browser's Back or
+     Forward (or a typed fragment) asked for it, so no history entry is added. */
+  function show(index, focusHeading, initial, fromHistory) {
     index = Math.max(0, Math.min(pageIds.length - 1, index));
     var moved = index !== current;
     if (moved) {
@@ -839,9 +841,10 @@
       var heading = sections[index].querySelector("h1");
       if (heading) heading.focus();
     }
-    if (!initial) {
-      // not on load: a fragment moves the Tab starting point away from the skip link
-      try { history.replaceState(null, "", "#" + pageIds[index]); } catch (e) { /* file: */ }
+    if (!initial && !fromHistory && moved) {
+      // a history entry per page, so Back returns to the page before (not on load: a
+      // fragment moves the Tab starting point away from the skip link)
+      try { history.pushState(null, "", "#" + pageIds[index]); } catch (e) { /* file: */ }
     }
     if (moved) markWideTables();
     commitSoon();
@@ -888,7 +891,7 @@
   window.addEventListener("resize", function () { if (current >= 0) markWideTables(); });
   window.addEventListener("hashchange", function () {
     var index = indexOf(decodeURIComponent(location.hash.slice(1)));
-    if (index >= 0 && index !== current) show(index, true);
+    if (index >= 0 && index !== current) show(index, true, false, true);
   });
 
   // commit when the learner leaves the tab or app: unload events are not reliable
