@@ -159,6 +159,8 @@ def take(course_dir: Path, module_id: str | None, seed: int) -> None:
 
     Single choice: 2. Several answers: 1,3. True/false: 1/2 or t/f. Matching: one
     number per item. Answers may be piped in, one per line. COURSE_DIR defaults to ./course.
+    Exits 0 once the quiz is taken, passed or not (the result is printed); 1 when the course
+    has errors or the input ends early.
 
     \b
     Examples:
