@@ -347,6 +347,23 @@ def test_subtitle_too_long_for_its_box_is_smaller_then_cut_and_given_in_full(
     assert notes.split("\n")[0].endswith("how long to take. / 2 questions")
 
 
+def test_a_table_row_taller_than_a_slide_continues_in_the_rows_below(
+        long_slides: Path) -> None:
+    prs = Presentation(str(long_slides / "long.pptx"))
+    rows = []
+    for slide in prs.slides:
+        if slide.shapes.title.text_frame.text.startswith("A table cell longer than a slide"):
+            table = next(sh.table for sh in slide.shapes if sh.has_table)
+            assert table.cell(0, 0).text == "Term"  # the header on every slide
+            rows += [(table.cell(r, 0).text, table.cell(r, 1).text)
+                     for r in range(1, len(table.rows))]
+    assert len(rows) >= 3 and rows[0][0] == "Scope" and rows[-1] == ("Price", "Fixed")
+    whole = " ".join(text for _, text in rows[:-1])
+    assert whole == " ".join(f"Clause {i} of a contract summary pasted into a single table "
+                             "cell." for i in range(1, 46))
+    assert {term for term, _ in rows[1:-1]} == {""}  # the term is not repeated
+
+
 def test_pictures_scaled_with_alt_text(long_slides: Path) -> None:
     prs = Presentation(str(long_slides / "long.pptx"))
     pictures = [(slide, sh) for slide in prs.slides for sh in slide.shapes

@@ -14,7 +14,15 @@ from dataclasses import dataclass, replace
 from .layouts import ColumnGeometry
 from .markdown_runs import BULLET, LETTER, PLAIN, Block, Paragraph, Picture, Run, Table
 from .slide_specs import COMPARISON, CONTENT, TITLE_ONLY, Column, SlideSpec
-from .text_fit import EMU_PER_PT, Face, Piece, count_lines, line_width, word_widths
+from .text_fit import (
+    EMU_PER_PT,
+    LINE_SAFETY,
+    Face,
+    Piece,
+    count_lines,
+    line_width,
+    word_widths,
+)
 
 CONTINUED = " (cont.)"
 MIN_BODY = 18.0  # points: smaller body text is hard to read from the back of a room
@@ -126,7 +134,9 @@ def column_widths(table: Table, width: float, size: float, style: TextStyle) -> 
         cells = [(table.header[column], True), *((row[column], False) for row in table.rows)]
         words = [word_widths(_pieces(cell, bold), style.body_family, style.mono_family, size)
                  for cell, bold in cells]
-        low = max((max(w, default=0.0) for w in words), default=0.0) + 2 * CELL_X
+        # the longest word, with the room the line breaker keeps (a word must never break)
+        low = max((max(w, default=0.0) for w in words), default=0.0) / LINE_SAFETY \
+            + 2 * CELL_X + 1.0
         high = max(line_width(_pieces(cell, bold), style.body_family, style.mono_family, size)
                    for cell, bold in cells) + 2 * CELL_X
         shortest.append(low)
@@ -220,7 +230,9 @@ def split_blocks(blocks: Sequence[Block], width: float, height: float, size: flo
     for block in blocks:
         pieces: list[Block] = [block]
         if isinstance(block, Table):
-            pieces = [replace(block, rows=(row,)) for row in block.rows] or [block]
+            pieces = [part for row in block.rows
+                      for part in split_row(replace(block, rows=(row,)), width, height, tsize,
+                                            style)] or [block]
         elif isinstance(block, Paragraph) and not fits([block], width, height, size, tsize, style):
             pieces = list(split_paragraph(block, width, height, size, style))
         for piece in pieces:
@@ -269,6 +281,30 @@ def split_paragraph(paragraph: Paragraph, width: float, height: float, size: flo
         yield replace(part, runs=_joined(tokens[:cut]))
         tokens = tokens[cut:]
         part = replace(paragraph, continues=paragraph.kind != PLAIN or paragraph.continues)
+
+
+def split_row(table: Table, width: float, height: float, size: float,
+              style: TextStyle) -> Iterator[Table]:
+    """A one-row table whose row is taller than a page, as one-row tables that each fit: every
+    cell continues in the next row from where the row before left it (cut between words)."""
+    if fits([table], width, height, size, size, style):
+        yield table
+        return
+    cells = [_tokens(cell) for cell in table.rows[0]]
+    while any(cells):
+        low, high = 1, max(len(c) for c in cells)  # the most tokens of each cell that fit
+        while low < high:
+            middle = (low + high + 1) // 2
+            trial = _row_of(table, cells, middle)
+            low, high = (middle, high) if fits([trial], width, height, size, size, style) \
+                else (low, middle - 1)
+        yield _row_of(table, cells, low)
+        cells = [c[low:] for c in cells]
+
+
+def _row_of(table: Table, cells: Sequence[Sequence[Run]], count: int) -> Table:
+    """``table`` with one row: the first ``count`` tokens of each cell."""
+    return replace(table, rows=(tuple(_joined(c[:count]) for c in cells),))
 
 
 def _most_that_fit(part: Paragraph, tokens: Sequence[Run], width: float, height: float,
