@@ -216,11 +216,6 @@
     return counting.some(function (entry) { return entry[0] === moduleId; });
   }
 
-  function byModuleData(id) {
-    for (var i = 0; i < shared.modules.length; i++) if (shared.modules[i].id === id) return shared.modules[i];
-    return null;
-  }
-
   function byModule(id) {
     for (var i = 0; i < controllers.length; i++) if (controllers[i].id === id) return controllers[i];
     return null;
@@ -696,14 +691,19 @@
   }
   tracker.mergeState(STATE_KEY, mergeStates);
 
-  var saved = String(tracker.getState(STATE_KEY) || "").split("|");
+  /* The saved state of the quiz of module ``index`` (fresh when none, or the course changed). */
+  function savedState(quiz, index) {
+    var saved = String(tracker.getState(STATE_KEY) || "").split("|");
+    return decodeQuiz(quiz, saved.length === shared.modules.length ? saved[index] : "");
+  }
+
   shared.modules.forEach(function (module, index) {
     var form = document.getElementById("quiz:" + module.id);
     if (!form) return;
     var controller = new Controller(module, form);
+    controller.index = index;
     controllers.push(controller);
-    controller.start(decodeQuiz(module.quiz, saved.length === shared.modules.length ?
-      saved[index] : ""));
+    controller.start(savedState(module.quiz, index));
   });
   cf.onPage(function (pageId) {
     controllers.forEach(function (c) {
@@ -716,10 +716,8 @@
   }
   // an LMS that answered late: show what it held, merged with what was done meanwhile
   cf.onRestore(function () {
-    var merged = String(tracker.getState(STATE_KEY) || "").split("|");
     controllers.forEach(function (c) {
-      var index = shared.modules.indexOf(byModuleData(c.id));
-      var st = decodeQuiz(c.quiz, merged.length === shared.modules.length ? merged[index] : "");
+      var st = savedState(c.quiz, c.index);
       if (encodeQuiz(c.quiz, st) !== encodeQuiz(c.quiz, c.state)) c.apply(st);
     });
     reportCourse();

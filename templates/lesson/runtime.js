@@ -525,11 +525,7 @@
       this.sent = {}; // the LMS may have dropped anything: send it all again
       if (!this.failing) warn("the LMS did not save the progress (error " + this.problem + ")" +
         (this.ended ? "" : "; trying again"));
-      // for the next launch, if the window closes first; "held" tells it whether the LMS
-      // has moved on since (another session saved there): then the copy only adds
-      var copy = snapshot();
-      copy.held = this.held;
-      keep(this.mirrorKey, copy);
+      this.keepCopy(); // for the next launch, if the window closes first
       this.failing = true;
     } else if (final) {
       // taken, not yet committed: Terminate commits, and close() tidies up if it does
@@ -558,10 +554,17 @@
       state.interactions = [];
       this.saved();
     } else {
-      var copy = snapshot();
-      copy.held = this.held;
-      keep(this.mirrorKey, copy);
+      this.keepCopy();
     }
+  };
+
+  /* A copy of the state in this browser for the learner's next launch; "held" tells that
+     launch whether the LMS has moved on since (another session saved there): then the copy
+     only adds. */
+  ScormStore.prototype.keepCopy = function () {
+    var copy = snapshot();
+    copy.held = this.held;
+    keep(this.mirrorKey, copy);
   };
 
   /* ---------- the browser's own storage, without an LMS ---------- */
@@ -821,11 +824,11 @@
   function show(index, focusHeading, initial, fromHistory) {
     index = Math.max(0, Math.min(pageIds.length - 1, index));
     var moved = index !== current;
+    var heading = sections[index].querySelector("h1");
     if (moved) {
       for (var i = 0; i < sections.length; i++) sections[i].hidden = i !== index;
       current = index;
       window.scrollTo(0, 0);
-      var heading = sections[index].querySelector("h1");
       var title = heading ? heading.textContent : "";
       document.title = title && title !== courseTitle ? title + " · " + courseTitle : courseTitle;
       // screen readers hear where they are: the counter alone would say "Page 3 of 53"
@@ -838,7 +841,6 @@
     updateCompletion();
     render();
     if (focusHeading || document.activeElement === null || document.activeElement.disabled) {
-      var heading = sections[index].querySelector("h1");
       if (heading) heading.focus();
     }
     if (!initial && !fromHistory && moved) {

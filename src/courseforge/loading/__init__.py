@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ..errors import CourseforgeError, Diagnostic, Severity, ValidationFailed
 from ..model import Course
-from ..templating import override_diagnostics
 from ..validation import validate
 from .course_loader import load_course
 
@@ -38,7 +37,10 @@ def diagnose(root: Path) -> tuple[Course | None, list[Diagnostic]]:
     if course is not None:
         complete = not any(d.code in INCOMPLETE for d in diagnostics)
         diagnostics += validate(course, complete=complete)
-    diagnostics += override_diagnostics(root.resolve())
+    if (root / "templates").is_dir():  # Jinja is loaded only for a course with overrides
+        from ..templating import override_diagnostics
+
+        diagnostics += override_diagnostics(root.resolve())
     return course, sorted(set(diagnostics), key=lambda d: d.sort_key)
 
 

@@ -21,6 +21,7 @@ from .markdown_runs import Run
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+NS = {"a": A, "p": P}  # prefixes for find() and xpath
 A_P, A_PPR, A_R, A_RPR, A_T, A_BR = (f"{{{A}}}{tag}" for tag in ("p", "pPr", "r", "rPr", "t", "br"))
 _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")  # escaped as python-pptx does: BEL -> _x0007_
 
@@ -100,6 +101,11 @@ def set_text(tx_body: etree._Element, text: str, language: str) -> None:
         tx_body.remove(p)
     for line in text.split("\n"):
         append_text(etree.SubElement(tx_body, A_P), line, language)
+
+
+def next_shape_id(tree: etree._Element) -> int:
+    """An id for a new shape in a shape tree: one more than any it holds."""
+    return max(int(e.get("id")) for e in tree.iter(f"{{{P}}}cNvPr")) + 1
 
 
 def place(shape: etree._Element, left: int, top: int, width: int, height: int) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ...loading.lesson_markdown import IMAGE
+
 BULLET = "bullet"
 NUMBER = "number"
 LETTER = "letter"
@@ -21,7 +23,7 @@ _HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
 _RULE = re.compile(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_IMAGE_LINE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?P<src><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\)\s*$")
+_IMAGE_LINE = re.compile(rf"^{IMAGE.pattern}\s*$")  # an image alone on its line
 _INLINE = re.compile(
     r"(?P<escape>\\[\\`*_{}\[\]()#+\-.!|])"
     r"|(?P<code>`+)(?P<code_text>.+?)(?P=code)"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from .layouts import ColumnGeometry
@@ -245,6 +245,25 @@ def split_blocks(blocks: Sequence[Block], width: float, height: float, size: flo
     return [tuple(p) for p in pages]
 
 
+def most(low: int, high: int, holds: Callable[[int], bool]) -> int:
+    """The largest count in ``low..high`` for which ``holds`` (true up to some count, false
+    after it); ``low`` when none does, so callers that split always make progress."""
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if holds(middle) else (low, middle - 1)
+    return low
+
+
+def shrink(size: float, smallest: float, fitting: Callable[[float], bool]) -> tuple[float, bool]:
+    """(size, True): the largest size from ``size`` down, in steps, at which ``fitting``; or
+    (the last size tried, False) when none down to ``smallest`` does. ``size`` is always tried."""
+    while not fitting(size):
+        if size - SIZE_STEP < smallest:
+            return size, False
+        size -= SIZE_STEP
+    return size, True
+
+
 _SENTENCE_END = re.compile(r"[.!?:;][)\"'”’]*\s+$")
 
 
@@ -275,9 +294,11 @@ def split_paragraph(paragraph: Paragraph, width: float, height: float, size: flo
     """
     tokens, part = _tokens(paragraph.runs), paragraph
     while tokens:
-        most = _most_that_fit(part, tokens, width, height, size, style)
-        ends = [i + 1 for i in range(most // 2, most) if _SENTENCE_END.search(tokens[i].text)]
-        cut = ends[-1] if ends and most < len(tokens) else most
+        fitting = most(1, len(tokens), functools.partial(
+            _part_fits, part, tokens, width, height, size, style))
+        ends = [i + 1 for i in range(fitting // 2, fitting)
+                if _SENTENCE_END.search(tokens[i].text)]
+        cut = ends[-1] if ends and fitting < len(tokens) else fitting
         yield replace(part, runs=_joined(tokens[:cut]))
         tokens = tokens[cut:]
         part = replace(paragraph, continues=paragraph.kind != PLAIN or paragraph.continues)
@@ -292,14 +313,11 @@ def split_row(table: Table, width: float, height: float, size: float,
         return
     cells = [_tokens(cell) for cell in table.rows[0]]
     while any(cells):
-        low, high = 1, max(len(c) for c in cells)  # the most tokens of each cell that fit
-        while low < high:
-            middle = (low + high + 1) // 2
-            trial = _row_of(table, cells, middle)
-            low, high = (middle, high) if fits([trial], width, height, size, size, style) \
-                else (low, middle - 1)
-        yield _row_of(table, cells, low)
-        cells = [c[low:] for c in cells]
+        # the most tokens of each cell that fit
+        count = most(1, max(len(c) for c in cells), functools.partial(
+            _row_fits, table, cells, width, height, size, style))
+        yield _row_of(table, cells, count)
+        cells = [c[count:] for c in cells]
 
 
 def _row_of(table: Table, cells: Sequence[Sequence[Run]], count: int) -> Table:
@@ -307,16 +325,15 @@ def _row_of(table: Table, cells: Sequence[Sequence[Run]], count: int) -> Table:
     return replace(table, rows=(tuple(_joined(c[:count]) for c in cells),))
 
 
-def _most_that_fit(part: Paragraph, tokens: Sequence[Run], width: float, height: float,
-                   size: float, style: TextStyle) -> int:
-    """How many of the tokens fit a page as ``part``'s text: one at least, so splitting ends."""
-    low, high = 1, len(tokens)
-    while low < high:
-        middle = (low + high + 1) // 2
-        trial = replace(part, runs=_joined(tokens[:middle]))
-        low, high = (middle, high) if fits([trial], width, height, size, size, style) \
-            else (low, middle - 1)
-    return low
+def _row_fits(table: Table, cells: Sequence[Sequence[Run]], width: float, height: float,
+              size: float, style: TextStyle, count: int) -> bool:
+    return fits([_row_of(table, cells, count)], width, height, size, size, style)
+
+
+def _part_fits(part: Paragraph, tokens: Sequence[Run], width: float, height: float,
+               size: float, style: TextStyle, count: int) -> bool:
+    """Whether the first ``count`` tokens fit a page as ``part``'s text."""
+    return fits([replace(part, runs=_joined(tokens[:count]))], width, height, size, size, style)
 
 
 def balanced_split(blocks: Sequence[Block], width: float, height: float, size: float,
@@ -364,21 +381,20 @@ def fit_title(title: str, box: tuple[float, float, float], style: TextStyle,
     The largest size down to ``MIN_TITLE`` that fits; a title too long even then is cut
     after the last word that fits, with an ellipsis (the notes give it in full).
     """
-    box_width, box_height, size = box
-    while True:
-        if _title_fits(title + suffix, size, box_width, box_height, style):
-            return title + suffix, None if size == box[2] else size
-        if size - SIZE_STEP < MIN_TITLE:
-            break
-        size -= SIZE_STEP
+    width, height, start = box
+
+    def fitting(text: str, size: float) -> bool:
+        return _title_fits(text, size, width, height, style)
+
+    size, fits_whole = shrink(start, MIN_TITLE, functools.partial(fitting, title + suffix))
+    if fits_whole:
+        return title + suffix, None if size == start else size
     words = title.split()
-    low, high = 0, len(words)  # the most words that fit before the ellipsis
-    while low < high:
-        middle = (low + high + 1) // 2
-        trial = " ".join(words[:middle]) + "…" + suffix
-        low, high = (middle, high) if _title_fits(trial, size, box_width, box_height, style) \
-            else (low, middle - 1)
-    return " ".join(words[:low]) + "…" + suffix, size
+
+    def cut(count: int) -> str:
+        return " ".join(words[:count]) + "…" + suffix
+
+    return cut(most(0, len(words), lambda count: fitting(cut(count), size))), size
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -444,26 +460,22 @@ def fit_subtitle(lines: Sequence[str], box: tuple[float, float, float],
                  style: TextStyle) -> tuple[tuple[str, ...], float]:
     """The subtitle's lines and size: the layout's size or smaller, down to ``MIN_SUBTITLE``;
     then its longest line is cut after the last word that fits, with an ellipsis."""
-    width, height, size = box
+    width, height, start = box
     lines = tuple(lines)
-    while True:
-        if subtitle_height(lines, width, size, style) <= height * SAFETY:
-            return lines, size
-        if size - SIZE_STEP < MIN_SUBTITLE:
-            break
-        size -= SIZE_STEP
+
+    def fitting(text: Sequence[str], size: float) -> bool:
+        return subtitle_height(text, width, size, style) <= height * SAFETY
+
+    size, fits_whole = shrink(start, MIN_SUBTITLE, functools.partial(fitting, lines))
+    if fits_whole:
+        return lines, size
     longest = max(range(len(lines)), key=lambda i: len(lines[i]))
     words = lines[longest].split()
 
     def cut(count: int) -> tuple[str, ...]:
         return (*lines[:longest], " ".join(words[:count]) + "…", *lines[longest + 1:])
 
-    low, high = 0, len(words)
-    while low < high:
-        middle = (low + high + 1) // 2
-        fitting = subtitle_height(cut(middle), width, size, style) <= height * SAFETY
-        low, high = (middle, high) if fitting else (low, middle - 1)
-    return cut(low), size
+    return cut(most(0, len(words), lambda count: fitting(cut(count), size))), size
 
 
 def _pages(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:

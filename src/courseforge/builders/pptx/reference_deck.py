@@ -16,12 +16,10 @@ from pptx.shapes.base import BaseShape
 from pptx.slide import SlideLayout, SlideMaster
 from pptx.util import Emu
 
+from .drawingml import NS, A, P, next_shape_id
 from .layouts import layout_placeholders, master_placeholders
 from .slide_specs import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
 
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-NS = {"a": A, "p": P}
 WIDTH, HEIGHT = 12192000, 6858000  # 13.333 x 7.5 inches
 MARGIN = 609600
 INNER = WIDTH - 2 * MARGIN
@@ -222,7 +220,7 @@ def _bar(owner: SlideMaster | SlideLayout, left: int, top: int, width: int, heig
          scheme: str) -> None:
     """A decorative filled rectangle behind the placeholders of a master or layout."""
     tree = owner.shapes._spTree
-    next_id = max(int(e.get("id")) for e in tree.iter(f"{{{P}}}cNvPr")) + 1
+    next_id = next_shape_id(tree)
     sp = etree.fromstring(
         f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr>'
         f'<p:cNvPr id="{next_id}" name="Accent {next_id}"/>'

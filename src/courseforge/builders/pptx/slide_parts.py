@@ -21,8 +21,8 @@ from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import NotesSlide, Slide, SlideLayout
 
 from . import drawingml
+from .drawingml import P
 
-P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 PH_PATH = f"{{{P}}}nvSpPr/{{{P}}}nvPr/{{{P}}}ph"  # where a placeholder shape declares itself
 MIN_SLIDE_ID = 256  # python-pptx's first slide id
 

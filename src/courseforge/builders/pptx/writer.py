@@ -26,6 +26,7 @@ from ...errors import CourseforgeError
 from ...model import Course
 from ...packaging import write_zip
 from . import drawingml
+from .drawingml import NS, A, P
 from .layouts import (
     Box,
     body_area,
@@ -62,9 +63,6 @@ from .partnames import PartNames
 from .slide_parts import PH_PATH, Prototypes, SlideParts, placeholder_type, placeholders
 from .slide_specs import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
 
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-NS = {"a": A, "p": P}
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 SP, T = f"{{{P}}}sp", f"{{{A}}}t"
 Placeholders = dict[int, etree._Element]
@@ -285,7 +283,7 @@ class DeckWriter:
         if ph is None:
             return
         tree = slide.shapes._spTree
-        next_id = max(int(e.get("id")) for e in tree.iter(f"{{{P}}}cNvPr")) + 1
+        next_id = drawingml.next_shape_id(tree)
         sp = etree.fromstring(
             f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr>'
             f'<p:cNvPr id="{next_id}" name="Slide Number {next_id}"/>'
