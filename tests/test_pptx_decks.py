@@ -31,9 +31,10 @@ from courseforge.builders.pptx.reference_deck import INNER, build_reference_deck
 from courseforge.builders.pptx.slide_specs import Column, SlideSpec, question_slides
 from courseforge.builders.pptx.text_fit import Face
 from courseforge.builders.pptx.writer import deck_boxes, text_style
+from conftest import require_bundled_clean
 from courseforge.cli import main
 from courseforge.errors import CourseforgeError
-from courseforge.loading import diagnose, load_checked
+from courseforge.loading import load_checked
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 HERE = Path(__file__).resolve().parent
@@ -98,9 +99,7 @@ def minimal_slides(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def bundled_slides(tmp_path_factory: pytest.TempPathFactory) -> Path:
     course = HERE.parent / "course"
-    _, diagnostics = diagnose(course)
-    if any(d.severity.value == "error" for d in diagnostics):
-        pytest.skip("the bundled course does not validate yet")
+    require_bundled_clean()
     return build_slides(course, tmp_path_factory.mktemp("bundled"))
 
 
