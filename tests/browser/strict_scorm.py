@@ -34,7 +34,6 @@ TIME_2004 = re.compile(r"(?P<year>\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])
                        r"(T([01]\d|2[0-3])(:[0-5]\d(:[0-5]\d(\.\d{1,2})?)?)?"
                        r"(Z|[+-]([01]\d|2[0-3])(:[0-5]\d)?)?)?)?)?")
 LONG_IDENTIFIER_2004 = re.compile(r"\S{1,4000}")
-SHORT_IDENTIFIER_2004 = re.compile(r"[^\s\[\]]{1,250}")
 
 
 def _pattern(regex: re.Pattern[str], what: str) -> Check:
