@@ -16,9 +16,6 @@ from ..errors import Diagnostic, error
 
 MAX_DEPTH = 50
 MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
-# libyaml composes the same nodes with the same marks about ten times faster; its error
-# messages differ, so a document it refuses is composed again by PyYAML for the diagnostic
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LocatedDict(dict[str, Any]):
@@ -89,7 +86,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Dia
     """
     offset = first_line - 1
     try:
-        node = _compose(text)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else first_line
@@ -123,16 +120,6 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Dia
         _shift(value, offset)
         converter.diagnostics = [replace(d, line=d.line + offset) for d in converter.diagnostics]
     return value, converter.diagnostics
-
-
-def _compose(text: str) -> yaml.Node | None:
-    """The document's node tree, by libyaml when it takes the text, else by PyYAML."""
-    try:
-        return yaml.compose(text, Loader=FAST_LOADER)
-    except yaml.YAMLError:
-        if FAST_LOADER is yaml.SafeLoader:
-            raise
-    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _shift(value: Any, offset: int) -> None:
