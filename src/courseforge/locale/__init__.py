@@ -15,7 +15,9 @@ a course overrides any label in ``labels.yml``. Command-line diagnostics stay En
 
 from __future__ import annotations
 
-from ..model import Course
+from collections.abc import Iterable
+
+from ..model import Course, LabelOverride
 from .catalogues import (
     SOURCE_LANGUAGE,
     Message,
@@ -28,7 +30,7 @@ from .labels import Labels, labels_for_language, placeholders
 
 __all__ = [
     "SOURCE_LANGUAGE", "Labels", "Message", "fallback_chain", "labels_for", "labels_for_language",
-    "messages_of", "placeholders", "resolved_messages", "shipped_languages",
+    "messages_of", "overrides_for", "placeholders", "resolved_messages", "shipped_languages",
 ]
 
 
@@ -38,9 +40,14 @@ def labels_for(course: Course) -> Labels:
 
 
 def course_overrides(course: Course) -> dict[str, Message]:
-    """The course's label overrides that apply to its language, most specific tag last."""
-    chain = fallback_chain(course.language)
-    applying = [o for o in course.labels if not o.language or o.language in chain]
+    """The course's label overrides that apply to its language."""
+    return overrides_for(course.language, course.labels)
+
+
+def overrides_for(language: str, overrides: Iterable[LabelOverride]) -> dict[str, Message]:
+    """The overrides that apply to a language tag, the most specific winning."""
+    chain = fallback_chain(language)
+    applying = [o for o in overrides if not o.language or o.language in chain]
     # weakest first: every language, then en, de, de_CH (the course's own tag wins)
     applying.sort(key=lambda o: chain.index(o.language) if o.language else len(chain),
                   reverse=True)
