@@ -70,7 +70,7 @@ def parse_number(text: str, count: int, labels: Labels = ENGLISH) -> int:
 
 def parse_numbers(text: str, count: int, labels: Labels = ENGLISH) -> list[int]:
     """Several option numbers separated by commas or spaces, as sorted 0-based indexes."""
-    parts = text.replace(",", " ").split()
+    parts = text.replace(",", " ").replace("،", " ").split()  # the Arabic comma too
     problem = labels.text("take.need_numbers", max=count)
     if not parts:
         raise AnswerError(problem)
