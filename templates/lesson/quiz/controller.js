@@ -5,12 +5,11 @@
   var quizzes = lesson.quizzes;
   if (!quizzes) return;
   var grading = quizzes.grading;
+  var labels = quizzes.labels;
   var shared = quizzes.shared;
   var freshState = quizzes.freshState;
   var saveAll = quizzes.saveAll;
   var role = quizzes.role;
-  var plural = quizzes.plural;
-  var number = quizzes.number;
   var MAX_COUNT = quizzes.MAX_COUNT;
 
   function Controller(module, form) {
@@ -79,7 +78,9 @@
     order.questions.forEach(function (qid, index) {
       var li = self.item(qid);
       list.appendChild(li);
-      role(li, "number").textContent = "Question " + (index + 1) + " of " + order.questions.length;
+      li.setAttribute("data-number", String(index + 1));
+      role(li, "number").textContent = labels.text("quiz.question_number",
+        { number: index + 1, total: order.questions.length });
       var box = role(li, "options");
       order.options[qid].forEach(function (optionId) {
         if (self.questions[qid].type === "matching") {
@@ -140,6 +141,11 @@
   Controller.prototype.unanswered = function (responses) {
     var self = this;
     return this.quiz.questions.filter(function (q) {
+      // a matching question with an item left on "Choose…" is not fully answered
+      if (q.type === "matching") {
+        var pairs = responses[q.id] || {};
+        return q.items.some(function (item) { return !pairs[item.id]; });
+      }
       return grading.normalise(q, responses[q.id]) === null;
     }).map(function (q) { return self.item(q.id); });
   };
@@ -157,12 +163,9 @@
     var missing = this.unanswered(responses);
     var confirm = role(this.form, "confirm");
     if (missing.length && !anyway) {
-      var numbers = missing.map(function (li) {
-        return role(li, "number").textContent.replace(/^Question /, "").replace(/ of \d+$/, "");
-      });
-      var text = plural(missing.length, "question") + " unanswered (" +
-        (missing.length === 1 ? "question " : "questions ") + numbers.join(", ") +
-        ") — submit anyway?";
+      var numbers = missing.map(function (li) { return li.getAttribute("data-number"); });
+      var text = labels.text("quiz.unanswered",
+        { count: missing.length, numbers: labels.join(numbers) });
       role(confirm, "confirm-text").textContent = text;
       confirm.hidden = false;
       this.say(text);
@@ -193,10 +196,11 @@
 
   Controller.prototype.meta = function () {
     var limit = this.quiz.settings.attempts, left = this.attemptsLeft();
-    var text = limit > 0 ? "Attempts: " + this.state.count + " of " + limit + " used, " +
-      left + " left." : "Unlimited attempts.";
-    text += quizzes.counted(this.id) ? " Passing score: " + number(shared.passing_score) + "%."
-      : " Practice: not part of your course score. Target: " + number(shared.passing_score) + "%.";
+    var target = quizzes.percent(shared.passing_score);
+    var text = (limit > 0 ? labels.text("quiz.attempts_used", { used: this.state.count, limit: limit })
+      : labels.text("quiz.attempts_unlimited")) + " " +
+      (quizzes.counted(this.id) ? labels.text("quiz.passing_score", { percent: target })
+        : labels.text("quiz.practice", { percent: target }));
     role(this.form, "meta").textContent = text;
   };
 
@@ -237,7 +241,7 @@
     saveAll(false);
     var first = this.form.querySelector("[data-question] input, [data-question] select");
     if (first) first.focus();
-    this.say("Attempt " + (this.state.count + 1) + " started.");
+    this.say(labels.text("quiz.attempt_started", { number: this.state.count + 1 }));
   };
 
   Controller.prototype.print = function () {
