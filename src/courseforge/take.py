@@ -190,6 +190,8 @@ def recommendation_lines(course: Course, quiz: Quiz,
         return ["No recommendation: no answer about you pointed to an outcome."]
     outcome = course.outcome(recommendation.outcome)
     prompts = {q.id: q.prompt for q in quiz.questions}
+    if recommendation.close_call and recommendation.runner_up is not None:
+        return close_call_lines(course, recommendation)
     lines = [f"Recommended: {outcome.title}" + (f": {outcome.summary}" if outcome.summary else ""),
              "Why:"]
     lines += [f"  - {prompts[r.question]} {r.text}" for r in recommendation.reasons]
@@ -204,6 +206,21 @@ def recommendation_lines(course: Course, quiz: Quiz,
     lines.append(f"Shares: {shares}")
     if outcome.guidance:
         lines.append(f"Guidance: {outcome.guidance}")
+    return lines
+
+
+def close_call_lines(course: Course, recommendation: grading.Recommendation) -> list[str]:
+    """Two outcomes the answers do not separate: both named, with both outcomes' guidance."""
+    assert recommendation.runner_up is not None
+    pair = [course.outcome(recommendation.outcome), course.outcome(recommendation.runner_up)]
+    lines = [f"Too close to call: {pair[0].title} and {pair[1].title}",
+             "Your answers point to both about equally, so neither is recommended over the other."]
+    shares = ", ".join(f"{course.outcome(o).title} {percent}%"
+                       for o, percent in grading.whole_percents(recommendation.shares))
+    lines.append(f"How your answers split: {shares}")
+    for outcome in pair:
+        if outcome.guidance:
+            lines.append(f"Guidance for {outcome.title}: {outcome.guidance}")
     return lines
 
 
@@ -230,7 +247,8 @@ def take_quiz(course_dir: Path, module_id: str | None, seed: int,
         responses[qid] = ask_question(terminal, number, len(arrangement.questions),
                                       questions[qid], arrangement.options_of(qid))
     result = grading.score_quiz(quiz, responses, course.passing_score)
-    recommendation = grading.recommend(quiz, responses, course.outcomes)
+    recommendation = grading.recommend(quiz, responses, course.outcomes,
+                                       course.close_call_margin)
     for line in result_lines(course, quiz, arrangement.questions, result, recommendation):
         terminal.say(line)
     return result
