@@ -121,7 +121,7 @@ def test_a_tie_is_too_close_to_call_with_both_outcomes_guidance() -> None:
     result = run(str(KITCHEN), answers=answer_lines(KITCHEN, {**KITCHEN_RIGHT, **profile}))
     assert "Too close to call: Pastry chef and Line cook\n" in result.output
     assert "Recommended:" not in result.output
-    assert "How your answers split: Line cook 40%, Pastry chef 40%, Sous chef 20%" \
+    assert "How your answers split: Line cook 40%, Pastry chef 40%, and Sous chef 20%" \
         in result.output
     assert "Guidance for Pastry chef: Spend a morning with the pastry team" in result.output
     assert "Guidance for Line cook: Ask for a week on the grill station" in result.output
@@ -194,7 +194,8 @@ def test_no_recommendation_without_weight(tmp_path: Path) -> None:
     result = run(str(course), answers=[*MINIMAL_RIGHT, "3", "3"])
     assert result.exit_code == 0, result.output
     assert "  3. No preference" in result.output
-    assert "No recommendation: no answer about you pointed to an outcome." in result.output
+    assert "No recommendation: none of your answers about yourself pointed to an outcome." \
+        in result.output
 
 
 def test_help_has_an_example() -> None:
