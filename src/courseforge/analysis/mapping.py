@@ -48,6 +48,7 @@ class MappingAnalysis:
     draws: int  # answer sets sampled (0 when exact)
     tie_probability: float  # P(the top two totals are equal)
     close_call_probability: float  # P(too close to call)
+    clear_shares: tuple[tuple[str, float], ...]  # P(recommended, and not too close to call)
     straight_lines: tuple[StraightLine, ...]
     influence: tuple[QuestionInfluence, ...]
 
@@ -74,6 +75,7 @@ def analyse(course: Course, module: Module) -> MappingAnalysis:
         weighted, draws = list(counted.items()), limits.samples
     whole = sum(count for _, count in weighted)
     wins = [0] * len(outcomes)
+    clear = [0] * len(outcomes)
     none = ties = close = 0
     for state, count in weighted:
         result = tally(state, margin)
@@ -83,6 +85,7 @@ def analyse(course: Course, module: Module) -> MappingAnalysis:
         wins[result.winner] += count
         ties += count * result.tie
         close += count * result.close
+        clear[result.winner] += count * (not result.close)
     shares = tuple((o, wins[i] / whole) for i, o in enumerate(outcomes))
     bound = 0.0 if not draws else max(
         Z95 * math.sqrt(max(p, 1 / draws) * (1 - p) / draws) for _, p in shares)
@@ -92,6 +95,7 @@ def analyse(course: Course, module: Module) -> MappingAnalysis:
         shares=shares, no_recommendation=none / whole, exact=not draws, error_bound=bound,
         answer_sets=math.prod(len(q.choices) for q in questions), draws=draws,
         tie_probability=ties / whole, close_call_probability=close / whole,
+        clear_shares=tuple((o, clear[i] / whole) for i, o in enumerate(outcomes)),
         straight_lines=straight_lines(course, module),
         influence=tuple(_influence(questions, q, index, margin, limits.exact_limit, seed)
                         for q in questions),
