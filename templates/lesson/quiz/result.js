@@ -62,8 +62,7 @@
     var left = this.attemptsLeft();
     summary.appendChild(el("p", "attempts", left === Infinity ? "You may try again as often as you like."
       : left > 0 ? "You have " + plural(left, "attempt") + " left." : "You have no attempts left."));
-    var rec = this.quiz.settings.recommend ?
-      grading.recommend(this.quiz, responses, shared.outcomes) : null;
+    var rec = this.quiz.settings.recommend ? quizzes.recommendation(this.quiz, responses) : null;
     if (this.quiz.settings.recommend) this.showRecommendation(role(box, "recommendation"), rec);
     box.querySelector("[data-action=retry]").hidden = !(left > 0);
     box.hidden = false;
@@ -71,8 +70,8 @@
       box.querySelector("h2").focus();
       this.say(graded ? "Score " + number(result.percent) + "%. " +
         (result.passed ? "Passed." : "Not passed.") +
-        (rec ? " Recommended: " + outcomes[rec.outcome].title + "." : "")
-        : rec ? "Recommended: " + outcomes[rec.outcome].title + "." : "Submitted.");
+        (rec ? " " + quizzes.verdictText(rec) + "." : "")
+        : rec ? quizzes.verdictText(rec) + "." : "Submitted.");
     }
   };
 
@@ -81,6 +80,10 @@
     if (!rec) {
       box.appendChild(el("p", "", "No recommendation: none of your answers about yourself " +
         "pointed to an outcome."));
+      return;
+    }
+    if (rec.close_call && rec.runner_up) {
+      this.showCloseCall(box, rec);
       return;
     }
     var outcome = outcomes[rec.outcome], self = this;
@@ -103,6 +106,31 @@
       box.appendChild(el("p", "runner-up", "Runner-up: " + outcomes[rec.runner_up].title +
         (level.length ? " (level with " + level.join(" and ") + ")" : "")));
     }
+    appendShares(box, rec);
+    if (outcome.guidance) {
+      box.appendChild(el("h4", "", "Next steps"));
+      box.appendChild(html("div", "guidance", outcome.guidance));
+    }
+    box.setAttribute("data-outcome", rec.outcome);
+  };
+
+  /* Two outcomes the answers do not separate: both named, each with its guidance. */
+  Controller.prototype.showCloseCall = function (box, rec) {
+    var pair = [outcomes[rec.outcome], outcomes[rec.runner_up]];
+    box.appendChild(el("h3", "", quizzes.verdictText(rec)));
+    box.appendChild(el("p", "", "Your answers point to both about equally, so neither is " +
+      "recommended over the other. Here is the guidance for each."));
+    appendShares(box, rec);
+    pair.forEach(function (outcome) {
+      box.appendChild(el("h4", "", "Next steps: " + outcome.title));
+      if (outcome.summary) box.appendChild(html("p", "", outcome.summary));
+      if (outcome.guidance) box.appendChild(html("div", "guidance", outcome.guidance));
+    });
+    box.setAttribute("data-outcome", "");
+    box.setAttribute("data-close-call", rec.outcome + " " + rec.runner_up);
+  };
+
+  function appendShares(box, rec) {
     var shares = el("ul", "shares");
     var percents = grading.wholePercents(rec.shares, shared.outcomes.map(function (o) {
       return o.id;
@@ -112,10 +140,5 @@
     });
     box.appendChild(el("p", "", "How your answers split:"));
     box.appendChild(shares);
-    if (outcome.guidance) {
-      box.appendChild(el("h4", "", "Next steps"));
-      box.appendChild(html("div", "guidance", outcome.guidance));
-    }
-    box.setAttribute("data-outcome", rec.outcome);
-  };
+  }
 })(window.courseforgeLesson = window.courseforgeLesson || {});
