@@ -90,8 +90,8 @@ def results_report(course: Course, module: Module, answers: Answers) -> ResultsR
     totals = {learner: sum(earned[learner].values()) for learner in learners}
     items = []
     for question in graded:
-        right = [float(earned[l][question.id] > 0) for l in learners]
-        rest = [totals[l] - earned[l][question.id] for l in learners]
+        right = [float(earned[who][question.id] > 0) for who in learners]
+        rest = [totals[who] - earned[who][question.id] for who in learners]
         items.append(ItemStats(
             question=question.id, learners=len(learners),
             difficulty=sum(right) / len(right) if right else 0.0,
@@ -104,7 +104,7 @@ def results_report(course: Course, module: Module, answers: Answers) -> ResultsR
         if not related or not learners:
             continue
         points = sum(q.points for q in related)
-        shares = [sum(earned[l][q.id] for q in related) / points for l in learners]
+        shares = [sum(earned[who][q.id] for q in related) / points for who in learners]
         mastery.append(Mastery(objective=objective.id, questions=len(related),
                                mean=sum(shares) / len(shares),
                                mastered=sum(s * 100 >= course.passing_score for s in shares)
@@ -130,7 +130,7 @@ def _distractors(question: Question, answers: Answers, learners: Sequence[str],
     """Each wrong choice of a choice question: share taken and its correlation with the rest."""
     if question.type is QuestionType.MATCHING:
         return ()
-    responses = [answers.of(l).get(question.id) for l in learners]
+    responses = [answers.of(who).get(question.id) for who in learners]
     answered = [i for i, r in enumerate(responses) if r]
     uses = []
     for choice in question.choices:

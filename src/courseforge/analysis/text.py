@@ -96,7 +96,8 @@ def report_lines(labels: Labels, course: Course, report: ResultsReport,
     lines += ["", labels.text("report.mastery")]
     lines += ["  " + labels.text("report.mastery_line", objective=m.objective,
                                  mean=share(labels, m.mean), mastered=share(labels, m.mastered),
-                                 questions=m.questions) for m in report.mastery]
+                                 questions=labels.text("report.question_count", count=m.questions))
+              for m in report.mastery]
     if module.quiz.settings.recommend and report.learners:
         lines += ["", labels.text("report.outcomes")]
         random = dict(baseline.clear_shares) if baseline else {}
