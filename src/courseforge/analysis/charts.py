@@ -37,8 +37,9 @@ def _svg(fig) -> bytes:  # type: ignore[no-untyped-def]
 
 def horizontal_bars(names: Sequence[str], series: Sequence[tuple[str, Sequence[float]]],
                     axis_label: str, reference: tuple[str, float] | None = None,
-                    maximum: float = 1.0) -> bytes:
-    """One bar per name for each series (shares 0..1), with an optional reference line."""
+                    maximum: float = 1.0, plain: Sequence[str] = ()) -> bytes:
+    """One bar per name for each series (shares 0..1, labelled as percents except the series
+    named in ``plain``, labelled as numbers), with an optional reference line."""
     plt = _pyplot()
     rows = len(names)
     fig, ax = plt.subplots(figsize=(7.5, 0.9 + 0.42 * rows * max(1, len(series))))
@@ -47,7 +48,8 @@ def horizontal_bars(names: Sequence[str], series: Sequence[tuple[str, Sequence[f
         positions = [r + (s - (len(series) - 1) / 2) * height for r in range(rows)]
         bars = ax.barh(positions, values, height=height * 0.92, color=COLOURS[s % len(COLOURS)],
                        label=label)
-        ax.bar_label(bars, labels=[f"{v:.0%}" if maximum == 1.0 else f"{v:g}" for v in values],
+        percent = maximum == 1.0 and label not in plain
+        ax.bar_label(bars, labels=[f"{v:.0%}" if percent else f"{v:.2f}" for v in values],
                      padding=3, fontsize=9)
     if reference is not None:
         ax.axvline(reference[1], color=INK, linestyle="--", linewidth=1, label=reference[0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import CourseforgeError
@@ -65,6 +66,7 @@ def run_report(course_dir: Path, files: Sequence[Path], module_id: str | None, o
     section = report_section(course, report, baseline)
     for line in section.lines:
         say(line)
+    section = replace(section, lines=())  # the page shows the figures as charts and tables
     assert module.quiz is not None
     return write_page(course, output, "report",
                       labels.text("report.title", quiz=module.quiz.title, module=module.id),

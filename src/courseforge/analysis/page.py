@@ -31,12 +31,22 @@ class Chart:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Table:
+    """A table of figures without a chart."""
+
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Section:
-    """A heading, lines of text, charts and findings."""
+    """A heading, lines of text, charts, tables and findings."""
 
     heading: str
     lines: tuple[str, ...]
     charts: tuple[Chart, ...] = ()
+    tables: tuple[Table, ...] = ()
     findings: tuple[dict[str, str], ...] = ()
 
 
@@ -103,7 +113,8 @@ def report_section(course: Course, report: ResultsReport,
         svg=charts.horizontal_bars(names, [(labels.text("report.difficulty"), difficulty),
                                            (labels.text("report.discrimination"),
                                             discrimination)],
-                                   labels.text("report.chart_difficulty")))]
+                                   labels.text("report.chart_difficulty"),
+                                   plain=(labels.text("report.discrimination"),)))]
     if baseline is not None and report.learners:
         titles = [title_of(course, o) for o, _ in report.outcomes]
         titles.append(labels.text("analysis.close_call"))
@@ -120,9 +131,22 @@ def report_section(course: Course, report: ResultsReport,
             svg=charts.horizontal_bars(titles, [(labels.text("report.learners_series"), learners),
                                                 (labels.text("report.random_series"), random)],
                                        labels.text("report.chart_outcomes"))))
+    problems = tuple(
+        (item.question, use.choice, share(labels, use.share),
+         labels.text("report.unused" if use.problem == "unused" else "report.attracts_strong"))
+        for item in report.items for use in item.distractors if use.problem)
+    tables = [Table(caption=labels.text("report.distractors"),
+                    header=("", labels.text("report.choice"), labels.text("report.taken"),
+                            labels.text("report.problem")), rows=problems)] if problems else []
+    tables.append(Table(
+        caption=labels.text("report.mastery"),
+        header=("", labels.text("report.mean"), labels.text("report.mastered"),
+                labels.text("report.questions")),
+        rows=tuple((m.objective, share(labels, m.mean), share(labels, m.mastered),
+                    str(m.questions)) for m in report.mastery)))
     return Section(heading=labels.text("report.learners", learners=report.learners),
                    lines=tuple(report_lines(labels, course, report, baseline)),
-                   charts=tuple(made))
+                   charts=tuple(made), tables=tuple(tables))
 
 
 def write_page(course: Course, output: Path, folder: str, title: str,
