@@ -58,12 +58,14 @@ def test_a_tie_prone_mapping_is_flagged_for_ties_only() -> None:
 def test_undifferentiated_questions_are_flagged_at_their_lines() -> None:
     found = _codes(ROOTS / "reco-undifferentiated")
     course = load_checked(ROOTS / "reco-undifferentiated").course
-    line = {q.id: q.source.line for q in course.modules[0].quiz.questions}  # type: ignore[union-attr]
-    quiz = "modules/survey/quiz.yml"
-    assert found == [(quiz, line["p-flat"], "analysis.no-influence"),
-                     (quiz, line["p-only-alpha"], "analysis.one-outcome"),
-                     (quiz, line["p-only-beta"], "analysis.one-outcome"),
-                     (quiz, line["p-only-gamma"], "analysis.one-outcome")]
+    quiz = course.modules[0].quiz
+    assert quiz is not None
+    line = {q.id: q.source.line for q in quiz.questions}
+    path = "modules/survey/quiz.yml"
+    assert found == [(path, line["p-flat"], "analysis.no-influence"),
+                     (path, line["p-only-alpha"], "analysis.one-outcome"),
+                     (path, line["p-only-beta"], "analysis.one-outcome"),
+                     (path, line["p-only-gamma"], "analysis.one-outcome")]
 
 
 def test_unequal_reach_and_straight_lining_are_flagged(tmp_path: Path) -> None:

@@ -64,9 +64,10 @@ def _shape_errors(quiz: Quiz, outcomes: set[str]) -> list[Diagnostic]:
         for qid, cid in persona.answers:
             question = questions.get(qid)
             if question is None:
+                hint = did_you_mean(qid, questions)
                 found.append(error(where.path, where.line,
                                    f"persona '{persona.name}' answers '{qid}', which is not a "
-                                   f"preference question of this quiz{did_you_mean(qid, questions)}",
+                                   f"preference question of this quiz{hint}",
                                    "persona.unknown-question"))
             elif cid not in {c.id for c in question.choices}:
                 found.append(error(where.path, where.line,

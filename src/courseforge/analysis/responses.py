@@ -26,7 +26,8 @@ class Answers:
     """Each learner's latest response to each question of one quiz, in grading's shape."""
 
     learners: tuple[str, ...]  # in the order first seen
-    responses: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]  # learner -> question -> response
+    # learner -> (question id -> response)
+    responses: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]
     warnings: tuple[Diagnostic, ...]
 
     def of(self, learner: str) -> dict[str, Any]:

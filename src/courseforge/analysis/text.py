@@ -39,7 +39,8 @@ def analysis_lines(labels: Labels, course: Course, module: Module, analysis: Map
     lines = [labels.text("analysis.quiz", quiz=quiz.title, module=module.id,
                          questions=len(analysis.influence), sets=analysis.answer_sets),
              labels.text("analysis.exact") if analysis.exact else labels.text(
-                 "analysis.estimated", draws=analysis.draws, bound=share(labels, analysis.error_bound)),
+                 "analysis.estimated", draws=analysis.draws,
+                 bound=share(labels, analysis.error_bound)),
              labels.text("analysis.reach", scores=labels.join(
                  [f"{title(o)} {labels.number(s, 2)}" for o, s in analysis.max_scores])),
              labels.text("analysis.random", shares=labels.join(
@@ -102,7 +103,8 @@ def report_lines(labels: Labels, course: Course, report: ResultsReport,
         lines += ["", labels.text("report.outcomes")]
         random = dict(baseline.clear_shares) if baseline else {}
         for outcome, count in report.outcomes:
-            lines.append("  " + labels.text("report.outcome_line", outcome=title_of(course, outcome),
+            lines.append("  " + labels.text("report.outcome_line",
+                                            outcome=title_of(course, outcome),
                                             share=share(labels, count / report.learners),
                                             baseline=share(labels, random.get(outcome, 0.0))))
         lines.append("  " + labels.text("report.outcome_line",

@@ -100,7 +100,8 @@ def _persona(fields: Fields) -> Persona:
                 fields.path, raw.line_of(str(question)),
                 f"the answer to '{question}' in {fields.what} must be a choice id",
                 "persona.answer"))
-    persona = Persona(name=name, answers=tuple(answers), expect=fields.text("expect", required=True),
+    persona = Persona(name=name, answers=tuple(answers),
+                      expect=fields.text("expect", required=True),
                       source=Source(path=fields.path, line=fields.line))
     fields.finish()
     return persona
