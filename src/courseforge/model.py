@@ -198,8 +198,8 @@ class Thresholds:
     share_factor: float = 1.5  # random-answer share allowed above/below a fair share
     tie_probability: float = 0.20  # chance of a tie for first under random answers
     straight_line_share: float = 0.60  # share a position-only answer line may win with
-    exact_limit: int = 200_000  # answer totals enumerated exactly up to this many states
-    samples: int = 20_000  # random answer sets drawn beyond that (seeded)
+    exact_limit: int = 20_000  # answer totals enumerated exactly up to this many states
+    samples: int = 10_000  # random answer sets drawn beyond that (seeded)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

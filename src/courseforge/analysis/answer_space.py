@@ -15,6 +15,7 @@ from .. import grading
 from ..model import Choice, Question
 
 State = tuple[tuple[float, ...], tuple[int, ...]]  # totals and backers, in declared order
+Step = tuple[tuple[int, float], ...]  # what one choice adds: (outcome index, weight > 0)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -26,13 +27,24 @@ class Tally:
     close: bool  # too close to call under the course's margin
 
 
-def add_choice(state: State, choice: Choice, index: dict[str, int]) -> State:
-    """The state after one more answer, summed as grading.recommend sums."""
+def step_of(choice: Choice, index: dict[str, int]) -> Step:
+    """What choosing ``choice`` adds, in the order grading.recommend adds it."""
+    return tuple((index[o], w) for o, w in choice.weights if o in index and w > 0)
+
+
+def steps_of(question: Question, index: dict[str, int]) -> tuple[Step, ...]:
+    """The step of each choice of a question."""
+    return tuple(step_of(c, index) for c in question.choices)
+
+
+def add(state: State, step: Step) -> State:
+    """The state after one more answer."""
+    if not step:
+        return state
     totals, backers = list(state[0]), list(state[1])
-    for outcome, weight in choice.weights:
-        if outcome in index and weight > 0:
-            totals[index[outcome]] += weight
-            backers[index[outcome]] += 1
+    for i, weight in step:
+        totals[i] += weight
+        backers[i] += 1
     return tuple(totals), tuple(backers)
 
 
@@ -60,10 +72,11 @@ def distribution(questions: Sequence[Question], index: dict[str, int],
     """Every reachable state with its number of answer sets; None past ``limit`` states."""
     states = {empty_state(len(index)): 1}
     for question in questions:
+        steps = steps_of(question, index)
         following: dict[State, int] = {}
         for state, count in states.items():
-            for choice in question.choices:
-                after = add_choice(state, choice, index)
+            for step in steps:
+                after = add(state, step)
                 following[after] = following.get(after, 0) + count
         if len(following) > limit:
             return None
@@ -71,17 +84,14 @@ def distribution(questions: Sequence[Question], index: dict[str, int],
     return states
 
 
-def samples(questions: Sequence[Question], count: int,
-            seed: int) -> Iterator[tuple[Choice, ...]]:
-    """``count`` uniformly random answer sets, the same ones for the same seed."""
+def sampled_states(questions: Sequence[Question], index: dict[str, int], count: int,
+                   seed: int) -> Iterator[State]:
+    """The states of ``count`` uniformly random answer sets, the same for the same seed."""
     rng = random.Random(seed)
+    steps = [steps_of(q, index) for q in questions]
+    start = empty_state(len(index))
     for _ in range(count):
-        yield tuple(rng.choice(q.choices) for q in questions)
-
-
-def state_of(answers: Sequence[Choice], index: dict[str, int]) -> State:
-    """The state an answer set reaches."""
-    state = empty_state(len(index))
-    for choice in answers:
-        state = add_choice(state, choice, index)
-    return state
+        state = start
+        for options in steps:
+            state = add(state, options[rng.randrange(len(options))])
+        yield state

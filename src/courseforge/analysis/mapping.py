@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from .. import grading
 from ..model import Course, Module, Question, Quiz, Source
-from .answer_space import State, add_choice, distribution, samples, state_of, tally
+from .answer_space import State, add, distribution, sampled_states, steps_of, tally
 
 Z95 = 1.96  # two-sided 95 % normal quantile, for the error bound of sampled shares
-INFLUENCE_SAMPLES = 2_000  # sampled answer sets per question when influence is estimated
+INFLUENCE_SAMPLES = 1_000  # sampled answer sets per question when influence is estimated
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,8 +69,7 @@ def analyse(course: Course, module: Module) -> MappingAnalysis:
         draws = 0
     else:
         counted: dict[State, int] = {}
-        for answers in samples(questions, limits.samples, seed):
-            state = state_of(answers, index)
+        for state in sampled_states(questions, index, limits.samples, seed):
             counted[state] = counted.get(state, 0) + 1
         weighted, draws = list(counted.items()), limits.samples
     whole = sum(count for _, count in weighted)
@@ -97,7 +96,9 @@ def analyse(course: Course, module: Module) -> MappingAnalysis:
         tie_probability=ties / whole, close_call_probability=close / whole,
         clear_shares=tuple((o, clear[i] / whole) for i, o in enumerate(outcomes)),
         straight_lines=straight_lines(course, module),
-        influence=tuple(_influence(questions, q, index, margin, limits.exact_limit, seed)
+        # without the whole space exact, each question's is sampled straight away
+        influence=tuple(_influence(questions, q, index, margin,
+                                   limits.exact_limit if not draws else 0, seed)
                         for q in questions),
     )
 
@@ -134,16 +135,16 @@ def _influence(questions: Sequence[Question], question: Question, index: dict[st
                margin: float, limit: int, seed: int) -> QuestionInfluence:
     """The share of the other questions' answer sets for which this answer changes the winner."""
     others = [q for q in questions if q is not question]
-    states = distribution(others, index, limit)
+    states = distribution(others, index, limit) if limit else None
     if states is not None:
         weighted = list(states.items())
     else:
-        weighted = [(state_of(answers, index), 1)
-                    for answers in samples(others, INFLUENCE_SAMPLES, seed)]
+        weighted = [(state, 1) for state in sampled_states(others, index, INFLUENCE_SAMPLES,
+                                                           seed)]
+    steps = steps_of(question, index)
     whole = changed = 0
-
     for state, count in weighted:
-        winners = {tally(add_choice(state, c, index), margin).winner for c in question.choices}
+        winners = {tally(add(state, step), margin).winner for step in steps}
         whole += count
         changed += count * (len(winners) > 1)
     return QuestionInfluence(question=question.id, influence=changed / whole if whole else 0.0,
