@@ -139,6 +139,10 @@ def main() -> None:
         for flag in ("--help", "--version"):
             seconds, rss = measure(courseforge(flag), args.runs)
             rows.append((f"courseforge {flag}", f"{seconds:.3f} s, {rss:.0f} MB"))
+        for command in ("check", "analyze"):  # check includes the mapping analysis
+            seconds, rss = measure(courseforge(command, str(BUNDLED), *(
+                ["-o", str(work / "analysis")] if command == "analyze" else [])), args.runs)
+            rows.append((f"bundled: {command}", f"{seconds:.2f} s, {rss:.0f} MB peak"))
         courses = {"bundled": BUNDLED, "100 slides": generate(work / "s100", 100)}
         if not args.skip_large:
             courses["1000 slides"] = generate(work / "s1000", 1000)

@@ -46,6 +46,8 @@ def main() -> None:
 def check(course_dir: Path) -> None:
     """Check a course and report every problem as path:line: severity: message [code].
 
+    Once a course has no errors, each recommendation quiz's outcome mapping is checked
+    (warnings) and its personas must get their expected outcome (errors): docs/analysis.md.
     Exits 1 when there are errors, 0 when there are none (warnings allowed).
     COURSE_DIR defaults to ./course.
 
