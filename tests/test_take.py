@@ -64,8 +64,8 @@ def test_all_wrong_fails_and_reveals_the_answers() -> None:
     assert result.exit_code == 0, result.output
     assert "Score: 0% (0 of 4 points), failed (passing score 75%)" in result.output
     assert result.output.count("Incorrect: 0 of 1 point") == 4
-    assert "Correct answer: Book milestones; Track dates" in result.output
-    assert "Correct answer: Writes the code -> Maker; Books the milestones -> Planner" \
+    assert "Correct answer: Book milestones and Track dates" in result.output
+    assert "Correct answer: Writes the code -> Maker and Books the milestones -> Planner" \
         in result.output
 
 

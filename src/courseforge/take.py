@@ -70,7 +70,7 @@ def parse_number(text: str, count: int, labels: Labels = ENGLISH) -> int:
 
 def parse_numbers(text: str, count: int, labels: Labels = ENGLISH) -> list[int]:
     """Several option numbers separated by commas or spaces, as sorted 0-based indexes."""
-    parts = text.replace(",", " ").split()
+    parts = text.replace(",", " ").replace("،", " ").split()  # the Arabic comma too
     problem = labels.text("take.need_numbers", max=count)
     if not parts:
         raise AnswerError(problem)
@@ -82,11 +82,11 @@ def parse_numbers(text: str, count: int, labels: Labels = ENGLISH) -> list[int]:
 
 def true_false_words(labels: Labels) -> dict[str, str]:
     """What a learner may type for true and false: 1/2, the words and their keys (t/f)."""
-    words = {"1": "true", "2": "false", "t": "true", "f": "false", "true": "true",
-             "false": "false"}
-    for answer in ("true", "false"):
-        for key in (f"quiz.{answer}", f"take.{answer}_key"):
-            words.setdefault(labels.text(key).strip().casefold(), answer)
+    words = {"1": "true", "2": "false"}
+    for source in (labels, ENGLISH):  # the course's language first; English keys still work
+        for answer in ("true", "false"):
+            for key in (f"quiz.{answer}", f"take.{answer}_key"):
+                words.setdefault(source.text(key).strip().casefold(), answer)
     return words
 
 
@@ -170,15 +170,16 @@ def _points(labels: Labels, points: float) -> str:
 
 # -- explaining the result ----------------------------------------------------------------
 
-def correct_answer(question: Question) -> str:
+def correct_answer(question: Question, labels: Labels = ENGLISH) -> str:
     """The right response of a graded question, in words."""
     right = grading.correct_response(question)
     if question.type is QuestionType.MATCHING:
         items = {i.id: i.text for i in question.items}
         targets = {t.id: t.text for t in question.targets}
-        return "; ".join(f"{items[item]} -> {targets[target]}" for item, target in right)
+        return labels.join([labels.text("take.match_pair", item=items[item],
+                                        target=targets[target]) for item, target in right])
     ids = right if question.type is QuestionType.MULTIPLE else (right,)
-    return "; ".join(c.text for c in question.choices if c.id in ids)
+    return labels.join([c.text for c in question.choices if c.id in ids])
 
 
 def result_lines(course: Course, quiz: Quiz, order: Sequence[str], result: grading.QuizResult,
@@ -198,7 +199,7 @@ def result_lines(course: Course, quiz: Quiz, order: Sequence[str], result: gradi
         lines += [f"   {text}" for text in answer.feedback]
         if answer.correct is False and quiz.settings.reveal_answers:
             lines.append("   " + labels.text("quiz.correct_answer",
-                                             answer=correct_answer(question)))
+                                             answer=correct_answer(question, labels)))
         # as in the lessons: unrevealed answers stay so, explanations included
         if answer.explanation and (answer.correct is not False or quiz.settings.reveal_answers):
             lines.append(f"   {answer.explanation}")
@@ -248,8 +249,8 @@ def close_call_lines(course: Course, recommendation: grading.Recommendation) -> 
     assert recommendation.runner_up is not None
     labels = labels_for(course)
     pair = [course.outcome(recommendation.outcome), course.outcome(recommendation.runner_up)]
-    lines = [labels.text("recommendation.close_call", first=pair[0].title, second=pair[1].title),
-             labels.text("recommendation.close_call_note")]
+    lines = [labels.text("quiz.close_call", first=pair[0].title, second=pair[1].title),
+             labels.text("quiz.close_call_note")]
     shares = [labels.text("take.share", outcome=course.outcome(o).title,
                           percent=labels.percent(percent))
               for o, percent in grading.whole_percents(recommendation.shares)]

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from ..errors import CourseforgeError
 from ..loading import load_checked
-from ..locale import labels_for
 from ..model import Module
 from .findings import findings
 from .mapping import analyse, recommending_modules
@@ -16,6 +15,7 @@ from .page import analysis_section, report_section, write_page
 from .personas import persona_results
 from .responses import read_answers
 from .results import results_report
+from .wording import wording_for
 
 Say = Callable[[str], None]
 
@@ -23,7 +23,7 @@ Say = Callable[[str], None]
 def run_analyze(course_dir: Path, output: Path, say: Say) -> Path | None:
     """Print the analysis of every recommending quiz and write ``output/analysis/``."""
     course = load_checked(course_dir).course
-    labels = labels_for(course)
+    labels = wording_for(course)
     modules = recommending_modules(course)
     if not modules:
         say(labels.text("analysis.none"))
@@ -53,7 +53,7 @@ def run_report(course_dir: Path, files: Sequence[Path], module_id: str | None, o
     from ..take import pick_module
 
     course = load_checked(course_dir).course
-    labels = labels_for(course)
+    labels = wording_for(course)
     module: Module = pick_module(course, module_id)
     answers = read_answers(module, files)
     for warning in answers.warnings:

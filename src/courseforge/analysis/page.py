@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Diagnostic
-from ..locale import labels_for
 from ..model import Course, Module
 from ..packaging import check_output_folder, publish, staging_folder, write_bytes
 from ..templating import environment, render
@@ -16,6 +15,7 @@ from .mapping import MappingAnalysis
 from .personas import PersonaResult
 from .results import ResultsReport
 from .text import analysis_lines, report_lines, share, title_of
+from .wording import wording_for
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,7 +54,7 @@ def analysis_section(course: Course, module: Module, analysis: MappingAnalysis,
                      personas: tuple[PersonaResult, ...],
                      findings: Sequence[Diagnostic]) -> Section:
     """One recommending quiz's part of the analysis page."""
-    labels = labels_for(course)
+    labels = wording_for(course)
     quiz = module.quiz
     assert quiz is not None
     titles = [title_of(course, o) for o in analysis.outcomes]
@@ -98,7 +98,7 @@ def analysis_section(course: Course, module: Module, analysis: MappingAnalysis,
 def report_section(course: Course, report: ResultsReport,
                    baseline: MappingAnalysis | None) -> Section:
     """The learners' report as a page section."""
-    labels = labels_for(course)
+    labels = wording_for(course)
     names = [i.question for i in report.items]
     difficulty = [i.difficulty for i in report.items]
     discrimination = [max(0.0, i.discrimination or 0.0) for i in report.items]
@@ -154,7 +154,8 @@ def write_page(course: Course, output: Path, folder: str, title: str,
     """``output/<folder>/index.html`` and its charts, replacing the old folder when done."""
     output = check_output_folder(output, course.root)
     html = render(environment(course), "analysis/page.html.j2", title=title,
-                  language=course.language, sections=sections)
+                  language=course.language, sections=sections,
+                  findings_heading=wording_for(course).text("analysis.findings"))
     with staging_folder(output) as staging:
         write_bytes(staging / folder / "index.html", html.encode("utf-8"))
         for section in sections:

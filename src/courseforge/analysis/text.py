@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ..locale import Labels
 from ..model import Course, Module
 from .mapping import MappingAnalysis
 from .personas import PersonaResult
 from .results import ResultsReport
+from .wording import Wording
 
 
-def share(labels: Labels, value: float) -> str:
+def share(labels: Wording, value: float) -> str:
     """A 0..1 share as a whole percent."""
     return labels.percent(value * 100, 0)
 
@@ -19,18 +19,18 @@ def title_of(course: Course, outcome: str | None) -> str:
     return next((o.title for o in course.outcomes if o.id == outcome), str(outcome))
 
 
-def persona_outcome(labels: Labels, course: Course, result: PersonaResult) -> str:
+def persona_outcome(labels: Wording, course: Course, result: PersonaResult) -> str:
     """What a persona's answers get, in words."""
     rec = result.recommendation
     if rec is None:
         return labels.text("analysis.no_recommendation")
     if rec.close_call:
-        return labels.text("recommendation.close_call", first=title_of(course, rec.outcome),
+        return labels.text("quiz.close_call", first=title_of(course, rec.outcome),
                            second=title_of(course, rec.runner_up))
     return title_of(course, rec.outcome)
 
 
-def analysis_lines(labels: Labels, course: Course, module: Module, analysis: MappingAnalysis,
+def analysis_lines(labels: Wording, course: Course, module: Module, analysis: MappingAnalysis,
                    personas: tuple[PersonaResult, ...]) -> list[str]:
     """One recommending quiz's analysis (without its findings, which check prints)."""
     quiz = module.quiz
@@ -53,7 +53,7 @@ def analysis_lines(labels: Labels, course: Course, module: Module, analysis: Map
         if rec is None:
             result = labels.text("analysis.no_recommendation")
         elif rec.close_call:
-            result = labels.text("recommendation.close_call", first=title(rec.outcome),
+            result = labels.text("quiz.close_call", first=title(rec.outcome),
                                  second=title(rec.runner_up))
         else:
             result = f"{title(rec.outcome)} ({share(labels, dict(rec.shares)[rec.outcome])})"
@@ -73,7 +73,7 @@ def analysis_lines(labels: Labels, course: Course, module: Module, analysis: Map
     return lines
 
 
-def report_lines(labels: Labels, course: Course, report: ResultsReport,
+def report_lines(labels: Wording, course: Course, report: ResultsReport,
                  baseline: MappingAnalysis | None) -> list[str]:
     """The learners' report as text."""
     module = course.module(report.module)

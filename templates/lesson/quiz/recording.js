@@ -79,10 +79,10 @@
   /* "Recommended: X", or "Too close to call: X and Y" (the learner comment and the result). */
   function verdictText(rec) {
     if (rec.close_call && rec.runner_up) {
-      return "Too close to call: " + outcomes[rec.outcome].title + " and " +
-        outcomes[rec.runner_up].title;
+      return quizzes.labels.text("quiz.close_call", {
+        first: outcomes[rec.outcome].title, second: outcomes[rec.runner_up].title });
     }
-    return "Recommended: " + outcomes[rec.outcome].title;
+    return quizzes.labels.text("lms.recommended", { outcome: outcomes[rec.outcome].title });
   }
 
   quizzes.reportCourse = reportCourse;
