@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from ..errors import Diagnostic, did_you_mean, error, warning
-from ..model import Course, Image, Lesson, Module, Objective, Outcome, Slide, Source
 from ..locale import SOURCE_LANGUAGE, Labels, labels_for_language, overrides_for
+from ..model import Course, Image, Lesson, Module, Objective, Outcome, Slide, Source
 from .fields import ID_PATTERN, Fields
 from .files import image_problem, read_text, relative_name, resolve_reference
 from .labels_loader import load_labels

@@ -32,7 +32,7 @@ class NumberFormat:
         rounded = math.floor(abs(value) * scale + 0.5) / scale
         whole, _, fraction = f"{rounded:.{decimals}f}".partition(".")
         fraction = fraction.rstrip("0")
-        groups = []
+        groups: list[str] = []
         while len(whole) > 3:
             groups.insert(0, whole[-3:])
             whole = whole[:-3]

@@ -85,7 +85,8 @@ def native_codes(element: etree._Element) -> dict[tuple[str, str], str]:
     return found
 
 
-def from_element(element: etree._Element, codes_of: dict[tuple[str, str], str]) -> tuple[str, list[str]]:
+def from_element(element: etree._Element,
+                 codes_of: dict[tuple[str, str], str]) -> tuple[str, list[str]]:
     """The Markdown of a <source> or <target>, codes restored from the source's; and the
     ids of codes the element lacks or invents."""
     used: list[tuple[str, str]] = []

@@ -22,7 +22,8 @@ from ..loading.lesson_markdown import FENCE, HEADING, NOTES_CLOSE, NOTES_OPEN, S
 
 STR_TAG = "tag:yaml.org,2002:str"
 # key paths of translatable YAML texts, by kind of file
-COURSE_KEYS = re.compile(r"(title|description|audience|author|outcomes/[^/]+/(title|summary|guidance))")
+COURSE_KEYS = re.compile(
+    r"(title|description|audience|author|outcomes/[^/]+/(title|summary|guidance))")
 QUIZ_KEYS = re.compile(
     r"(title|intro|questions/[^/]+/(prompt|explanation|feedback/(correct|incorrect|true|false))"
     r"|questions/[^/]+/(choices|items)/[^/]+/(text|feedback)|questions/[^/]+/targets/[^/]+/text)")
