@@ -67,6 +67,8 @@ def test_placeholders_numbers_and_cldr_plurals() -> None:
     assert english.text("quiz.attempts_left", count=1) == "You have 1 attempt left."
     assert english.text("quiz.attempts_left", count=2) == "You have 2 attempts left."
     assert english.text("quiz.points", count=1.5) == "1.5 points"
+    clock = labels_for_language("fa", {"clock": "{hours}:{minutes:02d}"})
+    assert clock.text("clock", hours=1, minutes=5) == "۱:۰۵"
     with pytest.raises(TypeError):
         english.text("quiz.attempts_left")
     with pytest.raises(KeyError):
@@ -125,6 +127,7 @@ CALLS = [
     ["join", ["A"]],
     ["join", ["A", "B"]],
     ["join", ["A", "B", "C", "D"]],
+    ["text", "clock", {"hours": 1, "minutes": 5}],
 ]
 
 
@@ -138,7 +141,7 @@ def _python_call(labels, call):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("tag", ["en", "de", "de-CH", "fr", "es", "pt", "nl", "ar", "he", "fa"])
 def test_browser_labels_match_python(tag: str) -> None:
     node = require_executable("node")
-    labels = labels_for_language(tag)
+    labels = labels_for_language(tag, {"clock": "{hours}:{minutes:02d}"})
     batch = [{"labels": labels.for_browser(), "calls": CALLS}]
     run = subprocess.run([node, str(RUNNER_JS), str(LABELS_JS)], input=json.dumps(batch),
                          capture_output=True, text=True, check=True, timeout=60)

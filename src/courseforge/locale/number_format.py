@@ -37,8 +37,13 @@ class NumberFormat:
             groups.insert(0, whole[-3:])
             whole = whole[:-3]
         text = self.group.join([whole, *groups]) + (self.decimal + fraction if fraction else "")
-        text = text.translate(str.maketrans(_DIGITS, self.digits))
+        text = text.translate(self.digit_table)
         return (self.minus if value < 0 and rounded else "") + text
+
+    @property
+    def digit_table(self) -> dict[int, str]:
+        """A str.translate table from ASCII digits to the locale's."""
+        return str.maketrans(_DIGITS, self.digits)
 
     def percent(self, value: float, decimals: int = 1) -> str:
         """A percentage (``value`` on 0..100) in the locale's pattern: 67 %, 66,7 %, ٪67."""
