@@ -57,7 +57,6 @@ def lms_texts(value: Any, key: str = "") -> list[str]:
     return [value] if isinstance(value, str) and key in TEXT_ELEMENTS and value else []
 
 
-@pytest.mark.xfail(strict=True, reason="the lesson runtime writes English of its own")
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_running_lesson_and_lms_record_speak_the_course_language(page, served, language,

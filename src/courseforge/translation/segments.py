@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import CourseforgeError, Diagnostic
+from ..loading.callouts import CALLOUT_LINE, OPENING
 from ..loading.course_loader import COURSE_FILE, LESSON_FILE, MODULES_DIR, QUIZ_FILE
 from ..loading.files import read_text
 from ..loading.lesson_markdown import FENCE, HEADING, NOTES_CLOSE, NOTES_OPEN, SLIDE_BREAK
@@ -220,6 +221,13 @@ def markdown_segments(name: str, text: str) -> list[Segment]:
 def _line_text(line: str) -> list[tuple[int, int]] | None:
     """Where the translatable text of one Markdown line is (several cells in a table row)."""
     if not line.strip() or TABLE_RULE.match(line) or HTML_LINE.match(line):
+        return None
+    callout = CALLOUT_LINE.match(line)
+    if callout:  # "::: tip Its title": the title is text, the fence and kind are not
+        opening = OPENING.match(callout.group("rest"))
+        if opening and opening.group("title"):
+            begin = callout.start("rest") + opening.start("title")
+            return [(begin, begin + len(opening.group("title")))]
         return None
     if line.lstrip().startswith("|"):
         spans = []
