@@ -41,7 +41,7 @@ class NumberFormat:
         return (self.minus if value < 0 and rounded else "") + text
 
     @property
-    def digit_table(self) -> dict[int, str]:
+    def digit_table(self) -> dict[int, int]:
         """A str.translate table from ASCII digits to the locale's."""
         return str.maketrans(_DIGITS, self.digits)
 
