@@ -231,3 +231,33 @@ def test_every_text_round_trips_without_changing_the_structure(root: Path,
     assert _shape(translated) == _shape(source)
     again = {(s.file, s.key): s.text for s in course_segments(out.resolve())}
     assert again == texts  # every text replaced, in place, and read back the same
+
+
+def test_course_labels_are_translated_too(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    shutil.copytree(ENGLISH, course)
+    (course / "labels.yml").write_text(
+        "quiz.try_again: Have another go\n"
+        "quiz.attempts_left:\n  one: One go left.\n  other: '{count} goes left.'\n"
+        "fr:\n  quiz.try_again: Encore une fois\n", encoding="utf-8")
+    xliff = tmp_path / "course.de.xlf"
+    export(course, xliff)
+    root = etree.fromstring(xliff.read_bytes())
+    labels = [u for u in root.iter(f"{{{NAMESPACE}}}trans-unit")
+              if u.getparent().getparent().get("original") == "labels.yml"]
+    assert [u.get("id") for u in labels] == ["quiz.try_again", "quiz.attempts_left/one",
+                                             "quiz.attempts_left/other"]
+    assert "Try again" in labels[0].find("x:note", NS).text  # the tool's own English text
+    texts = german_texts() | {("labels.yml", "quiz.try_again"): "Noch ein Anlauf",
+                              ("labels.yml", "quiz.attempts_left/one"): "Ein Anlauf übrig.",
+                              ("labels.yml", "quiz.attempts_left/other"): "{count} Anläufe übrig."}
+    translate_file(xliff, texts)
+    out = tmp_path / "course-de"
+    result = CliRunner().invoke(main, ["translate", "import", str(xliff), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    from courseforge.locale import labels_for
+
+    labels_de = labels_for(load_checked(out).course)
+    assert labels_de.text("quiz.try_again") == "Noch ein Anlauf"
+    assert labels_de.text("quiz.attempts_left", count=3) == "3 Anläufe übrig."
+    assert "Encore une fois" in (out / "labels.yml").read_text("utf-8")  # French kept as is

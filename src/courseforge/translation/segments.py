@@ -19,6 +19,8 @@ from ..errors import CourseforgeError, Diagnostic
 from ..loading.callouts import CALLOUT_LINE, OPENING
 from ..loading.course_loader import COURSE_FILE, LESSON_FILE, MODULES_DIR, QUIZ_FILE
 from ..loading.files import read_text
+from ..loading.labels_loader import LABELS_FILE
+from ..locale import SOURCE_LANGUAGE, messages_of
 from ..loading.lesson_markdown import FENCE, HEADING, NOTES_CLOSE, NOTES_OPEN, SLIDE_BREAK
 
 STR_TAG = "tag:yaml.org,2002:str"
@@ -29,6 +31,8 @@ QUIZ_KEYS = re.compile(
     r"(title|intro|questions/[^/]+/(prompt|explanation|feedback/(correct|incorrect|true|false))"
     r"|questions/[^/]+/(choices|items)/[^/]+/(text|feedback)|questions/[^/]+/targets/[^/]+/text)")
 FRONT_KEYS = re.compile(r"(title|objectives/[^/]+/text)")
+# labels.yml: the labels for every language (ids hold a dot; language sections do not)
+LABEL_KEYS = re.compile(r"[^/]*\.[^/]*(/(zero|one|two|few|many|other))?")
 LANGUAGE_KEY = "language"
 
 
@@ -53,6 +57,8 @@ def course_files(root: Path, diagnostics: list[Diagnostic]) -> Iterator[tuple[st
         for name in (LESSON_FILE, QUIZ_FILE):
             if (folder / name).is_file():
                 names.append(f"{MODULES_DIR}/{folder.name}/{name}")
+    if (root / LABELS_FILE).is_file():
+        names.append(LABELS_FILE)
     for name in names:
         text = read_text(root, root / name, diagnostics)
         if text is not None:
@@ -63,6 +69,8 @@ def segments_of(name: str, text: str) -> list[Segment]:
     """The translatable texts of one course file."""
     if name.endswith(".md"):
         return markdown_segments(name, text)
+    if name == LABELS_FILE:
+        return yaml_segments(name, text, LABEL_KEYS, 0, _LabelNotes("Labels", {}))
     keys = COURSE_KEYS if name == COURSE_FILE else QUIZ_KEYS
     return yaml_segments(name, text, keys, 0, _yaml_note(name))
 
@@ -141,6 +149,19 @@ class _NoteMaker:
         if len(parts) == 3:
             return f"{self.what}: {field} of {parts[0][:-1]} '{parts[1]}'"
         return f"{self.what}: {field}"
+
+
+class _LabelNotes(_NoteMaker):
+    """The context of a course's own label: what the tool shows there in English."""
+
+    def __call__(self, path: str, siblings: dict[str, str]) -> str:
+        message_id, _, category = path.partition("/")
+        english = messages_of(SOURCE_LANGUAGE).get(message_id)
+        if isinstance(english, tuple):
+            english = dict(english).get(category or "other", "")
+        where = f"Course label '{message_id}'" + (f" ({category} form)" if category else "")
+        return where + (f"; the tool's English text: {english}" if english else "") + \
+            "; keep every {placeholder}"
 
 
 def _yaml_note(name: str) -> _NoteMaker:
