@@ -20,8 +20,8 @@ from ..loading.callouts import CALLOUT_LINE, OPENING
 from ..loading.course_loader import COURSE_FILE, LESSON_FILE, MODULES_DIR, QUIZ_FILE
 from ..loading.files import read_text
 from ..loading.labels_loader import LABELS_FILE
-from ..locale import SOURCE_LANGUAGE, messages_of
 from ..loading.lesson_markdown import FENCE, HEADING, NOTES_CLOSE, NOTES_OPEN, SLIDE_BREAK
+from ..locale import SOURCE_LANGUAGE, messages_of
 
 STR_TAG = "tag:yaml.org,2002:str"
 # key paths of translatable YAML texts, by kind of file
