@@ -261,3 +261,17 @@ def test_course_labels_are_translated_too(tmp_path: Path) -> None:
     assert labels_de.text("quiz.try_again") == "Noch ein Anlauf"
     assert labels_de.text("quiz.attempts_left", count=3) == "3 Anläufe übrig."
     assert "Encore une fois" in (out / "labels.yml").read_text("utf-8")  # French kept as is
+
+
+def test_a_long_list_of_untranslated_texts_is_shortened(tmp_path: Path) -> None:
+    xliff = tmp_path / "course.de.xlf"
+    export(ENGLISH, xliff)  # nothing translated
+    out = tmp_path / "course-de"
+    result = CliRunner().invoke(main, ["translate", "import", str(xliff), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("warning: untranslated:") == 20
+    assert "and 57 more untranslated texts (--all lists every one)" in result.output
+    assert "0 of 77 texts translated" in result.output
+    every = CliRunner().invoke(main, ["translate", "import", str(xliff), "-o", str(out), "--all"])
+    assert every.output.count("warning: untranslated:") == 77
+    assert load_checked(out).course.language == "de"
