@@ -65,9 +65,23 @@ def titles(prs: PresentationObject) -> list[str]:
             for s in prs.slides]
 
 
+def notes_paragraphs(slide: Any) -> list[str]:
+    """A slide's speaker notes, one string per non-empty paragraph."""
+    if not slide.has_notes_slide:
+        return []
+    return [p.text.strip() for p in slide.notes_slide.notes_text_frame.paragraphs
+            if p.text.strip()]
+
+
+def notes_outline(slide: Any) -> list[str]:
+    """The first words of each paragraph of a slide's notes (what the golden file records)."""
+    return [" ".join(text.split()[:6]) for text in notes_paragraphs(slide)]
+
+
 def structure(prs: PresentationObject) -> list[dict[str, object]]:
-    """Per slide, the golden shape of a deck: layout, title, notes; the body's paragraphs as
-    level and first words; tables as rows x columns; pictures."""
+    """Per slide, the golden shape of a deck: layout, title, the notes' paragraphs and the
+    body's as first words (body paragraphs with their level); tables as rows x columns;
+    pictures."""
     slides = []
     for s in prs.slides:
         title = s.shapes.title
@@ -85,7 +99,7 @@ def structure(prs: PresentationObject) -> list[dict[str, object]]:
         slides.append({
             "layout": s.slide_layout.name,
             "title": title.text_frame.text if title is not None else "",
-            "notes": bool(s.has_notes_slide and s.notes_slide.notes_text_frame.text.strip()),
+            "notes": notes_outline(s),
             "body": body})
     return slides
 
@@ -216,8 +230,9 @@ def test_quiz_slides(minimal_slides: Path) -> None:
 def test_course_deck_has_section_slides_between_modules(minimal_slides: Path) -> None:
     prs = Presentation(str(minimal_slides / "team-roles.pptx"))
     rows = structure(prs)
-    assert rows[0] == {"layout": "Title Slide", "title": "Roles in a delivery team", "notes": True,
-                       "body": ["0: 2 modules · Estimated time: 15", "0: Learning Team"]}
+    assert rows[0]["layout"] == "Title Slide" and rows[0]["title"] == "Roles in a delivery team"
+    assert rows[0]["body"] == ["0: 2 modules · Estimated time: 15", "0: Learning Team"]
+    assert rows[0]["notes"][0].startswith("Welcome the group to")
     sections = [r["title"] for r in rows if r["layout"] == "Section Header"]
     assert sections == ["Welcome", "The roles at work", "Check your understanding"]
     assert all(r["notes"] for r in rows)
@@ -638,6 +653,30 @@ def test_package_ids_and_relationships_are_consistent(tmp_path: Path) -> None:
         continued = [t for s, t in zip(prs.slides, notes_texts, strict=True)
                      if s.shapes.title is not None and s.shapes.title.text.endswith("(cont.)")]
         assert continued and all(t.startswith("Continues '") for t in continued), deck.name
+        assert_continued_slides_keep_the_notes(prs)
+
+
+def assert_continued_slides_keep_the_notes(prs: PresentationObject) -> None:
+    """Every "(cont.)" slide says what it continues and keeps every paragraph of the notes
+    of the slide it continues (the author's notes, not just a pointer back)."""
+    first: dict[str, list[str]] = {}
+    checked = 0
+    for slide in prs.slides:
+        title = slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
+        notes = notes_paragraphs(slide)
+        if not title.endswith(" (cont.)"):
+            # the first part may open with the title or subtitle in full: not part of the notes
+            first[title] = [n for n in notes if not n.startswith(("Title in full:",
+                                                                  "Subtitle in full:"))]
+            continue
+        base = title.removesuffix(" (cont.)")
+        kept = first.get(base)
+        if kept is None:  # a shortened title: its first part's notes name it in full
+            kept = next(v for k, v in reversed(first.items()) if k.endswith("…"))
+        assert notes[0].startswith("Continues '"), title
+        assert kept and notes[1:] == kept, (title, notes, kept)
+        checked += 1
+    assert checked
 
 
 def test_titles_fit_the_box_of_their_own_layout() -> None:
