@@ -28,7 +28,8 @@ from courseforge.builders.pptx.layouts import find_layouts
 from courseforge.builders.pptx.markdown_runs import Paragraph, Run, Table, parse_blocks
 from courseforge.builders.pptx.pagination import CELL_X, Boxes, TextStyle, column_widths, paginate
 from courseforge.builders.pptx.reference_deck import INNER, build_reference_deck
-from courseforge.builders.pptx.slide_specs import Column, SlideSpec, question_slides
+from courseforge.builders.pptx.quiz_specs import question_slides
+from courseforge.builders.pptx.slide_specs import Column, SlideSpec
 from courseforge.builders.pptx.text_fit import Face
 from courseforge.builders.pptx.writer import deck_boxes, text_style
 from courseforge.cli import main
@@ -170,8 +171,10 @@ def test_every_slide_has_notes_and_no_empty_placeholder(minimal_slides: Path) ->
 def test_author_notes_and_facilitation_notes(minimal_slides: Path) -> None:
     prs = Presentation(str(minimal_slides / "welcome.pptx"))
     notes = [s.notes_slide.notes_text_frame.text for s in prs.slides]
-    assert notes[3] == "Ask the group for an example of a decision nobody owned."
-    assert "Timing: about 1 minute." in notes[0] and "5 minutes" in notes[0]
+    assert notes_paragraphs(prs.slides[3])[0] == \
+        "Ask the group for an example of a decision nobody owned."
+    assert notes_paragraphs(prs.slides[3])[-1].startswith("Timing: ")
+    assert "5 minutes" in notes[0]
     assert "Next" not in notes[-1] or "The roles at work" in notes[-1]
 
 
@@ -203,35 +206,110 @@ def test_markdown_table_is_a_real_table(minimal_slides: Path) -> None:
                      ["Measure", "Working results", "Dates kept"]]
 
 
-def test_quiz_slides(minimal_slides: Path) -> None:
+def _slide_texts(slide: Any) -> list[str]:
+    """Every paragraph of a slide's text frames and tables, title excluded."""
+    texts = []
+    for shape in slide.shapes:
+        if slide.shapes.title is not None and shape.shape_id == slide.shapes.title.shape_id:
+            continue
+        if shape.has_table:
+            texts += [c.text for c in shape.table.iter_cells()]
+        elif shape.has_text_frame:
+            texts += [p.text for p in shape.text_frame.paragraphs if p.text.strip()]
+    return texts
+
+
+def _labelled(prs: PresentationObject, label: str) -> list[Any]:
+    """The slides whose body starts with a label such as 'Question 2 of 6'."""
+    return [s for s in prs.slides if _slide_texts(s)[:1] == [label]]
+
+
+def test_quiz_slides_of_a_counted_quiz_keep_the_answers_in_the_notes(
+        minimal_slides: Path) -> None:
     prs = Presentation(str(minimal_slides / "roles.pptx"))
     names = titles(prs)
     start = names.index("Check your understanding")
-    assert names[start + 1:start + 12] == [
-        "Question 1 of 6", "Answer 1 of 6", "Question 2 of 6", "Answer 2 of 6",
-        "Question 3 of 6", "Answer 3 of 6", "Question 4 of 6", "Answer 4 of 6",
-        "Question 5 of 6", "Question 6 of 6", "Summary"]
-    text = {n: "\n".join(sh.text_frame.text for sh in s.shapes if sh.has_text_frame)
-            for n, s in zip(names, prs.slides, strict=True)}
-    assert "B. Book milestones" not in text["Answer 2 of 6"]
-    assert "A. Book milestones" in text["Answer 2 of 6"]
-    assert "B. Track dates" in text["Answer 2 of 6"]
-    assert "Planners own the dates." in text["Answer 2 of 6"]
-    assert "B. False" in text["Answer 3 of 6"]
-    assert "no wrong answer" in text["Question 5 of 6"]
-    match = prs.slides[names.index("Question 4 of 6")]
-    assert match.slide_layout.name == "Comparison"
-    answer = prs.slides[names.index("Answer 4 of 6")]
-    table = next(sh.table for sh in answer.shapes if sh.has_table)
-    assert [[c.text for c in r.cells] for r in table.rows] == [
-        ["Item", "Matches"], ["Writes the code", "Maker"], ["Books the milestones", "Planner"]]
+    # the question is the title; no answer slides on screen for a quiz that counts
+    assert names[start + 1:start + 7] == [
+        "What does a maker focus on?", "Which are planner tasks?",
+        "The planner builds the product.", "Match each task to its role.",
+        "What gives you energy at work?", "Your ideal Monday?"]
+    assert not any(_labelled(prs, f"Answer {n} of 6") for n in range(1, 7))
+    question = _labelled(prs, "Question 2 of 6")[0]
+    assert question.shapes.title.text_frame.text == "Which are planner tasks?"
+    notes = notes_paragraphs(question)
+    answer = next(n for n in notes if n.startswith("Answer: "))
+    # options are lettered by the list's own numbering: A, B, C in the order shown
+    letters = {t: "ABC"[i] for i, t in enumerate(_slide_texts(question)[1:4])}
+    assert sorted(answer.removeprefix("Answer: ").split("; ")) == sorted(
+        [f"{letters['Book milestones']}. Book milestones", f"{letters['Track dates']}. Track dates"])
+    assert "Why: Planners own the dates." in notes
+    assert "Choose all that apply." in _slide_texts(question)
+    match = _labelled(prs, "Question 4 of 6")
+    assert match == [] and prs.slides[names.index("Match each task to its role.")] \
+        .slide_layout.name == "Comparison"
+    assert "There is no wrong answer: choose what fits you best." in _slide_texts(
+        prs.slides[names.index("What gives you energy at work?")])
+
+
+def test_answer_slides_mark_every_option_and_say_why_the_wrong_ones_are_wrong(
+        tmp_path: Path) -> None:
+    slides = build_slides(HERE / "roots" / "minimal", tmp_path / "out",
+                          BuildOptions(answer_slides=True))
+    prs = Presentation(str(slides / "roles.pptx"))
+    answer = _labelled(prs, "Answer 2 of 6")[0]
+    assert answer.shapes.title.text_frame.text == "Which are planner tasks?"
+    texts = _slide_texts(answer)
+    assert sorted(t[:1] for t in texts[1:] if t[:1] in "✓✗") == ["✓", "✓", "✗"]
+    wrong = next(i for i, t in enumerate(texts) if t.startswith("✗"))
+    assert texts[wrong].endswith(". Write code") and texts[wrong + 1] == "That is a maker task."
+    body = next(sh for sh in answer.placeholders if sh.placeholder_format.idx == 1)
+    marked = [p for p in body.text_frame.paragraphs if p.text.startswith("✓")]
+    assert all(r.font.bold for p in marked for r in p.runs)  # not by colour alone
+    assert "B. False" in texts[1] + texts[2] or "✓ B. False" in _slide_texts(
+        _labelled(prs, "Answer 3 of 6")[0])
+    matching = _labelled(prs, "Answer 4 of 6")[0]
+    table = next(sh.table for sh in matching.shapes if sh.has_table)
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert rows[0] == ["Item", "Matches"]
+    assert [r[0] for r in rows[1:]] == ["1. Writes the code", "2. Books the milestones"]
+    assert [r[1].split(". ", 1)[1] for r in rows[1:]] == ["Maker", "Planner"]
+    # the question slide's notes call the same letters the answer slide shows
+    question = prs.slides[list(prs.slides).index(matching) - 1]
+    call = next(n for n in notes_paragraphs(question) if n.startswith("Answer: "))
+    assert call == "Answer: " + ", ".join(
+        f"{n}-{r[1][0]}" for n, r in enumerate(rows[1:], start=1))
+
+
+def test_self_assessment_tally_and_outcome_slides(minimal_slides: Path) -> None:
+    course = load_checked(HERE / "roots" / "minimal").course
+    prs = Presentation(str(minimal_slides / "roles.pptx"))
+    names = titles(prs)
+    tally = prs.slides[names.index("Self-assessment: your tally")]
+    table = next(sh.table for sh in tally.shapes if sh.has_table)
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert rows[0] == ["Question", *(o.title for o in course.outcomes)]
+    quiz = course.module("roles").quiz
+    assert quiz is not None
+    # each preference question's letters, after the shuffle, under the outcome they count for
+    for row, question in zip(rows[1:], quiz.preference_questions, strict=True):
+        assert row[0] == str(quiz.questions.index(question) + 1)
+        shown = _slide_texts(prs.slides[names.index(question.prompt)])[1:-1]
+        for outcome, cell in zip(course.outcomes, row[1:], strict=True):
+            expected = ["ABCD"[shown.index(c.text)] for c in question.choices
+                        if dict(c.weights).get(outcome.id, 0) > 0]
+            assert sorted(cell.replace(" (2)", "").split(", ")) == sorted(expected), row
+    for outcome in course.outcomes:
+        slide = prs.slides[names.index(outcome.title)]
+        assert _slide_texts(slide)[:2] == [outcome.summary, outcome.guidance]
 
 
 def test_course_deck_has_section_slides_between_modules(minimal_slides: Path) -> None:
     prs = Presentation(str(minimal_slides / "team-roles.pptx"))
     rows = structure(prs)
     assert rows[0]["layout"] == "Title Slide" and rows[0]["title"] == "Roles in a delivery team"
-    assert rows[0]["body"] == ["0: 2 modules · Estimated time: 15", "0: Learning Team"]
+    # 15 minutes of modules, 5 of welcome and agenda, 5 of close
+    assert rows[0]["body"] == ["0: 2 modules · Estimated time: 25", "0: Learning Team"]
     assert rows[0]["notes"][0].startswith("Welcome the group to")
     sections = [r["title"] for r in rows if r["layout"] == "Section Header"]
     assert sections == ["Welcome", "The roles at work", "Check your understanding"]
@@ -320,20 +398,34 @@ def test_list_item_too_long_for_a_slide_continues_without_a_bullet(long_slides: 
     assert first._p.pPr.find(f"{{{A}}}buNone") is None
 
 
+def _pages_of(prs: PresentationObject, label: str) -> list[Any]:
+    """The slide whose body starts with ``label`` and its '(cont.)' slides after it."""
+    slides = list(prs.slides)
+    first = slides.index(_labelled(prs, label)[0])
+    pages = [slides[first]]
+    for slide in slides[first + 1:]:
+        if not slide.shapes.title.text_frame.text.endswith(" (cont.)"):
+            break
+        pages.append(slide)
+    return pages
+
+
 def test_questions_too_long_for_a_slide_continue_with_every_choice(long_slides: Path) -> None:
     prs = Presentation(str(long_slides / "long.pptx"))
-    names = titles(prs)
-    assert "Question 1 of 2 (cont.)" in names and "Answer 2 of 2 (cont.)" in names
-    question = [p.text for page in _body_paragraphs(prs, "Question 1 of 2") for p in page]
+    question_pages = _pages_of(prs, "Question 1 of 2")
+    answer_pages = _pages_of(prs, "Answer 2 of 2")
+    assert len(question_pages) > 1 and len(answer_pages) > 1
+    question = [p.text for page in question_pages
+                for p in next(sh for sh in page.placeholders
+                              if sh.placeholder_format.idx == 1).text_frame.paragraphs]
     choices = [t for t in question if t.startswith("Choice ")]
     assert [c.split(":")[0] for c in choices] == [f"Choice {i}" for i in range(10)]
     pairs = []
-    for slide in prs.slides:
-        if slide.shapes.title.text_frame.text.startswith("Answer 2 of 2"):
-            table = next(sh.table for sh in slide.shapes if sh.has_table)
-            assert table.cell(0, 0).text == "Item"  # the header repeats
-            pairs += [table.cell(r, 0).text.split(" thing")[0] for r in range(1, len(table.rows))]
-    assert pairs == [f"Item {i}" for i in range(14)]
+    for slide in answer_pages:
+        table = next(sh.table for sh in slide.shapes if sh.has_table)
+        assert table.cell(0, 0).text == "Item"  # the header repeats
+        pairs += [table.cell(r, 0).text.split(" thing")[0] for r in range(1, len(table.rows))]
+    assert pairs == [f"{i + 1}. Item {i}" for i in range(14)]
 
 
 def test_title_too_long_for_its_box_is_shortened_and_given_in_full_in_the_notes(
@@ -504,9 +596,11 @@ def test_table_fills_the_body_width_with_brand_header_and_bands(minimal_slides: 
     assert rows[0].cells[0].margin_left > 91440  # cells have more air than the 0.1 in default
 
 
-def test_text_after_a_table_takes_the_theme_body_style(minimal_slides: Path) -> None:
-    prs = Presentation(str(minimal_slides / "roles.pptx"))
-    slide = prs.slides[titles(prs).index("Answer 4 of 6")]
+def test_text_after_a_table_takes_the_theme_body_style(tmp_path: Path) -> None:
+    slides = build_slides(HERE / "roots" / "minimal", tmp_path / "out",
+                          BuildOptions(answer_slides=True))
+    prs = Presentation(str(slides / "roles.pptx"))
+    slide = _labelled(prs, "Answer 4 of 6")[0]  # the matches' table, then the explanation
     assert any(sh.has_table for sh in slide.shapes)
     box = next(sh for sh in slide.shapes if sh.has_text_frame and not sh.is_placeholder
                and sh.text_frame.text.strip() and sh.name.startswith("TextBox"))
@@ -540,10 +634,12 @@ def test_prompt_that_says_select_all_is_not_repeated() -> None:
     questions = [q for m in course.modules if m.quiz for q in m.quiz.questions
                  if q.type.value == "multiple"]
     assert questions
+    quiz = next(m.quiz for m in course.modules if m.quiz)
     question = replace(questions[0], prompt="Which apply? Select all that apply.")
-    texts = [p.text for p in question_slides(question, 1, 1)[0].body if hasattr(p, "text")]
-    assert not any("all that apply" in t.lower() for t in texts[1:])
-    plain = question_slides(questions[0], 1, 1)[0].body
+    texts = [p.text for p in question_slides(course, quiz, question, 1, 1)[0].body
+             if hasattr(p, "text")]
+    assert not any("all that apply" in t.lower() for t in texts)
+    plain = question_slides(course, quiz, questions[0], 1, 1)[0].body
     assert [p.text for p in plain if hasattr(p, "text")][-1] == "Choose all that apply."
 
 
@@ -663,7 +759,8 @@ def assert_continued_slides_keep_the_notes(prs: PresentationObject) -> None:
     checked = 0
     for slide in prs.slides:
         title = slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
-        notes = notes_paragraphs(slide)
+        # each page states its own share of the slide's time in the last paragraph
+        notes = [n for n in notes_paragraphs(slide) if not n.startswith("Timing: ")]
         if not title.endswith(" (cont.)"):
             # the first part may open with the title or subtitle in full: not part of the notes
             first[title] = [n for n in notes if not n.startswith(("Title in full:",
@@ -735,3 +832,79 @@ def test_a_template_that_is_not_a_deck_is_a_one_line_error(tmp_path: Path, make:
                                        str(template)])
     assert result.exit_code != 0
     assert message in result.output and "Traceback" not in result.output
+
+
+TIMING = re.compile(r"^Timing: (?:about (?:(\d+) h (\d+) min|(\d+) minutes?)|under a minute)")
+
+
+def _stated_minutes(prs: PresentationObject) -> int:
+    """The minutes the notes' timing lines add up to (every slide has exactly one)."""
+    total = 0
+    for number, slide in enumerate(prs.slides, start=1):
+        lines = [n for n in notes_paragraphs(slide) if TIMING.match(n)]
+        assert len(lines) == 1, number
+        hours, mins, plain_minutes = TIMING.match(lines[0]).groups()  # type: ignore[union-attr]
+        total += int(hours) * 60 + int(mins) if hours else int(plain_minutes or 0)
+    return total
+
+
+def test_bundled_timings_add_up_to_the_announced_minutes(bundled_slides: Path) -> None:
+    course = load_checked(HERE.parent / "course").course
+    for module in course.modules:
+        prs = Presentation(str(bundled_slides / f"{module.id}.pptx"))
+        assert _stated_minutes(prs) == module.lesson.minutes, module.id
+        assert f"Estimated time: {module.lesson.minutes} minutes" in _slide_texts(prs.slides[0])
+    prs = Presentation(str(bundled_slides / f"{course.id}.pptx"))
+    announced = re.search(r"Estimated time: (\d+) h (\d+) min", _slide_texts(prs.slides[0])[0])
+    assert announced is not None
+    assert _stated_minutes(prs) == int(announced[1]) * 60 + int(announced[2])
+
+
+def test_bundled_course_agenda_has_start_times_breaks_and_a_closing_slide(
+        bundled_slides: Path) -> None:
+    course = load_checked(HERE.parent / "course").course
+    prs = Presentation(str(bundled_slides / f"{course.id}.pptx"))
+    agenda = prs.slides[titles(prs).index("Agenda")]
+    table = next(sh.table for sh in agenda.shapes if sh.has_table)
+    rows = [[c.text for c in r.cells] for r in table.rows][1:]
+    starts = [int(h) * 60 + int(m) for h, m in (r[0].split(":") for r in rows)]
+    assert starts == sorted(starts) and starts[0] == 0
+    assert all(a + int(r[2]) == b for a, r, b in zip(starts, rows, starts[1:]))
+    listed = [r[1] for r in rows]
+    assert [t for t in listed if t in {m.title for m in course.modules}] == [
+        m.title for m in course.modules]
+    since = 0  # no stretch of more than 90 minutes without a break
+    for row in rows:
+        since = 0 if row[1] == "Break" else since + int(row[2])
+        assert since <= 90, rows
+    assert "Break" in listed and titles(prs).count("Break") == listed.count("Break")
+    closing = _slide_texts(prs.slides[-1])
+    assert titles(prs)[-1] == "Summary and questions"
+    assert "Questions?" in closing and any("evaluation" in t for t in closing)
+
+
+def test_bundled_quizzes_move_the_correct_option_and_counted_ones_hide_it(
+        bundled_slides: Path) -> None:
+    course = load_checked(HERE.parent / "course").course
+    for module in course.modules:
+        quiz = module.quiz
+        if quiz is None:
+            continue
+        prs = Presentation(str(bundled_slides / f"{module.id}.pptx"))
+        positions = set()
+        for number, question in enumerate(quiz.questions, start=1):
+            if question.type.value not in ("single", "multiple"):
+                continue
+            slide = _labelled(prs, f"Question {number} of {len(quiz.questions)}")[0]
+            shown = _slide_texts(slide)[1:1 + len(question.choices)]
+            assert sorted(shown) == sorted(c.text for c in question.choices)
+            positions.add(tuple(i for i, t in enumerate(shown)
+                                for c in question.choices if c.correct and c.text == t))
+        assert len(positions) > 1, module.id  # not always the same position
+        answers = [s for n in range(1, len(quiz.questions) + 1)
+                   for s in _labelled(prs, f"Answer {n} of {len(quiz.questions)}")]
+        on_screen = " ".join(t for s in prs.slides for t in _slide_texts(s))
+        if quiz.settings.counts or not quiz.settings.reveal_answers:
+            assert answers == [] and "✓" not in on_screen, module.id
+        else:
+            assert len(answers) == len(quiz.graded_questions), module.id

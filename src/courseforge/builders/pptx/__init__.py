@@ -9,7 +9,8 @@ from ...model import Course
 from ..base import Builder, BuildOptions, Progress
 from .pagination import Boxes, Page, TextStyle, paginate
 from .reference_deck import build_reference_deck
-from .slide_specs import SlideSpec, course_deck, module_body, module_opening
+from .slide_specs import SlideSpec, course_deck, module_body, module_opening, timed_module
+from .timing import page_timings, split_seconds
 from .text_fit import unmeasured
 from .writer import DeckTemplate, DeckWriter, load_template
 
@@ -36,14 +37,16 @@ def write_deck(course: Course, template: bytes, options: BuildOptions, specs: li
     """
     writer = DeckWriter(template, course, options.layout_names, shared)
     fitted = {} if fitted is None else fitted
-    pages = []
+    pages: list[Page] = []
+    seconds: list[float] = []
     for spec in specs:
         key = (spec, writer.boxes, writer.style)
         if key not in fitted:
             fitted[key] = paginate(spec, writer.boxes, writer.style)
         pages.extend(fitted[key])
-    for page in pages:
-        writer.add(page)
+        seconds.extend(split_seconds(spec.seconds, len(fitted[key])))
+    for page, timing in zip(pages, page_timings(seconds), strict=True):
+        writer.add(page, timing)
     writer.save(path, title=title, subject=subject)
     return pages
 
@@ -88,7 +91,7 @@ def write_decks(course: Course, template: bytes, options: BuildOptions, folder: 
     written, and a note when the theme's fonts cannot be measured here."""
     fitted: Fitted = {}
     shared = DeckTemplate()
-    bodies = [module_body(course, module) for module in course.modules]
+    bodies = [module_body(course, module, options.answer_slides) for module in course.modules]
     written = []
     for deck in decks:
         if deck is None:
@@ -101,7 +104,8 @@ def write_decks(course: Course, template: bytes, options: BuildOptions, folder: 
         index = next(i for i, m in enumerate(course.modules) if m.id == deck)
         module = course.modules[index]
         written.append(f"slides/{module.id}.pptx")
-        specs = [module_opening(course, module, standalone=True), *bodies[index]]
+        specs = timed_module(module, module_opening(course, module, standalone=True),
+                             bodies[index])
         write_deck(course, template, options, specs, folder / f"{module.id}.pptx",
                    title=module.title, subject=course.title, fitted=fitted, shared=shared)
     if shared.measures is not None:

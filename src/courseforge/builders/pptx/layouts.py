@@ -13,7 +13,7 @@ from pptx.slide import SlideLayout, SlideMaster
 
 from ...errors import CourseforgeError
 from .drawingml import A, P
-from .slide_specs import COMPARISON, CONTENT, ROLES, SECTION, TITLE, TITLE_ONLY
+from .slide_specs_base import COMPARISON, CONTENT, ROLES, SECTION, TITLE, TITLE_ONLY
 
 # Names looked for when no --layout mapping is given; the first one the deck has wins.
 DEFAULT_NAMES: dict[str, tuple[str, ...]] = {

@@ -18,7 +18,7 @@ from pptx.util import Emu
 
 from .drawingml import NS, A, P, next_shape_id
 from .layouts import layout_placeholders, master_placeholders
-from .slide_specs import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
+from .slide_specs_base import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
 
 WIDTH, HEIGHT = 12192000, 6858000  # 13.333 x 7.5 inches
 MARGIN = 609600

@@ -61,7 +61,8 @@ from .pagination import (
 )
 from .partnames import PartNames
 from .slide_parts import PH_PATH, Prototypes, SlideParts, placeholder_type, placeholders
-from .slide_specs import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
+from .slide_specs_base import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
+from .texts import say
 
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 SP, T = f"{{{P}}}sp", f"{{{A}}}t"
@@ -239,8 +240,8 @@ class DeckWriter:
         PartNames(self.prs.part.package)
         self.parts = SlideParts(self.prs, self.shared.prototypes)
 
-    def add(self, page: Page) -> Slide:
-        """One slide for one page, with its notes."""
+    def add(self, page: Page, timing: str = "") -> Slide:
+        """One slide for one page, with its notes (ending in ``timing``)."""
         spec = page.spec
         layout = self.layouts[page.role]
         slide = self.parts.add_slide(layout)
@@ -260,14 +261,15 @@ class DeckWriter:
             self._columns(slide, found, page)
         _remove_empty_placeholders(slide)
         self._add_slide_number(slide, layout, self.parts.count)
-        notes = spec.notes
+        notes = [spec.notes]
         if page.title.endswith(CONTINUED):
-            notes = f"Continues '{spec.title}'.\n\n{notes}"
+            notes.insert(0, say("notes.continues", title=spec.title))
         elif page.title != spec.title:
-            notes = f"Title in full: {spec.title}\n\n{notes}"
+            notes.insert(0, say("notes.title.full", title=spec.title))
         if page.subtitle != spec.subtitle:
-            notes = "Subtitle in full: " + " / ".join(spec.subtitle) + f"\n\n{notes}"
-        self.parts.set_notes(slide, notes, self.course.language)
+            notes.insert(0, say("notes.subtitle.full", subtitle=" / ".join(spec.subtitle)))
+        self.parts.set_notes(slide, "\n\n".join(n for n in (*notes, timing) if n),
+                             self.course.language)
         return slide
 
 
