@@ -526,15 +526,37 @@ def test_fonts_this_machine_lacks_are_noted(tmp_path: Path) -> None:
     assert "note: no font file" not in plain.output  # Carlito measures the default Calibri
 
 
-def test_corporate_template_without_mapping_lists_its_layouts(tmp_path: Path) -> None:
+def test_corporate_template_without_mapping_finds_its_layouts_by_type(tmp_path: Path) -> None:
     template = corporate.write_corporate_template(tmp_path / "corporate.pptx")
+    slides = build_slides(HERE / "roots" / "minimal", tmp_path / "out",
+                          BuildOptions(pptx_template=template))
+    layouts = {s.slide_layout.name for s in Presentation(str(slides / "team-roles.pptx")).slides}
+    # names first ('Two Content' is still called so), then types (the renamed ones)
+    assert layouts == {"Cover", "Divider", "Text Page", "Two Content", "Heading Only"}
+
+
+def test_template_without_layouts_of_known_name_or_type_lists_its_layouts(
+        tmp_path: Path) -> None:
+    template = corporate.write_corporate_template(tmp_path / "corporate.pptx")
+    prs = Presentation(str(template))
+    for layout in prs.slide_layouts:
+        layout.element.attrib.pop("type", None)  # custom layouts: no type to go by
+    prs.save(str(template))
     with pytest.raises(CourseforgeError) as caught:
         build_slides(HERE / "roots" / "minimal", tmp_path / "out",
                      BuildOptions(pptx_template=template))
     message = caught.value.message
-    assert "title (looked for 'Title Slide')" in message
+    assert "title (looked for 'Title Slide', or a layout of type title)" in message
     assert "'Cover'" in message and "'Divider'" in message and "--layout" in message
+    assert "\n" not in message  # one line
     assert not (tmp_path / "out" / "slides").exists()
+
+
+def test_a_mapped_layout_the_template_lacks_is_an_error(tmp_path: Path) -> None:
+    template = corporate.write_corporate_template(tmp_path / "corporate.pptx")
+    with pytest.raises(CourseforgeError, match="--layout content='Nope'"):
+        build_slides(HERE / "roots" / "minimal", tmp_path / "out",
+                     BuildOptions(pptx_template=template, layout_names=(("content", "Nope"),)))
 
 
 def test_unknown_layout_role_is_an_error(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ def write_deck(course: Course, template: bytes, options: BuildOptions, specs: li
     ``fitted`` keeps pages fitted for earlier decks, and ``shared`` what the template's
     earlier decks worked out, to reuse them.
     """
-    writer = DeckWriter(template, course, options.layout_names, shared)
+    writer = DeckWriter(template, course, options.layout_names, shared, options.footer)
     fitted = {} if fitted is None else fitted
     pages: list[Page] = []
     seconds: list[float] = []

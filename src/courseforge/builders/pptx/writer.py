@@ -33,6 +33,7 @@ from .layouts import (
     body_placeholders,
     column_geometry,
     find_layouts,
+    number_placeholders,
     layout_placeholders,
     layout_title_size,
     subtitle_box,
@@ -90,8 +91,11 @@ def load_template(path: Path) -> bytes:
     """A trainer's .pptx (or .potx, .ppsx), checked to open, as deck bytes; CourseforgeError
     when it is not one."""
     try:
-        data = _as_deck(path.read_bytes())
-        Presentation(io.BytesIO(data))
+        prs = Presentation(io.BytesIO(_as_deck(path.read_bytes())))
+        number_placeholders(prs)
+        buffer = io.BytesIO()
+        prs.save(buffer)
+        data = buffer.getvalue()
     except OSError as exc:
         raise CourseforgeError(
             f"cannot read the slide template '{path}': {exc.strerror or exc}") from None
@@ -203,7 +207,8 @@ class DeckTemplate:
     def __init__(self) -> None:
         self.measures: Measures | None = None
         self.prototypes = Prototypes()
-        self.numbers: dict[str, etree._Element | None] = {}  # layout -> its slide-number ph
+        # layout -> its slide-number, footer and date placeholders: (type, p:ph, txBody xml)
+        self.numbers: dict[str, list[tuple[str, etree._Element, str]]] = {}
 
 
 def _measures(layouts: dict[str, SlideLayout]) -> Measures:
@@ -221,10 +226,11 @@ class DeckWriter:
     """
 
     def __init__(self, template: bytes, course: Course,
-                 mapping: Sequence[tuple[str, str]] = (), shared: DeckTemplate | None = None
-                 ) -> None:
+                 mapping: Sequence[tuple[str, str]] = (), shared: DeckTemplate | None = None,
+                 footer: str = "") -> None:
         self.prs = open_deck(template)
         self.course = course
+        self.footer = footer
         self.layouts = find_layouts(self.prs, mapping)
         self.shared = DeckTemplate() if shared is None else shared
         if self.shared.measures is None:
@@ -274,26 +280,27 @@ class DeckWriter:
 
 
     def _add_slide_number(self, slide: Slide, layout: SlideLayout, number: int) -> None:
-        """The layout's slide-number placeholder, filled with the slide-number field."""
+        """The layout's slide-number placeholder with the slide-number field, and its footer
+        and date placeholders when they have text (the footer: ``--footer`` when empty)."""
         key = str(layout.part.partname)
         numbers = self.shared.numbers
         if key not in numbers:
-            source = next((s for s in layout_placeholders(layout)
-                           if s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
-            numbers[key] = None if source is None else source.element.find(PH_PATH)
-        ph = numbers[key]
-        if ph is None:
-            return
+            numbers[key] = _footer_placeholders(layout, self.footer, self.course.language)
         tree = slide.shapes._spTree
-        next_id = drawingml.next_shape_id(tree)
-        sp = etree.fromstring(
-            f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr>'
-            f'<p:cNvPr id="{next_id}" name="Slide Number {next_id}"/>'
-            '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr/></p:nvSpPr><p:spPr/>'
-            f'<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld id="{SLIDE_NUMBER_FIELD}" '
-            f'type="slidenum"><a:t>{number}</a:t></a:fld></a:p></p:txBody></p:sp>')
-        sp.find(".//p:nvPr", NS).append(copy.deepcopy(ph))
-        tree.append(sp)
+        for kind, ph, body in numbers[key]:
+            next_id = drawingml.next_shape_id(tree)
+            if kind == "sldNum":
+                body = (f'<p:txBody xmlns:p="{P}" xmlns:a="{A}"><a:bodyPr/><a:lstStyle/><a:p>'
+                        f'<a:fld id="{SLIDE_NUMBER_FIELD}" type="slidenum"><a:t>{number}</a:t>'
+                        "</a:fld></a:p></p:txBody>")
+            name = {"sldNum": "Slide Number", "ftr": "Footer", "dt": "Date"}[kind]
+            sp = etree.fromstring(
+                f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr>'
+                f'<p:cNvPr id="{next_id}" name="{name} {next_id}"/>'
+                '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr/></p:nvSpPr><p:spPr/>'
+                f"{body}</p:sp>")
+            sp.find(".//p:nvPr", NS).append(copy.deepcopy(ph))
+            tree.append(sp)
 
     def _textbox(self, slide: Slide, left: float, top: float, width: float,
                  height: float) -> tuple[Shape, bool]:
@@ -530,6 +537,38 @@ def _bullet(ppr: etree._Element, block: Paragraph, indent: float, hanging: float
         etree.SubElement(colour, f"{{{A}}}schemeClr", val="accent1")
         etree.SubElement(ppr, f"{{{A}}}buFont", typeface="Arial")
         etree.SubElement(ppr, f"{{{A}}}buChar", char=BULLET_CHARS[min(block.level, 4)])
+
+
+def _footer_placeholders(layout: SlideLayout, footer: str, language: str
+                         ) -> list[tuple[str, etree._Element, str]]:
+    """What a slide of ``layout`` carries at its foot: the slide number always; the footer
+    and the date when the master's header/footer settings (``p:hf``) turn them on and the
+    layout gives them text; ``footer`` fills the footer (it is shown when given)."""
+    found = []
+    hf = layout.slide_master.element.find(f"{{{P}}}hf")
+    shown = {kind: hf is not None and hf.get(kind, "1") not in ("0", "false")
+             for kind in ("ftr", "dt")}
+    for shape in layout_placeholders(layout):
+        ph = shape.element.find(PH_PATH)
+        kind = ph.get("type", "") if ph is not None else ""
+        if ph is None or kind not in ("sldNum", "ftr", "dt"):
+            continue
+        tx_body = shape.element.find(f"{{{P}}}txBody")
+        has_text = tx_body is not None and "".join(
+            tx_body.itertext(T, with_tail=False)).strip()
+        if kind == "sldNum":
+            found.append((kind, ph, ""))
+        elif has_text and shown[kind] and not (kind == "ftr" and footer):
+            body = copy.deepcopy(tx_body)
+            for field in body.iter(f"{{{A}}}fld"):  # a date field is kept; its id stays
+                field.attrib.pop("uuid", None)
+            found.append((kind, ph, etree.tostring(body).decode()))
+        elif kind == "ftr" and footer:
+            body = etree.fromstring(f'<p:txBody xmlns:p="{P}" xmlns:a="{A}"><a:bodyPr/>'
+                                    "<a:lstStyle/><a:p/></p:txBody>")
+            drawingml.set_text(body, footer, language)
+            found.append((kind, ph, etree.tostring(body).decode()))
+    return found
 
 
 def _remove_empty_placeholders(slide: Slide) -> None:
