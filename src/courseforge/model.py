@@ -198,6 +198,16 @@ class Module:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class LabelOverride:
+    """A course's own text for a label (``labels.yml``), for every language or for one."""
+
+    id: str  # a message id such as ``lesson.next``
+    language: str  # "" for every language, else a catalogue name such as ``de`` or ``de_CH``
+    text: str | tuple[tuple[str, str], ...]  # plural labels: (CLDR category, text) pairs
+    source: Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Course:
     """A whole course, as loaded and validated from the course folder."""
 
@@ -213,6 +223,7 @@ class Course:
     allow_raw_html: bool = False  # author HTML in Markdown is kept (sanitised) only when true
     outcomes: tuple[Outcome, ...]
     modules: tuple[Module, ...]
+    labels: tuple[LabelOverride, ...] = ()  # labels.yml
     root: Path = field(compare=False)
     source: Source
 
