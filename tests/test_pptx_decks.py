@@ -30,6 +30,7 @@ from courseforge.builders.pptx.pagination import CELL_X, Boxes, TextStyle, colum
 from courseforge.builders.pptx.reference_deck import INNER, build_reference_deck
 from courseforge.builders.pptx.quiz_specs import question_slides
 from courseforge.builders.pptx.slide_specs import Column, SlideSpec
+from courseforge.builders.pptx.typography import typeset, typographic
 from courseforge.builders.pptx.text_fit import Face
 from courseforge.builders.pptx.writer import deck_boxes, text_style
 from courseforge.cli import main
@@ -296,7 +297,7 @@ def test_self_assessment_tally_and_outcome_slides(minimal_slides: Path) -> None:
         assert row[0] == str(quiz.questions.index(question) + 1)
         shown = _slide_texts(prs.slides[names.index(question.prompt)])[1:-1]
         for outcome, cell in zip(course.outcomes, row[1:], strict=True):
-            expected = ["ABCD"[shown.index(c.text)] for c in question.choices
+            expected = ["ABCD"[shown.index(typographic(c.text, "en"))] for c in question.choices
                         if dict(c.weights).get(outcome.id, 0) > 0]
             assert sorted(cell.replace(" (2)", "").split(", ")) == sorted(expected), row
     for outcome in course.outcomes:
@@ -919,9 +920,11 @@ def test_bundled_quizzes_move_the_correct_option_and_counted_ones_hide_it(
                 continue
             slide = _labelled(prs, f"Question {number} of {len(quiz.questions)}")[0]
             shown = _slide_texts(slide)[1:1 + len(question.choices)]
-            assert sorted(shown) == sorted(c.text for c in question.choices)
+            texts = [typographic(c.text, course.language) for c in question.choices]
+            assert sorted(shown) == sorted(texts)
             positions.add(tuple(i for i, t in enumerate(shown)
-                                for c in question.choices if c.correct and c.text == t))
+                                for c, text in zip(question.choices, texts, strict=True)
+                                if c.correct and text == t))
         assert len(positions) > 1, module.id  # not always the same position
         answers = [s for n in range(1, len(quiz.questions) + 1)
                    for s in _labelled(prs, f"Answer {n} of {len(quiz.questions)}")]
@@ -930,3 +933,66 @@ def test_bundled_quizzes_move_the_correct_option_and_counted_ones_hide_it(
             assert answers == [] and "✓" not in on_screen, module.id
         else:
             assert len(answers) == len(quiz.graded_questions), module.id
+
+
+def test_right_to_left_courses_get_right_to_left_paragraphs(tmp_path: Path) -> None:
+    slides = build_slides(HERE / "roots" / "lang-ar", tmp_path / "out")
+    prs = Presentation(str(slides / "welcome.pptx"))
+    for slide in prs.slides:
+        for part in (slide, slide.notes_slide):
+            paragraphs = list(part.element.iter(f"{{{A}}}p"))
+            assert paragraphs
+            for p in paragraphs:
+                ppr = p.find(f"{{{A}}}pPr")
+                assert ppr is not None and ppr.get("rtl") == "1" and ppr.get("algn") == "r"
+
+
+def test_deck_labels_speak_the_course_language(tmp_path: Path) -> None:
+    slides = build_slides(HERE / "roots" / "lang-de", tmp_path / "out")
+    prs = Presentation(str(slides / "roles.pptx"))
+    names = titles(prs)
+    assert "Agenda" in names and "Lernziele" in names and "Zusammenfassung" in names
+    assert _labelled(prs, "Frage 1 von 6")
+    assert "Geschätzte Dauer: 10 Minuten" in _slide_texts(prs.slides[0])
+
+
+def test_course_deck_has_a_powerpoint_section_per_module(bundled_slides: Path) -> None:
+    course = load_checked(HERE.parent / "course").course
+    path = bundled_slides / f"{course.id}.pptx"
+    with zipfile.ZipFile(path) as deck:
+        root = etree.fromstring(deck.read("ppt/presentation.xml"))
+    p14 = "{http://schemas.microsoft.com/office/powerpoint/2010/main}"
+    sections = list(root.iter(f"{p14}section"))
+    names = [s.get("name") for s in sections]
+    assert names == ["Welcome and agenda", *(m.title for m in course.modules),
+                     "Summary, questions and evaluation"]
+    in_sections = [int(i.get("id")) for s in sections for i in s.iter(f"{p14}sldId")]
+    prs = Presentation(str(path))
+    assert in_sections == [int(s.slide_id) for s in prs.slides]  # every slide, in order
+    first = {s.slide_id: s for s in prs.slides}
+    for section, module in zip(sections[1:-1], course.modules, strict=True):
+        opening = first[int(next(section.iter(f"{p14}sldId")).get("id"))]
+        assert opening.shapes.title.text_frame.text == module.title
+
+
+def test_default_deck_offers_layouts_for_editing() -> None:
+    names = [layout.name for layout in build_reference_deck("#123456").slide_layouts]
+    assert {"Blank", "Two Content", "Picture with Caption"} <= set(names)
+
+
+def test_typographic_quotes_apostrophes_and_dashes() -> None:
+    assert typographic('Ask: "Isn\'t it \'ours\'?" -- yes...', "en") == \
+        "Ask: “Isn’t it ‘ours’?” – yes…"
+    assert typographic('Sagen Sie "Hallo" - bitte', "de") == "Sagen Sie „Hallo“ – bitte"
+    spec = SlideSpec(role="content", title='The "PM"', notes="It's", body=(
+        Paragraph(runs=(Run(text='say "x" with '), Run(text='print("x")', code=True))),))
+    done = typeset(spec, "en")
+    assert done.title == "The “PM”" and done.notes == "It’s"
+    assert [r.text for r in done.body[0].runs] == ["say “x” with ", 'print("x")']
+
+
+def test_bundled_decks_use_typographic_quotes(bundled_slides: Path) -> None:
+    prs = Presentation(str(bundled_slides / "final-assessment.pptx"))
+    texts = [t for s in prs.slides for t in _slide_texts(s)]
+    assert "Includes “who handles this?” workplace scenarios" in texts
+    assert not any('"' in t for t in texts)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..base import Builder, Progress
+from ..pptx.texts import speaking
 from .facilitator import write_facilitator_guide
 from .handout import write_handout
 
@@ -20,9 +21,10 @@ class GuideBuilder(Builder):
     def build(self, staging: Path, progress: Progress) -> None:
         """Write the guide, then the handout."""
         folder = staging / self.folder
-        guide = folder / f"{self.course.id}-facilitator.docx"
-        progress(f"{self.folder}/{guide.name}")
-        write_facilitator_guide(self.course, guide, self.options.answer_slides)
-        handout = folder / f"{self.course.id}-handout.docx"
-        progress(f"{self.folder}/{handout.name}")
-        write_handout(self.course, handout)
+        with speaking(self.course):
+            guide = folder / f"{self.course.id}-facilitator.docx"
+            progress(f"{self.folder}/{guide.name}")
+            write_facilitator_guide(self.course, guide, self.options.answer_slides)
+            handout = folder / f"{self.course.id}-handout.docx"
+            progress(f"{self.folder}/{handout.name}")
+            write_handout(self.course, handout)

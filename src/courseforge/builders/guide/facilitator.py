@@ -12,6 +12,7 @@ from ..pptx.quiz_specs import answer_text, tally
 from ..pptx.slide_specs import course_plan, module_body, module_opening, timed_module
 from ..pptx.texts import clock, say
 from ..pptx.timing import page_timings
+from ..pptx.typography import typeset
 from .docx_blocks import add_table, new_document, save
 
 
@@ -46,8 +47,9 @@ def _module(document: DocumentObject, course: Course, module: Module, number: in
     document.add_heading(say("guide.materials"), level=2)
     document.add_paragraph(say("guide.materials.list", deck=f"slides/{module.id}.pptx",
                                handout=f"guide/{course.id}-handout.docx"))
-    specs = timed_module(module, module_opening(course, module, standalone=True),
-                         module_body(course, module, answers))
+    specs = [typeset(s, course.language) for s in timed_module(
+        module, module_opening(course, module, standalone=True),
+        module_body(course, module, answers))]
     document.add_heading(say("guide.slides"), level=2)
     asked: list[str] = []
     for spec, timing in zip(specs, page_timings([s.seconds for s in specs]), strict=True):

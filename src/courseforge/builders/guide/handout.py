@@ -11,6 +11,7 @@ from ...model import Course, Quiz
 from ..pptx.markdown_runs import parse_blocks
 from ..pptx.quiz_specs import letter, shown_choices, tally
 from ..pptx.texts import say
+from ..pptx.typography import typeset_blocks, typographic
 from .docx_blocks import add_blocks, add_table, new_document, note_lines, save
 
 
@@ -26,8 +27,8 @@ def write_handout(course: Course, path: Path) -> None:
             for objective in module.lesson.objectives:
                 document.add_paragraph(objective.text, style="List Bullet")
         for slide in module.lesson.slides:
-            document.add_heading(slide.title, level=2)
-            add_blocks(document, parse_blocks(slide.body))
+            document.add_heading(typographic(slide.title, course.language), level=2)
+            add_blocks(document, typeset_blocks(parse_blocks(slide.body), course.language))
             note_lines(document, say("guide.notes.space"))
         if module.quiz is not None and module.quiz.preference_questions and course.outcomes:
             _self_assessment(document, course, module.quiz)

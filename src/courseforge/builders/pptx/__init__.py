@@ -11,7 +11,9 @@ from .pagination import Boxes, Page, TextStyle, paginate
 from .reference_deck import build_reference_deck
 from .slide_specs import SlideSpec, course_deck, module_body, module_opening, timed_module
 from .timing import page_timings, split_seconds
+from .typography import typeset
 from .text_fit import unmeasured
+from .texts import speaking
 from .writer import DeckTemplate, DeckWriter, load_template
 
 # A module's slides appear in its own deck and in the course's: each is fitted once.
@@ -39,7 +41,7 @@ def write_deck(course: Course, template: bytes, options: BuildOptions, specs: li
     fitted = {} if fitted is None else fitted
     pages: list[Page] = []
     seconds: list[float] = []
-    for spec in specs:
+    for spec in (typeset(s, course.language) for s in specs):
         key = (spec, writer.boxes, writer.style)
         if key not in fitted:
             fitted[key] = paginate(spec, writer.boxes, writer.style)
@@ -89,6 +91,12 @@ def write_decks(course: Course, template: bytes, options: BuildOptions, folder: 
                 decks: list[str | None]) -> list[str]:
     """Write the named module decks (None: the course deck); what to tell: the file names
     written, and a note when the theme's fonts cannot be measured here."""
+    with speaking(course):
+        return _write_decks(course, template, options, folder, decks)
+
+
+def _write_decks(course: Course, template: bytes, options: BuildOptions, folder: Path,
+                 decks: list[str | None]) -> list[str]:
     fitted: Fitted = {}
     shared = DeckTemplate()
     bodies = [module_body(course, module, options.answer_slides) for module in course.modules]

@@ -74,7 +74,7 @@ def module_opening(course: Course, module: Module, *, standalone: bool) -> Slide
         assessment = quiz is not None and quiz.settings.counts
         return SlideSpec(
             role=TITLE, title=module.title, section=module.title,
-            subtitle=(course.title, say("estimated", time=time)),
+            subtitle=(course.title, say("estimated", duration=time)),
             notes="\n\n".join(p for p in (
                 say("notes.welcome.module", title=module.title, number=number, total=total,
                     course=course.title, time=time),
@@ -84,7 +84,7 @@ def module_opening(course: Course, module: Module, *, standalone: bool) -> Slide
                 say("notes.ask.know")) if p))
     return SlideSpec(
         role=SECTION, title=module.title, section=module.title,
-        subtitle=(say("module.of", number=number, total=total), say("estimated", time=time)),
+        subtitle=(say("module.of", number=number, total=total), say("estimated", duration=time)),
         notes=say("notes.section", number=number, total=total, title=module.title, time=time))
 
 
@@ -182,7 +182,8 @@ def course_deck(course: Course, bodies: Sequence[list[SlideSpec]] | None = None,
     total = minutes(course_minutes(course))
     specs = [SlideSpec(
         role=TITLE, title=course.title, seconds=WELCOME_MINUTES * 60,
-        subtitle=(f"{modules} · {say('estimated', time=total)}",
+        section=say("agenda.welcome"),
+        subtitle=(f"{modules} · {say('estimated', duration=total)}",
                   *((course.author,) if course.author else ())),
         notes="\n\n".join(p for p in (
             say("notes.course.welcome", title=course.title, modules=modules, time=total),
@@ -218,6 +219,7 @@ def closing_slide(course: Course) -> SlideSpec:
     """The course's last slide: what it covered, questions, and the evaluation."""
     return SlideSpec(
         role=CONTENT, title=say("closing"), seconds=CLOSING_MINUTES * 60,
+        section=say("agenda.close"),
         body=(plain(say("closing.summary")), *bullets([m.title for m in course.modules]),
               plain(say("closing.questions"), bold=True), plain(say("closing.evaluation"))),
         notes=say("notes.closing"))

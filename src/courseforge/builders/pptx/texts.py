@@ -7,6 +7,13 @@ them so the whole set can move into the course's language catalogue.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from ...locale import Labels, labels_for
+from ...model import Course
+
 ENGLISH: dict[str, str] = {
     # slide titles and labels
     "agenda": "Agenda",
@@ -16,7 +23,7 @@ ENGLISH: dict[str, str] = {
     "summary.lead.objectives": "In this module you learned to:",
     "summary.lead.topics": "In this module we covered:",
     "summary.next": "Next: {title}",
-    "estimated": "Estimated time: {time}",
+    "estimated": "Estimated time: {duration}",
     "module.of": "Module {number} of {total}",
     "course.modules:one": "{count} module",
     "course.modules:other": "{count} modules",
@@ -140,13 +147,46 @@ ENGLISH: dict[str, str] = {
 }
 
 
+# messages the course's language catalogue holds (courseforge.locale), by their id there;
+# the others are English until the catalogues have them
+CATALOGUE = {
+    "agenda": "deck.agenda", "objectives": "deck.objectives",
+    "objectives.lead": "deck.objectives_intro", "summary": "deck.summary",
+    "summary.lead.objectives": "deck.summary_learned",
+    "summary.lead.topics": "deck.summary_covered", "summary.next": "deck.next_module",
+    "module.of": "deck.module_number", "estimated": "deck.estimated_time",
+    "minutes": "deck.duration", "questions": "deck.question_count",
+    "question.label": "deck.question_number", "answer.label": "deck.answer_number",
+    "match.items": "deck.match_these", "match.targets": "deck.to_one_of_these",
+    "answer.item": "deck.match_item", "answer.matches": "deck.match_target",
+    "no.wrong.answer": "deck.no_wrong_answer", "choose.all": "deck.choose_all",
+}
+_LABELS: ContextVar[Labels | None] = ContextVar("deck_labels", default=None)
+
+
+@contextmanager
+def speaking(course: Course) -> Iterator[None]:
+    """Within this block, messages are in the course's language where its catalogue has them."""
+    token = _LABELS.set(labels_for(course))
+    try:
+        yield
+    finally:
+        _LABELS.reset(token)
+
+
 def say(key: str, **values: object) -> str:
     """The text of message ``key`` with its fields filled."""
+    labels = _LABELS.get()
+    if labels is not None and key in CATALOGUE:
+        return labels.text(CATALOGUE[key], **values)
     return ENGLISH[key].format(**values)
 
 
 def say_count(key: str, count: int, **values: object) -> str:
     """The form of message ``key`` for ``count`` (singular or plural)."""
+    labels = _LABELS.get()
+    if labels is not None and key in CATALOGUE:
+        return labels.text(CATALOGUE[key], count=count, **values)
     form = "one" if count == 1 else "other"
     return ENGLISH[f"{key}:{form}"].format(count=count, **values)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import re
+import uuid
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
 from ...errors import CourseforgeError
+from ...locale.labels import RTL_LANGUAGES
 from ...model import Course
 from ...packaging import write_zip
 from . import drawingml
@@ -231,6 +234,8 @@ class DeckWriter:
         self.prs = open_deck(template)
         self.course = course
         self.footer = footer
+        self.sections: list[tuple[str, int]] = []  # (name, id of the slide it starts at)
+        self.right_to_left = re.split("[-_]", course.language)[0].lower() in RTL_LANGUAGES
         self.layouts = find_layouts(self.prs, mapping)
         self.shared = DeckTemplate() if shared is None else shared
         if self.shared.measures is None:
@@ -251,6 +256,8 @@ class DeckWriter:
         spec = page.spec
         layout = self.layouts[page.role]
         slide = self.parts.add_slide(layout)
+        if spec.section and not page.title.endswith(CONTINUED):
+            self.sections.append((spec.section, int(self.prs.slides._sldIdLst[-1].id)))
         found = placeholders(slide)
         title = _shape(slide, found.get(0))
         if title is not None:
@@ -276,6 +283,9 @@ class DeckWriter:
             notes.insert(0, say("notes.subtitle.full", subtitle=" / ".join(spec.subtitle)))
         self.parts.set_notes(slide, "\n\n".join(n for n in (*notes, timing) if n),
                              self.course.language)
+        if self.right_to_left:
+            _right_to_left(slide.element)
+            _right_to_left(slide.notes_slide.element)
         return slide
 
 
@@ -461,6 +471,8 @@ class DeckWriter:
         props.created = props.modified = props.last_printed = FIXED_TIME
         props.revision = 1
         _app_properties(self.prs)
+        if len(self.sections) > 1:
+            _sections(self.prs, self.sections, self.course.id)
         write_zip(path, package_members(self.prs))
 
 
@@ -485,6 +497,32 @@ def _app_properties(prs: PresentationObject) -> None:
     app._blob = _APP_XML.format(  # type: ignore[attr-defined]
         format=f"On-screen Show ({shape})" if shape else "Custom",
         slides=len(prs.slides)).encode()
+
+
+SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+
+
+def _sections(prs: PresentationObject, starts: Sequence[tuple[str, int]], seed: str) -> None:
+    """PowerPoint sections (one per module of the course deck), each from the slide it starts
+    at to the next one's; ids derived from the course, so the bytes stay the same."""
+    ids = [int(s.id) for s in prs.slides._sldIdLst]
+    root = prs.part._element
+    ext_lst = root.find(f"{{{P}}}extLst")
+    if ext_lst is None:
+        ext_lst = etree.SubElement(root, f"{{{P}}}extLst")
+    ext = etree.SubElement(ext_lst, f"{{{P}}}ext", uri=SECTIONS_EXT)
+    section_list = etree.SubElement(ext, f"{{{P14}}}sectionLst", nsmap={"p14": P14})
+    first = [ids.index(slide_id) for _, slide_id in starts]
+    first[0] = 0  # every slide belongs to a section
+    for number, (name, _) in enumerate(starts):
+        end = first[number + 1] if number + 1 < len(first) else len(ids)
+        guid = uuid.uuid5(uuid.NAMESPACE_URL, f"courseforge:{seed}:{number}:{name}")
+        section = etree.SubElement(section_list, f"{{{P14}}}section", name=name,
+                                   id="{" + str(guid).upper() + "}")
+        slide_ids = etree.SubElement(section, f"{{{P14}}}sldIdLst")
+        for slide_id in ids[first[number]:end]:
+            etree.SubElement(slide_ids, f"{{{P14}}}sldId", id=str(slide_id))
 
 
 def _cell_fill(row: int) -> tuple[str, float]:
@@ -569,6 +607,17 @@ def _footer_placeholders(layout: SlideLayout, footer: str, language: str
             drawingml.set_text(body, footer, language)
             found.append((kind, ph, etree.tostring(body).decode()))
     return found
+
+
+def _right_to_left(element: etree._Element) -> None:
+    """Every paragraph of a slide (or notes slide) right-to-left and right-aligned."""
+    for p in element.iter(f"{{{A}}}p"):
+        ppr = p.find(f"{{{A}}}pPr")
+        if ppr is None:
+            ppr = etree.Element(f"{{{A}}}pPr")
+            p.insert(0, ppr)
+        ppr.set("rtl", "1")
+        ppr.set("algn", "r")
 
 
 def _remove_empty_placeholders(slide: Slide) -> None:
