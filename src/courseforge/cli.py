@@ -98,14 +98,19 @@ class _LazyChoice(click.Choice):  # type: ignore[type-arg]
 @click.option("--layout", "layouts", multiple=True, metavar="ROLE=NAME",
               help="Map a slide role (title, section, content, comparison, title-only) to a "
                    "layout name of --pptx-template; repeatable.")
+@click.option("--answer-slides/--no-answer-slides", default=None,
+              help="Decks: show (or hide) answer slides for every quiz. Default: shown for "
+                   "practice quizzes, hidden for quizzes that count or hide their answers.")
+@click.option("--footer", metavar="TEXT", default="",
+              help="Decks: text for the template's footer placeholder when it has none.")
 @click.option("--package", type=click.Choice(["single", "per-module"]), default="single",
               show_default=True, help="SCORM: one package for the course, or also one per module.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Build formats, and slide decks within pptx, in this many parallel processes.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages: warnings and errors only.")
 def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: Path | None,
-          pptx_template: Path | None, layouts: tuple[str, ...], package: str, jobs: int,
-          quiet: bool) -> None:
+          pptx_template: Path | None, layouts: tuple[str, ...], answer_slides: bool | None,
+          footer: str, package: str, jobs: int, quiet: bool) -> None:
     """Check a course, then build it into OUTPUT (default ./output).
 
     Nothing is written when the course has errors; the previous output stays
@@ -116,6 +121,7 @@ def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: P
       courseforge build                       # ./course into ./output, every format
       courseforge build course -f json -o out
       courseforge build -j 2 -f pptx -f scorm12
+      courseforge build -f pptx --pptx-template brand.potx --footer "ACME Academy"
     """
     from .build import build as run_build
     from .builders.base import BuildOptions
@@ -133,7 +139,8 @@ def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: P
                                      f"{', '.join(ROLES)}", param_hint="--layout")
         mapping.append((role.strip(), name.strip()))
     options = BuildOptions(templates=templates, pptx_template=pptx_template,
-                           layout_names=tuple(mapping), package=package, jobs=jobs)
+                           layout_names=tuple(mapping), answer_slides=answer_slides,
+                           footer=footer, package=package, jobs=jobs)
 
     def progress(message: str) -> None:
         if not quiet or message.startswith("note:"):  # a note is a warning about the output
