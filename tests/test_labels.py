@@ -160,3 +160,16 @@ def test_browser_plurals_follow_the_same_cldr_rules() -> None:
     for tag, browser in zip(tags, json.loads(run.stdout), strict=True):
         python = [labels_for_language(tag).locale.plural_form(n) for n in counts]
         assert browser == python, tag
+
+
+def test_deck_and_guide_texts_are_the_english_catalogue() -> None:
+    from courseforge.builders.pptx.texts import CATALOGUE, ENGLISH as DECK
+
+    for key, message_id in CATALOGUE.items():
+        english = ENGLISH[message_id]
+        if isinstance(english, str):
+            assert DECK[key] == english, key
+        else:
+            assert (DECK[f"{key}:one"], DECK[f"{key}:other"]) == \
+                (dict(english)["one"], dict(english)["other"]), key
+    assert set(CATALOGUE) == {key.partition(":")[0] for key in DECK}

@@ -147,8 +147,8 @@ ENGLISH: dict[str, str] = {
 }
 
 
-# messages the course's language catalogue holds (courseforge.locale), by their id there;
-# the others are English until the catalogues have them
+# the id of each message in the course's language catalogue (courseforge.locale); ENGLISH
+# stays the text used outside a course (and the source of the English catalogue)
 CATALOGUE = {
     "agenda": "deck.agenda", "objectives": "deck.objectives",
     "objectives.lead": "deck.objectives_intro", "summary": "deck.summary",
@@ -161,6 +161,17 @@ CATALOGUE = {
     "answer.item": "deck.match_item", "answer.matches": "deck.match_target",
     "no.wrong.answer": "deck.no_wrong_answer", "choose.all": "deck.choose_all",
 }
+
+
+def _catalogue_id(key: str) -> str:
+    """The catalogue id of a message: ``deck.notes_timing``, ``guide.materials_list``."""
+    family, _, rest = key.partition(".") if key.startswith("guide.") else ("deck", "", key)
+    return f"{family}.{rest.replace('.', '_')}"
+
+
+# every other message under its derived id
+CATALOGUE.update({base: _catalogue_id(base) for base in
+                  dict.fromkeys(key.partition(":")[0] for key in ENGLISH) if base not in CATALOGUE})
 _LABELS: ContextVar[Labels | None] = ContextVar("deck_labels", default=None)
 
 
