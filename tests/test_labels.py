@@ -163,7 +163,8 @@ def test_browser_plurals_follow_the_same_cldr_rules() -> None:
 
 
 def test_deck_and_guide_texts_are_the_english_catalogue() -> None:
-    from courseforge.builders.pptx.texts import CATALOGUE, ENGLISH as DECK
+    from courseforge.builders.pptx.texts import CATALOGUE
+    from courseforge.builders.pptx.texts import ENGLISH as DECK
 
     for key, message_id in CATALOGUE.items():
         english = ENGLISH[message_id]
