@@ -29,9 +29,12 @@ Piece = str | tuple[str, str, str]  # text, or (element kind bpt/ept/ph, id, nat
 
 @dataclass(slots=True)
 class _Counter:
+    """Numbers the inline codes of one unit: 1, 2, ..."""
+
     value: int = 0
 
     def next(self) -> str:
+        """The next code id."""
         self.value += 1
         return str(self.value)
 
