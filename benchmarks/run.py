@@ -141,6 +141,9 @@ def start_up(report: Report, runs: int) -> None:
         report.rows.append((label, figure(sample)))
         limit = 0.3 if "check" in args else 0.1
         report.target(f"{label} <= {limit} s (CPU)", f"{sample.cpu:.3f} s", sample.cpu <= limit)
+    with tempfile.TemporaryDirectory() as out:  # the mapping analysis with its charts
+        sample = measure(courseforge("analyze", str(BUNDLED), "-o", out), runs)
+        report.rows.append(("courseforge analyze (bundled course)", figure(sample)))
 
 
 def courses(report: Report, work: Path, args: argparse.Namespace) -> dict[str, Sample]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from courseforge.locale import Message, messages_of, resolved_messages
 
-PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?::[0-9]*d)?\}")
 
 
 def _texts(message: Message) -> list[str]:

@@ -108,8 +108,9 @@ def outside(path: Path, pdf: Path) -> tuple[int, list[str]]:
         boxes = _boxes(slide)
         for x0, y0, x1, y1, word in words:
             text = html.unescape(word)
-            # a layout may set text in capitals: the rendered word is matched in any case
-            holders = [b for b in boxes if text.casefold() in b[4].casefold()] or boxes
+            # a layout may set text in capitals: the rendered word is matched in any case,
+            # as a whole word (a list's "B." is no word of a title ending in "job.")
+            holders = [b for b in boxes if text.casefold() in b[4].casefold().split()] or boxes
             on_page = x0 >= 0 and x1 <= width and y0 >= 0 and y1 <= height
             inside = any(bx0 - TOLERANCE <= x0 and x1 <= bx1 + TOLERANCE
                          and by0 - TOLERANCE <= y0 and y1 <= by1 + TOLERANCE

@@ -27,6 +27,8 @@ and a weight above 0; when none qualifies, the final assessment (the last quiz w
 The recommendation sums, per outcome, the weights of the chosen preference choices.
 The highest total wins; ties go to the outcome backed by more answered questions, then
 to the outcome declared first in course.yml. No recommendation without positive weight.
+When the runner-up's total is within ``margin`` (the course's ``close_call_margin``) of
+all the weight given, ``top - runner_up <= margin * grand``, the result is too close to call.
 
 Shuffling uses mulberry32 seeded with the 32-bit FNV-1a hash of ``"<module>:<attempt>"``
 (``"<module>:<attempt>:<question>"`` for a question's options) and a Fisher-Yates pass
@@ -97,6 +99,7 @@ class Recommendation:
     runner_up: str | None
     shares: tuple[tuple[str, float], ...]  # (outcome id, 0..1) in declared order
     reasons: tuple[Reason, ...]
+    close_call: bool = False  # the runner-up is within the course's close_call_margin
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -223,9 +226,13 @@ def course_score(course: Course, percents: Mapping[str, float]) -> float | None:
 
 # -- recommendation -----------------------------------------------------------------------
 
-def recommend(quiz: Quiz, responses: Mapping[str, Any],
-              outcomes: Sequence[Outcome]) -> Recommendation | None:
-    """The outcome the preference answers weigh most toward; None when nothing weighs."""
+def recommend(quiz: Quiz, responses: Mapping[str, Any], outcomes: Sequence[Outcome],
+              margin: float = 0.0) -> Recommendation | None:
+    """The outcome the preference answers weigh most toward; None when nothing weighs.
+
+    ``margin`` is the course's ``close_call_margin``: when the runner-up's total is within
+    that share of all the weight given, the result is too close to call.
+    """
     declared = [o.id for o in outcomes]
     totals = dict.fromkeys(declared, 0.0)
     backers = dict.fromkeys(declared, 0)
@@ -240,15 +247,26 @@ def recommend(quiz: Quiz, responses: Mapping[str, Any],
         grand += totals[outcome]
     if grand <= 0:
         return None
-    ranked = sorted(range(len(declared)),
-                    key=lambda i: (-totals[declared[i]], -backers[declared[i]], i))
-    best = declared[ranked[0]]
+    order = ranking([totals[o] for o in declared], [backers[o] for o in declared])
+    best = declared[order[0]]
     return Recommendation(
         outcome=best,
-        runner_up=declared[ranked[1]] if len(ranked) > 1 else None,
+        runner_up=declared[order[1]] if len(order) > 1 else None,
         shares=tuple((o, totals[o] / grand) for o in declared),
         reasons=_reasons(chosen, best),
+        close_call=close_call([totals[o] for o in declared], order, grand, margin),
     )
+
+
+def ranking(totals: Sequence[float], backers: Sequence[int]) -> list[int]:
+    """Outcome indices, best first: highest total, then more backing answers, then declared."""
+    return sorted(range(len(totals)), key=lambda i: (-totals[i], -backers[i], i))
+
+
+def close_call(totals: Sequence[float], order: Sequence[int], grand: float,
+               margin: float) -> bool:
+    """Whether the runner-up is within ``margin`` of all the weight given (a tie always is)."""
+    return len(order) > 1 and totals[order[0]] - totals[order[1]] <= margin * grand
 
 
 def whole_percents(shares: Sequence[tuple[str, float]]) -> tuple[tuple[str, int], ...]:

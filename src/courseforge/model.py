@@ -191,6 +191,28 @@ class QuizSettings:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Thresholds:
+    """When the mapping analysis of a recommending quiz warns (docs/analysis.md)."""
+
+    max_score_tolerance: float = 0.10  # outcomes' best totals may differ by this share
+    share_factor: float = 1.5  # random-answer share allowed above/below a fair share
+    tie_probability: float = 0.20  # chance of a tie for first under random answers
+    straight_line_share: float = 0.60  # share a position-only answer line may win with
+    exact_limit: int = 20_000  # answer totals enumerated exactly up to this many states
+    samples: int = 10_000  # random answer sets drawn beyond that (seeded)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Persona:
+    """An imagined learner: an answer per preference question and the outcome expected."""
+
+    name: str
+    answers: tuple[tuple[str, str], ...]  # question id -> choice id
+    expect: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quiz:
     """A module's quiz: a knowledge check or the final assessment."""
 
@@ -198,6 +220,8 @@ class Quiz:
     intro: str
     settings: QuizSettings
     questions: tuple[Question, ...]
+    thresholds: Thresholds = Thresholds()
+    personas: tuple[Persona, ...] = ()
     source: Source
 
     @property
@@ -249,6 +273,7 @@ class Course:
     author: str
     brand_colour: str
     passing_score: float
+    close_call_margin: float = 0.10  # top two within this share of the weight: too close to call
     allow_raw_html: bool = False  # author HTML in Markdown is kept (sanitised) only when true
     outcomes: tuple[Outcome, ...]
     modules: tuple[Module, ...]

@@ -122,7 +122,7 @@
     return Math.floor(100 * weighted / weights + 0.5) / 100;
   }
 
-  function recommend(quiz, responses, outcomes) {
+  function recommend(quiz, responses, outcomes, margin) {
     responses = responses || {};
     var declared = outcomes.map(function (o) { return o.id; });
     var totals = {}, backers = {}, chosen = [];
@@ -160,8 +160,11 @@
       }
     });
     reasons.sort(function (a, b) { return b.weight - a.weight; });
+    /* too close to call: the runner-up within margin of all the weight (grading.py close_call) */
+    var close = ranked.length > 1 &&
+      totals[best] - totals[declared[ranked[1]]] <= (margin || 0) * grand;
     return { outcome: best, runner_up: ranked.length > 1 ? declared[ranked[1]] : null,
-             shares: shares, reasons: reasons.slice(0, REASONS) };
+             shares: shares, reasons: reasons.slice(0, REASONS), close_call: close };
   }
 
   function fnv1a(text) {

@@ -10,6 +10,7 @@ from .base import Builder
 REGISTRY: dict[str, str] = {
     "json": "courseforge.builders.json_export:JsonBuilder",
     "pptx": "courseforge.builders.pptx:PptxBuilder",
+    "guide": "courseforge.builders.guide:GuideBuilder",
     "web": "courseforge.builders.web:WebBuilder",
     "scorm12": "courseforge.builders.scorm12:Scorm12Builder",
     "scorm2004": "courseforge.builders.scorm2004:Scorm2004Builder",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..errors import CourseforgeError, Diagnostic, Severity, ValidationFailed
 from ..model import Course
+from ..analysis import recommendation_diagnostics
 from ..validation import validate
 from .course_loader import load_course
 
@@ -41,6 +42,9 @@ def diagnose(root: Path) -> tuple[Course | None, list[Diagnostic]]:
         from ..templating import override_diagnostics
 
         diagnostics += override_diagnostics(root.resolve())
+    if course is not None and not any(d.severity is Severity.ERROR for d in diagnostics):
+        # the mapping is analysed on a valid course only: errors first, advice after
+        diagnostics += recommendation_diagnostics(course)
     return course, sorted(set(diagnostics), key=lambda d: d.sort_key)
 
 

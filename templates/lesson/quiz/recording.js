@@ -57,19 +57,35 @@
       });
     });
     if (shared.record !== this.id) return;
-    var rec = grading.recommend(this.quiz, responses, shared.outcomes);
+    var rec = quizzes.recommendation(this.quiz, responses);
     if (!rec) return;
-    var title = outcomes[rec.outcome].title;
+    // too close to call: the likert response keeps the rule's pick, but no outcome is passed
+    var clear = !rec.close_call;
     tracker.recordInteraction({ id: "recommendation", type: "likert", response: rec.outcome,
-                                result: "neutral",
-                                description: quizzes.labels.text("lms.recommended", { outcome: title }) });
+                                result: "neutral", description: verdictText(rec) });
     shared.outcomes.forEach(function (o) {
       tracker.setObjective(o.id, { scaled: Math.round(rec.shares[o.id] * 10000) / 10000,
-                                   success: o.id === rec.outcome ? "passed" : "unknown",
+                                   success: clear && o.id === rec.outcome ? "passed" : "unknown",
                                    completion: "completed", description: o.title });
     });
-    tracker.setComment(quizzes.labels.text("lms.recommended", { outcome: title }));
+    tracker.setComment(verdictText(rec));
   };
 
+  /* The recommendation of an attempt, too close to call by the course's margin. */
+  function recommendation(quiz, responses) {
+    return grading.recommend(quiz, responses, shared.outcomes, shared.close_call_margin);
+  }
+
+  /* "Recommended: X", or "Too close to call: X and Y" (the learner comment and the result). */
+  function verdictText(rec) {
+    if (rec.close_call && rec.runner_up) {
+      return quizzes.labels.text("quiz.close_call", {
+        first: outcomes[rec.outcome].title, second: outcomes[rec.runner_up].title });
+    }
+    return quizzes.labels.text("lms.recommended", { outcome: outcomes[rec.outcome].title });
+  }
+
   quizzes.reportCourse = reportCourse;
+  quizzes.recommendation = recommendation;
+  quizzes.verdictText = verdictText;
 })(window.courseforgeLesson = window.courseforgeLesson || {});

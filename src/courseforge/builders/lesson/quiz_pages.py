@@ -161,6 +161,7 @@ def quiz_data(course: Course, modules: Sequence[Module]) -> dict[str, Any] | Non
                   for o in m.lesson.objectives}
     return {
         "passing_score": course.passing_score,
+        "close_call_margin": course.close_call_margin,
         "record": final.id if final is not None and final.quiz is not None
         and final.quiz.settings.recommend else None,
         "objectives": objectives,
