@@ -14,11 +14,11 @@ import pytest
 
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
-from courseforge.builders.brand_colours import contrast, palette
-from courseforge.builders.html_render import is_safe_link, render_markdown
-from courseforge.builders.lesson_files import lesson_members
-from courseforge.builders.lesson_pages import lesson_site
-from courseforge.builders.suspend_data import (
+from courseforge.builders.lesson.brand_colours import contrast, palette
+from courseforge.builders.lesson.html_render import is_safe_link, render_markdown
+from courseforge.builders.lesson.files import lesson_members
+from courseforge.builders.lesson.pages import lesson_site
+from courseforge.builders.lesson.suspend_data import (
     SCORM12_SUSPEND_LIMIT,
     page_count,
     suspend_data_budget,
@@ -109,7 +109,7 @@ def test_the_lesson_document(hostile: Path) -> None:
     course = load_checked(hostile).course
     members = dict(lesson_members(course, BuildOptions(), "scorm12"))
     html = members["index.html"].decode("utf-8")
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
     assert csp and "script-src 'self';" in unescape(csp.group(1))
     assert "connect-src 'none'" in unescape(csp.group(1))
@@ -156,9 +156,9 @@ def test_brand_colour_and_readable_contrast(roots: Path) -> None:
         assert contrast(colours.on_brand, colours.brand) >= 4.5
 
 
-def test_runtime_and_styles_stay_small() -> None:
-    theme = Path(__file__).resolve().parent.parent / "templates" / "lesson"
-    total = b"".join((theme / name).read_bytes() for name in ("runtime.js", "lesson.css"))
+def test_runtime_and_styles_stay_small(roots: Path) -> None:
+    members = dict(lesson_members(load_checked(roots / "minimal").course, BuildOptions(), "web"))
+    total = b"".join(members[name] for name in ("runtime.js", "lesson.css"))
     assert len(zlib.compress(total, 9)) <= 30 * 1024
 
 
@@ -212,3 +212,31 @@ def test_check_warns_when_suspend_data_could_overflow_scorm12(roots: Path) -> No
     found = [d for d in validate(course) if d.code == "scorm.suspend-data"]
     assert len(found) == 1 and found[0].severity.value == "warning"
     assert str(budget) in found[0].message and found[0].path == "course.yml"
+
+
+def test_table_rows_are_labelled_by_row_headers() -> None:
+    from conftest import BUNDLED
+
+    html = dict(lesson_members(load_checked(BUNDLED).course, BuildOptions(), "web"))[
+        "index.html"].decode()
+    rows = re.findall(r"<tbody>(.*?)</tbody>", html, re.S)
+    assert rows, "the bundled course has tables"
+    for body in rows:
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S):
+            first = re.search(r"<(t[hd])([^>]*)>", row)
+            assert first and first.group(1) == "th" and 'scope="row"' in first.group(2), row
+    assert '<th scope="col">' in html
+
+
+def test_callouts_and_figures_of_the_rich_course(roots: Path) -> None:
+    html = dict(lesson_members(load_checked(roots / "rich").course, BuildOptions(), "web"))[
+        "index.html"].decode()
+    assert html.count('<aside class="callout') == 4
+    assert '<aside class="callout callout-tip" aria-label="Keep it small">' in html
+    assert '<p class="callout-title"><span class="callout-icon" aria-hidden="true"></span>' \
+        'Tip: Keep it small</p>' in html
+    assert 'aria-label="Warning"' in html and ">Key point</p>" in html
+    assert ":::" not in html
+    figure = re.search(r'<figure class="figure">(.*?)</figure>', html, re.S)
+    assert figure and "<figcaption>The three steps of a release</figcaption>" in figure.group(1)
+    assert 'title="' not in figure.group(1)

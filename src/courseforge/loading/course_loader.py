@@ -6,8 +6,20 @@ import re
 from pathlib import Path
 
 from ..errors import Diagnostic, did_you_mean, error, warning
-from ..model import Course, Image, Lesson, Module, Objective, Outcome, Slide, Source
+from ..model import (
+    Block,
+    CalloutKind,
+    Course,
+    Image,
+    Lesson,
+    Module,
+    Objective,
+    Outcome,
+    Slide,
+    Source,
+)
 from ..locale import SOURCE_LANGUAGE, Labels, labels_for_language, overrides_for
+from .callouts import plain_markdown, split_callouts
 from .fields import ID_PATTERN, Fields
 from .files import image_problem, read_text, relative_name, resolve_reference
 from .labels_loader import load_labels
@@ -324,12 +336,21 @@ def _lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson | N
                     source=Source(path=name, line=image.line),
                 )
             )
+        raw_blocks, problems = split_callouts(raw.body, raw.body_line)
+        diagnostics.extend(error(name, p.line, p.message, p.code) for p in problems)
+        blocks = tuple(
+            Block(markdown=b.markdown, callout=CalloutKind(b.kind) if b.kind else None,
+                  title=b.title, source=Source(path=name, line=b.line))
+            for b in raw_blocks
+        )
         slides.append(
             Slide(
                 title=raw.title or "",
-                body=raw.body,
+                body=raw.body if all(b.callout is None for b in blocks)
+                else plain_markdown(raw_blocks),
                 notes=raw.notes,
                 images=tuple(images),
+                blocks=blocks,
                 source=Source(path=name, line=raw.line),
             )
         )
