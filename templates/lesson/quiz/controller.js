@@ -93,6 +93,34 @@
         }
       });
     });
+    this.markAboutYou(order.questions);
+  };
+
+  /* Questions about the learner, after the graded ones, make a part of their own. */
+  Controller.prototype.markAboutYou = function (order) {
+    var old = this.form.querySelector(".about-you");
+    if (old) old.parentNode.removeChild(old);
+    var self = this, kinds = order.map(function (qid) { return self.questions[qid].type; });
+    var first = kinds.indexOf("preference");
+    var graded = kinds.filter(function (k) { return k !== "preference"; }).length;
+    if (first <= 0 || kinds.slice(first).some(function (k) { return k !== "preference"; })) return;
+    if (!graded) return;
+    var heading = document.createElement("li");
+    heading.className = "about-you";
+    var text = document.createElement("h2");
+    text.textContent = labels.text("quiz.about_you");
+    heading.appendChild(text);
+    var at = this.item(order[first]);
+    at.parentNode.insertBefore(heading, at);
+  };
+
+  /* "Answered 12 of 25" beside Submit, for a quiz that is scored. */
+  Controller.prototype.count = function () {
+    var box = role(this.form, "answered");
+    if (!box) return;
+    var total = this.quiz.questions.length;
+    var missing = this.unanswered(this.read()).length;
+    box.textContent = labels.text("quiz.answered_count", { count: total - missing, total: total });
   };
 
   Controller.prototype.fill = function (responses) {
@@ -135,6 +163,7 @@
   Controller.prototype.changed = function () {
     if (this.state.phase !== "a") return;
     this.state.responses = this.read();
+    this.count();
     saveAll(false);
   };
 
@@ -206,6 +235,7 @@
 
   Controller.prototype.showForm = function () {
     this.setLocked(false);
+    this.count();
     this.meta();
     role(this.form, "result").hidden = true;
     var lis = this.form.querySelectorAll("[data-question]");
@@ -213,6 +243,8 @@
       lis[i].classList.remove("is-correct", "is-incorrect");
       var chosen = lis[i].querySelectorAll(".is-chosen");
       for (var c = 0; c < chosen.length; c++) chosen[c].classList.remove("is-chosen");
+      var right = lis[i].querySelectorAll(".is-right");
+      for (var g = 0; g < right.length; g++) right[g].classList.remove("is-right");
       role(lis[i], "feedback").hidden = true;
       role(lis[i], "feedback").textContent = "";
       var marks = lis[i].querySelectorAll("[data-role=mark]");

@@ -61,6 +61,11 @@ ENGLISH: dict[str, str] = {
     "agenda.welcome": "Welcome and agenda",
     "agenda.close": "Summary, questions and evaluation",
     "cont": " (cont.)",
+    "callout.tip": "Tip",
+    "callout.warning": "Warning",
+    "callout.example": "Example",
+    "callout.key": "Key point",
+    "callout.titled": "{kind}: {title}",
     # generated speaker notes
     "notes.timing": "Timing: about {time} ({start}–{end}).",
     "notes.timing.short": "Timing: under a minute ({start}).",
@@ -160,6 +165,8 @@ CATALOGUE = {
     "match.items": "deck.match_these", "match.targets": "deck.to_one_of_these",
     "answer.item": "deck.match_item", "answer.matches": "deck.match_target",
     "no.wrong.answer": "deck.no_wrong_answer", "choose.all": "deck.choose_all",
+    "callout.tip": "lesson.callout_tip", "callout.warning": "lesson.callout_warning",
+    "callout.example": "lesson.callout_example", "callout.key": "lesson.callout_key",
 }
 
 
