@@ -195,15 +195,15 @@ def speaking(course: Course) -> Iterator[None]:
 def say(key: str, **values: object) -> str:
     """The text of message ``key`` with its fields filled."""
     labels = _LABELS.get()
-    if labels is not None and key in CATALOGUE:
+    if labels is not None and CATALOGUE.get(key) in labels.messages:
         return labels.text(CATALOGUE[key], **values)
-    return ENGLISH[key].format(**values)
+    return ENGLISH[key].format(**values)  # outside a course, or an id not catalogued yet
 
 
 def say_count(key: str, count: int, **values: object) -> str:
     """The form of message ``key`` for ``count`` (singular or plural)."""
     labels = _LABELS.get()
-    if labels is not None and key in CATALOGUE:
+    if labels is not None and CATALOGUE.get(key) in labels.messages:
         return labels.text(CATALOGUE[key], count=count, **values)
     form = "one" if count == 1 else "other"
     return ENGLISH[f"{key}:{form}"].format(count=count, **values)
