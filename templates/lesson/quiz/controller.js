@@ -196,6 +196,7 @@
       var text = labels.text("quiz.unanswered",
         { count: missing.length, numbers: labels.join(numbers) });
       role(confirm, "confirm-text").textContent = text;
+      this.linkMissing(missing);
       confirm.hidden = false;
       this.say(text);
       // the safe choice first: two quick Enters must not spend an attempt
@@ -252,6 +253,25 @@
     }
   };
 
+
+  /* Under the prompt, a link to each question it names: it moves focus to its first control. */
+  Controller.prototype.linkMissing = function (missing) {
+    var list = role(this.form, "confirm-links");
+    list.textContent = "";
+    missing.forEach(function (li) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#" + li.id;
+      link.textContent = labels.text("quiz.go_to_question", { number: li.getAttribute("data-number") });
+      link.addEventListener("click", function (event) {
+        event.preventDefault(); // the page's own fragment stays, so no history entry or page change
+        var control = li.querySelector("input, select");
+        if (control) control.focus();
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+  };
 
   Controller.prototype.cancelConfirm = function () {
     role(this.form, "confirm").hidden = true;

@@ -140,8 +140,8 @@ ENGLISH: dict[str, str] = {
     "guide.agenda": "Agenda",
     "guide.objectives": "Objectives",
     "guide.materials": "Materials",
-    "guide.materials.list": "Slides: {deck}. Handout: {handout}. Projector, flip chart, "
-                            "pens and paper for the quiz.",
+    "guide.materials.list": "Slides: {deck}. Handout: {handout}. Projector and flip chart.",
+    "guide.materials.quiz": "Pens and paper for '{quiz}'.",
     "guide.slides": "Slide by slide",
     "guide.slide": "Slide {number}: {title}",
     "guide.questions": "Questions to ask",
