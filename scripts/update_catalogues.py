@@ -6,8 +6,9 @@ For each catalogue (every shipped one, or the languages given): adds the message
 English has (empty, so the completeness test fails until someone translates them), drops
 the ids English no longer has, marks fuzzy the entries whose English text changed (a fuzzy
 entry is not used, and the test fails until it is translated again), and writes the English
-text above each entry as a comment for the translator. A JSON file of {lang: {id: text or {category: text}}} fills in
-translations. A new language gets a catalogue with its CLDR plural forms.
+text above each entry as a comment for the translator. A JSON file of
+{lang: {id: text or {category: text}}} fills in translations. A new language gets a
+catalogue with its CLDR plural forms.
 """
 
 from __future__ import annotations
