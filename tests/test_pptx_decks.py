@@ -995,3 +995,16 @@ def test_bundled_decks_use_typographic_quotes(bundled_slides: Path) -> None:
     texts = [t for s in prs.slides for t in _slide_texts(s)]
     assert "Includes “who handles this?” workplace scenarios" in texts
     assert not any('"' in t for t in texts)
+
+
+def test_callouts_lead_with_their_kind_in_bold(tmp_path: Path) -> None:
+    slides = build_slides(HERE / "roots" / "rich", tmp_path / "out")
+    prs = Presentation(str(slides / "basics.pptx"))
+    names = titles(prs)
+    texts = _slide_texts(prs.slides[names.index("Late changes")])
+    assert texts[:2] == ["Warning", "A change made after the review has not been reviewed."]
+    assert "Example: A late fix" in texts
+    body = next(sh for sh in prs.slides[names.index("Three steps")].shapes
+                if sh.has_text_frame and "Tip: Keep it small" in sh.text_frame.text)
+    lead = next(p for p in body.text_frame.paragraphs if p.text == "Tip: Keep it small")
+    assert all(r.font.bold for r in lead.runs)

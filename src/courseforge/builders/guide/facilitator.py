@@ -45,8 +45,11 @@ def _module(document: DocumentObject, course: Course, module: Module, number: in
         for objective in module.lesson.objectives:
             document.add_paragraph(objective.text, style="List Bullet")
     document.add_heading(say("guide.materials"), level=2)
-    document.add_paragraph(say("guide.materials.list", deck=f"slides/{module.id}.pptx",
-                               handout=f"guide/{course.id}-handout.docx"))
+    materials = say("guide.materials.list", deck=f"slides/{module.id}.pptx",
+                    handout=f"guide/{course.id}-handout.docx")
+    if module.quiz is not None:
+        materials += " " + say("guide.materials.quiz", quiz=module.quiz.title)
+    document.add_paragraph(materials)
     specs = [typeset(s, course.language) for s in timed_module(
         module, module_opening(course, module, standalone=True),
         module_body(course, module, answers))]

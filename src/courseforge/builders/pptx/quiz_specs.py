@@ -8,7 +8,6 @@ order feeds the answer key and the tally of the facilitator guide and the handou
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
 
 from ...grading import shuffled
 from ...model import Choice, Course, MatchTarget, Question, QuestionType, Quiz
@@ -75,7 +74,7 @@ def _points(weight: float) -> str:
 def tally(course: Course, quiz: Quiz) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """The self-assessment on paper: header (question, then each outcome) and one row per
     preference question: which letters count for each outcome (points when not 1)."""
-    outcomes = [o for o in course.outcomes]
+    outcomes = list(course.outcomes)
     header = (say("tally.question"), *(o.title for o in outcomes))
     rows = []
     numbers = {q.id: n for n, q in enumerate(quiz.questions, start=1)}

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...model import Course, Lesson, Module
-from .markdown_runs import Paragraph, Run, Table, parse_blocks, plain_text
+from ...model import Course, Lesson, Module, Slide
+from .markdown_runs import Block, Paragraph, Run, Table, parse_blocks, plain_text
 from .quiz_specs import quiz_slides
 from .slide_specs_base import (
     COMPARISON,
@@ -110,7 +110,7 @@ def module_body(course: Course, module: Module, answers: bool | None = None
         notes, weight = author_timing(plain_text(slide.notes)) if slide.notes.strip() else \
             ("", 2.0)
         notes = notes or say("notes.slide.default", title=slide.title)
-        body = parse_blocks(slide.body)
+        body = slide_body(slide)
         # a slide of only tables and pictures needs no text placeholder
         role = CONTENT if any(isinstance(b, Paragraph) for b in body) or not body else TITLE_ONLY
         specs.append(SlideSpec(role=role, title=slide.title, body=body, notes=notes,
@@ -119,6 +119,20 @@ def module_body(course: Course, module: Module, answers: bool | None = None
         specs.extend(quiz_slides(course, quiz, answers))
     specs.append(summary_slide(course, module))
     return specs
+
+
+def slide_body(slide: Slide) -> tuple[Block, ...]:
+    """A lesson slide's blocks in order; a callout leads with its kind (and title) in bold."""
+    if not slide.blocks:
+        return parse_blocks(slide.body)
+    blocks: list[Block] = []
+    for part in slide.blocks:
+        if part.callout is not None:
+            kind = say(f"callout.{part.callout.value}")
+            lead = say("callout.titled", kind=kind, title=part.title) if part.title else kind
+            blocks.append(plain(lead, bold=True))
+        blocks.extend(parse_blocks(part.markdown))
+    return tuple(blocks)
 
 
 def summary_slide(course: Course, module: Module) -> SlideSpec:

@@ -61,6 +61,11 @@ ENGLISH: dict[str, str] = {
     "agenda.welcome": "Welcome and agenda",
     "agenda.close": "Summary, questions and evaluation",
     "cont": " (cont.)",
+    "callout.tip": "Tip",
+    "callout.warning": "Warning",
+    "callout.example": "Example",
+    "callout.key": "Key point",
+    "callout.titled": "{kind}: {title}",
     # generated speaker notes
     "notes.timing": "Timing: about {time} ({start}–{end}).",
     "notes.timing.short": "Timing: under a minute ({start}).",
@@ -135,8 +140,8 @@ ENGLISH: dict[str, str] = {
     "guide.agenda": "Agenda",
     "guide.objectives": "Objectives",
     "guide.materials": "Materials",
-    "guide.materials.list": "Slides: {deck}. Handout: {handout}. Projector, flip chart, "
-                            "pens and paper for the quiz.",
+    "guide.materials.list": "Slides: {deck}. Handout: {handout}. Projector and flip chart.",
+    "guide.materials.quiz": "Pens and paper for '{quiz}'.",
     "guide.slides": "Slide by slide",
     "guide.slide": "Slide {number}: {title}",
     "guide.questions": "Questions to ask",
@@ -160,6 +165,8 @@ CATALOGUE = {
     "match.items": "deck.match_these", "match.targets": "deck.to_one_of_these",
     "answer.item": "deck.match_item", "answer.matches": "deck.match_target",
     "no.wrong.answer": "deck.no_wrong_answer", "choose.all": "deck.choose_all",
+    "callout.tip": "lesson.callout_tip", "callout.warning": "lesson.callout_warning",
+    "callout.example": "lesson.callout_example", "callout.key": "lesson.callout_key",
 }
 
 
@@ -188,15 +195,15 @@ def speaking(course: Course) -> Iterator[None]:
 def say(key: str, **values: object) -> str:
     """The text of message ``key`` with its fields filled."""
     labels = _LABELS.get()
-    if labels is not None and key in CATALOGUE:
+    if labels is not None and CATALOGUE.get(key) in labels.messages:
         return labels.text(CATALOGUE[key], **values)
-    return ENGLISH[key].format(**values)
+    return ENGLISH[key].format(**values)  # outside a course, or an id not catalogued yet
 
 
 def say_count(key: str, count: int, **values: object) -> str:
     """The form of message ``key`` for ``count`` (singular or plural)."""
     labels = _LABELS.get()
-    if labels is not None and key in CATALOGUE:
+    if labels is not None and CATALOGUE.get(key) in labels.messages:
         return labels.text(CATALOGUE[key], count=count, **values)
     form = "one" if count == 1 else "other"
     return ENGLISH[f"{key}:{form}"].format(count=count, **values)

@@ -6,7 +6,6 @@ import copy
 import datetime as dt
 import io
 import re
-import uuid
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,7 +13,6 @@ from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
-from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationObject
@@ -30,6 +28,7 @@ from ...model import Course
 from ...packaging import write_zip
 from . import drawingml
 from .drawingml import NS, A, P
+from .furniture import add_sections, footer_placeholders, right_to_left
 from .layouts import (
     Box,
     body_area,
@@ -37,7 +36,6 @@ from .layouts import (
     column_geometry,
     find_layouts,
     number_placeholders,
-    layout_placeholders,
     layout_title_size,
     subtitle_box,
     title_box,
@@ -284,8 +282,8 @@ class DeckWriter:
         self.parts.set_notes(slide, "\n\n".join(n for n in (*notes, timing) if n),
                              self.course.language)
         if self.right_to_left:
-            _right_to_left(slide.element)
-            _right_to_left(slide.notes_slide.element)
+            right_to_left(slide.element)
+            right_to_left(slide.notes_slide.element)
         return slide
 
 
@@ -295,7 +293,7 @@ class DeckWriter:
         key = str(layout.part.partname)
         numbers = self.shared.numbers
         if key not in numbers:
-            numbers[key] = _footer_placeholders(layout, self.footer, self.course.language)
+            numbers[key] = footer_placeholders(layout, self.footer, self.course.language)
         tree = slide.shapes._spTree
         for kind, ph, body in numbers[key]:
             next_id = drawingml.next_shape_id(tree)
@@ -472,7 +470,7 @@ class DeckWriter:
         props.revision = 1
         _app_properties(self.prs)
         if len(self.sections) > 1:
-            _sections(self.prs, self.sections, self.course.id)
+            add_sections(self.prs, self.sections, self.course.id)
         write_zip(path, package_members(self.prs))
 
 
@@ -497,32 +495,6 @@ def _app_properties(prs: PresentationObject) -> None:
     app._blob = _APP_XML.format(  # type: ignore[attr-defined]
         format=f"On-screen Show ({shape})" if shape else "Custom",
         slides=len(prs.slides)).encode()
-
-
-SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
-P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
-
-
-def _sections(prs: PresentationObject, starts: Sequence[tuple[str, int]], seed: str) -> None:
-    """PowerPoint sections (one per module of the course deck), each from the slide it starts
-    at to the next one's; ids derived from the course, so the bytes stay the same."""
-    ids = [int(s.id) for s in prs.slides._sldIdLst]
-    root = prs.part._element
-    ext_lst = root.find(f"{{{P}}}extLst")
-    if ext_lst is None:
-        ext_lst = etree.SubElement(root, f"{{{P}}}extLst")
-    ext = etree.SubElement(ext_lst, f"{{{P}}}ext", uri=SECTIONS_EXT)
-    section_list = etree.SubElement(ext, f"{{{P14}}}sectionLst", nsmap={"p14": P14})
-    first = [ids.index(slide_id) for _, slide_id in starts]
-    first[0] = 0  # every slide belongs to a section
-    for number, (name, _) in enumerate(starts):
-        end = first[number + 1] if number + 1 < len(first) else len(ids)
-        guid = uuid.uuid5(uuid.NAMESPACE_URL, f"courseforge:{seed}:{number}:{name}")
-        section = etree.SubElement(section_list, f"{{{P14}}}section", name=name,
-                                   id="{" + str(guid).upper() + "}")
-        slide_ids = etree.SubElement(section, f"{{{P14}}}sldIdLst")
-        for slide_id in ids[first[number]:end]:
-            etree.SubElement(slide_ids, f"{{{P14}}}sldId", id=str(slide_id))
 
 
 def _cell_fill(row: int) -> tuple[str, float]:
@@ -575,49 +547,6 @@ def _bullet(ppr: etree._Element, block: Paragraph, indent: float, hanging: float
         etree.SubElement(colour, f"{{{A}}}schemeClr", val="accent1")
         etree.SubElement(ppr, f"{{{A}}}buFont", typeface="Arial")
         etree.SubElement(ppr, f"{{{A}}}buChar", char=BULLET_CHARS[min(block.level, 4)])
-
-
-def _footer_placeholders(layout: SlideLayout, footer: str, language: str
-                         ) -> list[tuple[str, etree._Element, str]]:
-    """What a slide of ``layout`` carries at its foot: the slide number always; the footer
-    and the date when the master's header/footer settings (``p:hf``) turn them on and the
-    layout gives them text; ``footer`` fills the footer (it is shown when given)."""
-    found = []
-    hf = layout.slide_master.element.find(f"{{{P}}}hf")
-    shown = {kind: hf is not None and hf.get(kind, "1") not in ("0", "false")
-             for kind in ("ftr", "dt")}
-    for shape in layout_placeholders(layout):
-        ph = shape.element.find(PH_PATH)
-        kind = ph.get("type", "") if ph is not None else ""
-        if ph is None or kind not in ("sldNum", "ftr", "dt"):
-            continue
-        tx_body = shape.element.find(f"{{{P}}}txBody")
-        has_text = tx_body is not None and "".join(
-            tx_body.itertext(T, with_tail=False)).strip()
-        if kind == "sldNum":
-            found.append((kind, ph, ""))
-        elif has_text and shown[kind] and not (kind == "ftr" and footer):
-            body = copy.deepcopy(tx_body)
-            for field in body.iter(f"{{{A}}}fld"):  # a date field is kept; its id stays
-                field.attrib.pop("uuid", None)
-            found.append((kind, ph, etree.tostring(body).decode()))
-        elif kind == "ftr" and footer:
-            body = etree.fromstring(f'<p:txBody xmlns:p="{P}" xmlns:a="{A}"><a:bodyPr/>'
-                                    "<a:lstStyle/><a:p/></p:txBody>")
-            drawingml.set_text(body, footer, language)
-            found.append((kind, ph, etree.tostring(body).decode()))
-    return found
-
-
-def _right_to_left(element: etree._Element) -> None:
-    """Every paragraph of a slide (or notes slide) right-to-left and right-aligned."""
-    for p in element.iter(f"{{{A}}}p"):
-        ppr = p.find(f"{{{A}}}pPr")
-        if ppr is None:
-            ppr = etree.Element(f"{{{A}}}pPr")
-            p.insert(0, ppr)
-        ppr.set("rtl", "1")
-        ppr.set("algn", "r")
 
 
 def _remove_empty_placeholders(slide: Slide) -> None:
