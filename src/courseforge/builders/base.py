@@ -21,6 +21,7 @@ class BuildOptions:
     pptx_template: Path | None = None  # a corporate reference deck (--pptx-template)
     layout_names: tuple[tuple[str, str], ...] = ()  # role -> layout name (--layout)
     package: str = "single"  # "single" or "per-module" SCORM packages
+    lms: str = "generic"  # the LMS preset (--lms): tracking settings, see courseforge.lms
     jobs: int = 1
 
 
