@@ -170,8 +170,10 @@ def test_initialize_refused_runs_locally_and_retries_a_few_times(page, served,
 @pytest.mark.parametrize("version", VERSIONS)
 def test_initialize_that_succeeds_on_a_retry_keeps_what_was_done_before(
         page, served, reference, version) -> None:
-    page.clock.install(time=1_700_000_000_000)
-    page.clock.pause_at(1_700_000_000_001)  # timers wait for run_for
+    # a date the 2004 timestamps can carry (1970..2038); Playwright for Python reads a number
+    # as seconds, so the times are given as text, to the millisecond
+    page.clock.install(time="2023-11-14T22:13:20.000Z")
+    page.clock.pause_at("2023-11-14T22:13:20.001Z")  # timers wait for run_for
     lms = FaultyLms(page, served, version)
     lesson = lms.start(faults=[{"methods": ["Initialize"], "action": "fail", "calls": 1}])
     click_next(lesson, 2)
