@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from .builders.suspend_data import suspend_data_warnings
+from .builders.lesson.suspend_data import suspend_data_warnings
 from .errors import Diagnostic, did_you_mean, error, warning
 from .lms.cmi_budget import cmi_budget_warnings
 from .lms.presets import DEFAULT_PRESET, LmsPreset, preset

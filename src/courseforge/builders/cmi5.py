@@ -9,8 +9,8 @@ from ..model import Course, Module
 from ..packaging import write_zip
 from ..templating import environment, render
 from .base import Builder, Progress
-from .lesson_files import LAUNCH_PAGE, lesson_members
-from .quiz_pages import counting_gates, plain_description
+from .lesson.files import LAUNCH_PAGE, lesson_members
+from .lesson.quiz_pages import counting_gates, plain_description
 from .scorm_common import decimal_text
 
 IRI_PREFIX = "urn:courseforge:"  # publisher ids: stable across versions, unique per course

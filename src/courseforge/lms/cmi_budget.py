@@ -156,7 +156,7 @@ def objective_elements(course: Course, standard: str) -> Iterator[Element]:
 
 def scalar_elements(course: Course, standard: str) -> Iterator[Element]:
     """Score, status, comment, location, suspend data, exit and time."""
-    from ..builders.suspend_data import suspend_data_budget
+    from ..builders.lesson.suspend_data import suspend_data_budget
 
     longest_title = max((o.title for o in course.outcomes), default="")
     suspend = "{" * suspend_data_budget(course)  # punctuation: encoded at its longest
