@@ -97,15 +97,16 @@
     return this.defined("terminated", at, { duration: lesson.duration2004(durationMs) });
   };
 
-  /* An answer as a cmi.interaction activity; its id follows the answer across launches. */
-  Statements.prototype.answered = function (item) {
+  /* An answer as a cmi.interaction activity, dated ``at``; its id follows the answer across
+     launches. */
+  Statements.prototype.answered = function (item, at) {
     var definition = { type: INTERACTION, interactionType: item.type };
     if (item.description) definition.description = text(item.description);
     if (item.correct && item.correct.length) definition.correctResponsesPattern = item.correct.slice();
     var object = { objectType: "Activity", id: IRI + "interaction:" + item.id,
                    definition: definition };
     var key = [this.launch.registration, item.id, item.at, JSON.stringify(item.response)].join("|");
-    var statement = this.base("answered", object, item.at, lesson.cmi5.uuidFor(key));
+    var statement = this.base("answered", object, at, lesson.cmi5.uuidFor(key));
     var result = {};
     if (item.response !== undefined) result.response = String(item.response);
     if (item.result === "correct" || item.result === "incorrect") {

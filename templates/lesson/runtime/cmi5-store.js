@@ -37,6 +37,7 @@
     this.opened = false;
     this.failing = false;
     this.retryMs = 1000;
+    this.loadedAt = Date.now(); // the lesson is ready for the learner from the start
     var account = launch.actor.account || {};
     this.mirrorKey = "courseforge:" + data.scope + ":" + data.version + ":unsaved:" +
       (account.homePage || "") + "|" + (account.name || launch.actor.mbox || "");
@@ -126,10 +127,11 @@
     var saved = this.saved;
     this.sent = saved.sent && typeof saved.sent === "object" ? saved.sent : {};
     lesson.mergeSnapshot(saved.progress, false);
-    this.held = saved.progress && typeof saved.progress.suspend === "string"
-      ? saved.progress.suspend : "";
+    var progress = saved.progress && typeof saved.progress === "object" ? saved.progress : {};
+    this.held = typeof progress.suspend === "string" ? progress.suspend : "";
+    this.bookmark = typeof progress.location === "string" ? progress.location : "";
     this.normal = (this.launchData.launchMode || "Normal") === "Normal";
-    this.startedAt = Date.now();
+    this.startedAt = this.loadedAt;
     this.queue.push(this.statements.initialized(this.startedAt));
     return true;
   };
@@ -147,7 +149,9 @@
     var statements = this.statements;
     while (state.interactions.length) {
       var item = state.interactions.shift();
-      this.queue.push(statements.answered(item));
+      // an answer given before the session opened (or in an earlier one) is dated at its
+      // start: initialized comes first
+      this.queue.push(statements.answered(item, Math.max(item.at, this.startedAt)));
       this.pendingAnswers.push(item);
     }
     var outcomes = {};
@@ -166,7 +170,11 @@
       this.sent.completed = true;
       this.queue.push(statements.completed(now, duration));
     }
-    if (state.score && state.success && !this.sent.passed && !this.judged) {
+    // a result is judged once: the one restored from an earlier session was judged there
+    var result = JSON.stringify([state.score, state.success]);
+    if (state.score && state.success && result !== this.sent.result && !this.sent.passed &&
+        !this.judged) {
+      this.sent.result = result;
       var judged = statements.judged(now, duration, {
         scaled: state.score.scaled, raw: state.score.raw, min: state.score.min,
         max: state.score.max, passed: state.success === "passed" });

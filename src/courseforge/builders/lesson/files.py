@@ -17,10 +17,17 @@ from .pages import LessonSite, lesson_site
 from .quiz_pages import counting_gates, quiz_data
 from .scripts import SCRIPT_PARTS, joined_script
 
-# Nothing is loaded from elsewhere and nothing is sent anywhere but to the LMS's API object.
+# Nothing is loaded from elsewhere and nothing is sent anywhere but to the LMS's API object;
+# a cmi5 AU talks to the LRS its launch names, which no build can know.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; "
+       "font-src 'self'; connect-src {connect}; object-src 'none'; base-uri 'none'; "
        "form-action 'none'")
+CONNECT = {"cmi5": "http: https:"}
+
+
+def content_security_policy(standard: str) -> str:
+    """The lesson's policy: no requests at all, but to the LRS in a cmi5 package."""
+    return CSP.format(connect=CONNECT.get(standard, "'none'"))
 LAUNCH_PAGE = "index.html"
 
 
@@ -52,7 +59,8 @@ def lesson_members(course: Course, options: BuildOptions, standard: str,
     """Every file of a lesson as (relative name, bytes); ``standard`` picks the tracking."""
     site = lesson_site(course, modules)
     env = environment(course, options.templates)
-    page = render(env, "lesson/index.html.j2", site=site, csp=CSP,
+    page = render(env, "lesson/index.html.j2", site=site,
+                  csp=content_security_policy(standard),
                   data_json=script_json(runtime_data(course, site, standard, modules)))
     theme = render(env, "lesson/theme.css.j2", palette=palette(course.brand_colour))
     members = [(LAUNCH_PAGE, page.encode("utf-8")), ("theme.css", theme.encode("utf-8"))]
