@@ -118,8 +118,11 @@ def session_elements(course: Course, standard: str, practice: str) -> Iterator[E
                 p = f"cmi.interactions.{index}."
                 yield from [(p + "id", module.id), (p + "type", "numeric"),
                             (p + ("student_response" if v12 else "learner_response"), "100"),
-                            (p + "result", "100"), (p + ("time" if v12 else "timestamp"),
-                                                    "23:59:59" if v12 else TIMESTAMP)]
+                            (p + "result", "incorrect"), (p + "weighting", "0"),
+                            (p + ("time" if v12 else "timestamp"),
+                             "23:59:59" if v12 else TIMESTAMP)]
+                if not v12 and attempt == 0:
+                    yield p + "description", "Practice: " + _plain(module.title)
                 index += 1
             elif journal == "full":
                 for question in module.quiz.questions:

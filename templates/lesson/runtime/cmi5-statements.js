@@ -51,7 +51,8 @@
   };
 
   function addCategory(statement, id) {
-    var activities = statement.context.contextActivities = statement.context.contextActivities || {};
+    var context = statement.context;
+    var activities = context.contextActivities = context.contextActivities || {};
     (activities.category = activities.category || []).push({ id: id });
   }
 
@@ -102,7 +103,9 @@
   Statements.prototype.answered = function (item, at) {
     var definition = { type: INTERACTION, interactionType: item.type };
     if (item.description) definition.description = text(item.description);
-    if (item.correct && item.correct.length) definition.correctResponsesPattern = item.correct.slice();
+    if (item.correct && item.correct.length) {
+      definition.correctResponsesPattern = item.correct.slice();
+    }
     var object = { objectType: "Activity", id: IRI + "interaction:" + item.id,
                    definition: definition };
     var key = [this.launch.registration, item.id, item.at, JSON.stringify(item.response)].join("|");

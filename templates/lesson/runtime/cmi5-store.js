@@ -112,7 +112,9 @@
     var self = this;
     return this.request("GET", "activities/state", this.stateParams("LMS.LaunchData"))
       .then(function (answer) {
-        if (answer.status !== 200 || !answer.body) throw new Error("LMS.LaunchData " + answer.status);
+        if (answer.status !== 200 || !answer.body) {
+          throw new Error("LMS.LaunchData " + answer.status);
+        }
         self.launchData = answer.body;
         self.statements = new cmi5.Statements(self.launch, answer.body);
       });

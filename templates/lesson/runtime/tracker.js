@@ -188,7 +188,9 @@
     },
     setObjective: function (id, values) {
       var item = { id: id, scaled: values.scaled, success: values.success || "unknown",
-                   completion: values.completion || "completed", description: values.description || "" };
+                   completion: values.completion || "completed",
+                   description: values.description || "",
+                   lesson: !!values.lesson }; // lesson: a lesson objective, not an outcome
       for (var i = 0; i < state.objectives.length; i++) {
         if (state.objectives[i].id === id) { state.objectives[i] = item; return; }
       }

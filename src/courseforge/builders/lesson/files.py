@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ...errors import CourseforgeError
+from ...lms.presets import DEFAULT_PRESET, preset
 from ...model import Course, Module
 from ...templating import environment, find_theme_file, render
 from ..base import BuildOptions
@@ -38,16 +39,18 @@ def script_json(data: Any) -> Markup:
 
 
 def runtime_data(course: Course, site: LessonSite, standard: str,
-                 modules: Sequence[Module] | None = None) -> dict[str, Any]:
+                 modules: Sequence[Module] | None = None,
+                 lms: str = DEFAULT_PRESET) -> dict[str, Any]:
     """What the runtime reads from the page: the tracking standard, the page order, the quizzes.
 
-    ``gates`` are the quizzes that must be submitted before the lesson is complete.
+    ``gates`` are the quizzes that must be submitted before the lesson is complete;
+    ``practice`` is how the LMS preset ``lms`` journals practice quizzes (docs/lms.md).
     """
     chosen = course.modules if modules is None else modules
     data: dict[str, Any] = {
         "v": 1, "course": course.id, "scope": site.scope, "version": course.version,
         "standard": standard, "pages": [page.id for page in site.pages],
-        "gates": counting_gates(course, chosen)}
+        "gates": counting_gates(course, chosen), "practice": preset(lms).practice}
     quizzes = quiz_data(course, chosen)
     if quizzes is not None:
         data["quiz"] = quizzes
@@ -61,7 +64,8 @@ def lesson_members(course: Course, options: BuildOptions, standard: str,
     env = environment(course, options.templates)
     page = render(env, "lesson/index.html.j2", site=site,
                   csp=content_security_policy(standard),
-                  data_json=script_json(runtime_data(course, site, standard, modules)))
+                  data_json=script_json(runtime_data(course, site, standard, modules,
+                                                      options.lms)))
     theme = render(env, "lesson/theme.css.j2", palette=palette(course.brand_colour))
     members = [(LAUNCH_PAGE, page.encode("utf-8")), ("theme.css", theme.encode("utf-8"))]
     members.append(("lesson.css", find_theme_file(course, "lesson/lesson.css", options.templates)
