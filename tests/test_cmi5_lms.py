@@ -15,8 +15,15 @@ import pytest
 from cmi5.lrs import LoopbackLms
 from cmi5.rules import violations
 from cmi5.session import (
-    CMI5_CATEGORY, COMPLETED, INITIALIZED, MASTERY_EXT, MOVEON_CATEGORY, PASSED, TERMINATED,
-    Launch)
+    CMI5_CATEGORY,
+    COMPLETED,
+    INITIALIZED,
+    MASTERY_EXT,
+    MOVEON_CATEGORY,
+    PASSED,
+    TERMINATED,
+    Launch,
+)
 from cmi5.validator import xapi_problems
 
 PUBLISHER = "urn:courseforge:test:au:course"

@@ -67,7 +67,7 @@ def test_per_module_makes_one_au_per_module_each_in_its_folder(tmp_path: Path) -
                "final-assessment"]
     assert [au.findtext("c:url", namespaces=NS) for au in aus] == \
         [f"{m}/index.html" for m in modules]
-    for module, au in zip(modules, aus):
+    for module, au in zip(modules, aus, strict=True):
         assert f"{module}/index.html" in archive.namelist()
         assert au.get("moveOn") in ("Completed", "CompletedAndPassed")
         # a mastery score only where something is judged

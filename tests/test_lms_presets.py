@@ -13,8 +13,7 @@ from click.testing import CliRunner
 from conftest import BUNDLED, ROOT, ROOTS
 from courseforge.cli import main
 from courseforge.lms.cmi_budget import cmi_estimate, moodle_body_length
-from courseforge.lms.identifiers import (
-    MOODLE_SHORT_IDENTIFIER, course_identifier, short_identifier)
+from courseforge.lms.identifiers import MOODLE_SHORT_IDENTIFIER, course_identifier, short_identifier
 from courseforge.lms.presets import PRESETS
 from courseforge.loading import load_checked
 

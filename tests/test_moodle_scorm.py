@@ -7,7 +7,6 @@ the browsers' 64 KiB beacon limit), besides each version's strict data model.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest

@@ -370,7 +370,7 @@ def test_unanswered_questions_are_confirmed_inline(page, served) -> None:
     assert "No recommendation" in form.locator("[data-role=recommendation]").inner_text()
 
 
-ANSWER_SETS = [
+ANSWER_SETS: list[dict[str, Any]] = [
     {"q-focus": "a", "q-both": ["a"], "q-tf": "false", "p-energy": "a", "p-day": "b"},
     {"q-both": ["a", "b"], "q-match": {"code": "maker", "plan": "maker"}, "p-day": "b"},
     {"q-focus": "b", "q-tf": "true", "q-match": {"code": "maker", "plan": "planner"},

@@ -104,7 +104,7 @@ def _response(formats: Mapping[str, re.Pattern[str]], limit: int | None) -> Chec
     def check(value: str, context: Mapping[str, str]) -> str | None:
         if limit is not None and len(value) > limit:
             return f"longer than {limit} characters"
-        kind = context.get("type")
+        kind = context.get("type", "")
         if kind in formats and not formats[kind].fullmatch(value):
             return f"not a {kind} response"
         if kind in formats and kind == "choice" and "[,]" in value:

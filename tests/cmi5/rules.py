@@ -13,8 +13,20 @@ from datetime import datetime
 from typing import Any
 
 from .session import (
-    ABANDONED, CMI5_CATEGORY, COMPLETED, FAILED, INITIALIZED, LAUNCHED, MASTERY_EXT,
-    MOVEON_CATEGORY, PASSED, SESSION_EXT, TERMINATED, Launch, same_agent)
+    ABANDONED,
+    CMI5_CATEGORY,
+    COMPLETED,
+    FAILED,
+    INITIALIZED,
+    LAUNCHED,
+    MASTERY_EXT,
+    MOVEON_CATEGORY,
+    PASSED,
+    SESSION_EXT,
+    TERMINATED,
+    Launch,
+    same_agent,
+)
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 UTC = re.compile(r"(Z|[+-]00:?00)$")
@@ -82,10 +94,10 @@ def statement_violations(statement: dict[str, Any], launch: Launch) -> list[str]
     if moveon != ("success" in result or "completion" in result):
         found.append(f"{name}: the moveOn category must be there exactly when success or "
                      "completion is")
-    if verb in (TERMINATED, COMPLETED, PASSED, FAILED):
-        if not DURATION.match(str(result.get("duration", ""))) or result.get("duration") in \
-                ("P", "PT"):
-            found.append(f"{name}: result.duration missing or not ISO 8601")
+    duration = str(result.get("duration", ""))
+    if verb in (TERMINATED, COMPLETED, PASSED, FAILED) and (
+            not DURATION.match(duration) or duration in ("P", "PT")):
+        found.append(f"{name}: result.duration missing or not ISO 8601")
     if verb in JUDGED and launch.mastery_score is not None:
         mastery = (context.get("extensions") or {}).get(MASTERY_EXT)
         if mastery != launch.mastery_score:

@@ -70,8 +70,9 @@ class Launch:
 
     def launched_statement(self, timestamp: str) -> dict[str, Any]:
         """The "launched" statement the LMS records before it launches the AU."""
-        extensions = {SESSION_EXT: self.session_id, LAUNCH_MODE_EXT: self.launch_mode,
-                      LAUNCH_URL_EXT: self.launch_url, MOVEON_EXT: self.move_on}
+        extensions: dict[str, Any] = {
+            SESSION_EXT: self.session_id, LAUNCH_MODE_EXT: self.launch_mode,
+            LAUNCH_URL_EXT: self.launch_url, MOVEON_EXT: self.move_on}
         if self.mastery_score is not None:
             extensions[MASTERY_EXT] = self.mastery_score
         return {

@@ -67,9 +67,10 @@ def longest_response(question: Question, standard: str) -> str:
     if question.type is QuestionType.TRUE_FALSE:
         return "f" if v12 else "false"
     if question.type is QuestionType.MATCHING:
-        pairs = [f"{a}{'.' if v12 else '[.]'}{b}" for a, b in zip(
-            _ids(standard, [i.id for i in question.items]),
-            _ids(standard, [max((t.id for t in question.targets), key=len)] * len(question.items)))]
+        longest_target = max((t.id for t in question.targets), key=len)
+        sources = _ids(standard, [i.id for i in question.items])
+        targets = _ids(standard, [longest_target] * len(question.items))
+        pairs = [f"{a}{'.' if v12 else '[.]'}{b}" for a, b in zip(sources, targets, strict=True)]
         return ("," if v12 else "[,]").join(pairs)
     ids = _ids(standard, [c.id for c in question.choices])
     if question.type is QuestionType.MULTIPLE:
