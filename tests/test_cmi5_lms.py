@@ -134,13 +134,18 @@ def test_the_rules_catch_what_the_spec_forbids(lms: LoopbackLms) -> None:
                    {"success": True, "duration": "PT1M", "score": {"scaled": 0.5}}, moveon=True,
                    extensions={MASTERY_EXT: 0.8}),
     ]
+    overwritten = _statement(second, "http://adlnet.gov/expapi/verbs/answered",
+                             "2026-01-02T10:01:30.000Z")
+    overwritten["context"]["contextActivities"]["parent"] = [{"id": second.activity_id}]
+    bad.append(overwritten)
     for statement in bad:
         assert _call(post, "POST", statement, second.token)[0] == 200
     found = "\n".join(violations(lms.statements, lms.launches))
     for expected in ("the first statement is not initialized", "a score outside passed",
                      "moveOn category", "result.duration missing", "timestamp is not UTC",
                      "contradicts masteryScore", "completed sent 2 times in the registration",
-                     "passed sent 2 times in the registration"):
+                     "passed sent 2 times in the registration",
+                     "answered: contextActivities.parent of the contextTemplate overwritten"):
         assert expected in found
     assert xapi_problems([{**bad[0], "id": "not-a-uuid"}]) != []
 

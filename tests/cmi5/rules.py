@@ -59,6 +59,23 @@ def in_session(statements: Sequence[dict[str, Any]], launch: Launch) -> list[dic
     return sorted(mine, key=timestamp)
 
 
+def template_violations(context: dict[str, Any], launch: Launch) -> list[str]:
+    """Values of the contextTemplate the statement overwrote or dropped (section 10.2.1)."""
+    found = []
+    template = launch.context_template()
+    activities = context.get("contextActivities") or {}
+    for kind, wanted in template.get("contextActivities", {}).items():
+        kept = activities.get(kind) or []
+        kept = kept if isinstance(kept, list) else [kept]
+        if any(activity not in kept for activity in wanted):
+            found.append(f"contextActivities.{kind} of the contextTemplate overwritten")
+    extensions = context.get("extensions") or {}
+    for key, value in template.get("extensions", {}).items():
+        if extensions.get(key) != value:
+            found.append(f"the contextTemplate's extension {key} overwritten")
+    return found
+
+
 def statement_violations(statement: dict[str, Any], launch: Launch) -> list[str]:
     """Rules every statement of the session must follow (sections 9.1-9.7)."""
     found = []
@@ -78,6 +95,7 @@ def statement_violations(statement: dict[str, Any], launch: Launch) -> list[str]
                 .get("grouping", [])]
     if launch.publisher_id not in grouping:
         found.append(f"{name}: the contextTemplate's publisher id grouping is missing")
+    found += [f"{name}: {v}" for v in template_violations(context, launch)]
     if not is_cmi5_defined(statement):
         return found
     if statement.get("object", {}).get("id") != launch.activity_id:

@@ -56,8 +56,10 @@ class Launch:
         self.token = base64.b64encode(f"{self.session_id}:{uuid.uuid4().hex}".encode()).decode()
 
     def context_template(self) -> dict[str, Any]:
-        """The contextTemplate of LMS.LaunchData: session id, publisher id grouping."""
-        return {"contextActivities": {"grouping": [{"id": self.publisher_id}]},
+        """The contextTemplate of LMS.LaunchData: session id, publisher id grouping, and the
+        block the AU sits in as its parent (an LMS may add any context; the AU keeps it all)."""
+        return {"contextActivities": {"grouping": [{"id": self.publisher_id}],
+                                      "parent": [{"id": HOME_PAGE + "/block/1"}]},
                 "extensions": {SESSION_EXT: self.session_id}}
 
     def launch_data(self) -> dict[str, Any]:

@@ -50,10 +50,18 @@
     };
   };
 
-  function addCategory(statement, id) {
+  /* Adds an activity to a context activity list, keeping what the template put there (xAPI
+     allows one activity instead of a list). */
+  function addActivity(statement, kind, id) {
     var context = statement.context;
     var activities = context.contextActivities = context.contextActivities || {};
-    (activities.category = activities.category || []).push({ id: id });
+    var list = activities[kind];
+    activities[kind] = list = !list ? [] : Array.isArray(list) ? list : [list];
+    list.push({ id: id });
+  }
+
+  function addCategory(statement, id) {
+    addActivity(statement, "category", id);
   }
 
   /* A cmi5 defined statement about the AU; ``result`` as the verb's rules allow. */
@@ -117,8 +125,8 @@
     }
     if (item.latency !== undefined) result.duration = lesson.duration2004(item.latency * 1000);
     statement.result = result;
-    statement.context.contextActivities = statement.context.contextActivities || {};
-    statement.context.contextActivities.parent = [{ id: this.launch.activityId }];
+    // the AU is the answer's parent, beside any parent the context template names
+    addActivity(statement, "parent", this.launch.activityId);
     return statement;
   };
 
