@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import BUNDLED, ROOT, ROOTS
 from courseforge.cli import main
@@ -16,6 +18,7 @@ from courseforge.lms.cmi_budget import cmi_estimate, moodle_body_length
 from courseforge.lms.identifiers import MOODLE_SHORT_IDENTIFIER, course_identifier, short_identifier
 from courseforge.lms.presets import PRESETS
 from courseforge.loading import load_checked
+from courseforge.loading.fields import ID_PATTERN
 
 DOC = (ROOT / "docs" / "lms.md").read_text(encoding="utf-8")
 
@@ -68,6 +71,18 @@ def test_response_identifiers_map_one_to_one_onto_moodles_alphabet() -> None:
     assert len(set(shorts)) == len(ids)
     assert [course_identifier(s) for s in shorts] == ids
     assert short_identifier("project-manager") == "project.manager"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(ID_PATTERN, fullmatch=True), st.from_regex(ID_PATTERN, fullmatch=True))
+def test_every_valid_id_maps_reversibly_and_without_collision(a: str, b: str) -> None:
+    # the mapping relies on the id grammar holding no dot: if it ever allowed one, this fails
+    assert MOODLE_SHORT_IDENTIFIER.match(short_identifier(a))
+    assert course_identifier(short_identifier(a)) == a
+    assert (short_identifier(a) == short_identifier(b)) == (a == b)
+    # a matching pair keeps its "[.]" delimiter readable: ids never hold "[" or "]"
+    pair = f"{short_identifier(a)}[.]{short_identifier(b)}"
+    assert [course_identifier(part) for part in pair.split("[.]")] == [a, b]
 
 
 def test_moodle_serialisation_counts_names_and_encoded_values() -> None:
