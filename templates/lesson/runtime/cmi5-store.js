@@ -15,7 +15,8 @@
  *
  * Rules kept: initialized first, terminated last; completed once per registration; passed at
  * most once per registration and never followed by failed; at most one of passed/failed per
- * session; in Browse and Review mode no satisfaction statement. Durations are ISO 8601.
+ * session, so a failure is held until the session ends (a pass on a retry replaces it); in
+ * Browse and Review mode no satisfaction statement. Durations are ISO 8601.
  */
 (function (lesson) {
   "use strict";
@@ -180,10 +181,24 @@
       var judged = statements.judged(now, duration, {
         scaled: state.score.scaled, raw: state.score.raw, min: state.score.min,
         max: state.score.max, passed: state.success === "passed" });
-      this.judged = true; // one of passed/failed per session
-      if (judged.result.success) this.sent.passed = true;
-      this.queue.push(judged);
+      if (judged.result.success) {
+        this.judged = true; // one of passed/failed per session (section 9.3)
+        this.sent.passed = true;
+        this.failure = null; // a pass on a retry replaces the failure this session held
+        this.queue.push(judged);
+      } else {
+        // a failure waits for the session's end: the learner may pass on a retry before it
+        this.failure = judged;
+      }
     }
+  };
+
+  /* The failure the session held, sent as its judgement before terminated. */
+  Cmi5Store.prototype.sendFailure = function () {
+    if (!this.failure || this.judged) return;
+    this.judged = true;
+    this.queue.push(this.failure);
+    this.failure = null;
   };
 
   /* The progress document, written when it changed (on pagehide even as the page goes). */
@@ -270,6 +285,7 @@
   Cmi5Store.prototype.close = function () {
     if (!this.opened || this.closed) return;
     this.closed = true;
+    this.sendFailure();
     this.queue.push(this.statements.terminated(Date.now(), Date.now() - this.startedAt));
     // no answer will tell whether this arrives: a copy waits for the next launch
     if (this.pendingAnswers.length || this.failing) this.keepCopy();
