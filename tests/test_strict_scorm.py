@@ -101,3 +101,37 @@ def test_sent_lists_an_elements_values_in_order() -> None:
     record.append({"method": "GetValue", "args": ["cmi.score.raw"], "result": "75"})
     assert sent(record, "2004", "cmi.score.raw") == ["25", "75"]
     assert sent(record, "1.2", "cmi.score.raw") == []
+
+
+def test_the_moodle_rule_refuses_hyphens_in_2004_responses_only() -> None:
+    from browser.strict_scorm import moodle_violations
+
+    hyphen = calls("2004", ("cmi.interactions.0.id", "final-q1"),
+                   ("cmi.interactions.0.type", "matching"),
+                   ("cmi.interactions.0.correct_responses.0.pattern", "item.a[.]role-b"),
+                   ("cmi.interactions.1.id", "recommendation"),
+                   ("cmi.interactions.1.type", "likert"),
+                   ("cmi.interactions.1.learner_response", "project-manager"))
+    problems = moodle_violations(hyphen, "2004")
+    assert len(problems) == 2 and "error 406" in problems[0]
+    dotted = calls("2004", ("cmi.interactions.0.id", "final-q1"),
+                   ("cmi.interactions.0.type", "likert"),
+                   ("cmi.interactions.0.learner_response", "project.manager"),
+                   ("cmi.interactions.1.id", "final-q2"),
+                   ("cmi.interactions.1.type", "true-false"),
+                   ("cmi.interactions.1.learner_response", "true"))
+    assert moodle_violations(dotted, "2004") == []
+    assert moodle_violations(calls("1.2", ("cmi.interactions.0.type", "likert"),
+                                   ("cmi.interactions.0.student_response", "a-b")), "1.2") == []
+
+
+def test_moodle_serialises_every_element_it_holds() -> None:
+    from browser.strict_scorm import assert_moodle_safe, moodle_body, moodle_cmi
+
+    held = {"cmi.interactions.0.id": "x"}
+    cmi = moodle_cmi(calls("2004", ("cmi.location", "a b")), "2004", held)
+    assert cmi == {"cmi.interactions.0.id": "x", "cmi.location": "a b"}
+    assert moodle_body(cmi) - moodle_body({}) == len("&cmi__interactions__0__id=x") + \
+        len("&cmi__location=a%20b")
+    with pytest.raises(AssertionError, match="Terminate would send"):
+        assert_moodle_safe(calls("2004", ("cmi.suspend_data", "{" * 30000)), "2004")

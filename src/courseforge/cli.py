@@ -41,24 +41,39 @@ def main() -> None:
     """
 
 
+def _lms_names() -> list[str]:
+    from .lms.presets import PRESETS
+
+    return sorted(PRESETS)
+
+
+LMS_OPTION = click.option(
+    "--lms", type=click.Choice(_lms_names()), default="generic", show_default=True,
+    help="The LMS the packages are for: picks the SCORM version (when no -f is given) and "
+         "the tracking settings it needs; see docs/lms.md.")
+
+
 @main.command()
 @COURSE_DIR
-def check(course_dir: Path) -> None:
+@LMS_OPTION
+def check(course_dir: Path, lms: str) -> None:
     """Check a course and report every problem as path:line: severity: message [code].
 
     Once a course has no errors, each recommendation quiz's outcome mapping is checked
     (warnings) and its personas must get their expected outcome (errors): docs/analysis.md.
     Exits 1 when there are errors, 0 when there are none (warnings allowed).
-    COURSE_DIR defaults to ./course.
+    COURSE_DIR defaults to ./course. --lms checks the tracking data against that LMS's limits.
 
     \b
     Example:
       courseforge check course
+      courseforge check course --lms moodle
     """
     from .errors import Severity, from_folder, summary
+    from .lms.presets import preset
     from .loading import diagnose
 
-    _, diagnostics = diagnose(course_dir)
+    _, diagnostics = diagnose(course_dir, preset(lms))
     for diagnostic in from_folder(course_dir.as_posix(), diagnostics):
         click.echo(str(diagnostic))
     click.echo(summary(diagnostics), err=True)
@@ -109,10 +124,11 @@ class _LazyChoice(click.Choice):  # type: ignore[type-arg]
               show_default=True, help="SCORM: one package for the course, or also one per module.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Build formats, and slide decks within pptx, in this many parallel processes.")
+@LMS_OPTION
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages: warnings and errors only.")
 def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: Path | None,
           pptx_template: Path | None, layouts: tuple[str, ...], answer_slides: bool | None,
-          footer: str, package: str, jobs: int, quiet: bool) -> None:
+          footer: str, package: str, jobs: int, lms: str, quiet: bool) -> None:
     """Check a course, then build it into OUTPUT (default ./output).
 
     Nothing is written when the course has errors; the previous output stays
@@ -124,6 +140,7 @@ def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: P
       courseforge build course -f json -o out
       courseforge build -j 2 -f pptx -f scorm12
       courseforge build -f pptx --pptx-template brand.potx --footer "ACME Academy"
+      courseforge build --lms moodle         # the SCORM package Moodle needs
     """
     from .build import build as run_build
     from .builders.base import BuildOptions
@@ -142,7 +159,12 @@ def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: P
         mapping.append((role.strip(), name.strip()))
     options = BuildOptions(templates=templates, pptx_template=pptx_template,
                            layout_names=tuple(mapping), answer_slides=answer_slides,
-                           footer=footer, package=package, jobs=jobs)
+                           footer=footer, package=package, jobs=jobs, lms=lms)
+    if not formats and click.get_current_context().get_parameter_source("lms") \
+            is not click.core.ParameterSource.DEFAULT:
+        from .lms.presets import preset
+
+        formats = (preset(lms).standard,)  # an LMS named: its package only
 
     def progress(message: str) -> None:
         if not quiet or message.startswith("note:"):  # a note is a warning about the output

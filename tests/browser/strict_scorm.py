@@ -103,7 +103,7 @@ def _response(formats: Mapping[str, re.Pattern[str]], limit: int | None) -> Chec
     def check(value: str, context: Mapping[str, str]) -> str | None:
         if limit is not None and len(value) > limit:
             return f"longer than {limit} characters"
-        kind = context.get("type")
+        kind = context.get("type", "")
         if kind in formats and not formats[kind].fullmatch(value):
             return f"not a {kind} response"
         if kind in formats and kind == "choice" and "[,]" in value:
@@ -248,3 +248,66 @@ def assert_strict(calls: Iterable[Mapping[str, Any]], version: str) -> None:
     """Fail when anything the SCO sent would be refused by a strict LMS of its version."""
     problems = violations(list(calls), version)
     assert not problems, f"SCORM {version} values a strict LMS refuses:\n" + "\n".join(problems)
+
+
+# ---------- Moodle (mod/scorm/datamodels/scorm_13.js, scorm_12.js, request.js) ----------
+# Moodle's 2004 player checks every node of a choice, matching, likert, sequencing or
+# performance response or pattern against CMIShortIdentifier and answers 406 otherwise.
+MOODLE_SHORT_IDENTIFIER = re.compile(r"[\w.]{1,250}", re.ASCII)
+MOODLE_CHECKED_TYPES = ("choice", "matching", "likert", "sequencing", "performance")
+MOODLE_BEACON_LIMIT = 64 * 1024
+RESPONSE_FIELD = re.compile(r"learner_response|correct_responses\.\d+\.pattern")
+
+
+def moodle_violations(calls: Iterable[Mapping[str, Any]], version: str) -> list[str]:
+    """Every response or pattern Moodle's SCORM 2004 run-time refuses with error 406."""
+    if version != "2004":
+        return []
+    problems: list[str] = []
+    types: dict[str, str] = {}
+    for element, value in set_values(calls, version):
+        interaction = INTERACTION.fullmatch(element)
+        if not interaction:
+            continue
+        index, field = interaction.groups()
+        if field == "type":
+            types[index] = value
+            continue
+        kind = types.get(index, "")
+        if not RESPONSE_FIELD.fullmatch(field) or kind not in MOODLE_CHECKED_TYPES or not value:
+            continue
+        nodes = [part for node in value.split("[,]") for part in node.split("[.]")]
+        bad = [node for node in nodes if not MOODLE_SHORT_IDENTIFIER.fullmatch(node)]
+        if bad:
+            problems.append(f"{element} = {value!r}: Moodle refuses {bad} (error 406)")
+    return problems
+
+
+def moodle_cmi(calls: Iterable[Mapping[str, Any]], version: str,
+               held: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The CMI Moodle keeps for the attempt: what earlier sessions left, then every value set."""
+    cmi = dict(held or {})
+    cmi.update(set_values(calls, version))
+    return cmi
+
+
+def moodle_body(cmi: Mapping[str, str]) -> int:
+    """Bytes of the POST Moodle makes of this CMI at Commit or Terminate (its own parameters,
+    then ``&cmi__a__0__b=encodeURIComponent(value)`` per element)."""
+    from courseforge.lms.cmi_budget import moodle_body_length
+
+    return moodle_body_length(list(cmi.items()))
+
+
+def assert_moodle_safe(calls: Iterable[Mapping[str, Any]], version: str,
+                       held: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Fail when Moodle would refuse a response, or when its Terminate beacon would be over
+    the browsers' 64 KiB; the CMI Moodle holds after the session."""
+    calls = list(calls)
+    problems = moodle_violations(calls, version)
+    assert not problems, "values Moodle refuses:\n" + "\n".join(problems)
+    cmi = moodle_cmi(calls, version, held)
+    total = "cmi.core.total_time" if version == "1.2" else "cmi.total_time"
+    size = moodle_body({**cmi, total: "PT9999H59M59.99S"})
+    assert size < MOODLE_BEACON_LIMIT, f"Moodle's Terminate would send {size} bytes"
+    return cmi

@@ -14,6 +14,7 @@ REGISTRY: dict[str, str] = {
     "web": "courseforge.builders.web:WebBuilder",
     "scorm12": "courseforge.builders.scorm12:Scorm12Builder",
     "scorm2004": "courseforge.builders.scorm2004:Scorm2004Builder",
+    "cmi5": "courseforge.builders.cmi5:Cmi5Builder",
 }
 
 

@@ -23,6 +23,7 @@ class BuildOptions:
     answer_slides: bool | None = None  # decks: force answer slides on or off (--answer-slides)
     footer: str = ""  # decks: text for an empty footer placeholder (--footer)
     package: str = "single"  # "single" or "per-module" SCORM packages
+    lms: str = "generic"  # the LMS preset (--lms): tracking settings, see courseforge.lms
     jobs: int = 1
 
 

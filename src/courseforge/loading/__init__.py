@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CourseforgeError, Diagnostic, Severity, ValidationFailed
+from ..lms.presets import LmsPreset
 from ..model import Course
 from ..analysis import recommendation_diagnostics
 from ..validation import validate
@@ -28,8 +29,11 @@ class CheckedCourse:
     warnings: tuple[Diagnostic, ...]
 
 
-def diagnose(root: Path) -> tuple[Course | None, list[Diagnostic]]:
-    """Load and validate; every diagnostic, sorted. Raises only for a folder that is not there."""
+def diagnose(root: Path, lms: LmsPreset | None = None) -> tuple[Course | None, list[Diagnostic]]:
+    """Load and validate (for this LMS preset); every diagnostic, sorted.
+
+    Raises only for a folder that is not there.
+    """
     if not root.exists():
         raise CourseforgeError(f"course folder '{root}' does not exist")
     if not root.is_dir():
@@ -37,7 +41,7 @@ def diagnose(root: Path) -> tuple[Course | None, list[Diagnostic]]:
     course, diagnostics = load_course(root.resolve())
     if course is not None:
         complete = not any(d.code in INCOMPLETE for d in diagnostics)
-        diagnostics += validate(course, complete=complete)
+        diagnostics += validate(course, complete=complete, lms=lms)
     if (root / "templates").is_dir():  # Jinja is loaded only for a course with overrides
         from ..templating import override_diagnostics
 
@@ -48,9 +52,9 @@ def diagnose(root: Path) -> tuple[Course | None, list[Diagnostic]]:
     return course, sorted(set(diagnostics), key=lambda d: d.sort_key)
 
 
-def load_checked(root: Path) -> CheckedCourse:
+def load_checked(root: Path, lms: LmsPreset | None = None) -> CheckedCourse:
     """The course in ``root``, or ValidationFailed listing every error and warning."""
-    course, diagnostics = diagnose(root)
+    course, diagnostics = diagnose(root, lms)
     if course is None or any(d.severity is Severity.ERROR for d in diagnostics):
         raise ValidationFailed(diagnostics)
     return CheckedCourse(course=course, warnings=tuple(diagnostics))

@@ -19,8 +19,8 @@ from markupsafe import Markup
 
 from ... import grading
 from ...model import Course, Module, Question, QuestionType, QuizSettings
-from .html_render import render_inline, render_markdown
 from ..json_export import to_data
+from .html_render import render_inline, render_markdown
 
 DESCRIPTION_LIMIT = 250  # SCORM 2004 interaction and objective descriptions
 RECOMMENDATION_ID = "recommendation"  # the interaction that holds the recommended outcome
