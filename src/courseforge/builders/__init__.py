@@ -13,6 +13,10 @@ REGISTRY: dict[str, str] = {
     "web": "courseforge.builders.web:WebBuilder",
     "scorm12": "courseforge.builders.scorm12:Scorm12Builder",
     "scorm2004": "courseforge.builders.scorm2004:Scorm2004Builder",
+    "gift": "courseforge.builders.banks.gift:GiftBuilder",
+    "moodle-xml": "courseforge.builders.banks.moodle_xml:MoodleXmlBuilder",
+    "qti21": "courseforge.builders.banks.qti21:Qti21Builder",
+    "qti12": "courseforge.builders.banks.qti12:Qti12Builder",
 }
 
 

@@ -1,0 +1,94 @@
+"""What every question-bank export shares: the quizzes to write, grades, tags, kept metadata."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ...model import Course, Question, QuestionType, Quiz
+
+# A comment line carrying what a target cannot hold (ids, points, outcome weights), so that an
+# export imports back into the same quiz; LMS importers skip comments.
+META_PREFIX = "courseforge:"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BankQuiz:
+    """One quiz to export, with the name of its category in the target's bank."""
+
+    id: str  # the module id, or the course id for the whole-course file
+    title: str
+    category: str
+    quiz: Quiz
+
+
+def bank_quizzes(course: Course) -> Iterator[BankQuiz]:
+    """Each module quiz, in course order, as a category named after the course and module."""
+    for module in course.modules:
+        if module.quiz is not None:
+            yield BankQuiz(id=module.id, title=module.quiz.title,
+                           category=f"{course.title}/{module.title}", quiz=module.quiz)
+
+
+def letters(count: int) -> tuple[str, ...]:
+    """The choice ids an importer derives: a, b, ... z, then aa, ab, ..."""
+    names = []
+    for index in range(count):
+        name = ""
+        index += 1
+        while index:
+            index, rest = divmod(index - 1, 26)
+            name = chr(ord("a") + rest) + name
+        names.append(name)
+    return tuple(names)
+
+
+def fraction_text(value: float) -> str:
+    """A grade percent as Moodle writes it: at most five decimals, no trailing zeros."""
+    text = f"{value:.5f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def multiple_fractions(question: Question) -> dict[str, float]:
+    """Partial credit for a multiple-response question: the right choices share 100%, a wrong
+    one costs 100% (the target floors the grade at 0), so only the full set earns full marks."""
+    right = len(question.correct_ids)
+    return {c.id: (100.0 / right if c.correct else -100.0) for c in question.choices}
+
+
+def metadata(question: Question) -> dict[str, object]:
+    """What an import needs to restore the question exactly, beyond what targets keep."""
+    data: dict[str, object] = {"id": question.id}
+    if question.points != 1:
+        data["points"] = question.points
+    if question.type is not QuestionType.TRUE_FALSE and question.choices:
+        ids = [c.id for c in question.choices]
+        if tuple(ids) != letters(len(ids)):
+            data["choices"] = ids
+    if question.type is QuestionType.PREFERENCE:
+        data["weights"] = {c.id: dict(c.weights) for c in question.choices}
+    if question.type is QuestionType.MATCHING:
+        data["targets"] = [t.id for t in question.targets]
+        data["items"] = [[i.id, i.match] for i in question.items]
+    if question.objectives:
+        data["objectives"] = list(question.objectives)
+    return data
+
+
+def metadata_text(question: Question) -> str:
+    """The metadata as one line of compact JSON after the prefix."""
+    return META_PREFIX + " " + json.dumps(metadata(question), ensure_ascii=False,
+                                          separators=(",", ":"), sort_keys=True)
+
+
+def read_metadata(text: str) -> dict[str, object] | None:
+    """The metadata of a comment line written by :func:`metadata_text`; None for other text."""
+    text = text.strip()
+    if not text.startswith(META_PREFIX):
+        return None
+    try:
+        value = json.loads(text[len(META_PREFIX):])
+    except json.JSONDecodeError:
+        return None
+    return value if isinstance(value, dict) else None

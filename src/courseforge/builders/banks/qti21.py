@@ -1,0 +1,104 @@
+"""QTI 2.1: a content package of items, an assessment test and imsmanifest.xml per export."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from lxml import etree
+
+from ...packaging import write_zip
+from . import BankBuilder
+from .bank import BankQuiz
+from .qti21_items import NS, SCHEMA_LOCATION, XSI, _q, _sub, item_document, item_identifier
+from .xml_text import serialise
+
+CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
+CP_LOCATION = f"{CP} http://www.imsglobal.org/xsd/qti/qtiv2p1/qtiv2p1_imscpv1p2_v1p0.xsd"
+
+
+def test_document(name: str, banks: Sequence[BankQuiz]) -> etree._Element:
+    """The <assessmentTest>: a section per quiz, points as item weights summed into SCORE."""
+    root = etree.Element(_q("assessmentTest"), nsmap={None: NS, "xsi": XSI})
+    root.set(f"{{{XSI}}}schemaLocation", SCHEMA_LOCATION)
+    root.set("identifier", name)
+    root.set("title", banks[0].title if len(banks) == 1 else banks[0].category.split("/")[0])
+    score = _sub(root, "outcomeDeclaration", identifier="SCORE", cardinality="single",
+                 baseType="float")
+    _sub(_sub(score, "defaultValue"), "value", "0")
+    part = _sub(root, "testPart", identifier="part", navigationMode="nonlinear",
+                submissionMode="simultaneous")
+    for bank in banks:
+        section = _sub(part, "assessmentSection", identifier=f"section-{bank.id}",
+                       title=bank.category.split("/", 1)[-1], visible="true")
+        if bank.quiz.settings.shuffle_questions:
+            _sub(section, "ordering", shuffle="true")
+        for question in bank.quiz.questions:
+            identifier = item_identifier(bank.id, question)
+            ref = _sub(section, "assessmentItemRef", identifier=identifier,
+                       href=f"items/{identifier}.xml")
+            _sub(ref, "weight", identifier="W", value=_number(question.points
+                                                               if question.type.graded else 0))
+    total = _sub(_sub(root, "outcomeProcessing"), "setOutcomeValue", identifier="SCORE")
+    _sub(_sub(total, "sum"), "testVariables", variableIdentifier="SCORE", weightIdentifier="W")
+    return root
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def manifest_document(name: str, banks: Sequence[BankQuiz]) -> etree._Element:
+    """The IMS content-packaging manifest listing the test and every item."""
+    def cp(tag: str) -> str:
+        return f"{{{CP}}}{tag}"
+
+    root = etree.Element(cp("manifest"), nsmap={None: CP, "xsi": XSI})
+    root.set("identifier", f"MANIFEST-{name}")
+    root.set(f"{{{XSI}}}schemaLocation", CP_LOCATION)
+    metadata = etree.SubElement(root, cp("metadata"))
+    etree.SubElement(metadata, cp("schema")).text = "QTIv2.1 Package"
+    etree.SubElement(metadata, cp("schemaversion")).text = "1.0.0"
+    etree.SubElement(root, cp("organizations"))
+    resources = etree.SubElement(root, cp("resources"))
+    test = etree.SubElement(resources, cp("resource"), identifier=f"test-{name}",
+                            type="imsqti_test_xmlv2p1", href=f"{name}.xml")
+    etree.SubElement(test, cp("file"), href=f"{name}.xml")
+    items = []
+    for bank in banks:
+        for question in bank.quiz.questions:
+            identifier = item_identifier(bank.id, question)
+            etree.SubElement(test, cp("dependency"), identifierref=f"item-{identifier}")
+            item = etree.Element(cp("resource"), identifier=f"item-{identifier}",
+                                 type="imsqti_item_xmlv2p1", href=f"items/{identifier}.xml")
+            etree.SubElement(item, cp("file"), href=f"items/{identifier}.xml")
+            items.append(item)
+    resources.extend(items)
+    return root
+
+
+def package_members(name: str, banks: Sequence[BankQuiz]) -> list[tuple[str, bytes]]:
+    """(zip member name, bytes) of the package."""
+    members = [("imsmanifest.xml", serialise(manifest_document(name, banks))),
+               (f"{name}.xml", serialise(test_document(name, banks)))]
+    for bank in banks:
+        for question in bank.quiz.questions:
+            item = item_document(bank.id, question, bank.quiz.settings.shuffle_choices)
+            members.append((f"items/{item_identifier(bank.id, question)}.xml", serialise(item)))
+    return members
+
+
+class Qti21Builder(BankBuilder):
+    """Writes QTI 2.1 content packages (TAO, Inspera, OpenOLAT, ONYX)."""
+
+    name = "qti21"
+    extension = ".zip"
+    description = "quizzes as IMS QTI 2.1 packages"
+
+    def write(self, path: Path, banks: Sequence[BankQuiz], name: str) -> None:
+        """The package as a deterministic zip."""
+        write_zip(path, package_members(name, banks))
+
+    def render(self, banks: Sequence[BankQuiz], name: str) -> bytes:
+        """Not used: the package is written member by member."""
+        raise NotImplementedError
