@@ -24,7 +24,7 @@ KEPT = {
                   "per question, objectives as tags. Texts are HTML in CDATA.",
     "qti21": "Kept: identifiers, single and multiple choice, true/false, matching, per-choice "
              "feedback and the explanation as modal feedback, points as item weights in the "
-             "assessment test, shuffling, objectives as item keywords. Items without feedback "
+             "assessment test, shuffling. Items without feedback "
              "use the standard match_correct response-processing template.",
     "qti12": "Kept: single and multiple choice (multiple_answers_question), true/false, matching, "
              "per-choice feedback, the explanation as general feedback, points.",
@@ -41,6 +41,9 @@ LOSSES = {
     ("qti12", "matching-feedback"): "Canvas matching has no feedback per pair: it is dropped.",
     ("qti12", "shuffle"): "QTI 1.2 for Canvas has no shuffle per question: use the quiz's "
                           "'Shuffle answers' setting.",
+    ("qti21", "tags"): "QTI 2.1 items have no tags: objectives are not kept.",
+    ("qti21", "matching-feedback"): "Feedback per matching pair is dropped (the feedback for "
+                                    "right and wrong answers is kept).",
     ("qti12", "tags"): "Canvas keeps no objectives or tags on questions.",
     ("gift", "multiple"): "Multiple response is graded with partial credit: the right choices "
                           "share 100% and a wrong choice costs 100% (the course grades all or "
