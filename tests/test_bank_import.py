@@ -34,7 +34,7 @@ def _course_with(tmp_path: Path, kind: str, bank: Path) -> tuple[Path, list[str]
     course = tmp_path / "course"
     shutil.copytree(ROOTS / "minimal", course)
     result = CliRunner().invoke(main, ["import", kind, str(bank), "-o",
-                                       str(course / "modules" / "roles" / "quiz.yml"), "--force"])
+                                       str(course / "modules" / "welcome" / "quiz.yml")])
     assert result.exit_code == 0, result.output
     return course, result.output.splitlines()
 
@@ -46,15 +46,16 @@ def test_a_bank_written_by_hand_imports_and_builds(tmp_path: Path, kind: str, na
     # what the course format cannot hold is reported with its line, and left out
     unsupported = [m for m in messages if "[import.unsupported]" in m]
     assert unsupported and all(f"{name}:" in m and ": warning: " in m for m in unsupported)
+    assert any("[import.distractor]" in m for m in messages)
     checked = load_checked(course)
-    quiz = checked.course.module("roles").quiz
+    quiz = checked.course.module("welcome").quiz
     assert quiz is not None
     kinds = {q.type.value for q in quiz.questions}
     assert kinds == {"single", "multiple", "true-false", "matching"}
     result = CliRunner().invoke(main, ["build", str(course), "-o", str(tmp_path / "out"),
                                        "-f", "json", "-f", "gift", "-q"])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "out" / "quizzes" / "gift" / "roles.gift.txt").is_file()
+    assert (tmp_path / "out" / "quizzes" / "gift" / "welcome.gift.txt").is_file()
 
 
 def test_import_refuses_to_overwrite_without_force(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import zipfile
 import tempfile
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def read_bank(kind: str, path: Path) -> Draft:
             from .qti_reader import read_qti
 
             draft = read_qti(data, name)
-    except (ValueError, KeyError, IndexError) as exc:  # lxml's XMLSyntaxError is a ValueError
+    except (ValueError, KeyError, IndexError, SyntaxError, zipfile.BadZipFile) as exc:
         raise CourseforgeError(f"{name}: cannot read it as {kind}: {exc}") from None
     if not draft.questions:
         raise CourseforgeError(f"{name}: no question the course format can hold")

@@ -88,8 +88,8 @@ def finish_question(draft: Draft, line: int, meta: dict[str, Any], question: dic
     if objectives:
         question["objectives"] = list(objectives)
     if not explanation:
-        draft.report(line, f"question '{question['id']}' has no general feedback: write its "
-                     "'explanation' before building", "no-explanation")
+        draft.report(line, f"question '{question['id']}' has no general feedback: its "
+                     "'explanation' is empty; write one", "no-explanation")
     question["explanation"] = explanation
     order = ["id", "type", "prompt", "objectives", "points", "answer", "choices", "targets",
              "items", "feedback", "explanation"]
@@ -103,12 +103,17 @@ def preference_weights(meta: dict[str, Any], choice_id: str) -> dict[str, float]
     return dict(found) if isinstance(found, dict) else {}
 
 
-def match_question(question: dict[str, Any], pairs: list[tuple[str, str]],
-                   meta: dict[str, Any]) -> None:
-    """Targets and items of a matching question from (item text, target text) pairs; an item
-    with no text is a distractor target. Ids come from the metadata, else from the texts."""
-    target_texts = list(dict.fromkeys(right for _, right in pairs))
+def match_question(draft: Draft, line: int, question: dict[str, Any],
+                   pairs: list[tuple[str, str]], meta: dict[str, Any]) -> None:
+    """Targets and items of a matching question from (item text, target text) pairs. Ids come
+    from the metadata, else from the texts. A distractor (an answer no item matches) is left
+    out and reported: every target of a course's matching question is some item's match."""
     asked = [(left, right) for left, right in pairs if left]
+    target_texts = list(dict.fromkeys(right for _, right in asked))
+    for _, extra in pairs:
+        if extra not in target_texts:
+            draft.report(line, f"matching question '{question['id']}': the distractor "
+                         f"'{extra}' is left out (no item matches it)", "distractor")
     kept_targets, kept_items = meta.get("targets"), meta.get("items")
     targets, items = Ids(), Ids()
     if isinstance(kept_targets, list) and len(kept_targets) == len(target_texts):

@@ -116,13 +116,13 @@ def _question(draft: Draft, line: int, text: str, meta: dict[str, Any], tags: li
     if kind == "true-false":
         _true_false(question, answers)
     elif kind == "matching":
-        _matching(question, answers, meta)
+        _matching(draft, line, question, answers, meta)
     elif kind == "choice":
         _choices(draft, line, question, answers, meta)
     else:
         draft.ids.taken.discard(question["id"])
-        draft.report(line, f"question '{name or prompt[:30]}' is a {kind} question, which the "
-                     "course format has no type for: not imported", "unsupported")
+        draft.report(line, f"question '{name or prompt[:30]}' is of GIFT type '{kind}', which "
+                     "the course format has no type for: not imported", "unsupported")
         return
     finish_question(draft, line, meta, question, unescape(general).strip(), tags)
 
@@ -174,13 +174,14 @@ def _true_false(question: dict[str, Any], answers: str) -> None:
         question["feedback"] = {k: v for k, v in sorted(feedback.items(), reverse=True) if v}
 
 
-def _matching(question: dict[str, Any], answers: str, meta: dict[str, Any]) -> None:
+def _matching(draft: Draft, line: int, question: dict[str, Any], answers: str,
+              meta: dict[str, Any]) -> None:
     pairs = []
     for mark, piece in split_unescaped(answers.strip(), "="):
         if mark == "=" and "->" in piece:
             left, right = piece.split("->", 1)
             pairs.append((unescape(left).strip(), unescape(right).strip()))
-    match_question(question, pairs, meta)
+    match_question(draft, line, question, pairs, meta)
 
 
 def _choices(draft: Draft, line: int, question: dict[str, Any], answers: str,

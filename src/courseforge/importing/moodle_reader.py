@@ -52,7 +52,7 @@ def read_moodle_xml(data: bytes, path: str) -> Draft:
         if kind == "truefalse":
             _true_false(question, element)
         elif kind == "matching":
-            _matching(question, element, meta)
+            _matching(draft, line, question, element, meta)
         else:
             _choices(draft, line, question, element, meta)
         if kind != "truefalse":
@@ -82,10 +82,11 @@ def _true_false(question: dict[str, Any], element: etree._Element) -> None:
         question["feedback"] = dict(sorted(feedback.items(), reverse=True))
 
 
-def _matching(question: dict[str, Any], element: etree._Element, meta: dict[str, Any]) -> None:
+def _matching(draft: Draft, line: int, question: dict[str, Any], element: etree._Element,
+              meta: dict[str, Any]) -> None:
     pairs = [(text_of(sub), (sub.findtext("answer/text") or "").strip())
              for sub in element.iterfind("subquestion")]
-    match_question(question, pairs, meta)
+    match_question(draft, line, question, pairs, meta)
     feedback = {"correct": text_of(element.find("correctfeedback")),
                 "incorrect": text_of(element.find("incorrectfeedback"))}
     if any(feedback.values()):

@@ -91,7 +91,7 @@ def _item(draft: Draft, item: etree._Element, extra: dict[str, Any]) -> None:
                                                     "q:value", NS)]
     feedback = {f.get("identifier"): _markdown(f) for f in item.iterfind("q:modalFeedback", NS)}
     if match is not None:
-        _matching(question, match, correct, feedback, meta)
+        _matching(draft, line, question, match, correct, feedback, meta)
     else:
         _choices(question, choice, correct, feedback, meta)
     if question["type"] != "true-false":  # true/false keeps its order whatever the quiz says
@@ -99,7 +99,8 @@ def _item(draft: Draft, item: etree._Element, extra: dict[str, Any]) -> None:
     finish_question(draft, line, meta, question, feedback.get("EXPLANATION", ""), [])
 
 
-def _matching(question: dict[str, Any], match: etree._Element, correct: list[str],
+def _matching(draft: Draft, line: int, question: dict[str, Any], match: etree._Element,
+              correct: list[str],
               feedback: dict[str, str], meta: dict[str, Any]) -> None:
     sets = match.findall("q:simpleMatchSet", NS)
     texts = [{c.get("identifier"): _markdown(c) for c in s.iterfind("q:simpleAssociableChoice", NS)}
@@ -110,7 +111,7 @@ def _matching(question: dict[str, Any], match: etree._Element, correct: list[str
     pairs += [("", text) for text in texts[1].values() if text not in used]
     meta = {"targets": list(texts[1]), "items": [[i, answer.get(i, "")] for i in texts[0]],
             **meta}
-    match_question(question, pairs, meta)
+    match_question(draft, line, question, pairs, meta)
     kept = {"correct": feedback.get("CORRECT", ""), "incorrect": feedback.get("INCORRECT", "")}
     if any(kept.values()):
         question["feedback"] = {k: v for k, v in kept.items() if v}
