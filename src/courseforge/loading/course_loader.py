@@ -6,9 +6,23 @@ import re
 from pathlib import Path
 
 from ..errors import Diagnostic, did_you_mean, error, warning
-from ..model import Course, Image, Lesson, Module, Objective, Outcome, Slide, Source
+from ..model import (
+    Block,
+    CalloutKind,
+    Course,
+    Image,
+    Lesson,
+    Module,
+    Objective,
+    Outcome,
+    Slide,
+    Source,
+)
+from ..locale import SOURCE_LANGUAGE, Labels, labels_for_language, overrides_for
+from .callouts import plain_markdown, split_callouts
 from .fields import ID_PATTERN, Fields
 from .files import image_problem, read_text, relative_name, resolve_reference
+from .labels_loader import load_labels
 from .lesson_markdown import find_images, split_front_matter, split_slides, unsafe_links
 from .located_yaml import LocatedDict, parse_yaml
 from .quiz_loader import load_quiz
@@ -57,11 +71,16 @@ def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
     fields = Fields(data, COURSE_FILE, "the course", diagnostics)
     outcomes = tuple(_outcome(item) for item, _ in fields.mappings("outcomes"))
     module_ids = _unique_modules(fields)
+    language = fields.text("language", required=True)
+    overrides = load_labels(root, diagnostics)
+    # the texts the loader itself writes (True/False choices, a quiz's default title)
+    labels = labels_for_language(language if LANGUAGE.match(language) else SOURCE_LANGUAGE,
+                                 overrides_for(language, overrides))
     course = Course(
         id=fields.identifier("id"),
         title=fields.text("title", required=True),
         version=fields.text("version", required=True),
-        language=fields.text("language", required=True),
+        language=language,
         description=fields.text("description"),
         audience=fields.text("audience"),
         author=fields.text("author"),
@@ -72,8 +91,9 @@ def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
         modules=tuple(
             module
             for module_id, line in module_ids
-            if (module := _module(root, module_id, line, diagnostics)) is not None
+            if (module := _module(root, module_id, line, labels, diagnostics)) is not None
         ),
+        labels=overrides,
         root=root,
         source=Source(path=COURSE_FILE, line=1),
     )
@@ -154,7 +174,8 @@ def _outcome(fields: Fields) -> Outcome:
     return outcome
 
 
-def _module(root: Path, module_id: str, line: int, diagnostics: list[Diagnostic]) -> Module | None:
+def _module(root: Path, module_id: str, line: int, labels: Labels,
+            diagnostics: list[Diagnostic]) -> Module | None:
     if not ID_PATTERN.match(module_id):
         diagnostics.append(
             error(
@@ -198,7 +219,8 @@ def _module(root: Path, module_id: str, line: int, diagnostics: list[Diagnostic]
     if quiz_path.exists() or quiz_path.is_symlink():  # a broken link is an error, not no quiz
         data = read_mapping(root, quiz_path, diagnostics)
         if data is not None:
-            quiz = load_quiz(Fields(data, relative_name(root, quiz_path), "the quiz", diagnostics))
+            quiz = load_quiz(Fields(data, relative_name(root, quiz_path), "the quiz", diagnostics),
+                             labels)
     return Module(
         id=module_id,
         lesson=lesson,
@@ -314,12 +336,21 @@ def _lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson | N
                     source=Source(path=name, line=image.line),
                 )
             )
+        raw_blocks, problems = split_callouts(raw.body, raw.body_line)
+        diagnostics.extend(error(name, p.line, p.message, p.code) for p in problems)
+        blocks = tuple(
+            Block(markdown=b.markdown, callout=CalloutKind(b.kind) if b.kind else None,
+                  title=b.title, source=Source(path=name, line=b.line))
+            for b in raw_blocks
+        )
         slides.append(
             Slide(
                 title=raw.title or "",
-                body=raw.body,
+                body=raw.body if all(b.callout is None for b in blocks)
+                else plain_markdown(raw_blocks),
                 notes=raw.notes,
                 images=tuple(images),
+                blocks=blocks,
                 source=Source(path=name, line=raw.line),
             )
         )
