@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import posixpath
 import zipfile
@@ -28,7 +29,7 @@ def _inner_html(element: etree._Element | None) -> str:
         if isinstance(node.tag, str):
             node.tag = etree.QName(node).localname
     etree.cleanup_namespaces(copy)
-    parts = [copy.text or ""] + [etree.tostring(child, encoding="unicode", with_tail=True)
+    parts = [html.escape(copy.text or "", quote=False)] + [etree.tostring(child, encoding="unicode", with_tail=True)
                                  for child in copy]
     return "".join(parts)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ...model import Question
-from ..html_render import render_inline, render_markdown
+from ..lesson.html_render import render_inline, render_markdown
 from .bank import metadata_text
 
 
