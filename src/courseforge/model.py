@@ -191,13 +191,29 @@ class QuizSettings:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Pool:
+    """Questions of a quiz of which each attempt asks ``draw``, drawn with the attempt seed."""
+
+    id: str
+    draw: int
+    questions: tuple[str, ...]  # question ids
+    source: Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quiz:
-    """A module's quiz: a knowledge check or the final assessment."""
+    """A module's quiz: a knowledge check or the final assessment.
+
+    ``draw`` (more than 0) asks that many of the questions per attempt; ``pools`` draw from
+    groups of questions instead, and questions in no pool are always asked.
+    """
 
     title: str
     intro: str
     settings: QuizSettings
     questions: tuple[Question, ...]
+    draw: int = 0
+    pools: tuple[Pool, ...] = ()
     source: Source
 
     @property

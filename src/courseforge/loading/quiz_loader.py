@@ -10,6 +10,7 @@ from ..model import (
     Choice,
     MatchItem,
     MatchTarget,
+    Pool,
     Question,
     QuestionType,
     Quiz,
@@ -49,12 +50,27 @@ def load_quiz(fields: Fields, labels: Labels | None = None) -> Quiz:
             for item, _ in fields.mappings("questions", required=True)
             if (q := _question(item, labels)) is not None
         ),
+        draw=fields.get("draw", int, 0),
+        pools=tuple(_pool(item) for item, _ in fields.mappings("pools")),
         source=Source(path=fields.path, line=fields.line),
     )
     if not fields.data.get("questions") and "questions" in fields.data:
         fields.report("questions", "the quiz has no questions", "quiz.empty")
     fields.finish()
     return quiz
+
+
+def _pool(fields: Fields) -> Pool:
+    """A pool: an id, how many to draw, and the ids of its questions."""
+    pid = fields.identifier("id")
+    fields.what = f"pool '{pid}'" if pid else "a pool"
+    pool = Pool(id=pid, draw=fields.get("draw", int, 0, required=True),
+                questions=tuple(text for text, _ in fields.strings("questions")),
+                source=Source(path=fields.path, line=fields.line))
+    if not pool.questions:
+        fields.report("questions", f"{fields.what} lists no questions", "pool.empty")
+    fields.finish()
+    return pool
 
 
 def _question(fields: Fields, labels: Labels) -> Question | None:

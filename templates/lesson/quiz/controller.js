@@ -76,6 +76,10 @@
     var order = grading.arrange(this.id, this.quiz, attempt);
     var list = role(this.form, "questions");
     var self = this;
+    this.asked = order.questions;  // a drawn quiz asks some of its questions per attempt
+    this.quiz.questions.forEach(function (q) {
+      self.item(q.id).hidden = order.questions.indexOf(q.id) < 0;
+    });
     order.questions.forEach(function (qid, index) {
       var li = self.item(qid);
       list.appendChild(li);
@@ -140,7 +144,7 @@
   Controller.prototype.unanswered = function (responses) {
     var self = this;
     return this.quiz.questions.filter(function (q) {
-      return grading.normalise(q, responses[q.id]) === null;
+      return self.asked.indexOf(q.id) >= 0 && grading.normalise(q, responses[q.id]) === null;
     }).map(function (q) { return self.item(q.id); });
   };
 
@@ -173,7 +177,7 @@
     confirm.hidden = true;
     var at = Date.now();
     this.state.responses = responses;
-    var result = grading.scoreQuiz(this.quiz, responses, shared.passing_score);
+    var result = grading.scoreQuiz(this.quiz, responses, shared.passing_score, this.asked);
     this.state.best = this.state.count > 0 ? Math.max(this.state.best, result.percent)
       : result.percent;
     this.state.count = Math.min(this.state.count + 1, MAX_COUNT);
