@@ -39,6 +39,8 @@ def draw_groups(quiz: Quiz) -> tuple[tuple[Question, ...], tuple[Group, ...]]:
 
 def missed_by(quiz: Quiz, wanted: Callable[[Question], bool]) -> list[str]:
     """Why some draw can ask no question that is ``wanted``; empty when every draw asks one."""
+    if not any(wanted(q) for q in quiz.questions):
+        return ["no question of the quiz does"]
     always, groups = draw_groups(quiz)
     if any(wanted(q) for q in always):
         return []
