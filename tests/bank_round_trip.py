@@ -28,7 +28,7 @@ def exported(fmt: str, bank: BankQuiz) -> bytes:
         return moodle_document([bank])
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in package_members(bank.id, [bank]):
+        for name, data in package_members(bank.id, [bank], "Course"):
             archive.writestr(name, data)
     return buffer.getvalue()
 

@@ -236,3 +236,24 @@ def test_moodle_xml_has_the_structure_moodle_imports(exported) -> None:
             question.points if question.type.graded else 0)
         assert [t.text for t in element.iterfind("tags/tag/text")] == list(question.objectives)
     assert seen == list(source)
+
+
+def test_pools_become_qti_sections_and_moodle_categories(tmp_path: Path) -> None:
+    build(ROOT / "tests" / "roots" / "draws", tmp_path, FORMATS, BuildOptions(), lambda m: None)
+    ns = {"q": "http://www.imsglobal.org/xsd/imsqti_v2p1"}
+    with zipfile.ZipFile(tmp_path / "quizzes" / "qti21" / "roles.zip") as archive:
+        data = archive.read("roles.xml")
+    assert qti_errors(data) == []
+    test = etree.fromstring(data)
+    pools = {s.get("identifier"): (s.find("q:selection", ns).get("select"),
+                                   [r.get("identifier") for r in s.iterfind("q:assessmentItemRef",
+                                                                            ns)])
+             for s in test.iterfind(".//q:assessmentSection/q:assessmentSection", ns)}
+    assert pools == {"pool-roles-tell": ("2", ["roles-q-both", "roles-q-tf", "roles-q-match"]),
+                     "pool-roles-about-you": ("1", ["roles-p-energy", "roles-p-day"])}
+    root = etree.parse(str(tmp_path / "quizzes" / "moodle-xml" / "roles.xml")).getroot()
+    categories = [q.findtext("category/text") for q in root.iterfind("question[@type='category']")]
+    assert categories == ["$course$/Roles in a delivery team/The roles at work",
+                          "$course$/Roles in a delivery team/The roles at work/tell",
+                          "$course$/Roles in a delivery team/The roles at work/about-you"]
+    assert "category of their own" in (tmp_path / "quizzes" / "gift" / "README.txt").read_text()

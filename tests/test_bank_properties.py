@@ -74,7 +74,8 @@ def quizzes(draw: st.DrawFn) -> Quiz:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(quiz=quizzes(), fmt=st.sampled_from(["gift", "moodle-xml", "qti21"]))
 def test_export_then_import_gives_back_the_same_quiz(quiz: Quiz, fmt: str) -> None:
-    bank = BankQuiz(id="module", title="Quiz", category="Course/Module", quiz=quiz)
+    bank = BankQuiz(id="module", title="Quiz", section="Module", category="Course/Module",
+                    quiz=quiz)
     imported, problems = round_trip(fmt, bank)
     assert problems == []
     assert questions_data(imported, fmt) == questions_data(quiz, fmt)

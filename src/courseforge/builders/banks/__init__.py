@@ -23,6 +23,7 @@ def losses_in(format_name: str, course: Course) -> list[str]:
         "matching-feedback": any(i.feedback or q.feedback_correct or q.feedback_incorrect
                                  for q in questions for i in q.items),
         "tags": any(q.objectives for q in questions),
+        "draws": any(m.quiz.draw or m.quiz.pools for m in course.modules if m.quiz),
         "multiple": any(q.type is QuestionType.MULTIPLE for q in questions),
         "preference": any(q.type is QuestionType.PREFERENCE for q in questions),
     }

@@ -17,9 +17,10 @@ META_PREFIX = "courseforge:"
 class BankQuiz:
     """One quiz to export, with the name of its category in the target's bank."""
 
-    id: str  # the module id, or the course id for the whole-course file
-    title: str
-    category: str
+    id: str  # the module id
+    title: str  # the quiz's
+    section: str  # the module's title
+    category: str  # a Moodle category path: names joined by '/', a '/' inside one doubled
     quiz: Quiz
 
 
@@ -27,8 +28,28 @@ def bank_quizzes(course: Course) -> Iterator[BankQuiz]:
     """Each module quiz, in course order, as a category named after the course and module."""
     for module in course.modules:
         if module.quiz is not None:
-            yield BankQuiz(id=module.id, title=module.quiz.title,
-                           category=f"{course.title}/{module.title}", quiz=module.quiz)
+            names = (course.title, module.title)
+            yield BankQuiz(id=module.id, title=module.quiz.title, section=module.title,
+                           category="/".join(n.replace("/", "//") for n in names),
+                           quiz=module.quiz)
+
+
+def category_runs(bank: BankQuiz) -> Iterator[tuple[str, tuple[Question, ...]]]:
+    """The quiz's questions in runs sharing a category: the module's, or a subcategory per
+    pool (a Moodle quiz draws random questions from a category)."""
+    pools = {qid: pool.id for pool in bank.quiz.pools for qid in pool.questions}
+    run: list[Question] = []
+    current = bank.category
+    for question in bank.quiz.questions:
+        category = f"{bank.category}/{pools[question.id]}" if question.id in pools \
+            else bank.category
+        if category != current and run:
+            yield current, tuple(run)
+            run = []
+        current = category
+        run.append(question)
+    if run:
+        yield current, tuple(run)
 
 
 def letters(count: int) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ...model import Question, QuestionType
 from . import BankBuilder
-from .bank import BankQuiz, fraction_text, metadata_text, multiple_fractions
+from .bank import BankQuiz, category_runs, fraction_text, metadata_text, multiple_fractions
 
 _SPECIAL = "~=#{}:"
 
@@ -17,11 +17,6 @@ def escape(text: str) -> str:
     for char in _SPECIAL:
         text = text.replace(char, "\\" + char)
     return text.replace("\r\n", "\n").replace("\n", "\\n")
-
-
-def category_path(name: str) -> str:
-    """A category path where a '/' inside a name is doubled (Moodle's own escape)."""
-    return "/".join(part.replace("/", "//") for part in name.split("/", 1))
 
 
 def question_text(question: Question) -> str:
@@ -71,8 +66,9 @@ def gift_document(banks: Sequence[BankQuiz]) -> str:
     """The GIFT text of these quizzes: a category line each, one blank line between questions."""
     blocks = []
     for bank in banks:
-        blocks.append(f"$CATEGORY: $course$/{category_path(bank.category)}")
-        blocks += [question_text(q) for q in bank.quiz.questions]
+        for category, questions in category_runs(bank):
+            blocks.append(f"$CATEGORY: $course$/{category}")
+            blocks += [question_text(q) for q in questions]
     return "\n\n".join(blocks) + "\n"
 
 

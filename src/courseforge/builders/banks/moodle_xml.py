@@ -8,7 +8,7 @@ from lxml import etree
 
 from ...model import Question, QuestionType, Quiz
 from . import BankBuilder
-from .bank import BankQuiz, fraction_text, multiple_fractions
+from .bank import BankQuiz, category_runs, fraction_text, multiple_fractions
 from .xml_text import block_html, cdata_text, inline_html, metadata_comment, serialise
 
 _TYPES = {
@@ -107,10 +107,11 @@ def moodle_document(banks: Sequence[BankQuiz]) -> bytes:
     """A <quiz> document: a category question before each quiz's questions."""
     root = etree.Element("quiz")
     for bank in banks:
-        category = etree.SubElement(root, "question", type="category")
-        _plain(etree.SubElement(category, "category"), "text", f"$course$/{bank.category}")
-        for question in bank.quiz.questions:
-            root.append(question_element(question, bank.quiz))
+        for name, questions in category_runs(bank):
+            category = etree.SubElement(root, "question", type="category")
+            _plain(etree.SubElement(category, "category"), "text", f"$course$/{name}")
+            for question in questions:
+                root.append(question_element(question, bank.quiz))
     return serialise(root)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ...model import Question
 from ...packaging import write_zip
 from . import BankBuilder
 from .bank import BankQuiz
@@ -17,12 +18,12 @@ CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 CP_LOCATION = f"{CP} http://www.imsglobal.org/xsd/qti/qtiv2p1/qtiv2p1_imscpv1p2_v1p0.xsd"
 
 
-def test_document(name: str, banks: Sequence[BankQuiz]) -> etree._Element:
+def test_document(name: str, banks: Sequence[BankQuiz], course_title: str) -> etree._Element:
     """The <assessmentTest>: a section per quiz, points as item weights summed into SCORE."""
     root = etree.Element(_q("assessmentTest"), nsmap={None: NS, "xsi": XSI})
     root.set(f"{{{XSI}}}schemaLocation", SCHEMA_LOCATION)
     root.set("identifier", name)
-    root.set("title", banks[0].title if len(banks) == 1 else banks[0].category.split("/")[0])
+    root.set("title", banks[0].title if len(banks) == 1 else course_title)
     score = _sub(root, "outcomeDeclaration", identifier="SCORE", cardinality="single",
                  baseType="float")
     _sub(_sub(score, "defaultValue"), "value", "0")
@@ -30,18 +31,36 @@ def test_document(name: str, banks: Sequence[BankQuiz]) -> etree._Element:
                 submissionMode="simultaneous")
     for bank in banks:
         section = _sub(part, "assessmentSection", identifier=f"section-{bank.id}",
-                       title=bank.category.split("/", 1)[-1], visible="true")
+                       title=bank.section, visible="true")
+        if bank.quiz.draw > 0:  # the quiz's draw is the section's selection
+            _sub(section, "selection", select=str(bank.quiz.draw))
         if bank.quiz.settings.shuffle_questions:
             _sub(section, "ordering", shuffle="true")
+        pools = {qid: pool for pool in bank.quiz.pools for qid in pool.questions}
+        by_id = {q.id: q for q in bank.quiz.questions}
+        placed: set[str] = set()
         for question in bank.quiz.questions:
-            identifier = item_identifier(bank.id, question)
-            ref = _sub(section, "assessmentItemRef", identifier=identifier,
-                       href=f"items/{identifier}.xml")
-            _sub(ref, "weight", identifier="W", value=_number(question.points
-                                                               if question.type.graded else 0))
+            pool = pools.get(question.id)
+            if pool is None:
+                _item_ref(section, bank.id, question)
+            elif pool.id not in placed:  # a pool is a section drawing its count
+                placed.add(pool.id)
+                inner = _sub(section, "assessmentSection", identifier=f"pool-{bank.id}-{pool.id}",
+                             title=pool.id, visible="false")
+                _sub(inner, "selection", select=str(pool.draw))
+                for qid in pool.questions:
+                    if qid in by_id:
+                        _item_ref(inner, bank.id, by_id[qid])
     total = _sub(_sub(root, "outcomeProcessing"), "setOutcomeValue", identifier="SCORE")
     _sub(_sub(total, "sum"), "testVariables", variableIdentifier="SCORE", weightIdentifier="W")
     return root
+
+
+def _item_ref(section: etree._Element, module_id: str, question: Question) -> None:
+    identifier = item_identifier(module_id, question)
+    ref = _sub(section, "assessmentItemRef", identifier=identifier, href=f"items/{identifier}.xml")
+    _sub(ref, "weight", identifier="W",
+         value=_number(question.points if question.type.graded else 0))
 
 
 def _number(value: float) -> str:
@@ -77,10 +96,11 @@ def manifest_document(name: str, banks: Sequence[BankQuiz]) -> etree._Element:
     return root
 
 
-def package_members(name: str, banks: Sequence[BankQuiz]) -> list[tuple[str, bytes]]:
+def package_members(name: str, banks: Sequence[BankQuiz],
+                    course_title: str) -> list[tuple[str, bytes]]:
     """(zip member name, bytes) of the package."""
     members = [("imsmanifest.xml", serialise(manifest_document(name, banks))),
-               (f"{name}.xml", serialise(test_document(name, banks)))]
+               (f"{name}.xml", serialise(test_document(name, banks, course_title)))]
     for bank in banks:
         for question in bank.quiz.questions:
             item = item_document(bank.id, question, bank.quiz.settings.shuffle_choices)
@@ -97,7 +117,7 @@ class Qti21Builder(BankBuilder):
 
     def write(self, path: Path, banks: Sequence[BankQuiz], name: str) -> None:
         """The package as a deterministic zip."""
-        write_zip(path, package_members(name, banks))
+        write_zip(path, package_members(name, banks, self.course.title))
 
     def render(self, banks: Sequence[BankQuiz], name: str) -> bytes:
         """Not used: the package is written member by member."""

@@ -24,7 +24,8 @@ KEPT = {
                   "per question, objectives as tags. Texts are HTML in CDATA.",
     "qti21": "Kept: identifiers, single and multiple choice, true/false, matching, per-choice "
              "feedback and the explanation as modal feedback, points as item weights in the "
-             "assessment test, shuffling. Items without feedback "
+             "assessment test, shuffling, draws and pools as sections that select their count. "
+             "Items without feedback "
              "use the standard match_correct response-processing template.",
     "qti12": "Kept: single and multiple choice (multiple_answers_question), true/false, matching, "
              "per-choice feedback, the explanation as general feedback, points.",
@@ -45,6 +46,13 @@ LOSSES = {
     ("qti21", "matching-feedback"): "Feedback per matching pair is dropped (the feedback for "
                                     "right and wrong answers is kept).",
     ("qti12", "tags"): "Canvas keeps no objectives or tags on questions.",
+    ("gift", "draws"): "Random draws are not kept as such: each pool's questions are in a "
+                       "category of their own, from which a Moodle quiz can add random "
+                       "questions.",
+    ("moodle-xml", "draws"): "Random draws are not kept as such: each pool's questions are in a "
+                             "category of their own, from which a Moodle quiz can add random "
+                             "questions.",
+    ("qti12", "draws"): "Random draws are not kept: use a Canvas question group.",
     ("gift", "multiple"): "Multiple response is graded with partial credit: the right choices "
                           "share 100% and a wrong choice costs 100% (the course grades all or "
                           "nothing).",
