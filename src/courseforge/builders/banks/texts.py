@@ -5,6 +5,10 @@ Kept in one module so that they can move to the course's label catalogue in one 
 
 from __future__ import annotations
 
+import textwrap
+
+WIDTH = 78
+
 TITLES = {
     "gift": "GIFT question bank (Moodle: Question bank > Import > GIFT format)",
     "moodle-xml": "Moodle XML question bank (Moodle: Question bank > Import > Moodle XML format)",
@@ -78,13 +82,18 @@ SETTINGS_NOTE = ("Quiz settings (passing score, attempts, what counts, the recom
 ROUND_TRIP = ("Each question carries a 'courseforge:' comment (ids, points, outcome weights) so "
               "that 'courseforge import' restores the quiz exactly; targets ignore it.")
 NOTE = "note: {format}: {loss}"
-PREFERENCE_TITLE = "Preference (no right answer)"
 
 
 def readme(format_name: str, example: str, course_file: str, losses: list[str]) -> str:
     """The README.txt of one export."""
-    lines = [TITLES[format_name], "", FILES.format(example=example, course=course_file), "",
-             KEPT[format_name], "", "Not kept:"]
-    lines += [f"- {loss}" for loss in [*losses, SETTINGS_NOTE]]
-    lines += ["", ROUND_TRIP, ""]
+    def wrap(text: str, indent: str = "") -> list[str]:
+        return textwrap.wrap(text, WIDTH, initial_indent=indent,
+                             subsequent_indent=" " * len(indent), break_on_hyphens=False)
+
+    lines = [TITLES[format_name], ""]
+    lines += wrap(FILES.format(example=example, course=course_file)) + [""]
+    lines += wrap(KEPT[format_name]) + ["", "Not kept:"]
+    for loss in [*losses, SETTINGS_NOTE]:
+        lines += wrap(loss, "- ")
+    lines += [""] + wrap(ROUND_TRIP) + [""]
     return "\n".join(lines)
