@@ -126,6 +126,7 @@ def match_question(draft: Draft, line: int, question: dict[str, Any],
     question["type"] = "matching"
     question["targets"] = [{"id": by_text[t], "text": t} for t in target_texts]
     question["items"] = [
-        {"id": items.claim(str(kept_items[i][0]) if keep else slug(left, "i")),  # type: ignore[index]
+        {"id": items.claim(str(kept_items[i][0]) if keep  # type: ignore[index]
+                           else slug(left, "i")),
          "text": left, "match": by_text[right]}
         for i, (left, right) in enumerate(asked)]

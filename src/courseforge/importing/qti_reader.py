@@ -15,7 +15,8 @@ from ..errors import CourseforgeError
 from .draft import Draft, finish_question, match_question, preference_weights
 from .html_text import to_markdown
 
-NS = {"q": "http://www.imsglobal.org/xsd/imsqti_v2p1", "cp": "http://www.imsglobal.org/xsd/imscp_v1p1"}
+NS = {"q": "http://www.imsglobal.org/xsd/imsqti_v2p1",
+      "cp": "http://www.imsglobal.org/xsd/imscp_v1p1"}
 _PARSER = etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False)
 MAX_MEMBER = 5 * 1024 * 1024
 
@@ -29,8 +30,8 @@ def _inner_html(element: etree._Element | None) -> str:
         if isinstance(node.tag, str):
             node.tag = etree.QName(node).localname
     etree.cleanup_namespaces(copy)
-    parts = [html.escape(copy.text or "", quote=False)] + [etree.tostring(child, encoding="unicode", with_tail=True)
-                                 for child in copy]
+    parts = [html.escape(copy.text or "", quote=False)]
+    parts += [etree.tostring(child, encoding="unicode", with_tail=True) for child in copy]
     return "".join(parts)
 
 
@@ -53,8 +54,10 @@ def read_qti(data: bytes, path: str) -> Draft:
 
         manifest = read("imsmanifest.xml")
         resources = manifest.findall(".//cp:resource", NS)
-        tests = [r.get("href", "") for r in resources if r.get("type", "").startswith("imsqti_test")]
-        items = [r.get("href", "") for r in resources if r.get("type", "").startswith("imsqti_item")]
+        tests = [r.get("href", "") for r in resources
+                 if r.get("type", "").startswith("imsqti_test")]
+        items = [r.get("href", "") for r in resources
+                 if r.get("type", "").startswith("imsqti_item")]
         weights: dict[str, float] = {}
         if tests:
             test = read(tests[0])
@@ -104,10 +107,11 @@ def _matching(draft: Draft, line: int, question: dict[str, Any], match: etree._E
               correct: list[str],
               feedback: dict[str, str], meta: dict[str, Any]) -> None:
     sets = match.findall("q:simpleMatchSet", NS)
-    texts = [{c.get("identifier"): _markdown(c) for c in s.iterfind("q:simpleAssociableChoice", NS)}
-             for s in sets]
+    texts = [{c.get("identifier"): _markdown(c)
+              for c in s.iterfind("q:simpleAssociableChoice", NS)} for s in sets]
     answer = dict(v.split(" ", 1) for v in correct if " " in v)
-    pairs = [(text, texts[1].get(answer.get(item_id, ""), "")) for item_id, text in texts[0].items()]
+    pairs = [(text, texts[1].get(answer.get(item_id, ""), ""))
+             for item_id, text in texts[0].items()]
     used = {right for _, right in pairs}
     pairs += [("", text) for text in texts[1].values() if text not in used]
     meta = {"targets": list(texts[1]), "items": [[i, answer.get(i, "")] for i in texts[0]],

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from ...model import Course, QuestionType
-from ...packaging import write_bytes
+from ...packaging import write_bytes, write_zip
 from ..base import Builder, Progress
 from .bank import BankQuiz, bank_quizzes
 from .texts import LOSSES, NOTE, readme
@@ -66,3 +66,21 @@ class BankBuilder(Builder):
     @abstractmethod
     def render(self, banks: Sequence[BankQuiz], name: str) -> bytes:
         """The bytes of one export file (a zip's builder writes its members instead)."""
+
+
+class PackageBuilder(BankBuilder):
+    """A bank export whose files are zip packages (QTI content packages)."""
+
+    extension = ".zip"
+
+    def write(self, path: Path, banks: Sequence[BankQuiz], name: str) -> None:
+        """The package as a deterministic zip."""
+        write_zip(path, self.members(banks, name))
+
+    def render(self, banks: Sequence[BankQuiz], name: str) -> bytes:
+        """Not used: a package is written member by member."""
+        raise NotImplementedError
+
+    @abstractmethod
+    def members(self, banks: Sequence[BankQuiz], name: str) -> list[tuple[str, bytes]]:
+        """(member name, bytes) of the package."""

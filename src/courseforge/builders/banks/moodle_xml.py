@@ -54,7 +54,8 @@ def question_element(question: Question, quiz: Quiz) -> etree._Element:
     _plain(element, "hidden", "0")
     if question.type is QuestionType.TRUE_FALSE:
         for choice in question.choices:
-            _answer(element, 100 if choice.correct else 0, choice.id, choice.feedback, "moodle_auto_format")
+            _answer(element, 100 if choice.correct else 0, choice.id, choice.feedback,
+                    "moodle_auto_format")
     elif question.type is QuestionType.MATCHING:
         _plain(element, "shuffleanswers", _flag(quiz.settings.shuffle_choices))
         _combined_feedback(element, question.feedback_correct, question.feedback_incorrect)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from lxml import etree
 
 from ...model import Question, QuestionType
-from ...packaging import write_zip
-from . import BankBuilder
+from . import PackageBuilder
 from .bank import BankQuiz
 from .xml_text import block_html, inline_html, metadata_comment, serialise
 
@@ -59,7 +57,9 @@ def item_element(module_id: str, question: Question) -> etree._Element:
          varname="SCORE", vartype="Decimal")
     feedback: list[tuple[str, str]] = []
     if question.explanation:
-        _show(processing, _sub(etree.Element("conditionvar"), "other").getparent(), "general_fb")
+        always = etree.Element("conditionvar")
+        _sub(always, "other")
+        _show(processing, always, "general_fb")
         feedback.append(("general_fb", block_html(question.explanation)))
     if question.type is QuestionType.MATCHING:
         _matching(presentation, processing, question)
@@ -157,19 +157,14 @@ def manifest_document(name: str, banks: Sequence[BankQuiz]) -> etree._Element:
     return root
 
 
-class Qti12Builder(BankBuilder):
+class Qti12Builder(PackageBuilder):
     """Writes QTI 1.2 packages that Canvas imports as quizzes with their question banks."""
 
     name = "qti12"
-    extension = ".zip"
     description = "quizzes as QTI 1.2 packages for Canvas"
 
-    def write(self, path: Path, banks: Sequence[BankQuiz], name: str) -> None:
-        """The package as a deterministic zip."""
+    def members(self, banks: Sequence[BankQuiz], name: str) -> list[tuple[str, bytes]]:
+        """The manifest and one assessment file per quiz."""
         members = [("imsmanifest.xml", serialise(manifest_document(name, banks)))]
         members += [(f"{b.id}/{b.id}.xml", serialise(assessment_document(b))) for b in banks]
-        write_zip(path, members)
-
-    def render(self, banks: Sequence[BankQuiz], name: str) -> bytes:
-        """Not used: the package is written member by member."""
-        raise NotImplementedError
+        return members

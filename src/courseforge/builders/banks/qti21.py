@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from lxml import etree
 
 from ...model import Question
-from ...packaging import write_zip
-from . import BankBuilder
+from . import PackageBuilder
 from .bank import BankQuiz
 from .qti21_items import NS, SCHEMA_LOCATION, XSI, _q, _sub, item_document, item_identifier
 from .xml_text import serialise
@@ -108,17 +106,12 @@ def package_members(name: str, banks: Sequence[BankQuiz],
     return members
 
 
-class Qti21Builder(BankBuilder):
+class Qti21Builder(PackageBuilder):
     """Writes QTI 2.1 content packages (TAO, Inspera, OpenOLAT, ONYX)."""
 
     name = "qti21"
-    extension = ".zip"
     description = "quizzes as IMS QTI 2.1 packages"
 
-    def write(self, path: Path, banks: Sequence[BankQuiz], name: str) -> None:
-        """The package as a deterministic zip."""
-        write_zip(path, package_members(name, banks, self.course.title))
-
-    def render(self, banks: Sequence[BankQuiz], name: str) -> bytes:
-        """Not used: the package is written member by member."""
-        raise NotImplementedError
+    def members(self, banks: Sequence[BankQuiz], name: str) -> list[tuple[str, bytes]]:
+        """Manifest, assessment test and items."""
+        return package_members(name, banks, self.course.title)
