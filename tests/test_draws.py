@@ -166,3 +166,23 @@ def test_check_refuses_pools_that_do_not_add_up(tmp_path: Path) -> None:
     assert "pool 'tell' names question 'q-nope', which the quiz does not have" in text
     assert "question 'p-day' is in pool 'tell' and in pool 'about-you'" in text
     assert "pool 'tell' must draw from 1 to its 4 questions, not 5 [pool.draw]" in text
+
+
+def test_take_asks_the_attempts_draw() -> None:
+    from click.testing import CliRunner
+
+    from courseforge.cli import main
+
+    quiz = load_checked(ROOTS / "draws").course.module("roles").quiz
+    assert quiz is not None
+    for seed in (1, 2, 3):
+        asked = grading.arrange("roles", quiz, seed).questions
+        by_id = {q.id: q for q in quiz.questions}
+        answers = "".join("1\n" * max(1, len(by_id[q].items)) for q in asked)
+        result = CliRunner().invoke(main, ["take", str(ROOTS / "draws"), "--seed", str(seed)],
+                                    input=answers)
+        assert result.exit_code == 0, result.output
+        prompts = {q.id: q.prompt for q in quiz.questions}
+        shown = [qid for qid, prompt in prompts.items() if f"\n{prompt}\n" in result.output]
+        assert sorted(shown) == sorted(asked)
+        assert f"Question {len(asked)} of {len(asked)}" in result.output
