@@ -4,6 +4,7 @@ written by hand from the formats' documentation import, check and build."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,12 @@ def test_an_unreadable_bank_is_one_error_line(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "cannot read it as moodle-xml" in result.output
     assert not (tmp_path / "quiz.yml").exists()
+
+
+@pytest.mark.parametrize("fmt", ["gift", "moodle-xml", "qti21"])
+def test_draws_and_pools_come_back(fmt: str) -> None:
+    [bank] = bank_quizzes(load_checked(ROOTS / "draws").course)
+    quiz, problems = round_trip(fmt, bank)
+    assert problems == []
+    assert quiz.pools == tuple(replace(p, source=q.source)
+                               for p, q in zip(bank.quiz.pools, quiz.pools, strict=True))

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from bank_round_trip import questions_data, round_trip
 from courseforge.builders.banks.bank import BankQuiz
-from courseforge.model import (Choice, MatchItem, MatchTarget, Question, QuestionType, Quiz,
-                               QuizSettings, Source)
+from courseforge.model import (Choice, MatchItem, MatchTarget, Pool, Question, QuestionType,
+                               Quiz, QuizSettings, Source)
 
 HERE = Source(path="quiz.yml", line=1)
 # words that mean nothing to Markdown but everything to GIFT, XML and HTML
@@ -66,9 +66,23 @@ def questions(draw: st.DrawFn, qid: str) -> Question:
 @st.composite
 def quizzes(draw: st.DrawFn) -> Quiz:
     qids = draw(st.lists(IDS, min_size=1, max_size=4, unique=True))
+    how = draw(st.sampled_from(["all", "draw", "pools"]))
+    pools = []
+    if how == "pools":
+        free = list(draw(st.permutations(qids)))
+        while free and draw(st.booleans()):
+            size = draw(st.integers(1, len(free)))
+            members, free = tuple(free[:size]), free[size:]
+            pools.append(Pool(id=f"pool{len(pools)}", draw=draw(st.integers(1, size)),
+                              questions=members, source=HERE))
     return Quiz(title="Quiz", intro="", settings=QuizSettings(
         shuffle_choices=draw(st.booleans())),
-        questions=tuple(draw(questions(q)) for q in qids), source=HERE)
+        questions=tuple(draw(questions(q)) for q in qids), source=HERE,
+        draw=draw(st.integers(1, len(qids))) if how == "draw" else 0, pools=tuple(pools))
+
+
+def _pools(quiz: Quiz) -> dict[str, tuple[int, list[str]]]:
+    return {p.id: (p.draw, sorted(p.questions)) for p in quiz.pools}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -79,3 +93,5 @@ def test_export_then_import_gives_back_the_same_quiz(quiz: Quiz, fmt: str) -> No
     imported, problems = round_trip(fmt, bank)
     assert problems == []
     assert questions_data(imported, fmt) == questions_data(quiz, fmt)
+    assert imported.draw == quiz.draw
+    assert _pools(imported) == _pools(quiz)  # a pool comes back with its questions in quiz order

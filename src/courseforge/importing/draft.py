@@ -49,6 +49,8 @@ class Draft:
     problems: list[Diagnostic] = field(default_factory=list)
     shuffle: list[bool] = field(default_factory=list)
     ids: Ids = field(default_factory=Ids)
+    draw: int = 0
+    pools: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> draw, questions
 
     def report(self, line: int, message: str, code: str) -> None:
         """Note something the course format cannot represent."""
@@ -66,6 +68,10 @@ class Draft:
         data: dict[str, Any] = {"title": self.title or "Imported questions"}
         if self.shuffle and all(self.shuffle):
             data["shuffle_choices"] = True
+        if self.draw:
+            data["draw"] = self.draw
+        if self.pools:
+            data["pools"] = [{"id": pid, **pool} for pid, pool in self.pools.items()]
         data["questions"] = self.questions
         return data
 
@@ -87,6 +93,7 @@ def finish_question(draft: Draft, line: int, meta: dict[str, Any], question: dic
     objectives = meta.get("objectives") if isinstance(meta.get("objectives"), list) else tags
     if objectives:
         question["objectives"] = list(objectives)
+    _keep_draw(draft, meta, question["id"])
     if not explanation:
         draft.report(line, f"question '{question['id']}' has no general feedback: its "
                      "'explanation' is empty; write one", "no-explanation")
@@ -94,6 +101,18 @@ def finish_question(draft: Draft, line: int, meta: dict[str, Any], question: dic
     order = ["id", "type", "prompt", "objectives", "points", "answer", "choices", "targets",
              "items", "feedback", "explanation"]
     draft.questions.append({key: question[key] for key in order if key in question})
+
+
+def _keep_draw(draft: Draft, meta: dict[str, Any], question_id: str) -> None:
+    """The quiz's draw, or the question's pool, from the metadata."""
+    draw = meta.get("quiz_draw")
+    if isinstance(draw, int) and not isinstance(draw, bool):
+        draft.draw = draw
+    pool = meta.get("pool")
+    if isinstance(pool, dict) and isinstance(pool.get("id"), str) \
+            and isinstance(pool.get("draw"), int):
+        entry = draft.pools.setdefault(pool["id"], {"draw": pool["draw"], "questions": []})
+        entry["questions"].append(question_id)
 
 
 def preference_weights(meta: dict[str, Any], choice_id: str) -> dict[str, float]:

@@ -40,7 +40,7 @@ def _markdown(element: etree._Element | None) -> str:
 
 
 def read_qti(data: bytes, path: str) -> Draft:
-    """The items of a QTI 2.1 package, in the assessment test's order, or of one item file."""
+    """The items of a QTI 2.1 package, in the manifest's order, or of one item file."""
     draft = Draft(path=path)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         _item(draft, etree.fromstring(data, _PARSER), {})
@@ -70,7 +70,8 @@ def read_qti(data: bytes, path: str) -> Draft:
                 weight = ref.find("q:weight", NS)
                 if weight is not None and float(weight.get("value", "1")) > 0:
                     weights[href] = float(weight.get("value", "1"))
-            items = order + [i for i in items if i not in order]
+            # the manifest's order is the quiz's (a test groups a pool's items in a section)
+            items = items + [i for i in order if i not in items]
         for href in items:
             _item(draft, read(href), {"points": weights[href]} if href in weights else {})
     return draft

@@ -78,9 +78,15 @@ def multiple_fractions(question: Question) -> dict[str, float]:
     return {c.id: (100.0 / right if c.correct else -100.0) for c in question.choices}
 
 
-def metadata(question: Question) -> dict[str, object]:
-    """What an import needs to restore the question exactly, beyond what targets keep."""
+def metadata(question: Question, quiz: Quiz | None = None) -> dict[str, object]:
+    """What an import needs to restore the question exactly, beyond what targets keep: ids,
+    points, weights, objectives, and the quiz's draw or the question's pool."""
     data: dict[str, object] = {"id": question.id}
+    if quiz is not None and quiz.draw:
+        data["quiz_draw"] = quiz.draw
+    for pool in quiz.pools if quiz is not None else ():
+        if question.id in pool.questions:
+            data["pool"] = {"id": pool.id, "draw": pool.draw}
     if question.points != 1:
         data["points"] = question.points
     if question.type is not QuestionType.TRUE_FALSE and question.choices:
@@ -97,9 +103,9 @@ def metadata(question: Question) -> dict[str, object]:
     return data
 
 
-def metadata_text(question: Question) -> str:
+def metadata_text(question: Question, quiz: Quiz | None = None) -> str:
     """The metadata as one line of compact JSON after the prefix."""
-    return META_PREFIX + " " + json.dumps(metadata(question), ensure_ascii=False,
+    return META_PREFIX + " " + json.dumps(metadata(question, quiz), ensure_ascii=False,
                                           separators=(",", ":"), sort_keys=True)
 
 

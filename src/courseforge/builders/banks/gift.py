@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...model import Question, QuestionType
+from ...model import Question, QuestionType, Quiz
 from . import BankBuilder
 from .bank import BankQuiz, category_runs, fraction_text, metadata_text, multiple_fractions
 
@@ -19,12 +19,12 @@ def escape(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\n", "\\n")
 
 
-def question_text(question: Question) -> str:
+def question_text(question: Question, quiz: Quiz) -> str:
     """One question: tag and metadata comments, then ``::name::[markdown]prompt{answers}``."""
     lines = []
     if question.objectives:
         lines.append("// " + " ".join(f"[tag:{escape(o)}]" for o in question.objectives))
-    lines.append("// " + metadata_text(question))
+    lines.append("// " + metadata_text(question, quiz))
     lines.append(f"::{escape(question.id)}::[markdown]{escape(question.prompt)}{{")
     lines += [f"\t{answer}" for answer in _answers(question)]
     if question.explanation:
@@ -68,7 +68,7 @@ def gift_document(banks: Sequence[BankQuiz]) -> str:
     for bank in banks:
         for category, questions in category_runs(bank):
             blocks.append(f"$CATEGORY: $course$/{category}")
-            blocks += [question_text(q) for q in questions]
+            blocks += [question_text(q, bank.quiz) for q in questions]
     return "\n\n".join(blocks) + "\n"
 
 

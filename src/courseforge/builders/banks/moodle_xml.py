@@ -44,7 +44,7 @@ def _answer(parent: etree._Element, fraction: float, html: str, feedback: str,
 def question_element(question: Question, quiz: Quiz) -> etree._Element:
     """One <question> as Moodle exports it."""
     element = etree.Element("question", type=_TYPES[question.type])
-    element.append(metadata_comment(question))
+    element.append(metadata_comment(question, quiz))
     cdata_text(etree.SubElement(element, "name"), question.id)
     _html_field(element, "questiontext", inline_html(question.prompt))
     _html_field(element, "generalfeedback", block_html(question.explanation))

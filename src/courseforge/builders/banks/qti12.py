@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from ...model import Question, QuestionType
+from ...model import Question, QuestionType, Quiz
 from . import PackageBuilder
 from .bank import BankQuiz
 from .xml_text import block_html, inline_html, metadata_comment, serialise
@@ -43,10 +43,10 @@ def _field(metadata: etree._Element, label: str, entry: str) -> None:
     _sub(field, "fieldentry", entry)
 
 
-def item_element(module_id: str, question: Question) -> etree._Element:
+def item_element(module_id: str, question: Question, quiz: Quiz) -> etree._Element:
     """One <item> with Canvas's question_type and points_possible."""
     item = etree.Element("item", ident=f"{module_id}-{question.id}", title=question.id)
-    item.append(metadata_comment(question))
+    item.append(metadata_comment(question, quiz))
     metadata = _sub(_sub(item, "itemmetadata"), "qtimetadata")
     _field(metadata, "question_type", CANVAS_TYPES[question.type])
     _field(metadata, "points_possible", f"{question.points if question.type.graded else 0:g}")
@@ -132,7 +132,7 @@ def assessment_document(bank: BankQuiz) -> etree._Element:
     assessment = _sub(root, "assessment", ident=bank.id, title=bank.title)
     section = _sub(assessment, "section", ident="root_section")
     for question in bank.quiz.questions:
-        section.append(item_element(bank.id, question))
+        section.append(item_element(bank.id, question, bank.quiz))
     for element in root.iter():  # everything in QTI's namespace
         if isinstance(element.tag, str) and not element.tag.startswith("{"):
             element.tag = f"{{{NS}}}{element.tag}"

@@ -101,7 +101,7 @@ def package_members(name: str, banks: Sequence[BankQuiz],
                (f"{name}.xml", serialise(test_document(name, banks, course_title)))]
     for bank in banks:
         for question in bank.quiz.questions:
-            item = item_document(bank.id, question, bank.quiz.settings.shuffle_choices)
+            item = item_document(bank.id, question, bank.quiz)
             members.append((f"items/{item_identifier(bank.id, question)}.xml", serialise(item)))
     return members
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ...model import Question, QuestionType
+from ...model import Question, QuestionType, Quiz
 from .xml_text import append_html, block_html, inline_html, metadata_comment
 
 NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -32,15 +32,16 @@ def item_identifier(module_id: str, question: Question) -> str:
     return f"{module_id}-{question.id}"
 
 
-def item_document(module_id: str, question: Question, shuffle: bool) -> etree._Element:
-    """An <assessmentItem> for one question."""
+def item_document(module_id: str, question: Question, quiz: Quiz) -> etree._Element:
+    """An <assessmentItem> for one question of a quiz."""
+    shuffle = quiz.settings.shuffle_choices
     root = etree.Element(_q("assessmentItem"), nsmap={None: NS, "xsi": XSI})
     root.set(f"{{{XSI}}}schemaLocation", SCHEMA_LOCATION)
     root.set("identifier", item_identifier(module_id, question))
     root.set("title", question.id)
     root.set("adaptive", "false")
     root.set("timeDependent", "false")
-    root.append(metadata_comment(question))
+    root.append(metadata_comment(question, quiz))
     matching = question.type is QuestionType.MATCHING
     multiple = question.type is QuestionType.MULTIPLE or matching
     declaration = _sub(root, "responseDeclaration", identifier="RESPONSE",

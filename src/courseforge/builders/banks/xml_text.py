@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ...model import Question
+from ...model import Question, Quiz
 from ..lesson.html_render import render_inline, render_markdown
 from .bank import metadata_text
 
@@ -26,9 +26,9 @@ def cdata_text(parent: etree._Element, html: str, tag: str = "text") -> etree._E
     return child
 
 
-def metadata_comment(question: Question) -> etree._Comment:
+def metadata_comment(question: Question, quiz: Quiz) -> etree._Comment:
     """The question's metadata as an XML comment ('--' is not allowed inside one)."""
-    return etree.Comment(" " + metadata_text(question).replace("--", "-\\u002d") + " ")
+    return etree.Comment(" " + metadata_text(question, quiz).replace("--", "-\\u002d") + " ")
 
 
 def serialise(root: etree._Element) -> bytes:
