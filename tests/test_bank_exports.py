@@ -12,12 +12,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from lxml import etree
 
 from conftest import BUNDLED, ROOT, require, require_executable
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
 from courseforge.builders.banks.bank import multiple_fractions, read_metadata
+from courseforge.builders.banks.texts import SHORT_NAMES
+from courseforge.cli import main
 from courseforge.loading import load_checked
 from courseforge.model import QuestionType
 from qti_schemas import qti_errors
@@ -44,11 +47,27 @@ def test_one_file_per_quiz_one_for_the_course_and_a_readme(exported, fmt: str, e
     expected = {f"{m.id}{ext}" for m in QUIZ_MODULES} | {f"{COURSE.id}{ext}", "README.txt"}
     assert {p.name for p in (folder / fmt).iterdir()} == expected
     readme = " ".join((folder / fmt / "README.txt").read_text(encoding="utf-8").split())
-    notes = [m.split(": ", 2)[2] for m in messages if m.startswith(f"note: {fmt}: ")]
-    assert notes, "every target loses something of the bundled course and says so"
-    for note in notes:
-        assert f"- {note}" in readme
+    listed = readme.split("Not kept: ", 1)[1].split(" Each question carries", 1)[0]
+    count = listed.count("- ")
+    assert count >= 2, "every target loses something of the bundled course and lists it"
+    summaries = [m for m in messages if m.startswith(f"quizzes/{fmt}: ")]
+    assert summaries == [f"quizzes/{fmt}: {SHORT_NAMES[fmt]} cannot keep {count} things of "
+                         f"this course, listed in quizzes/{fmt}/README.txt"]
+    assert not [m for m in messages if m.startswith("note:")], "documented losses are no notes"
     assert "preference" in readme  # the bundled course has preference questions
+
+
+def test_a_build_says_once_per_format_what_is_lost_and_quiet_says_nothing(tmp_path: Path) -> None:
+    formats = [arg for fmt in FORMATS for arg in ("-f", fmt)]
+    loud = CliRunner().invoke(main, ["build", str(BUNDLED), "-o", str(tmp_path / "a"), *formats])
+    assert loud.exit_code == 0, loud.output
+    lines = [line.strip() for line in loud.output.splitlines() if "cannot keep" in line]
+    assert [line.split(":", 1)[0] for line in lines] == [f"quizzes/{f}" for f in FORMATS]
+    assert "note:" not in loud.output
+    quiet = CliRunner().invoke(main, ["build", str(BUNDLED), "-o", str(tmp_path / "b"), "-q",
+                                      *formats])
+    assert quiet.exit_code == 0, quiet.output
+    assert quiet.output == ""
 
 
 def test_every_qti21_item_and_test_validates(exported) -> None:

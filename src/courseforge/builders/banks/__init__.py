@@ -11,7 +11,7 @@ from ...model import Course, QuestionType
 from ...packaging import write_bytes, write_zip
 from ..base import Builder, Progress
 from .bank import BankQuiz, bank_quizzes
-from .texts import LOSSES, NOTE, readme
+from .texts import LOSSES, loss_summary, readme
 
 
 def losses_in(format_name: str, course: Course) -> list[str]:
@@ -43,7 +43,7 @@ class BankBuilder(Builder):
         return f"quizzes/{self.name}"
 
     def build(self, staging: Path, progress: Progress) -> None:
-        """Write every quiz, the whole course, the README, and a note per loss."""
+        """Write every quiz, the whole course and the README; one line says what is lost."""
         folder = staging / self.folder
         banks = list(bank_quizzes(self.course))
         for bank in banks:
@@ -53,8 +53,9 @@ class BankBuilder(Builder):
         if banks:
             self.write(folder / course_file, banks, self.course.id)
         losses = losses_in(self.name, self.course)
-        for loss in losses:
-            progress(NOTE.format(format=self.name, loss=loss))
+        # the README lists every loss (quiz settings always among them): one progress line
+        # says so, quiet under -q, as losses the README documents are no warnings
+        progress(loss_summary(self.name, self.folder, len(losses) + 1))
         example = f"{banks[0].id}{self.extension}" if banks else f"<module-id>{self.extension}"
         write_bytes(folder / "README.txt",
                     readme(self.name, example, course_file, losses).encode("utf-8"))

@@ -81,7 +81,15 @@ SETTINGS_NOTE = ("Quiz settings (passing score, attempts, what counts, the recom
                  "to the target's quiz and are not exported.")
 ROUND_TRIP = ("Each question carries a 'courseforge:' comment (ids, points, outcome weights) so "
               "that 'courseforge import' restores the quiz exactly; targets ignore it.")
-NOTE = "note: {format}: {loss}"
+SHORT_NAMES = {"gift": "GIFT", "moodle-xml": "Moodle XML", "qti21": "QTI 2.1",
+               "qti12": "Canvas QTI 1.2"}
+LOSS_SUMMARY = "{folder}: {target} cannot keep {count} thing{s} of this course, listed in {readme}"
+
+
+def loss_summary(format_name: str, folder: str, count: int) -> str:
+    """The one build line saying how much a target loses and where the list is."""
+    return LOSS_SUMMARY.format(folder=folder, target=SHORT_NAMES[format_name], count=count,
+                               s="" if count == 1 else "s", readme=f"{folder}/README.txt")
 
 
 def readme(format_name: str, example: str, course_file: str, losses: list[str]) -> str:
