@@ -136,9 +136,10 @@ def _variant(tmp_path: Path, old: str, new: str) -> list[str]:
 def test_check_says_which_draws_miss_an_objective(tmp_path: Path) -> None:
     found = _variant(tmp_path, "    questions: [q-both, q-tf, q-match]",
                      "    questions: [q-focus, q-both, q-tf, q-match]")
-    assert any("warning: some draws do not assess objective 'name-roles': a draw of 2 from "
-               "pool 'tell' can leave out all 1 of its 4 questions that do [draw.objective]"
-               in d for d in found), found
+    assert any(d.endswith("modules/roles/quiz.yml:6: warning: some draws do not assess "
+                          "objective 'name-roles': a draw of 2 from pool 'tell' can leave out "
+                          "all 1 of its 4 questions that do [draw.objective]")
+               for d in found), found  # line 6: the quiz's 'pools:'
 
 
 def test_check_refuses_a_draw_that_cannot_recommend_an_outcome(tmp_path: Path) -> None:
@@ -156,7 +157,11 @@ def test_check_refuses_draws_without_a_graded_question(tmp_path: Path) -> None:
     found = _variant(tmp_path, "pools:\n  - id: tell\n    draw: 2\n    questions: [q-both, "
                      "q-tf, q-match]\n  - id: about-you\n    draw: 1\n    questions: "
                      "[p-energy, p-day]\n", "draw: 1\n")
-    assert any("[draw.ungraded]" in d and "error" in d for d in found), found
+    assert any("[draw.ungraded]" in d and "modules/roles/quiz.yml:6: error:" in d
+               for d in found), found  # line 6: the quiz's 'draw: 1'
+    found = _variant(tmp_path, "pools:\n", "draw: 99\npools_unused:\n")
+    assert any("modules/roles/quiz.yml:6: error: 'draw' must be from 1 to the" in d
+               and "not 99 [quiz.draw]" in d for d in found), found
 
 
 def test_check_refuses_pools_that_do_not_add_up(tmp_path: Path) -> None:

@@ -58,7 +58,7 @@ def missed_by(quiz: Quiz, wanted: Callable[[Question], bool]) -> list[str]:
 def draw_structure(quiz: Quiz) -> list[Diagnostic]:
     """Draw counts in range, pools naming each existing question at most once."""
     found: list[Diagnostic] = []
-    where = quiz.source
+    where = quiz.draw_where
     if quiz.draw and quiz.pools:
         found.append(_error(where, "a quiz draws either with 'draw' or with 'pools', not both",
                             "quiz.draw"))
@@ -93,11 +93,12 @@ def draw_guarantees(quiz: Quiz, outcomes: Sequence[str]) -> list[Diagnostic]:
     if not quiz.draw and not quiz.pools:
         return []
     found: list[Diagnostic] = []
+    where = quiz.draw_where
     objectives = list(dict.fromkeys(o for q in quiz.questions for o in q.objectives))
     for objective in objectives:
         reasons = missed_by(quiz, lambda q, o=objective: o in q.objectives)
         if reasons:
-            found.append(warning(quiz.source.path, quiz.source.line,
+            found.append(warning(where.path, where.line,
                                  f"some draws do not assess objective '{objective}': "
                                  + "; ".join(reasons), "draw.objective"))
     if quiz.settings.recommend:
@@ -107,12 +108,12 @@ def draw_guarantees(quiz: Quiz, outcomes: Sequence[str]) -> list[Diagnostic]:
             weighed = any(w > 0 and name == outcome for q in quiz.questions
                           for c in q.choices for name, w in c.weights)
             if reasons and weighed:
-                found.append(_error(quiz.source, f"some draws can never recommend outcome "
+                found.append(_error(where, f"some draws can never recommend outcome "
                                     f"'{outcome}': " + "; ".join(reasons), "draw.outcome"))
     if quiz.graded_questions:
         reasons = missed_by(quiz, lambda q: q.type.graded)
         if reasons:
-            found.append(_error(quiz.source, "some draws ask no graded question, so the "
+            found.append(_error(where, "some draws ask no graded question, so the "
                                 "passing score means nothing (such an attempt scores 100): "
                                 + "; ".join(reasons), "draw.ungraded"))
     return found

@@ -215,6 +215,12 @@ class Quiz:
     draw: int = 0
     pools: tuple[Pool, ...] = ()
     source: Source
+    draw_source: Source | None = None  # the line of 'draw' (or of 'pools') in quiz.yml
+
+    @property
+    def draw_where(self) -> Source:
+        """Where the quiz says how it draws: its 'draw' or 'pools' line, else the quiz."""
+        return self.draw_source or self.source
 
     @property
     def graded_questions(self) -> tuple[Question, ...]:

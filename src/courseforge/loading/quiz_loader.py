@@ -53,6 +53,8 @@ def load_quiz(fields: Fields, labels: Labels | None = None) -> Quiz:
         draw=fields.get("draw", int, 0),
         pools=tuple(_pool(item) for item, _ in fields.mappings("pools")),
         source=Source(path=fields.path, line=fields.line),
+        draw_source=Source(path=fields.path, line=fields.line_of(
+            "draw" if "draw" in fields.data else "pools")),
     )
     if not fields.data.get("questions") and "questions" in fields.data:
         fields.report("questions", "the quiz has no questions", "quiz.empty")
