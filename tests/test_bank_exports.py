@@ -17,9 +17,9 @@ from lxml import etree
 
 from conftest import BUNDLED, ROOT, require, require_executable
 from courseforge.build import build
-from courseforge.builders.base import BuildOptions
 from courseforge.builders.banks.bank import multiple_fractions, read_metadata
 from courseforge.builders.banks.texts import SHORT_NAMES
+from courseforge.builders.base import BuildOptions
 from courseforge.cli import main
 from courseforge.loading import load_checked
 from courseforge.model import QuestionType

@@ -8,8 +8,17 @@ from hypothesis import strategies as st
 
 from bank_round_trip import questions_data, round_trip
 from courseforge.builders.banks.bank import BankQuiz
-from courseforge.model import (Choice, MatchItem, MatchTarget, Pool, Question, QuestionType,
-                               Quiz, QuizSettings, Source)
+from courseforge.model import (
+    Choice,
+    MatchItem,
+    MatchTarget,
+    Pool,
+    Question,
+    QuestionType,
+    Quiz,
+    QuizSettings,
+    Source,
+)
 
 HERE = Source(path="quiz.yml", line=1)
 # words that mean nothing to Markdown but everything to GIFT, XML and HTML
@@ -42,9 +51,9 @@ def questions(draw: st.DrawFn, qid: str) -> Question:
         matches = target_ids + [draw(st.sampled_from(target_ids))
                                 for _ in item_ids[len(target_ids):]]
         return Question(**common, targets=tuple(
-            MatchTarget(id=t, text=x, source=HERE) for t, x in zip(target_ids, texts)),
+            MatchTarget(id=t, text=x, source=HERE) for t, x in zip(target_ids, texts, strict=True)),
             items=tuple(MatchItem(id=i, text=draw(TEXT), match=m, source=HERE)
-                        for i, m in zip(item_ids, matches)),
+                        for i, m in zip(item_ids, matches, strict=True)),
             feedback_correct=draw(MAYBE), feedback_incorrect=draw(MAYBE))
     ids = draw(st.lists(IDS, min_size=2, max_size=5, unique=True))
     if kind is QuestionType.SINGLE:

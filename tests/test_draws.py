@@ -36,7 +36,7 @@ def drawn_quizzes(draw: st.DrawFn) -> Quiz:
     count = draw(st.integers(1, 8))
     ids = [f"q{i}" for i in range(count)]
     objectives = [tuple(draw(st.sets(st.sampled_from("xyz"), max_size=2))) for _ in ids]
-    questions = tuple(_question(q, tuple(sorted(o))) for q, o in zip(ids, objectives))
+    questions = tuple(_question(q, tuple(sorted(o))) for q, o in zip(ids, objectives, strict=True))
     how = draw(st.sampled_from(["none", "draw", "pools"]))
     if how == "draw":
         return Quiz(title="Q", intro="", settings=QuizSettings(), questions=questions,

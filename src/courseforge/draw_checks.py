@@ -96,17 +96,15 @@ def draw_guarantees(quiz: Quiz, outcomes: Sequence[str]) -> list[Diagnostic]:
     where = quiz.draw_where
     objectives = list(dict.fromkeys(o for q in quiz.questions for o in q.objectives))
     for objective in objectives:
-        reasons = missed_by(quiz, lambda q, o=objective: o in q.objectives)
+        reasons = missed_by(quiz, _assesses(objective))
         if reasons:
             found.append(warning(where.path, where.line,
                                  f"some draws do not assess objective '{objective}': "
                                  + "; ".join(reasons), "draw.objective"))
     if quiz.settings.recommend:
         for outcome in outcomes:
-            reasons = missed_by(quiz, lambda q, o=outcome: any(
-                w > 0 and name == o for c in q.choices for name, w in c.weights))
-            weighed = any(w > 0 and name == outcome for q in quiz.questions
-                          for c in q.choices for name, w in c.weights)
+            reasons = missed_by(quiz, _weighs(outcome))
+            weighed = any(_weighs(outcome)(q) for q in quiz.questions)
             if reasons and weighed:
                 found.append(_error(where, f"some draws can never recommend outcome "
                                     f"'{outcome}': " + "; ".join(reasons), "draw.outcome"))
@@ -117,6 +115,17 @@ def draw_guarantees(quiz: Quiz, outcomes: Sequence[str]) -> list[Diagnostic]:
                                 "passing score means nothing (such an attempt scores 100): "
                                 + "; ".join(reasons), "draw.ungraded"))
     return found
+
+
+def _assesses(objective: str) -> Callable[[Question], bool]:
+    """Whether a question assesses this objective."""
+    return lambda question: objective in question.objectives
+
+
+def _weighs(outcome: str) -> Callable[[Question], bool]:
+    """Whether some answer of a question counts towards this outcome."""
+    return lambda question: any(weight > 0 and name == outcome for choice in question.choices
+                                for name, weight in choice.weights)
 
 
 def _error(source: Source, message: str, code: str) -> Diagnostic:

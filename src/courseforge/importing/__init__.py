@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import zipfile
 import tempfile
+import zipfile
 from pathlib import Path
 
 import yaml

@@ -99,9 +99,9 @@ def readme(format_name: str, example: str, course_file: str, losses: list[str]) 
                              subsequent_indent=" " * len(indent), break_on_hyphens=False)
 
     lines = [TITLES[format_name], ""]
-    lines += wrap(FILES.format(example=example, course=course_file)) + [""]
-    lines += wrap(KEPT[format_name]) + ["", "Not kept:"]
+    lines += [*wrap(FILES.format(example=example, course=course_file)), ""]
+    lines += [*wrap(KEPT[format_name]), "", "Not kept:"]
     for loss in [*losses, SETTINGS_NOTE]:
         lines += wrap(loss, "- ")
-    lines += [""] + wrap(ROUND_TRIP) + [""]
+    lines += ["", *wrap(ROUND_TRIP), ""]
     return "\n".join(lines)
