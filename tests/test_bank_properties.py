@@ -22,8 +22,9 @@ from courseforge.model import (
 
 HERE = Source(path="quiz.yml", line=1)
 # words that mean nothing to Markdown but everything to GIFT, XML and HTML
-WORD = st.builds(lambda first, rest: first + rest, st.sampled_from("abXYé"),
-                 st.text(alphabet="abcXYZ019~=#{}:&<\"'é", max_size=5))
+WORD = st.builds(lambda first, rest, arrow: first + rest + arrow, st.sampled_from("abXYé"),
+                 st.text(alphabet="abcXYZ019~=#{}:&<\"'é", max_size=5),
+                 st.sampled_from(["", "->"]))  # GIFT splits a matching pair at '->'
 TEXT = st.lists(WORD, min_size=1, max_size=5).map(" ".join)
 MAYBE = st.one_of(st.just(""), TEXT)
 IDS = st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True)

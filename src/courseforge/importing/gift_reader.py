@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..builders.banks.bank import read_metadata
+from ..builders.banks.bank import ARROW_IN_ITEM, read_metadata
 from .draft import Draft, choice_ids, finish_question, match_question, preference_weights
 
 _ESCAPES = {"~": "~", "=": "=", "#": "#", "{": "{", "}": "}", ":": ":", "\\": "\\", "n": "\n"}
@@ -180,7 +180,8 @@ def _matching(draft: Draft, line: int, question: dict[str, Any], answers: str,
     for mark, piece in split_unescaped(answers.strip(), "="):
         if mark == "=" and "->" in piece:
             left, right = piece.split("->", 1)
-            pairs.append((unescape(left).strip(), unescape(right).strip()))
+            item = unescape(left).strip().replace(ARROW_IN_ITEM, "->")
+            pairs.append((item, unescape(right).strip()))
     match_question(draft, line, question, pairs, meta)
 
 

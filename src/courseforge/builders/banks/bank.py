@@ -11,6 +11,8 @@ from ...model import Course, Question, QuestionType, Quiz
 # A comment line carrying what a target cannot hold (ids, points, outcome weights), so that an
 # export imports back into the same quiz; LMS importers skip comments.
 META_PREFIX = "courseforge:"
+# How a GIFT matching item writes '->', which GIFT cannot escape (Markdown shows '&gt;' as '>')
+ARROW_IN_ITEM = "-&gt;"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

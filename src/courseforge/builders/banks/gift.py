@@ -6,7 +6,14 @@ from collections.abc import Sequence
 
 from ...model import Question, QuestionType, Quiz
 from . import BankBuilder
-from .bank import BankQuiz, category_runs, fraction_text, metadata_text, multiple_fractions
+from .bank import (
+    ARROW_IN_ITEM,
+    BankQuiz,
+    category_runs,
+    fraction_text,
+    metadata_text,
+    multiple_fractions,
+)
 
 _SPECIAL = "~=#{}:"
 
@@ -17,6 +24,12 @@ def escape(text: str) -> str:
     for char in _SPECIAL:
         text = text.replace(char, "\\" + char)
     return text.replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def item_text(text: str) -> str:
+    """A matching item escaped, its '->' written '-&gt;': GIFT cannot escape '->', Moodle's
+    importer splits a pair at the first one, and the item is Markdown, which shows '&gt;' as '>'."""
+    return escape(text).replace("->", ARROW_IN_ITEM)
 
 
 def question_text(question: Question, quiz: Quiz) -> str:
@@ -47,7 +60,7 @@ def _answers(question: Question) -> list[str]:
         return [value]
     if question.type is QuestionType.MATCHING:
         targets = {t.id: t.text for t in question.targets}
-        pairs = [f"={escape(i.text)} -> {escape(targets.get(i.match, ''))}"
+        pairs = [f"={item_text(i.text)} -> {escape(targets.get(i.match, ''))}"
                  for i in question.items]
         used = {i.match for i in question.items}
         return pairs + [f"= -> {escape(t.text)}" for t in question.targets if t.id not in used]
