@@ -180,9 +180,12 @@ def percent_of(earned: float, total: float) -> float:
     return math.floor(10000 * earned / total + 0.5) / 100
 
 
-def score_quiz(quiz: Quiz, responses: Mapping[str, Any], passing_score: float) -> QuizResult:
-    """Grade every question of an attempt (in quiz order) and score it."""
-    results = tuple(grade_question(q, responses.get(q.id)) for q in quiz.questions)
+def score_quiz(quiz: Quiz, responses: Mapping[str, Any], passing_score: float,
+               asked: Iterable[str] | None = None) -> QuizResult:
+    """Grade the questions an attempt asked (all by default; in quiz order) and score it."""
+    wanted = None if asked is None else set(asked)
+    results = tuple(grade_question(q, responses.get(q.id)) for q in quiz.questions
+                    if wanted is None or q.id in wanted)
     earned = total = 0.0
     for result in results:  # summed in quiz order so both implementations round alike
         earned += result.earned
@@ -326,13 +329,36 @@ def shuffled(items: Iterable[T], seed: str) -> list[T]:
     return result
 
 
+def drawn(module_id: str, quiz: Quiz, attempt: int) -> tuple[str, ...]:
+    """The ids of the questions an attempt asks, in quiz order.
+
+    With ``draw: N`` the first N of the questions shuffled with the seed
+    ``"<module>:<attempt>:draw:"``; with pools, each pool's first ``draw`` of its questions
+    shuffled with ``"<module>:<attempt>:draw:<pool>"``, plus every question in no pool.
+    (A question id has no ':', so these seeds never meet a question's own.)
+    """
+    ids = [q.id for q in quiz.questions]
+    if quiz.pools:
+        pooled = {qid for pool in quiz.pools for qid in pool.questions}
+        chosen = {qid for qid in ids if qid not in pooled}
+        for pool in quiz.pools:
+            seed = f"{module_id}:{attempt}:draw:{pool.id}"
+            chosen.update(shuffled(pool.questions, seed)[:max(pool.draw, 0)])
+    elif quiz.draw > 0:
+        chosen = set(shuffled(ids, f"{module_id}:{attempt}:draw:")[:quiz.draw])
+    else:
+        return tuple(ids)
+    return tuple(qid for qid in ids if qid in chosen)
+
+
 def arrange(module_id: str, quiz: Quiz, attempt: int) -> Arrangement:
-    """Question and option order for an attempt, shuffled as the quiz settings ask.
+    """Question and option order for an attempt: the drawn questions, shuffled as the quiz
+    settings ask.
 
     Options are a question's choices, or a matching question's targets; true/false
-    keeps True before False.
+    keeps True before False. Every question has its options, drawn or not.
     """
-    questions = [q.id for q in quiz.questions]
+    questions = list(drawn(module_id, quiz, attempt))
     if quiz.settings.shuffle_questions:
         questions = shuffled(questions, f"{module_id}:{attempt}")
     options = []

@@ -213,8 +213,22 @@ class Persona:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Pool:
+    """Questions of a quiz of which each attempt asks ``draw``, drawn with the attempt seed."""
+
+    id: str
+    draw: int
+    questions: tuple[str, ...]  # question ids
+    source: Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quiz:
-    """A module's quiz: a knowledge check or the final assessment."""
+    """A module's quiz: a knowledge check or the final assessment.
+
+    ``draw`` (more than 0) asks that many of the questions per attempt; ``pools`` draw from
+    groups of questions instead, and questions in no pool are always asked.
+    """
 
     title: str
     intro: str
@@ -222,7 +236,15 @@ class Quiz:
     questions: tuple[Question, ...]
     thresholds: Thresholds = Thresholds()
     personas: tuple[Persona, ...] = ()
+    draw: int = 0
+    pools: tuple[Pool, ...] = ()
     source: Source
+    draw_source: Source | None = None  # the line of 'draw' (or of 'pools') in quiz.yml
+
+    @property
+    def draw_where(self) -> Source:
+        """Where the quiz says how it draws: its 'draw' or 'pools' line, else the quiz."""
+        return self.draw_source or self.source
 
     @property
     def graded_questions(self) -> tuple[Question, ...]:

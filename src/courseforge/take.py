@@ -284,7 +284,7 @@ def take_quiz(course_dir: Path, module_id: str | None, seed: int,
     for number, qid in enumerate(arrangement.questions, 1):
         responses[qid] = ask_question(terminal, number, len(arrangement.questions),
                                       questions[qid], arrangement.options_of(qid))
-    result = grading.score_quiz(quiz, responses, course.passing_score)
+    result = grading.score_quiz(quiz, responses, course.passing_score, arrangement.questions)
     recommendation = grading.recommend(quiz, responses, course.outcomes,
                                        course.close_call_margin)
     for line in result_lines(course, quiz, arrangement.questions, result, recommendation):

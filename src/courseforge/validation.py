@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from .builders.lesson.suspend_data import suspend_data_warnings
-from .errors import Diagnostic, did_you_mean, error, warning
+from .draw_checks import draw_guarantees, draw_structure
+from .errors import Diagnostic, Severity, did_you_mean, error, warning
 from .lms.cmi_budget import cmi_budget_warnings
 from .lms.presets import DEFAULT_PRESET, LmsPreset, preset
 from .model import Course, Question, QuestionType, Quiz, Source
@@ -109,6 +110,9 @@ def _duplicates(
 
 def _quiz(quiz: Quiz, objective_ids: set[str], outcome_ids: set[str]) -> list[Diagnostic]:
     found = _duplicates(quiz.questions, lambda q: q.id, lambda q: q.source, "question")
+    found += draw_structure(quiz)
+    if not any(d.severity is Severity.ERROR for d in found):
+        found += draw_guarantees(quiz, sorted(outcome_ids))
     for question in quiz.questions:
         found += _question(question, objective_ids, outcome_ids)
     if quiz.settings.recommend and not quiz.preference_questions:

@@ -11,6 +11,7 @@ from ..model import (
     MatchItem,
     MatchTarget,
     Persona,
+    Pool,
     Question,
     QuestionType,
     Quiz,
@@ -53,7 +54,11 @@ def load_quiz(fields: Fields, labels: Labels | None = None) -> Quiz:
         ),
         thresholds=_thresholds(fields),
         personas=tuple(_persona(item) for item, _ in fields.mappings("personas")),
+        draw=fields.get("draw", int, 0),
+        pools=tuple(_pool(item) for item, _ in fields.mappings("pools")),
         source=Source(path=fields.path, line=fields.line),
+        draw_source=Source(path=fields.path, line=fields.line_of(
+            "draw" if "draw" in fields.data else "pools")),
     )
     if not fields.data.get("questions") and "questions" in fields.data:
         fields.report("questions", "the quiz has no questions", "quiz.empty")
@@ -105,6 +110,19 @@ def _persona(fields: Fields) -> Persona:
                       source=Source(path=fields.path, line=fields.line))
     fields.finish()
     return persona
+
+
+def _pool(fields: Fields) -> Pool:
+    """A pool: an id, how many to draw, and the ids of its questions."""
+    pid = fields.identifier("id")
+    fields.what = f"pool '{pid}'" if pid else "a pool"
+    pool = Pool(id=pid, draw=fields.get("draw", int, 0, required=True),
+                questions=tuple(text for text, _ in fields.strings("questions")),
+                source=Source(path=fields.path, line=fields.line))
+    if not pool.questions:
+        fields.report("questions", f"{fields.what} lists no questions", "pool.empty")
+    fields.finish()
+    return pool
 
 
 def _question(fields: Fields, labels: Labels) -> Question | None:

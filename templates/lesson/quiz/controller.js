@@ -75,6 +75,10 @@
     var order = grading.arrange(this.id, this.quiz, attempt);
     var list = role(this.form, "questions");
     var self = this;
+    this.asked = order.questions;  // a drawn quiz asks some of its questions per attempt
+    this.quiz.questions.forEach(function (q) {
+      self.item(q.id).hidden = order.questions.indexOf(q.id) < 0;
+    });
     order.questions.forEach(function (qid, index) {
       var li = self.item(qid);
       list.appendChild(li);
@@ -170,6 +174,7 @@
   Controller.prototype.unanswered = function (responses) {
     var self = this;
     return this.quiz.questions.filter(function (q) {
+      if (self.asked.indexOf(q.id) < 0) return false;  // not in this attempt's draw
       // a matching question with an item left on "Choose…" is not fully answered
       if (q.type === "matching") {
         var pairs = responses[q.id] || {};
@@ -206,7 +211,7 @@
     confirm.hidden = true;
     var at = Date.now();
     this.state.responses = responses;
-    var result = grading.scoreQuiz(this.quiz, responses, shared.passing_score);
+    var result = grading.scoreQuiz(this.quiz, responses, shared.passing_score, this.asked);
     this.state.best = this.state.count > 0 ? Math.max(this.state.best, result.percent)
       : result.percent;
     this.state.count = Math.min(this.state.count + 1, MAX_COUNT);

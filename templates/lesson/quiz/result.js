@@ -16,7 +16,7 @@
 
   Controller.prototype.showResult = function (announce) {
     var responses = this.state.responses;
-    var result = grading.scoreQuiz(this.quiz, responses, shared.passing_score);
+    var result = grading.scoreQuiz(this.quiz, responses, shared.passing_score, this.asked);
     this.setLocked(true);
     this.meta();
     var self = this, reveal = this.quiz.settings.reveal_answers, review = [], wrong = [];

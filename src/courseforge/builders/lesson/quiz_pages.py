@@ -169,6 +169,8 @@ def quiz_data(course: Course, modules: Sequence[Module]) -> dict[str, Any] | Non
                       "guidance": str(render_markdown(o.guidance))} for o in course.outcomes],
         "modules": [{"id": m.id, "title": m.title, "quiz": {
             "settings": to_data(m.quiz.settings),
+            "draw": m.quiz.draw,
+            "pools": to_data(m.quiz.pools),
             "questions": [_question_data(q) for q in m.quiz.questions],
         }} for m in with_quiz if m.quiz is not None],
     }
