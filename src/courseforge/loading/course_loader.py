@@ -18,6 +18,10 @@ MODULES_DIR = "modules"
 LESSON_FILE = "lesson.md"
 QUIZ_FILE = "quiz.yml"
 
+# (module id, line in course.yml, files' fingerprint) -> (module, its diagnostics, its images')
+ModuleCache = dict[tuple[str, int, tuple[tuple[str, int, int], ...]],
+                   tuple[Module | None, tuple[Diagnostic, ...], tuple[object, ...]]]
+
 
 def read_mapping(root: Path, path: Path, diagnostics: list[Diagnostic]) -> LocatedDict | None:
     """A YAML file that must hold a mapping; None (after reporting) when it does not."""
@@ -43,8 +47,13 @@ def read_mapping(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Locat
     return value
 
 
-def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
-    """Read a course folder; the course is None when its course file cannot be read at all."""
+def load_course(root: Path, cache: ModuleCache | None = None
+                ) -> tuple[Course | None, list[Diagnostic]]:
+    """Read a course folder; the course is None when its course file cannot be read at all.
+
+    With a ``cache`` (the preview keeps one), a module whose files did not change since the
+    last load is reused with its diagnostics instead of being read again.
+    """
     diagnostics: list[Diagnostic] = []
     course_path = root / COURSE_FILE
     if not course_path.is_file():
@@ -72,7 +81,7 @@ def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
         modules=tuple(
             module
             for module_id, line in module_ids
-            if (module := _module(root, module_id, line, diagnostics)) is not None
+            if (module := _cached_module(root, module_id, line, diagnostics, cache)) is not None
         ),
         root=root,
         source=Source(path=COURSE_FILE, line=1),
@@ -152,6 +161,39 @@ def _outcome(fields: Fields) -> Outcome:
     )
     fields.finish()
     return outcome
+
+
+def _cached_module(root: Path, module_id: str, line: int, diagnostics: list[Diagnostic],
+                   cache: ModuleCache | None) -> Module | None:
+    """A module from ``cache`` when none of its files changed, else read (and remembered)."""
+    if cache is None:
+        return _module(root, module_id, line, diagnostics)
+    key = (module_id, line, _fingerprint(root / MODULES_DIR / module_id))
+    if key not in cache:
+        for stale in [k for k in cache if k[0] == module_id]:  # keep one version per module
+            del cache[stale]
+        found: list[Diagnostic] = []
+        module = _module(root, module_id, line, found)
+        images = tuple(_fingerprint(root / image.path) for slide in
+                       (module.lesson.slides if module else ()) for image in slide.images)
+        cache[key] = (module, tuple(found), images)
+    module, found_before, images = cache[key]
+    if module is not None and images != tuple(
+            _fingerprint(root / image.path) for slide in module.lesson.slides
+            for image in slide.images):  # an image elsewhere in the course changed
+        del cache[key]
+        return _cached_module(root, module_id, line, diagnostics, cache)
+    diagnostics.extend(found_before)
+    return module
+
+
+def _fingerprint(path: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, modification time and size of a file, or of every file below a folder."""
+    try:
+        files = [path] if not path.is_dir() else sorted(p for p in path.rglob("*"))
+        return tuple((p.as_posix(), (s := p.stat()).st_mtime_ns, s.st_size) for p in files)
+    except OSError:
+        return ((path.as_posix(), -1, -1),)
 
 
 def _module(root: Path, module_id: str, line: int, diagnostics: list[Diagnostic]) -> Module | None:

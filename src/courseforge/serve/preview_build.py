@@ -1,0 +1,111 @@
+"""The preview's builds: the last good lesson files in memory, and the latest diagnostics."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..builders.base import BuildOptions
+from ..builders.lesson_files import lesson_members
+from ..errors import CourseforgeError, Diagnostic, Severity
+from ..loading import ModuleCache, diagnose
+from ..model import Course
+from .outline import DeckOutline
+
+STANDARDS = ("scorm12", "scorm2004")  # the lesson runs against the preview's recording API
+
+
+@dataclass(slots=True)
+class GoodBuild:
+    """A course that checked clean, and its lesson files, rendered when first asked for."""
+
+    course: Course
+    files: dict[str, dict[str, bytes]] = field(default_factory=dict)  # standard -> name -> bytes
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Status:
+    """What the preview page is told after each build."""
+
+    version: int  # counts builds, good or not
+    good: int  # the version of the build being served (0: none yet)
+    diagnostics: tuple[Diagnostic, ...]
+    milliseconds: float
+
+    @property
+    def failed(self) -> bool:
+        """Whether the latest build has errors (the previous good one is still served)."""
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def as_json(self, title: str) -> dict[str, Any]:
+        """The status as the preview page reads it."""
+        return {"version": self.version, "good": self.good, "failed": self.failed,
+                "title": title, "milliseconds": round(self.milliseconds, 1),
+                "diagnostics": [{"path": d.path, "line": d.line, "severity": d.severity.value,
+                                 "message": d.message, "code": d.code, "text": str(d)}
+                                for d in self.diagnostics]}
+
+
+class Preview:
+    """Rebuilds the course on demand, keeping unchanged modules and the last good build."""
+
+    def __init__(self, root: Path, options: BuildOptions) -> None:
+        self.root = root
+        self.options = options
+        self.cache: ModuleCache = {}
+        self.outliner = DeckOutline(options)
+        self.good: GoodBuild | None = None
+        self.status = Status(version=0, good=0, diagnostics=(), milliseconds=0.0)
+        self.changed = threading.Condition()
+        self.lock = threading.Lock()  # one build or render at a time
+
+    def rebuild(self) -> Status:
+        """Check the course again; a clean course becomes the build served."""
+        start = time.perf_counter()
+        with self.lock:
+            try:
+                course, diagnostics = diagnose(self.root, self.cache)
+            except CourseforgeError as exc:  # the folder itself went away
+                course, diagnostics = None, [Diagnostic(
+                    path="", line=0, severity=Severity.ERROR, message=exc.message,
+                    code="course.missing")]
+            clean = course is not None and not any(
+                d.severity is Severity.ERROR for d in diagnostics)
+            version = self.status.version + 1
+            good = self.status.good
+            if clean and course is not None:
+                self.good, good = GoodBuild(course=course), version
+                self.lesson_files(STANDARDS[0])  # rendered now: the page asks for it next
+            status = Status(version=version, good=good, diagnostics=tuple(diagnostics),
+                            milliseconds=(time.perf_counter() - start) * 1000)
+        with self.changed:
+            self.status = status
+            self.changed.notify_all()
+        return status
+
+    def lesson_files(self, standard: str) -> dict[str, bytes]:
+        """The good build's lesson files for ``standard`` (empty before a first clean build)."""
+        good = self.good
+        if good is None or standard not in STANDARDS:
+            return {}
+        if standard not in good.files:
+            good.files[standard] = dict(lesson_members(good.course, self.options, standard))
+        return good.files[standard]
+
+    def outline(self) -> list[dict[str, Any]]:
+        """The deck outline of the good build."""
+        with self.lock:
+            return [] if self.good is None else self.outliner.outline(self.good.course)
+
+    def title(self) -> str:
+        """The served course's title."""
+        return self.good.course.title if self.good else self.root.name
+
+    def wait(self, version: int, timeout: float) -> Status:
+        """The status once its version passes ``version``, or after ``timeout`` seconds."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.status.version > version, timeout)
+            return self.status
