@@ -81,7 +81,7 @@
       var where = document.createElement("code");
       where.textContent = d.path + (d.line ? ":" + d.line : "");
       item.appendChild(where);
-      item.appendChild(document.createTextNode(" " + d.severity + ": " + d.message + " [" +
+      item.appendChild(document.createTextNode(": " + d.severity + ": " + d.message + " [" +
         d.code + "]"));
       list.appendChild(item);
     });
