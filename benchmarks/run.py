@@ -6,7 +6,8 @@ Each figure is the median of several runs of the whole `courseforge` process (co
 included). Peak memory is the process's maximum resident set size. Where pandoc is on the
 PATH, the bundled course's slides are also built by pandoc from the same Markdown, for the
 ratio. Learner-side figures: the lesson runtime (JS + CSS) gzipped, the SCORM zip size, and,
-where Chromium and Playwright are available, a lesson page's time to interactive.
+where Chromium and Playwright are available, a lesson page's time to interactive and the
+preview's edit-to-screen time (``courseforge serve``; see benchmarks/preview.py).
 """
 
 from __future__ import annotations
@@ -176,6 +177,10 @@ def main() -> None:
         else:
             rows.append(("pandoc", "not installed: no ratio"))
         rows += learner_side(work / "out-bundled-all")
+        if shutil.which("chromium"):
+            import preview
+
+            rows += preview.rows(work, args.runs, not args.skip_large)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     width = max(len(r[0]) for r in rows)

@@ -65,6 +65,7 @@ def test_an_edit_reloads_in_place_and_errors_come_and_go(page, served) -> None:
     frame.wait_for_function("() => window.courseforge !== undefined")
     frame.evaluate("() => courseforge.go('welcome.2')")
     frame.wait_for_function("() => location.hash === '#welcome.2'")
+    frame.evaluate("() => { window.sameDocument = true; }")
     lesson = course / "modules" / "welcome" / "lesson.md"
     text = lesson.read_text(encoding="utf-8")
     lesson.write_text(text.replace("# Two roles", "# Two roles, side by side"), encoding="utf-8")
@@ -75,6 +76,7 @@ def test_an_edit_reloads_in_place_and_errors_come_and_go(page, served) -> None:
             f.document.body.innerText.includes('Two roles, side by side');
     }""")  # the same page of the lesson, after the rebuild
     assert page.locator("#overlay").is_hidden()
+    assert lesson_frame(page).evaluate("() => window.sameDocument") is True  # swapped in place
 
     lesson.write_text(text.replace("title: Welcome\n", "title: [Welcome\n"), encoding="utf-8")
     overlay = page.locator("#overlay")
@@ -88,6 +90,23 @@ def test_an_edit_reloads_in_place_and_errors_come_and_go(page, served) -> None:
     overlay.wait_for(state="hidden")
     page.wait_for_function("""() => !document.getElementById('lesson').contentWindow
         .document.body.innerText.includes('side by side')""")
+
+
+def test_a_quiz_edit_reloads_the_lesson_on_the_same_page(page, served) -> None:
+    url, course = served
+    page.goto(url)
+    shown(page, 1)
+    frame = lesson_frame(page)
+    frame.wait_for_function("() => window.courseforge !== undefined")
+    frame.evaluate("() => { courseforge.go('roles.1'); window.sameDocument = true; }")
+    quiz = course / "modules" / "roles" / "quiz.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace(
+        "title: Check your understanding", "title: Check what you learned"), encoding="utf-8")
+    shown(page, 2)
+    frame = lesson_frame(page)
+    frame.wait_for_function("() => document.body.textContent.includes('Check what you learned')")
+    assert frame.evaluate("() => location.hash") == "#roles.1"
+    assert frame.evaluate("() => window.sameDocument") is None  # a new document
 
 
 def test_the_inspector_shows_what_the_lms_stores_after_a_quiz(page, served) -> None:

@@ -70,9 +70,17 @@ def watch(preview: Preview, folders: list[Path], course_name: str,
 
     for changes in watchfiles.watch(*folders, debounce=DEBOUNCE_MS, step=STEP_MS,
                                     stop_event=stop_event, raise_interrupt=True):
-        names = sorted({Path(path).name for _, path in changes})
-        say(f"changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}")
-        report(course_name, preview.rebuild(), say)
+        paths = sorted({_relative(preview.root, Path(path)) for _, path in changes})
+        say(f"changed: {', '.join(paths[:5])}{' …' if len(paths) > 5 else ''}")
+        report(course_name, preview.rebuild(paths), say)
+
+
+def _relative(root: Path, path: Path) -> str:
+    """A changed path relative to the course folder (absolute when outside it)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def serve(course_dir: Path, options: BuildOptions, port: int, open_browser: bool,

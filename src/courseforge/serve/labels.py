@@ -47,5 +47,7 @@ LABELS: dict[str, str] = {
     "continued": "continues",
     "shrunk": "text shrunk to {size} pt (theme: {theme} pt)",
     "notes": "Notes",
+    "table": "Table, {rows} rows: {text}",
+    "picture": "Picture: {text}",
     "module": "Module {n}: {title}",
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from ..errors import CourseforgeError, Diagnostic, Severity
 from ..loading import ModuleCache, diagnose
 from ..model import Course
 from .outline import DeckOutline
+from .page_patch import only_lessons, page_patch
 
 STANDARDS = ("scorm12", "scorm2004")  # the lesson runs against the preview's recording API
 
@@ -34,6 +36,8 @@ class Status:
     good: int  # the version of the build being served (0: none yet)
     diagnostics: tuple[Diagnostic, ...]
     milliseconds: float
+    patch: tuple[dict[str, Any], ...] | None = None  # pages to swap in place of a reload
+    patch_from: int = 0  # the good build the patch applies to
 
     @property
     def failed(self) -> bool:
@@ -44,6 +48,8 @@ class Status:
         """The status as the preview page reads it."""
         return {"version": self.version, "good": self.good, "failed": self.failed,
                 "title": title, "milliseconds": round(self.milliseconds, 1),
+                "patch": None if self.patch is None else list(self.patch),
+                "patch_from": self.patch_from,
                 "diagnostics": [{"path": d.path, "line": d.line, "severity": d.severity.value,
                                  "message": d.message, "code": d.code, "text": str(d)}
                                 for d in self.diagnostics]}
@@ -62,8 +68,12 @@ class Preview:
         self.changed = threading.Condition()
         self.lock = threading.Lock()  # one build or render at a time
 
-    def rebuild(self) -> Status:
-        """Check the course again; a clean course becomes the build served."""
+    def rebuild(self, changed: Sequence[str] = ()) -> Status:
+        """Check the course again; a clean course becomes the build served.
+
+        ``changed`` are the course-relative paths that changed: when they are lesson files
+        only, the status carries the pages to swap in the open lesson.
+        """
         start = time.perf_counter()
         with self.lock:
             try:
@@ -75,12 +85,15 @@ class Preview:
             clean = course is not None and not any(
                 d.severity is Severity.ERROR for d in diagnostics)
             version = self.status.version + 1
-            good = self.status.good
+            good, patch, patch_from = self.status.good, None, 0
             if clean and course is not None:
+                if self.good is not None and only_lessons(changed):
+                    patch, patch_from = page_patch(self.good.course, course), good
                 self.good, good = GoodBuild(course=course), version
-                self.lesson_files(STANDARDS[0])  # rendered now: the page asks for it next
             status = Status(version=version, good=good, diagnostics=tuple(diagnostics),
-                            milliseconds=(time.perf_counter() - start) * 1000)
+                            milliseconds=(time.perf_counter() - start) * 1000,
+                            patch=None if patch is None else tuple(patch),
+                            patch_from=patch_from)
         with self.changed:
             self.status = status
             self.changed.notify_all()

@@ -14,7 +14,7 @@
   }
 
   function slideItem(labels, slide) {
-    var item = el("li", "slide slide-" + slide.role);
+    var item = el("li", "slide role-" + slide.role);
     var head = item.appendChild(el("p", "slide-title"));
     head.appendChild(el("strong", "", slide.title));
     if (slide.continued) head.appendChild(el("span", "badge", labels.continued));
@@ -25,7 +25,9 @@
     if (slide.lines.length) {
       var lines = item.appendChild(el("ul", "slide-lines"));
       slide.lines.forEach(function (line) {
-        var li = lines.appendChild(el("li", "line-" + line.kind, line.text));
+        var text = line.kind === "table" ? format(labels.table, line) :
+          line.kind === "picture" ? format(labels.picture, line) : line.text;
+        var li = lines.appendChild(el("li", "line-" + line.kind, text));
         li.style.marginInlineStart = (line.level || 0) * 1.2 + "em";
       });
     }

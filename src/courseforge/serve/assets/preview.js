@@ -65,7 +65,9 @@
   }
 
   frame.addEventListener("load", function () {
-    document.documentElement.setAttribute("data-shown-build", String(shown));
+    var root = document.documentElement;
+    root.setAttribute("data-shown-at", String(Date.now())); // edit-to-screen, for benchmarks
+    root.setAttribute("data-shown-build", String(shown));
     if (pendingScroll) {
       try { frame.contentWindow.scrollTo(0, pendingScroll); } catch (e) { /* gone */ }
     }
@@ -90,6 +92,26 @@
     overlay.hidden = false;
   }
 
+  /* Swap the changed slides' title and body in the open lesson; false when it cannot. */
+  function patchPages(pages) {
+    var doc;
+    try { doc = frame.contentDocument; } catch (e) { return false; }
+    if (!doc || !doc.body) return false;
+    var targets = pages.map(function (page) {
+      var section = doc.getElementById(page.id);
+      return section && { section: section, heading: doc.getElementById(page.id + "-title"),
+        prose: section.querySelector(".prose"), link: doc.querySelector(
+          '[data-toc="' + page.id.replace(/["\\]/g, "") + '"]'), page: page };
+    });
+    if (targets.some(function (t) { return !t || !t.heading || !t.prose; })) return false;
+    targets.forEach(function (t) {
+      t.heading.innerHTML = t.page.title; // markup the build escaped and sanitised
+      t.prose.innerHTML = t.page.body;
+      if (t.link) t.link.innerHTML = t.page.title;
+    });
+    return true;
+  }
+
   function onStatus(status) {
     latest = status;
     if (status.failed) {
@@ -99,7 +121,12 @@
       overlay.hidden = true;
       buildState.textContent = format(labels.built, { ms: Math.round(status.milliseconds) });
     }
-    if (status.good && status.good !== shown) {
+    if (status.good && status.good !== shown && status.patch && status.patch_from === shown &&
+        patchPages(status.patch)) {
+      shown = status.good;
+      document.documentElement.setAttribute("data-shown-at", String(Date.now()));
+      document.documentElement.setAttribute("data-shown-build", String(shown));
+    } else if (status.good && status.good !== shown) {
       var at = shown ? place() : { hash: "", scroll: 0 };
       shown = status.good;
       launch(at.hash, at.scroll);
