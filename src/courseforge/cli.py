@@ -59,7 +59,7 @@ def check(course_dir: Path) -> None:
     _, diagnostics = diagnose(course_dir)
     for diagnostic in from_folder(course_dir.as_posix(), diagnostics):
         click.echo(str(diagnostic))
-    click.echo(summary(diagnostics), err=True)
+    click.echo(summary(diagnostics))  # with the diagnostics: one stream to pipe or grep
     if any(d.severity is Severity.ERROR for d in diagnostics):
         raise SystemExit(1)
 

@@ -56,6 +56,8 @@ def pick_module(course: Course, module_id: str | None) -> Module:
     return module
 
 
+SKIP_HINT = "  (an empty answer leaves the question unanswered)"
+
 # -- reading answers ----------------------------------------------------------------------
 
 def parse_number(text: str, count: int) -> int:
@@ -97,8 +99,8 @@ class Terminal:
         """Print a line."""
         click.echo(text)
 
-    def ask(self, prompt: str, parse: Callable[[str], T]) -> T:
-        """Ask until the answer parses."""
+    def ask(self, prompt: str, parse: Callable[[str], T]) -> T | None:
+        """Ask until the answer parses; an empty line leaves the question unanswered (None)."""
         while True:
             click.echo(f"{prompt} ", nl=False)
             line = self.stream.readline()
@@ -107,6 +109,8 @@ class Terminal:
                 raise CourseforgeError("the input ended before the quiz was finished")
             if self.echo_answers:
                 click.echo(line.rstrip("\n"))
+            if not line.strip():
+                return None
             try:
                 return parse(line.strip())
             except AnswerError as problem:
@@ -120,13 +124,15 @@ def ask_question(terminal: Terminal, number: int, total: int, question: Question
     terminal.say()
     terminal.say(f"Question {number} of {total} ({KINDS[question.type]}{points})")
     terminal.say(question.prompt)
+    terminal.say(SKIP_HINT)
     if question.type is QuestionType.MATCHING:
         texts = {t.id: t.text for t in question.targets}
         for index, target in enumerate(options, 1):
             terminal.say(f"  {index}. {texts[target]}")
-        return {item.id: options[terminal.ask(f"  {item.text} -> number:",
-                                              lambda text: parse_number(text, len(options)))]
-                for item in question.items}
+        matched = {item.id: terminal.ask(f"  {item.text} -> number:",
+                                         lambda text: parse_number(text, len(options)))
+                   for item in question.items}
+        return {item: options[i] for item, i in matched.items() if i is not None} or None
     texts = {c.id: c.text for c in question.choices}
     for index, choice in enumerate(options, 1):
         terminal.say(f"  {index}. {texts[choice]}")
@@ -135,9 +141,9 @@ def ask_question(terminal: Terminal, number: int, total: int, question: Question
     if question.type is QuestionType.MULTIPLE:
         indexes = terminal.ask("Your answers (numbers such as 1,3):",
                                lambda text: parse_numbers(text, len(options)))
-        return [options[i] for i in indexes]
-    return options[terminal.ask("Your answer (number):",
-                                lambda text: parse_number(text, len(options)))]
+        return None if indexes is None else [options[i] for i in indexes]
+    index = terminal.ask("Your answer (number):", lambda text: parse_number(text, len(options)))
+    return None if index is None else options[index]
 
 
 def _points(points: float) -> str:
@@ -167,7 +173,9 @@ def result_lines(course: Course, quiz: Quiz, order: Sequence[str], result: gradi
         question, answer = questions[qid], results[qid]
         lines.append(f"{number}. {question.prompt}")
         if answer.correct is not None:
-            lines.append(f"   {'Correct' if answer.correct else 'Incorrect'}: "
+            verdict = "Unanswered" if answer.response is None else \
+                "Correct" if answer.correct else "Incorrect"
+            lines.append(f"   {verdict}: "
                          f"{answer.earned:g} of {_points(answer.points)}")
         lines += [f"   {text}" for text in answer.feedback]
         if answer.correct is False and quiz.settings.reveal_answers:
@@ -227,8 +235,10 @@ def take_quiz(course_dir: Path, module_id: str | None, seed: int,
     terminal.say(f"Passing score: {course.passing_score:g}%")
     responses = {}
     for number, qid in enumerate(arrangement.questions, 1):
-        responses[qid] = ask_question(terminal, number, len(arrangement.questions),
-                                      questions[qid], arrangement.options_of(qid))
+        response = ask_question(terminal, number, len(arrangement.questions), questions[qid],
+                                arrangement.options_of(qid))
+        if response is not None:  # unanswered, as a lesson may submit it
+            responses[qid] = response
     result = grading.score_quiz(quiz, responses, course.passing_score)
     recommendation = grading.recommend(quiz, responses, course.outcomes)
     for line in result_lines(course, quiz, arrangement.questions, result, recommendation):
