@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 from ..errors import Diagnostic, did_you_mean, error, warning
-from ..model import Course, Image, Lesson, Module, Objective, Outcome, Slide, Source
+from ..model import Course, Module, Outcome, Source
 from .fields import ID_PATTERN, Fields
-from .files import image_problem, read_text, relative_name, resolve_reference
-from .lesson_markdown import find_images, split_front_matter, split_slides, unsafe_links
+from .files import read_text, relative_name
+from .lesson_loader import load_lesson
 from .located_yaml import LocatedDict, parse_yaml
 from .quiz_loader import load_quiz
 
@@ -232,7 +232,7 @@ def _module(root: Path, module_id: str, line: int, diagnostics: list[Diagnostic]
             )
         )
         return None
-    lesson = _lesson(root, lesson_path, diagnostics)
+    lesson = load_lesson(root, lesson_path, diagnostics)
     if lesson is None:
         return None
     quiz_path = folder / QUIZ_FILE
@@ -246,131 +246,4 @@ def _module(root: Path, module_id: str, line: int, diagnostics: list[Diagnostic]
         lesson=lesson,
         quiz=quiz,
         source=Source(path=relative_name(root, lesson_path), line=1),
-    )
-
-
-def _lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson | None:
-    text = read_text(root, path, diagnostics)
-    if text is None:
-        return None
-    name = relative_name(root, path)
-    front, front_line, body, body_line = split_front_matter(text)
-    parsed = False  # the front matter was read as a mapping
-    if front is None:
-        diagnostics.append(
-            error(
-                name,
-                1,
-                "the lesson must start with front matter between "
-                "'---' lines (title, minutes, objectives)",
-                "lesson.no-front-matter",
-            )
-        )
-        data = LocatedDict()
-        data.line, data.key_lines = 1, {}
-    else:
-        value, found = parse_yaml(front, name, front_line)
-        diagnostics.extend(found)
-        if isinstance(value, LocatedDict):
-            data, parsed = value, True
-        else:
-            if not found:
-                diagnostics.append(
-                    error(
-                        name,
-                        front_line,
-                        "the front matter must be a mapping",
-                        "lesson.front-matter",
-                    )
-                )
-            data = LocatedDict()
-            data.line, data.key_lines = front_line, {}
-    fields = Fields(data, name, "the lesson", diagnostics)
-    title = fields.text("title", required=parsed)
-    minutes = fields.get("minutes", int, 0, required=parsed)
-    if minutes < 0 or minutes > 10_000:
-        fields.report(
-            "minutes", f"'minutes' must be between 0 and 10000, not {minutes}", "lesson.minutes"
-        )
-        minutes = 0
-    objectives = []
-    for item, _ in fields.mappings("objectives"):
-        objectives.append(
-            Objective(
-                id=item.identifier("id"),
-                text=item.text("text", required=True),
-                source=Source(path=name, line=item.line),
-            )
-        )
-        item.finish()
-    fields.finish()
-    slides = []
-    for raw in split_slides(body, body_line):
-        if raw.title is None:
-            diagnostics.append(
-                error(
-                    name,
-                    raw.line,
-                    "the slide has no title: start it with a '# Heading' line",
-                    "slide.no-title",
-                )
-            )
-        for line, target in unsafe_links(raw.body, raw.body_line):
-            diagnostics.append(
-                warning(name, line, f"link to '{target}' is not a web or mail address "
-                        "(http, https, mailto): lessons show its text without the link",
-                        "lesson.link")
-            )
-        images = []
-        for image in find_images(raw.body, raw.body_line):
-            resolved = resolve_reference(root, name, image.src)
-            if resolved is None:
-                diagnostics.append(
-                    error(
-                        name,
-                        image.line,
-                        f"image '{image.src}' must be a relative path inside the course folder",
-                        "image.outside",
-                    )
-                )
-                continue
-            if not (root / resolved).is_file():
-                diagnostics.append(
-                    error(name, image.line, f"image '{image.src}' does not exist", "image.missing")
-                )
-                continue
-            if not image.alt:
-                diagnostics.append(
-                    error(name, image.line, f"image '{image.src}' has no alt text", "image.no-alt")
-                )
-            problem = image_problem(root / resolved)
-            if problem:
-                diagnostics.append(
-                    error(name, image.line, f"image '{image.src}' {problem}", "image.format")
-                )
-            images.append(
-                Image(
-                    src=image.src,
-                    path=resolved,
-                    alt=image.alt,
-                    source=Source(path=name, line=image.line),
-                )
-            )
-        slides.append(
-            Slide(
-                title=raw.title or "",
-                body=raw.body,
-                notes=raw.notes,
-                images=tuple(images),
-                source=Source(path=name, line=raw.line),
-            )
-        )
-    if not slides:
-        diagnostics.append(error(name, body_line, "the lesson has no slides", "lesson.empty"))
-    return Lesson(
-        title=title or path.parent.name,
-        objectives=tuple(objectives),
-        minutes=minutes,
-        slides=tuple(slides),
-        source=Source(path=name, line=1),
     )
