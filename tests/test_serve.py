@@ -231,3 +231,34 @@ def test_serve_refuses_a_missing_course(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "does not exist" in result.output
     assert "Traceback" not in result.output
+
+
+def test_ctrl_c_stops_the_preview_cleanly(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    course = tmp_path / "course"
+    shutil.copytree(ROOTS / "minimal", course)
+    process = subprocess.Popen([sys.executable, "-m", "courseforge", "serve", str(course),
+                                "--no-open"], stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stderr is not None
+        lines = []
+        for line in process.stderr:
+            lines.append(line)
+            if "previewing" in line:
+                break
+        assert "http://127.0.0.1:" in lines[-1], lines
+        url = lines[-1].split(" at ")[1].split()[0]
+        port = int(url.rsplit(":", 1)[1].strip("/"))
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        connection.request("GET", "/status.json")
+        assert connection.getresponse().status == 200
+        process.send_signal(signal.SIGINT)
+        rest = process.communicate(timeout=20)[1]
+    finally:
+        process.kill()
+    assert process.returncode == 0, rest
+    assert "stopping the preview" in rest
+    assert "Traceback" not in rest

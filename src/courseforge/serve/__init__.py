@@ -87,13 +87,13 @@ def serve(course_dir: Path, options: BuildOptions, port: int, open_browser: bool
           say: Callable[[str], None]) -> None:
     """Serve, watch and rebuild until the author presses Ctrl-C."""
     preview, server, thread = start(course_dir, options, port)
-    report(course_dir.as_posix(), preview.status, say)
-    say(f"previewing '{preview.title()}' at {server.url} (Ctrl-C to stop)")
-    if open_browser:
-        import webbrowser
-
-        webbrowser.open(server.url)
     try:
+        report(course_dir.as_posix(), preview.status, say)
+        say(f"previewing '{preview.title()}' at {server.url} (Ctrl-C to stop)")
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(server.url)
         watch(preview, watched_folders(course_dir, options), course_dir.as_posix(), say)
     except KeyboardInterrupt:
         say("stopping the preview")

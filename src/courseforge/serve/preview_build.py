@@ -7,15 +7,17 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..builders.base import BuildOptions
 from ..builders.lesson_files import lesson_members
 from ..errors import CourseforgeError, Diagnostic, Severity
 from ..loading import ModuleCache, diagnose
 from ..model import Course
-from .outline import DeckOutline
 from .page_patch import only_lessons, page_patch
+
+if TYPE_CHECKING:
+    from .outline import DeckOutline
 
 STANDARDS = ("scorm12", "scorm2004")  # the lesson runs against the preview's recording API
 
@@ -62,7 +64,7 @@ class Preview:
         self.root = root
         self.options = options
         self.cache: ModuleCache = {}
-        self.outliner = DeckOutline(options)
+        self.outliner: DeckOutline | None = None  # made when first shown: it loads pptx
         self.good: GoodBuild | None = None
         self.status = Status(version=0, good=0, diagnostics=(), milliseconds=0.0)
         self.changed = threading.Condition()
@@ -110,8 +112,14 @@ class Preview:
 
     def outline(self) -> list[dict[str, Any]]:
         """The deck outline of the good build."""
+        from .outline import DeckOutline
+
         with self.lock:
-            return [] if self.good is None else self.outliner.outline(self.good.course)
+            if self.good is None:
+                return []
+            if self.outliner is None:
+                self.outliner = DeckOutline(self.options)
+            return self.outliner.outline(self.good.course)
 
     def title(self) -> str:
         """The served course's title."""
