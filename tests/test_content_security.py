@@ -10,7 +10,7 @@ import pytest
 
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
-from courseforge.builders.html_render import render_markdown
+from courseforge.builders.lesson.html_render import render_markdown
 
 MINIMAL = Path(__file__).resolve().parent / "roots" / "minimal"
 

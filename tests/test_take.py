@@ -64,8 +64,8 @@ def test_all_wrong_fails_and_reveals_the_answers() -> None:
     assert result.exit_code == 0, result.output
     assert "Score: 0% (0 of 4 points), failed (passing score 75%)" in result.output
     assert result.output.count("Incorrect: 0 of 1 point") == 4
-    assert "Correct answer: Book milestones; Track dates" in result.output
-    assert "Correct answer: Writes the code -> Maker; Books the milestones -> Planner" \
+    assert "Correct answer: Book milestones and Track dates" in result.output
+    assert "Correct answer: Writes the code -> Maker and Books the milestones -> Planner" \
         in result.output
 
 
@@ -121,7 +121,7 @@ def test_a_tie_names_the_rule_winner_and_the_runner_up() -> None:
     result = run(str(KITCHEN), answers=answer_lines(KITCHEN, {**KITCHEN_RIGHT, **profile}))
     assert "Recommended: Pastry chef" in result.output
     assert "Runner-up: Line cook (level with Pastry chef)\n" in result.output
-    assert "Shares: Line cook 40%, Pastry chef 40%, Sous chef 20%" in result.output
+    assert "Shares: Line cook 40%, Pastry chef 40%, and Sous chef 20%" in result.output
 
 
 def test_bad_input_is_asked_again() -> None:
@@ -190,7 +190,8 @@ def test_no_recommendation_without_weight(tmp_path: Path) -> None:
     result = run(str(course), answers=[*MINIMAL_RIGHT, "3", "3"])
     assert result.exit_code == 0, result.output
     assert "  3. No preference" in result.output
-    assert "No recommendation: no answer about you pointed to an outcome." in result.output
+    assert "No recommendation: none of your answers about yourself pointed to an outcome." \
+        in result.output
 
 
 def test_help_has_an_example() -> None:

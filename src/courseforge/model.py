@@ -52,15 +52,44 @@ class Image:
     source: Source
 
 
+class CalloutKind(StrEnum):
+    """The kinds of callout a slide body may hold (``::: tip`` … ``:::``)."""
+
+    TIP = "tip"
+    WARNING = "warning"
+    EXAMPLE = "example"
+    KEY = "key"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Block:
+    """A run of a slide body in order: plain Markdown, or one callout (``callout`` set)."""
+
+    markdown: str
+    callout: CalloutKind | None = None
+    title: str = ""  # a callout's own title, "" for the kind's name
+    source: Source
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Slide:
-    """One slide of a lesson: a Markdown body and the presenter's notes."""
+    """One slide of a lesson: a Markdown body and the presenter's notes.
+
+    ``blocks`` is the body in order, with its callouts; ``body`` is the same Markdown without
+    the callout lines, for a reader that shows callouts as plain text.
+    """
 
     title: str
-    body: str  # Markdown, without the title heading and without the notes
+    body: str  # Markdown, without the title heading, the notes and the callout lines
     notes: str  # Markdown
     images: tuple[Image, ...] = ()
+    blocks: tuple[Block, ...] = ()
     source: Source
+
+    @property
+    def callouts(self) -> tuple[Block, ...]:
+        """The slide's callouts, in order."""
+        return tuple(block for block in self.blocks if block.callout is not None)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -198,6 +227,16 @@ class Module:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class LabelOverride:
+    """A course's own text for a label (``labels.yml``), for every language or for one."""
+
+    id: str  # a message id such as ``lesson.next``
+    language: str  # "" for every language, else a catalogue name such as ``de`` or ``de_CH``
+    text: str | tuple[tuple[str, str], ...]  # plural labels: (CLDR category, text) pairs
+    source: Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Course:
     """A whole course, as loaded and validated from the course folder."""
 
@@ -213,6 +252,7 @@ class Course:
     allow_raw_html: bool = False  # author HTML in Markdown is kept (sanitised) only when true
     outcomes: tuple[Outcome, ...]
     modules: tuple[Module, ...]
+    labels: tuple[LabelOverride, ...] = ()  # labels.yml
     root: Path = field(compare=False)
     source: Source
 

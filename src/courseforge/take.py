@@ -15,19 +15,20 @@ import click
 
 from . import grading
 from .errors import CourseforgeError, did_you_mean
+from .locale import Labels, labels_for, labels_for_language
 from .model import Course, Module, Question, QuestionType, Quiz
 
 T = TypeVar("T")
 
+# what the learner reads is in the course's language; diagnostics (errors) stay English
 KINDS = {
-    QuestionType.SINGLE: "one answer",
-    QuestionType.MULTIPLE: "one or more answers",
-    QuestionType.TRUE_FALSE: "true or false",
-    QuestionType.MATCHING: "matching",
-    QuestionType.PREFERENCE: "about you: no wrong answer",
+    QuestionType.SINGLE: "take.kind_single",
+    QuestionType.MULTIPLE: "take.kind_multiple",
+    QuestionType.TRUE_FALSE: "take.kind_true_false",
+    QuestionType.MATCHING: "take.kind_matching",
+    QuestionType.PREFERENCE: "take.kind_preference",
 }
-TRUE_FALSE = {"1": "true", "t": "true", "true": "true", "2": "false", "f": "false",
-              "false": "false"}
+ENGLISH = labels_for_language("en")
 
 
 class AnswerError(ValueError):
@@ -56,43 +57,57 @@ def pick_module(course: Course, module_id: str | None) -> Module:
     return module
 
 
-SKIP_HINT = "  (an empty answer leaves the question unanswered)"
-
 # -- reading answers ----------------------------------------------------------------------
 
-def parse_number(text: str, count: int) -> int:
+def parse_number(text: str, count: int, labels: Labels = ENGLISH) -> int:
     """A 1-based option number, as a 0-based index."""
     text = text.strip()
     # ASCII digits only: str.isdigit() also takes '²', which int() refuses
     if not (text.isascii() and text.isdigit() and len(text) <= 6) or not 1 <= int(text) <= count:
-        raise AnswerError(f"type a number from 1 to {count}")
+        raise AnswerError(labels.text("take.need_number", max=count))
     return int(text) - 1
 
 
-def parse_numbers(text: str, count: int) -> list[int]:
+def parse_numbers(text: str, count: int, labels: Labels = ENGLISH) -> list[int]:
     """Several option numbers separated by commas or spaces, as sorted 0-based indexes."""
-    parts = text.replace(",", " ").split()
+    parts = text.replace(",", " ").replace("،", " ").split()  # the Arabic comma too
+    problem = labels.text("take.need_numbers", max=count)
     if not parts:
-        raise AnswerError(f"type one or more numbers from 1 to {count}, such as 1,3")
+        raise AnswerError(problem)
     try:
         return sorted({parse_number(part, count) for part in parts})
     except AnswerError:
-        raise AnswerError(f"type one or more numbers from 1 to {count}, such as 1,3") from None
+        raise AnswerError(problem) from None
 
 
-def parse_true_false(text: str) -> str:
-    """'true' or 'false' from 1/2, t/f or the words."""
-    answer = TRUE_FALSE.get(text.strip().lower())
+def true_false_words(labels: Labels) -> dict[str, str]:
+    """What a learner may type for true and false: 1/2, the words and their keys (t/f)."""
+    words = {"1": "true", "2": "false"}
+    for source in (labels, ENGLISH):  # the course's language first; English keys still work
+        for answer in ("true", "false"):
+            for key in (f"quiz.{answer}", f"take.{answer}_key"):
+                words.setdefault(source.text(key).strip().casefold(), answer)
+    return words
+
+
+def parse_true_false(text: str, labels: Labels = ENGLISH) -> str:
+    """'true' or 'false' from 1/2, the keys (t/f in English) or the words."""
+    answer = true_false_words(labels).get(text.strip().casefold())
     if answer is None:
-        raise AnswerError("type 1 (true) or 2 (false), or t or f")
+        raise AnswerError(labels.text("take.need_true_false", **_true_false_keys(labels)))
     return answer
+
+
+def _true_false_keys(labels: Labels) -> dict[str, str]:
+    return {"true_key": labels.text("take.true_key"), "false_key": labels.text("take.false_key")}
 
 
 class Terminal:
     """Line-based input and output; input that ends early is a clean error."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, labels: Labels = ENGLISH) -> None:
         self.stream = stream
+        self.labels = labels
         self.echo_answers = not stream.isatty()  # piped answers would be missing otherwise
 
     def say(self, text: str = "") -> None:
@@ -114,78 +129,91 @@ class Terminal:
             try:
                 return parse(line.strip())
             except AnswerError as problem:
-                click.echo(f"  Please {problem}.")
+                click.echo("  " + self.labels.text("take.again", problem=str(problem)))
 
 
 def ask_question(terminal: Terminal, number: int, total: int, question: Question,
                  options: Sequence[str]) -> Any:
     """Show one question with numbered options and read the learner's response."""
-    points = f", {_points(question.points)}" if question.type.graded else ""
+    labels = terminal.labels
+    kind = labels.text(KINDS[question.type])
     terminal.say()
-    terminal.say(f"Question {number} of {total} ({KINDS[question.type]}{points})")
+    if question.type.graded:
+        terminal.say(labels.text("take.question_points", number=number, total=total, kind=kind,
+                                 points=_points(labels, question.points)))
+    else:
+        terminal.say(labels.text("take.question", number=number, total=total, kind=kind))
     terminal.say(question.prompt)
-    terminal.say(SKIP_HINT)
+    terminal.say("  " + labels.text("take.skip_hint"))
+    count = len(options)
     if question.type is QuestionType.MATCHING:
         texts = {t.id: t.text for t in question.targets}
         for index, target in enumerate(options, 1):
             terminal.say(f"  {index}. {texts[target]}")
-        matched = {item.id: terminal.ask(f"  {item.text} -> number:",
-                                         lambda text: parse_number(text, len(options)))
+        matched = {item.id: terminal.ask("  " + labels.text("take.ask_item", item=item.text),
+                                         lambda text: parse_number(text, count, labels))
                    for item in question.items}
         return {item: options[i] for item, i in matched.items() if i is not None} or None
     texts = {c.id: c.text for c in question.choices}
     for index, choice in enumerate(options, 1):
         terminal.say(f"  {index}. {texts[choice]}")
     if question.type is QuestionType.TRUE_FALSE:
-        return terminal.ask("Your answer (1/2 or t/f):", parse_true_false)
+        return terminal.ask(labels.text("take.ask_true_false", **_true_false_keys(labels)),
+                            lambda text: parse_true_false(text, labels))
     if question.type is QuestionType.MULTIPLE:
-        indexes = terminal.ask("Your answers (numbers such as 1,3):",
-                               lambda text: parse_numbers(text, len(options)))
+        indexes = terminal.ask(labels.text("take.ask_multiple"),
+                               lambda text: parse_numbers(text, count, labels))
         return None if indexes is None else [options[i] for i in indexes]
-    index = terminal.ask("Your answer (number):", lambda text: parse_number(text, len(options)))
+    index = terminal.ask(labels.text("take.ask_single"),
+                         lambda text: parse_number(text, count, labels))
     return None if index is None else options[index]
 
 
-def _points(points: float) -> str:
-    return f"{points:g} point{'' if points == 1 else 's'}"
+def _points(labels: Labels, points: float) -> str:
+    return labels.text("quiz.points", count=points)
 
 
 # -- explaining the result ----------------------------------------------------------------
 
-def correct_answer(question: Question) -> str:
+def correct_answer(question: Question, labels: Labels = ENGLISH) -> str:
     """The right response of a graded question, in words."""
     right = grading.correct_response(question)
     if question.type is QuestionType.MATCHING:
         items = {i.id: i.text for i in question.items}
         targets = {t.id: t.text for t in question.targets}
-        return "; ".join(f"{items[item]} -> {targets[target]}" for item, target in right)
+        return labels.join([labels.text("take.match_pair", item=items[item],
+                                        target=targets[target]) for item, target in right])
     ids = right if question.type is QuestionType.MULTIPLE else (right,)
-    return "; ".join(c.text for c in question.choices if c.id in ids)
+    return labels.join([c.text for c in question.choices if c.id in ids])
 
 
 def result_lines(course: Course, quiz: Quiz, order: Sequence[str], result: grading.QuizResult,
                  recommendation: grading.Recommendation | None) -> list[str]:
     """The result page: each answer explained, the score, and the recommendation."""
+    labels = labels_for(course)
     questions = {q.id: q for q in quiz.questions}
     results = {r.id: r for r in result.questions}
-    lines = ["", "Results"]
+    lines = ["", labels.text("take.results")]
     for number, qid in enumerate(order, 1):
         question, answer = questions[qid], results[qid]
         lines.append(f"{number}. {question.prompt}")
         if answer.correct is not None:
-            verdict = "Unanswered" if answer.response is None else \
-                "Correct" if answer.correct else "Incorrect"
-            lines.append(f"   {verdict}: "
-                         f"{answer.earned:g} of {_points(answer.points)}")
+            verdict = "take.unanswered" if answer.response is None else \
+                "take.correct" if answer.correct else "take.incorrect"
+            lines.append("   " + labels.text(verdict, earned=answer.earned,
+                                             points=_points(labels, answer.points)))
         lines += [f"   {text}" for text in answer.feedback]
         if answer.correct is False and quiz.settings.reveal_answers:
-            lines.append(f"   Correct answer: {correct_answer(question)}")
+            lines.append("   " + labels.text("quiz.correct_answer",
+                                             answer=correct_answer(question, labels)))
         # as in the lessons: unrevealed answers stay so, explanations included
         if answer.explanation and (answer.correct is not False or quiz.settings.reveal_answers):
             lines.append(f"   {answer.explanation}")
-    verdict = "passed" if result.passed else "failed"
-    score = f"{result.percent:g}% ({result.earned:g} of {_points(result.total)})"
-    lines += ["", f"Score: {score}, {verdict} (passing score {course.passing_score:g}%)"]
+    score = labels.text("take.score_passed" if result.passed else "take.score_failed",
+                        percent=labels.percent(result.percent), earned=result.earned,
+                        points=_points(labels, result.total),
+                        passing=labels.percent(course.passing_score))
+    lines += ["", score]
     if quiz.settings.recommend:
         lines += ["", *recommendation_lines(course, quiz, recommendation)]
     return lines
@@ -194,24 +222,29 @@ def result_lines(course: Course, quiz: Quiz, order: Sequence[str], result: gradi
 def recommendation_lines(course: Course, quiz: Quiz,
                          recommendation: grading.Recommendation | None) -> list[str]:
     """The recommended outcome, why, the runner-up and the guidance."""
+    labels = labels_for(course)
     if recommendation is None:
-        return ["No recommendation: no answer about you pointed to an outcome."]
+        return [labels.text("quiz.no_recommendation")]
     outcome = course.outcome(recommendation.outcome)
     prompts = {q.id: q.prompt for q in quiz.questions}
-    lines = [f"Recommended: {outcome.title}" + (f": {outcome.summary}" if outcome.summary else ""),
-             "Why:"]
+    lines = [labels.text("take.recommended_summary", outcome=outcome.title,
+                         summary=outcome.summary) if outcome.summary
+             else labels.text("take.recommended", outcome=outcome.title), labels.text("take.why")]
     lines += [f"  - {prompts[r.question]} {r.text}" for r in recommendation.reasons]
     if recommendation.runner_up is not None:
         share_of = dict(recommendation.shares)
         level = [course.outcome(o).title for o, share in recommendation.shares
                  if o != recommendation.runner_up and share == share_of[recommendation.runner_up]]
-        lines.append(f"Runner-up: {course.outcome(recommendation.runner_up).title}" +
-                     (f" (level with {' and '.join(level)})" if level else ""))
-    shares = ", ".join(f"{course.outcome(o).title} {percent}%"
-                       for o, percent in grading.whole_percents(recommendation.shares))
-    lines.append(f"Shares: {shares}")
+        runner_up = course.outcome(recommendation.runner_up).title
+        lines.append(labels.text("quiz.runner_up_level", outcome=runner_up,
+                                 others=labels.join(level)) if level
+                     else labels.text("quiz.runner_up", outcome=runner_up))
+    shares = [labels.text("take.share", outcome=course.outcome(o).title,
+                          percent=labels.percent(percent))
+              for o, percent in grading.whole_percents(recommendation.shares)]
+    lines.append(labels.text("take.shares", shares=labels.join(shares)))
     if outcome.guidance:
-        lines.append(f"Guidance: {outcome.guidance}")
+        lines.append(labels.text("take.guidance", guidance=outcome.guidance))
     return lines
 
 
@@ -226,13 +259,15 @@ def take_quiz(course_dir: Path, module_id: str | None, seed: int,
     module = pick_module(course, module_id)
     quiz = module.quiz
     assert quiz is not None  # pick_module returns modules with a quiz
-    terminal = Terminal(stream or sys.stdin)
+    labels = labels_for(course)
+    terminal = Terminal(stream or sys.stdin, labels)
     arrangement = grading.arrange(module.id, quiz, seed)
     questions = {q.id: q for q in quiz.questions}
-    terminal.say(quiz.title if quiz.title == module.title else f"{quiz.title} ({module.title})")
+    terminal.say(quiz.title if quiz.title == module.title
+                 else labels.text("take.heading", quiz=quiz.title, module=module.title))
     if quiz.intro:
         terminal.say(quiz.intro)
-    terminal.say(f"Passing score: {course.passing_score:g}%")
+    terminal.say(labels.text("take.passing_score", percent=labels.percent(course.passing_score)))
     responses = {}
     for number, qid in enumerate(arrangement.questions, 1):
         response = ask_question(terminal, number, len(arrangement.questions), questions[qid],

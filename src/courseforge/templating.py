@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 
 from .errors import CourseforgeError, Diagnostic, did_you_mean, error, warning
+from .locale import labels_for
 from .model import Course
 
 DEFAULT_PREFIX = "!default"
@@ -44,8 +45,12 @@ def find_theme_file(course: Course, name: str, extra: Path | None = None) -> Pat
 
 
 def environment(course: Course, extra: Path | None = None) -> jinja2.Environment:
-    """A Jinja environment: autoescaped, strict about undefined names, override-aware."""
-    return _environment(search_path(course, extra))
+    """A Jinja environment: autoescaped, strict about undefined names, override-aware, with
+    the course's labels as globals (``{{ label("lesson.next") }}``, ``{{ labels.direction }}``)."""
+    env = _environment(search_path(course, extra))
+    labels = labels_for(course)
+    env.globals.update(labels=labels, label=labels.text)
+    return env
 
 
 def _environment(folders: list[Path]) -> jinja2.Environment:

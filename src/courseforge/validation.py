@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from .builders.suspend_data import suspend_data_warnings
+from .builders.lesson.suspend_data import suspend_data_warnings
 from .errors import Diagnostic, did_you_mean, error, warning
 from .model import Course, Question, QuestionType, Quiz, Source
 

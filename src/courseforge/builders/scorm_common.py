@@ -10,7 +10,7 @@ from ..model import Course, Module
 from ..packaging import write_zip
 from ..templating import environment, render
 from .base import Builder, Progress
-from .lesson_files import LAUNCH_PAGE, lesson_members
+from .lesson.files import LAUNCH_PAGE, lesson_members
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

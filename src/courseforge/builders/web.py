@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..packaging import write_bytes
 from .base import Builder, Progress
-from .lesson_files import lesson_members
+from .lesson.files import lesson_members
 
 
 class WebBuilder(Builder):

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from ..errors import Diagnostic, did_you_mean, error, warning
 from ..model import Course, Module, Outcome, Source
+from ..locale import SOURCE_LANGUAGE, Labels, labels_for_language, overrides_for
 from .fields import ID_PATTERN, Fields
 from .files import read_text, relative_name
+from .labels_loader import load_labels
 from .lesson_loader import load_lesson
 from .located_yaml import LocatedDict, parse_yaml
 from .quiz_loader import load_quiz
@@ -18,9 +20,11 @@ MODULES_DIR = "modules"
 LESSON_FILE = "lesson.md"
 QUIZ_FILE = "quiz.yml"
 
-# (module id, line in course.yml, files' fingerprint) -> (module, its diagnostics, its images')
-ModuleCache = dict[tuple[str, int, tuple[tuple[str, int, int], ...]],
-                   tuple[Module | None, tuple[Diagnostic, ...], tuple[object, ...]]]
+Fingerprint = tuple[tuple[str, int, int], ...]
+# (module id, line in course.yml, files' fingerprint) ->
+#     (module, its diagnostics, its images' fingerprints, the labels it was read with)
+ModuleCache = dict[tuple[str, int, Fingerprint],
+                   tuple[Module | None, tuple[Diagnostic, ...], tuple[Fingerprint, ...], Labels]]
 
 
 def read_mapping(root: Path, path: Path, diagnostics: list[Diagnostic]) -> LocatedDict | None:
@@ -66,11 +70,16 @@ def load_course(root: Path, cache: ModuleCache | None = None
     fields = Fields(data, COURSE_FILE, "the course", diagnostics)
     outcomes = tuple(_outcome(item) for item, _ in fields.mappings("outcomes"))
     module_ids = _unique_modules(fields)
+    language = fields.text("language", required=True)
+    overrides = load_labels(root, diagnostics)
+    # the texts the loader itself writes (True/False choices, a quiz's default title)
+    labels = labels_for_language(language if LANGUAGE.match(language) else SOURCE_LANGUAGE,
+                                 overrides_for(language, overrides))
     course = Course(
         id=fields.identifier("id"),
         title=fields.text("title", required=True),
         version=fields.text("version", required=True),
-        language=fields.text("language", required=True),
+        language=language,
         description=fields.text("description"),
         audience=fields.text("audience"),
         author=fields.text("author"),
@@ -81,8 +90,10 @@ def load_course(root: Path, cache: ModuleCache | None = None
         modules=tuple(
             module
             for module_id, line in module_ids
-            if (module := _cached_module(root, module_id, line, diagnostics, cache)) is not None
+            if (module := _cached_module(root, module_id, line, labels, diagnostics, cache))
+            is not None
         ),
+        labels=overrides,
         root=root,
         source=Source(path=COURSE_FILE, line=1),
     )
@@ -163,40 +174,42 @@ def _outcome(fields: Fields) -> Outcome:
     return outcome
 
 
-def _cached_module(root: Path, module_id: str, line: int, diagnostics: list[Diagnostic],
-                   cache: ModuleCache | None) -> Module | None:
+def _cached_module(root: Path, module_id: str, line: int, labels: Labels,
+                   diagnostics: list[Diagnostic], cache: ModuleCache | None) -> Module | None:
     """A module from ``cache`` when none of its files changed, else read (and remembered)."""
     if cache is None:
-        return _module(root, module_id, line, diagnostics)
+        return _module(root, module_id, line, labels, diagnostics)
     key = (module_id, line, _fingerprint(root / MODULES_DIR / module_id))
-    if key not in cache:
+    entry = cache.get(key)
+    if entry is not None and (entry[3] != labels or entry[2] != _image_prints(root, entry[0])):
+        entry = None  # other labels, or an image elsewhere in the course changed
+    if entry is None:
         for stale in [k for k in cache if k[0] == module_id]:  # keep one version per module
             del cache[stale]
         found: list[Diagnostic] = []
-        module = _module(root, module_id, line, found)
-        images = tuple(_fingerprint(root / image.path) for slide in
-                       (module.lesson.slides if module else ()) for image in slide.images)
-        cache[key] = (module, tuple(found), images)
-    module, found_before, images = cache[key]
-    if module is not None and images != tuple(
-            _fingerprint(root / image.path) for slide in module.lesson.slides
-            for image in slide.images):  # an image elsewhere in the course changed
-        del cache[key]
-        return _cached_module(root, module_id, line, diagnostics, cache)
-    diagnostics.extend(found_before)
-    return module
+        module = _module(root, module_id, line, labels, found)
+        entry = cache[key] = (module, tuple(found), _image_prints(root, module), labels)
+    diagnostics.extend(entry[1])
+    return entry[0]
 
 
-def _fingerprint(path: Path) -> tuple[tuple[str, int, int], ...]:
+def _image_prints(root: Path, module: Module | None) -> tuple[Fingerprint, ...]:
+    """The fingerprints of the images a module shows."""
+    return tuple(_fingerprint(root / image.path) for slide in
+                 (module.lesson.slides if module else ()) for image in slide.images)
+
+
+def _fingerprint(path: Path) -> Fingerprint:
     """Name, modification time and size of a file, or of every file below a folder."""
     try:
-        files = [path] if not path.is_dir() else sorted(p for p in path.rglob("*"))
+        files = [path] if not path.is_dir() else sorted(path.rglob("*"))
         return tuple((p.as_posix(), (s := p.stat()).st_mtime_ns, s.st_size) for p in files)
     except OSError:
         return ((path.as_posix(), -1, -1),)
 
 
-def _module(root: Path, module_id: str, line: int, diagnostics: list[Diagnostic]) -> Module | None:
+def _module(root: Path, module_id: str, line: int, labels: Labels,
+            diagnostics: list[Diagnostic]) -> Module | None:
     if not ID_PATTERN.match(module_id):
         diagnostics.append(
             error(
@@ -240,10 +253,12 @@ def _module(root: Path, module_id: str, line: int, diagnostics: list[Diagnostic]
     if quiz_path.exists() or quiz_path.is_symlink():  # a broken link is an error, not no quiz
         data = read_mapping(root, quiz_path, diagnostics)
         if data is not None:
-            quiz = load_quiz(Fields(data, relative_name(root, quiz_path), "the quiz", diagnostics))
+            quiz = load_quiz(Fields(data, relative_name(root, quiz_path), "the quiz", diagnostics),
+                             labels)
     return Module(
         id=module_id,
         lesson=lesson,
         quiz=quiz,
         source=Source(path=relative_name(root, lesson_path), line=1),
     )
+

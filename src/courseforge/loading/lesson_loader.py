@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Diagnostic, error, warning
-from ..model import Image, Lesson, Objective, Slide, Source
+from ..model import Block, CalloutKind, Image, Lesson, Objective, Slide, Source
+from .callouts import plain_markdown, split_callouts
 from .fields import Fields
 from .files import image_problem, read_text, relative_name, resolve_reference
 from .lesson_markdown import (
@@ -136,5 +137,15 @@ def _slide(root: Path, name: str, raw: RawSlide, diagnostics: list[Diagnostic]) 
                                      "image.format"))
         images.append(Image(src=image.src, path=resolved, alt=image.alt,
                             source=Source(path=name, line=image.line)))
-    return Slide(title=raw.title or "", body=raw.body, notes=raw.notes, images=tuple(images),
-                 source=Source(path=name, line=raw.line))
+    raw_blocks, problems = split_callouts(raw.body, raw.body_line)
+    diagnostics.extend(error(name, p.line, p.message, p.code) for p in problems)
+    blocks = tuple(
+        Block(markdown=b.markdown, callout=CalloutKind(b.kind) if b.kind else None,
+              title=b.title, source=Source(path=name, line=b.line))
+        for b in raw_blocks
+    )
+    return Slide(
+        title=raw.title or "",
+        body=raw.body if all(b.callout is None for b in blocks) else plain_markdown(raw_blocks),
+        notes=raw.notes, images=tuple(images), blocks=blocks,
+        source=Source(path=name, line=raw.line))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import Diagnostic, did_you_mean, error
+from ..locale import SOURCE_LANGUAGE, Labels, labels_for_language
 from ..model import (
     Choice,
     MatchItem,
@@ -22,8 +23,10 @@ TYPES = {t.value: t for t in QuestionType}
 MAX_NUMBER = 1000  # points and weights: larger ones are typos, and sums must stay exact
 
 
-def load_quiz(fields: Fields) -> Quiz:
-    """A quiz from its mapping; problems go to the Fields' diagnostics."""
+def load_quiz(fields: Fields, labels: Labels | None = None) -> Quiz:
+    """A quiz from its mapping; problems go to the Fields' diagnostics. ``labels`` give the
+    texts the quiz gets from the tool (the default title, True and False)."""
+    labels = labels or labels_for_language(SOURCE_LANGUAGE)
     settings = QuizSettings(
         counts=fields.get("counts", bool, False),
         weight=fields.get("weight", float, 1.0),
@@ -38,13 +41,13 @@ def load_quiz(fields: Fields) -> Quiz:
     if settings.attempts < 0:
         fields.report("attempts", "'attempts' must be 0 (unlimited) or more", "quiz.attempts")
     quiz = Quiz(
-        title=fields.text("title", default="Knowledge check"),
+        title=fields.text("title", default=labels.text("quiz.default_title")),
         intro=fields.text("intro"),
         settings=settings,
         questions=tuple(
             q
             for item, _ in fields.mappings("questions", required=True)
-            if (q := _question(item)) is not None
+            if (q := _question(item, labels)) is not None
         ),
         source=Source(path=fields.path, line=fields.line),
     )
@@ -54,7 +57,7 @@ def load_quiz(fields: Fields) -> Quiz:
     return quiz
 
 
-def _question(fields: Fields) -> Question | None:
+def _question(fields: Fields, labels: Labels) -> Question | None:
     """A question; None when its type is unknown (its other checks would only add noise)."""
     qid = fields.identifier("id")
     fields.what = f"question '{qid}'" if qid else fields.what
@@ -86,7 +89,7 @@ def _question(fields: Fields) -> Question | None:
         "source": Source(path=fields.path, line=fields.line),
     }
     if qtype is QuestionType.TRUE_FALSE:
-        question = _true_false(fields, common)
+        question = _true_false(fields, common, labels)
     elif qtype is QuestionType.MATCHING:
         question = _matching(fields, common)
     else:
@@ -136,7 +139,7 @@ def _weight_error(fields: Fields, raw: LocatedDict, outcome: str) -> Diagnostic:
     )
 
 
-def _true_false(fields: Fields, common: dict[str, Any]) -> Question:
+def _true_false(fields: Fields, common: dict[str, Any], labels: Labels) -> Question:
     answer = fields.get("answer", bool, True, required=True)
     feedback = fields.get("feedback", LocatedDict, LocatedDict())
     texts: dict[bool, str] = {}
@@ -151,7 +154,7 @@ def _true_false(fields: Fields, common: dict[str, Any]) -> Question:
     choices = tuple(
         Choice(
             id=str(value).lower(),
-            text="True" if value else "False",
+            text=labels.text("quiz.true" if value else "quiz.false"),
             correct=value == answer,
             feedback=texts.get(value, ""),
             source=Source(path=fields.path, line=line),

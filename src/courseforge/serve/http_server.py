@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from markupsafe import escape
 
-from ..builders.lesson_files import script_json
+from ..builders.lesson.files import script_json
 from .labels import LABELS
 from .preview_build import STANDARDS, Preview
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..builders.lesson_pages import lesson_site
+from ..builders.lesson.pages import lesson_site
 from ..model import Course, Module
 
 LESSON_FILE = "lesson.md"

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..builders.base import BuildOptions
-from ..builders.lesson_files import lesson_members
+from ..builders.lesson.files import lesson_members
 from ..errors import CourseforgeError, Diagnostic, Severity
 from ..loading import ModuleCache, diagnose
 from ..model import Course

@@ -17,7 +17,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from ..loading.lesson_markdown import is_safe_link
+from ...loading.lesson_markdown import is_safe_link
 
 EXTENSIONS = ("tables", "fenced_code", "sane_lists")
 

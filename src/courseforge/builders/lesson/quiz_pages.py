@@ -17,10 +17,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .. import grading
-from ..model import Course, Module, Question, QuestionType, QuizSettings
+from ... import grading
+from ...model import Course, Module, Question, QuestionType, QuizSettings
 from .html_render import render_inline, render_markdown
-from .json_export import to_data
+from ..json_export import to_data
 
 DESCRIPTION_LIMIT = 250  # SCORM 2004 interaction and objective descriptions
 RECOMMENDATION_ID = "recommendation"  # the interaction that holds the recommended outcome

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..model import Course, Module
+from ...model import Course, Module
 from .html_render import render_inline, render_markdown
 from .quiz_pages import QuizView, quiz_view
 

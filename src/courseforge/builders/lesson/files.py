@@ -8,19 +8,19 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..errors import CourseforgeError
-from ..model import Course, Module
-from ..templating import environment, find_theme_file, render
-from .base import BuildOptions
+from ...errors import CourseforgeError
+from ...model import Course, Module
+from ...templating import environment, find_theme_file, render
+from ..base import BuildOptions
 from .brand_colours import palette
-from .lesson_pages import LessonSite, lesson_site
+from .pages import LessonSite, lesson_site
 from .quiz_pages import counting_gates, quiz_data
+from .scripts import SCRIPT_PARTS, joined_script
 
 # Nothing is loaded from elsewhere and nothing is sent anywhere but to the LMS's API object.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; "
        "form-action 'none'")
-STATIC_FILES = ("lesson.css", "runtime.js", "grading.js", "quiz.js")
 LAUNCH_PAGE = "index.html"
 
 
@@ -56,9 +56,10 @@ def lesson_members(course: Course, options: BuildOptions, standard: str,
                   data_json=script_json(runtime_data(course, site, standard, modules)))
     theme = render(env, "lesson/theme.css.j2", palette=palette(course.brand_colour))
     members = [(LAUNCH_PAGE, page.encode("utf-8")), ("theme.css", theme.encode("utf-8"))]
-    for name in STATIC_FILES:
-        members.append((name, find_theme_file(course, f"lesson/{name}", options.templates)
-                        .read_bytes()))
+    members.append(("lesson.css", find_theme_file(course, "lesson/lesson.css", options.templates)
+                    .read_bytes()))
+    for script in SCRIPT_PARTS:
+        members.append((script, joined_script(course, script, options.templates)))
     for media in site.media:
         try:
             members.append((media.target, (course.root / media.source).read_bytes()))

@@ -1,0 +1,39 @@
+"""The lesson's scripts: each joined from the theme's parts in a fixed order.
+
+The runtime and the quiz runtime are split by concern into small files (``lesson/runtime/``,
+``lesson/quiz/``) that share one namespace object; the learner's browser loads one file per
+script, so a lesson makes as few requests as before. A course overrides a single part by
+placing a file of the same name in its ``templates/lesson/runtime/`` (or ``quiz/``) folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...model import Course
+from ...templating import find_theme_file
+
+# script file -> its parts, in the order they run; a later part may use what an earlier set
+SCRIPT_PARTS: dict[str, tuple[str, ...]] = {
+    "runtime.js": tuple(f"runtime/{name}" for name in (
+        "core.js", "saved-state.js", "local-store.js", "lms-time.js", "scorm-api.js",
+        "scorm-store.js", "scorm-elements.js", "tracker.js", "navigation.js")),
+    "grading.js": ("grading.js",),  # also run by Node in the tests: one file, as it is
+    "quiz.js": tuple(f"quiz/{name}" for name in (
+        "setup.js", "state-codes.js", "dom.js", "controller.js", "recording.js", "feedback.js",
+        "result.js", "start.js")),
+}
+
+
+def part_paths(course: Course, script: str, templates: Path | None = None) -> list[Path]:
+    """The files ``script`` is joined from, each found along the theme search path."""
+    return [find_theme_file(course, f"lesson/{part}", templates) for part in SCRIPT_PARTS[script]]
+
+
+def joined_script(course: Course, script: str, templates: Path | None = None) -> bytes:
+    """One script of the lesson: its parts, each ending with a newline, in their order."""
+    chunks = []
+    for path in part_paths(course, script, templates):
+        text = path.read_bytes()
+        chunks.append(text if text.endswith(b"\n") else text + b"\n")
+    return b"".join(chunks)

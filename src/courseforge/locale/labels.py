@@ -1,0 +1,114 @@
+"""A course's labels: every text the tool itself writes into an output, in the course's language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from babel import Locale
+
+from .catalogues import Message, Plural, babel_locale, resolved_messages
+from .number_format import NumberFormat, number_format
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"})
+COUNT = "count"  # the parameter that chooses a plural message's form
+
+
+def placeholders(message: Message) -> frozenset[str]:
+    """The ``{name}`` placeholders of a message (of all its plural forms)."""
+    texts = [message] if isinstance(message, str) else [text for _, text in message]
+    return frozenset(name for text in texts for name in PLACEHOLDER.findall(text))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Labels:
+    """The resolved labels of one language: look-ups, plurals, numbers and text direction."""
+
+    language: str  # the course's language tag, as written
+    messages: Mapping[str, Message]
+    locale: Locale = field(repr=False)
+    numbers: NumberFormat = field(repr=False)
+
+    @property
+    def direction(self) -> str:
+        """``rtl`` for right-to-left languages (ar, he, fa...), else ``ltr``."""
+        return "rtl" if self.locale.language in RTL_LANGUAGES else "ltr"
+
+    def text(self, message_id: str, /, **params: Any) -> str:
+        """A message with its ``{placeholders}`` filled; a plural message picks its form by
+        ``count`` under the language's CLDR rules. Numbers are written as the locale does."""
+        try:
+            message = self.messages[message_id]
+        except KeyError:
+            raise KeyError(f"no label '{message_id}'") from None
+        if not isinstance(message, str):
+            if COUNT not in params:
+                raise TypeError(f"label '{message_id}' is a plural and needs count=")
+            message = self.plural_form(message, params[COUNT])
+        return PLACEHOLDER.sub(lambda m: self._value(message_id, m.group(1), params), message)
+
+    def plural_form(self, forms: Plural, count: float) -> str:
+        """The form of a plural message for ``count`` (``other`` when the form is missing)."""
+        chosen = dict(forms)
+        category = self.locale.plural_form(abs(count))
+        return chosen.get(category) or chosen.get("other") or forms[-1][1]
+
+    def number(self, value: float, decimals: int = 2) -> str:
+        """A number as the locale writes it: 1.234,5 in German."""
+        return self.numbers.number(value, decimals)
+
+    def percent(self, value: float, decimals: int = 1) -> str:
+        """A percentage on 0..100 as the locale writes it: 67 %, 66,7 % in German."""
+        return self.numbers.percent(value, decimals)
+
+    def join(self, items: Sequence[str]) -> str:
+        """Items as a list in running text: "A, B and C", "A, B et C", "A، B وC"."""
+        patterns = self.list_patterns
+        if len(items) < 2:
+            return "".join(items)
+        if len(items) == 2:
+            return patterns["2"].format(*items)
+        text = patterns["end"].format(items[-2], items[-1])
+        for item in reversed(items[1:-2]):
+            text = patterns["middle"].format(item, text)
+        return patterns["start"].format(items[0], text)
+
+    @property
+    def list_patterns(self) -> dict[str, str]:
+        """The locale's CLDR patterns for joining a list (``start``, ``middle``, ``end``, ``2``)."""
+        standard = self.locale.list_patterns["standard"]
+        return {key: standard[key] for key in ("start", "middle", "end", "2")}
+
+    def for_browser(self) -> dict[str, Any]:
+        """What ``labels.js`` reads from the page data: the same look-ups in the browser."""
+        return {
+            "language": self.language,
+            "locale": str(self.locale).replace("_", "-"),
+            "direction": self.direction,
+            "messages": {key: value if isinstance(value, str) else dict(value)
+                         for key, value in sorted(self.messages.items())},
+            "numbers": self.numbers.for_browser(),
+            "lists": self.list_patterns,
+        }
+
+    def _value(self, message_id: str, name: str, params: Mapping[str, Any]) -> str:
+        if name not in params:
+            raise KeyError(f"label '{message_id}' needs the parameter '{name}'")
+        value = params[name]
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return self.number(value)
+        return str(value)
+
+
+def labels_for_language(language: str,
+                        overrides: Mapping[str, Message] | None = None) -> Labels:
+    """The labels of a language tag (fallback ``de-CH`` → ``de`` → ``en``), with overrides."""
+    messages = resolved_messages(language)
+    messages.update(overrides or {})
+    locale = babel_locale(language)
+    return Labels(language=language, messages=MappingProxyType(messages), locale=locale,
+                  numbers=number_format(locale))
