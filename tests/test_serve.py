@@ -165,6 +165,21 @@ def test_the_deck_outline_lists_each_modules_slides(page, served) -> None:
     assert titles[0] == "Welcome" and "Why roles matter" in titles and "Two roles" in titles
 
 
+def test_the_outline_shows_continued_shrunk_and_cut_slides(tmp_path: Path) -> None:
+    """The outline is the decks' own pagination: the long-slides course shows each case."""
+    from courseforge.serve.preview_build import Preview
+
+    preview = Preview(ROOTS / "pptx-long", BuildOptions())
+    assert not preview.rebuild().failed
+    slides = [s for module in preview.outline() for s in module["slides"]]
+    assert any(s["continued"] and s["title"] == "A very long list (cont.)" for s in slides)
+    assert any(s["shrunk"] and s["body_size"] < s["theme_size"] for s in slides)
+    cut = [s for s in slides if s["cut"]]
+    assert cut and cut[0]["title"].endswith("…") and len(cut[0]["full_title"]) > len(
+        cut[0]["title"])
+    assert all(s["notes"] for s in slides)
+
+
 @pytest.mark.parametrize("width,height", [(1366, 768), (390, 844)])
 def test_the_preview_page_has_no_serious_accessibility_violation(
         chromium, served, node_modules, width, height) -> None:

@@ -45,6 +45,7 @@ LABELS: dict[str, str] = {
     "disconnected": "The preview server stopped.",
     "slides": "{n} slides",
     "continued": "continues",
+    "title_cut": "title cut to fit (the notes give it in full)",
     "shrunk": "text shrunk to {size} pt (theme: {theme} pt)",
     "notes": "Notes",
     "table": "Table, {rows} rows: {text}",

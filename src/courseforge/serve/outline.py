@@ -52,6 +52,9 @@ def _slide(page: Page, theme_size: float) -> dict[str, Any]:
         "title": page.title,
         "role": page.role,
         "continued": page.title.endswith(CONTINUED),
+        # a title too long for its box is cut after a word; the notes give it in full
+        "cut": page.title.removesuffix(CONTINUED) != page.spec.title,
+        "full_title": page.spec.title,
         "body_size": page.body_size,
         "shrunk": bool(blocks) and page.body_size < theme_size,
         "theme_size": theme_size,

@@ -48,6 +48,9 @@
 
   function table(labels, caption, columns, items) {
     var wrap = el("div", "table-wrap");
+    wrap.tabIndex = 0; // a table wider than the panel scrolls, by keyboard too
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", caption);
     var t = el("table");
     t.appendChild(el("caption", "", caption + " (" + items.length + ")"));
     var head = el("tr");

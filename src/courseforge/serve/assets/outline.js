@@ -18,6 +18,10 @@
     var head = item.appendChild(el("p", "slide-title"));
     head.appendChild(el("strong", "", slide.title));
     if (slide.continued) head.appendChild(el("span", "badge", labels.continued));
+    if (slide.cut) {
+      var cut = head.appendChild(el("span", "badge badge-warn", labels.title_cut));
+      cut.title = slide.full_title;
+    }
     if (slide.shrunk) {
       head.appendChild(el("span", "badge badge-warn", format(labels.shrunk,
         { size: slide.body_size, theme: slide.theme_size })));
