@@ -18,7 +18,7 @@ from ..builders.lesson.files import script_json
 from .labels import LABELS
 from .preview_build import STANDARDS, Preview
 
-ASSETS = ("preview.css", "preview.js", "recorder.js", "inspector.js", "outline.js")
+ASSETS = ("preview.css", "dom.js", "preview.js", "recorder.js", "inspector.js", "outline.js")
 LABEL = re.compile(r"\{\{label\.([a-z0-9_]+)\}\}")
 EVENT_WAIT = 15.0  # seconds between keep-alive comments on the event stream
 PAGE_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -69,6 +69,7 @@ class Preview:
         self.status = Status(version=0, good=0, diagnostics=(), milliseconds=0.0)
         self.changed = threading.Condition()
         self.lock = threading.Lock()  # one build or render at a time
+        self.since_good: set[str] = set()  # paths changed since the last good build
 
     def rebuild(self, changed: Sequence[str] = ()) -> Status:
         """Check the course again; a clean course becomes the build served.
@@ -88,10 +89,13 @@ class Preview:
                 d.severity is Severity.ERROR for d in diagnostics)
             version = self.status.version + 1
             good, patch, patch_from = self.status.good, None, 0
+            self.since_good.update(changed)
             if clean and course is not None:
-                if self.good is not None and only_lessons(changed):
+                # a template fixed while the course had errors must reload too
+                if self.good is not None and only_lessons(sorted(self.since_good)):
                     patch, patch_from = page_patch(self.good.course, course), good
                 self.good, good = GoodBuild(course=course), version
+                self.since_good.clear()
             status = Status(version=version, good=good, diagnostics=tuple(diagnostics),
                             milliseconds=(time.perf_counter() - start) * 1000,
                             patch=None if patch is None else tuple(patch),

@@ -20,16 +20,8 @@
     ]
   };
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) { return String(values[key]); });
-  }
+  var el = window.courseforgePreviewDom.el;
+  var format = window.courseforgePreviewDom.format;
 
   /* Indexed records (cmi.interactions.N.*, cmi.objectives.N.*) as a list of objects. */
   function records(data, prefix) {

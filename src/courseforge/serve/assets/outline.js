@@ -2,16 +2,8 @@
 (function () {
   "use strict";
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) { return String(values[key]); });
-  }
+  var el = window.courseforgePreviewDom.el;
+  var format = window.courseforgePreviewDom.format;
 
   function slideItem(labels, slide) {
     var item = el("li", "slide role-" + slide.role);

@@ -25,9 +25,7 @@
   var drawPending = false;
   var pendingScroll = null;
 
-  function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) { return String(values[key]); });
-  }
+  var format = window.courseforgePreviewDom.format;
 
   function drawInspector() {
     if (drawPending) return;
