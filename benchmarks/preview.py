@@ -10,6 +10,7 @@ loaded the rebuilt lesson (the frame's load event, on the page the author was re
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import statistics
 import sys
@@ -34,18 +35,18 @@ def edit_to_screen(course: Path, runs: int, quiz: bool = False) -> list[float]:
     from courseforge.serve import start, stop, watch
 
     preview, server, thread = start(course, BuildOptions(), 0)
-    stopping = threading.Event()
+    stopping, ready = threading.Event(), threading.Event()
     watcher = threading.Thread(target=watch, daemon=True, args=(
-        preview, [course.resolve()], course.name, lambda _: None, stopping))
+        preview, [course.resolve()], course.name, lambda _: None, stopping, ready))
     watcher.start()
+    ready.wait(30)
     assert preview.good is not None, "the course must check clean"
     module = next(m for m in preview.good.course.modules if m.quiz or not quiz)
     lesson = course / module.source.path
     if quiz:
         lesson = lesson.with_name("quiz.yml")
     original = lesson.read_text(encoding="utf-8")
-    title = module.quiz.title if quiz and module.quiz else module.lesson.slides[0].title
-    prefix = "title: " if quiz else "# "
+    heading = re.compile(r"^#{1,2} .*$", re.M)  # a slide title gets the run's number
     timings = []
     try:
         with sync_playwright() as playwright:
@@ -54,10 +55,11 @@ def edit_to_screen(course: Path, runs: int, quiz: bool = False) -> list[float]:
             tab = browser.new_page(viewport={"width": 1366, "height": 768})
             tab.goto(server.url)
             tab.wait_for_function("() => document.documentElement.dataset.shownBuild === '1'")
-            time.sleep(1.0)  # the watcher is ready
             for run in range(1, runs + 1):
                 build = int(tab.evaluate("() => document.documentElement.dataset.shownBuild"))
-                edited = original.replace(f"{prefix}{title}", f"{prefix}{title} ({run})", 1)
+                # any change to a quiz file reloads the lesson: a comment is enough
+                edited = f"{original}\n# edit {run}\n" if quiz else heading.sub(
+                    lambda m: f"{m.group(0)} ({run})", original, count=1)
                 assert edited != original, "the edit must change the file"
                 start_ms = time.time() * 1000
                 lesson.write_text(edited, encoding="utf-8")

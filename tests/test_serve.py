@@ -28,11 +28,12 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     course = tmp_path / "course"
     shutil.copytree(ROOTS / "minimal", course)
     preview, server, thread = start(course, BuildOptions(), 0)
-    stopping = threading.Event()
+    stopping, ready = threading.Event(), threading.Event()
     watcher = threading.Thread(target=watch, daemon=True,
                                args=(preview, [course.resolve()], "course", lambda _: None,
-                                     stopping))
+                                     stopping, ready))
     watcher.start()
+    assert ready.wait(30), "the watcher did not start"
     try:
         yield server.url, course
     finally:

@@ -15,6 +15,7 @@ from .preview_build import Preview, Status
 log = logging.getLogger(__name__)
 DEBOUNCE_MS = 300  # longest wait to group the writes of one save
 STEP_MS = 10  # an editor's save is a burst of writes this close together
+READY_MS = 250  # the watcher wakes this often when nothing changes (it tells it is ready)
 
 
 def report(course_name: str, status: Status, say: Callable[[str], None]) -> None:
@@ -64,12 +65,21 @@ def watched_folders(course_dir: Path, options: BuildOptions) -> list[Path]:
 
 
 def watch(preview: Preview, folders: list[Path], course_name: str,
-          say: Callable[[str], None], stop_event: threading.Event | None = None) -> None:
-    """Rebuild after every change in the folders until Ctrl-C (or ``stop_event``)."""
+          say: Callable[[str], None], stop_event: threading.Event | None = None,
+          ready: threading.Event | None = None) -> None:
+    """Rebuild after every change in the folders until Ctrl-C (or ``stop_event``).
+
+    ``ready`` is set once the watcher runs: a change saved from then on is seen.
+    """
     import watchfiles
 
     for changes in watchfiles.watch(*folders, debounce=DEBOUNCE_MS, step=STEP_MS,
-                                    stop_event=stop_event, raise_interrupt=True):
+                                    stop_event=stop_event, raise_interrupt=True,
+                                    rust_timeout=READY_MS, yield_on_timeout=True):
+        if ready is not None:
+            ready.set()
+        if not changes:  # the watcher's periodic wake-up
+            continue
         paths = sorted({_relative(preview.root, Path(path)) for _, path in changes})
         say(f"changed: {', '.join(paths[:5])}{' …' if len(paths) > 5 else ''}")
         report(course_name, preview.rebuild(paths), say)
