@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +11,6 @@ from ..errors import CourseforgeError, Severity, from_folder, summary
 from .http_server import PreviewServer
 from .preview_build import Preview, Status
 
-log = logging.getLogger(__name__)
 DEBOUNCE_MS = 300  # longest wait to group the writes of one save
 STEP_MS = 10  # an editor's save is a burst of writes this close together
 READY_MS = 250  # the watcher wakes this often when nothing changes (it tells it is ready)
