@@ -109,7 +109,7 @@ def test_the_lesson_document(hostile: Path) -> None:
     course = load_checked(hostile).course
     members = dict(lesson_members(course, BuildOptions(), "scorm12"))
     html = members["index.html"].decode("utf-8")
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
     assert csp and "script-src 'self';" in unescape(csp.group(1))
     assert "connect-src 'none'" in unescape(csp.group(1))
@@ -212,3 +212,31 @@ def test_check_warns_when_suspend_data_could_overflow_scorm12(roots: Path) -> No
     found = [d for d in validate(course) if d.code == "scorm.suspend-data"]
     assert len(found) == 1 and found[0].severity.value == "warning"
     assert str(budget) in found[0].message and found[0].path == "course.yml"
+
+
+def test_table_rows_are_labelled_by_row_headers() -> None:
+    from conftest import BUNDLED
+
+    html = dict(lesson_members(load_checked(BUNDLED).course, BuildOptions(), "web"))[
+        "index.html"].decode()
+    rows = re.findall(r"<tbody>(.*?)</tbody>", html, re.S)
+    assert rows, "the bundled course has tables"
+    for body in rows:
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S):
+            first = re.search(r"<(t[hd])([^>]*)>", row)
+            assert first and first.group(1) == "th" and 'scope="row"' in first.group(2), row
+    assert '<th scope="col">' in html
+
+
+def test_callouts_and_figures_of_the_rich_course(roots: Path) -> None:
+    html = dict(lesson_members(load_checked(roots / "rich").course, BuildOptions(), "web"))[
+        "index.html"].decode()
+    assert html.count('<aside class="callout') == 4
+    assert '<aside class="callout callout-tip" aria-label="Keep it small">' in html
+    assert '<p class="callout-title"><span class="callout-icon" aria-hidden="true"></span>' \
+        'Tip: Keep it small</p>' in html
+    assert 'aria-label="Warning"' in html and ">Key point</p>" in html
+    assert ":::" not in html
+    figure = re.search(r'<figure class="figure">(.*?)</figure>', html, re.S)
+    assert figure and "<figcaption>The three steps of a release</figcaption>" in figure.group(1)
+    assert 'title="' not in figure.group(1)

@@ -5,12 +5,11 @@
   var quizzes = lesson.quizzes;
   if (!quizzes) return;
   var grading = quizzes.grading;
+  var labels = quizzes.labels;
   var shared = quizzes.shared;
   var freshState = quizzes.freshState;
   var saveAll = quizzes.saveAll;
   var role = quizzes.role;
-  var plural = quizzes.plural;
-  var number = quizzes.number;
   var MAX_COUNT = quizzes.MAX_COUNT;
 
   function Controller(module, form) {
@@ -79,7 +78,9 @@
     order.questions.forEach(function (qid, index) {
       var li = self.item(qid);
       list.appendChild(li);
-      role(li, "number").textContent = "Question " + (index + 1) + " of " + order.questions.length;
+      li.setAttribute("data-number", String(index + 1));
+      role(li, "number").textContent = labels.text("quiz.question_number",
+        { number: index + 1, total: order.questions.length });
       var box = role(li, "options");
       order.options[qid].forEach(function (optionId) {
         if (self.questions[qid].type === "matching") {
@@ -92,6 +93,34 @@
         }
       });
     });
+    this.markAboutYou(order.questions);
+  };
+
+  /* Questions about the learner, after the graded ones, make a part of their own. */
+  Controller.prototype.markAboutYou = function (order) {
+    var old = this.form.querySelector(".about-you");
+    if (old) old.parentNode.removeChild(old);
+    var self = this, kinds = order.map(function (qid) { return self.questions[qid].type; });
+    var first = kinds.indexOf("preference");
+    var graded = kinds.filter(function (k) { return k !== "preference"; }).length;
+    if (first <= 0 || kinds.slice(first).some(function (k) { return k !== "preference"; })) return;
+    if (!graded) return;
+    var heading = document.createElement("li");
+    heading.className = "about-you";
+    var text = document.createElement("h2");
+    text.textContent = labels.text("quiz.about_you");
+    heading.appendChild(text);
+    var at = this.item(order[first]);
+    at.parentNode.insertBefore(heading, at);
+  };
+
+  /* "Answered 12 of 25" beside Submit, for a quiz that is scored. */
+  Controller.prototype.count = function () {
+    var box = role(this.form, "answered");
+    if (!box) return;
+    var total = this.quiz.questions.length;
+    var missing = this.unanswered(this.read()).length;
+    box.textContent = labels.text("quiz.answered_count", { count: total - missing, total: total });
   };
 
   Controller.prototype.fill = function (responses) {
@@ -134,12 +163,18 @@
   Controller.prototype.changed = function () {
     if (this.state.phase !== "a") return;
     this.state.responses = this.read();
+    this.count();
     saveAll(false);
   };
 
   Controller.prototype.unanswered = function (responses) {
     var self = this;
     return this.quiz.questions.filter(function (q) {
+      // a matching question with an item left on "Choose…" is not fully answered
+      if (q.type === "matching") {
+        var pairs = responses[q.id] || {};
+        return q.items.some(function (item) { return !pairs[item.id]; });
+      }
       return grading.normalise(q, responses[q.id]) === null;
     }).map(function (q) { return self.item(q.id); });
   };
@@ -157,12 +192,9 @@
     var missing = this.unanswered(responses);
     var confirm = role(this.form, "confirm");
     if (missing.length && !anyway) {
-      var numbers = missing.map(function (li) {
-        return role(li, "number").textContent.replace(/^Question /, "").replace(/ of \d+$/, "");
-      });
-      var text = plural(missing.length, "question") + " unanswered (" +
-        (missing.length === 1 ? "question " : "questions ") + numbers.join(", ") +
-        ") — submit anyway?";
+      var numbers = missing.map(function (li) { return li.getAttribute("data-number"); });
+      var text = labels.text("quiz.unanswered",
+        { count: missing.length, numbers: labels.join(numbers) });
       role(confirm, "confirm-text").textContent = text;
       confirm.hidden = false;
       this.say(text);
@@ -193,15 +225,17 @@
 
   Controller.prototype.meta = function () {
     var limit = this.quiz.settings.attempts, left = this.attemptsLeft();
-    var text = limit > 0 ? "Attempts: " + this.state.count + " of " + limit + " used, " +
-      left + " left." : "Unlimited attempts.";
-    text += quizzes.counted(this.id) ? " Passing score: " + number(shared.passing_score) + "%."
-      : " Practice: not part of your course score. Target: " + number(shared.passing_score) + "%.";
+    var target = quizzes.percent(shared.passing_score);
+    var text = (limit > 0 ? labels.text("quiz.attempts_used", { used: this.state.count, limit: limit })
+      : labels.text("quiz.attempts_unlimited")) + " " +
+      (quizzes.counted(this.id) ? labels.text("quiz.passing_score", { percent: target })
+        : labels.text("quiz.practice", { percent: target }));
     role(this.form, "meta").textContent = text;
   };
 
   Controller.prototype.showForm = function () {
     this.setLocked(false);
+    this.count();
     this.meta();
     role(this.form, "result").hidden = true;
     var lis = this.form.querySelectorAll("[data-question]");
@@ -209,6 +243,8 @@
       lis[i].classList.remove("is-correct", "is-incorrect");
       var chosen = lis[i].querySelectorAll(".is-chosen");
       for (var c = 0; c < chosen.length; c++) chosen[c].classList.remove("is-chosen");
+      var right = lis[i].querySelectorAll(".is-right");
+      for (var g = 0; g < right.length; g++) right[g].classList.remove("is-right");
       role(lis[i], "feedback").hidden = true;
       role(lis[i], "feedback").textContent = "";
       var marks = lis[i].querySelectorAll("[data-role=mark]");
@@ -237,7 +273,7 @@
     saveAll(false);
     var first = this.form.querySelector("[data-question] input, [data-question] select");
     if (first) first.focus();
-    this.say("Attempt " + (this.state.count + 1) + " started.");
+    this.say(labels.text("quiz.attempt_started", { number: this.state.count + 1 }));
   };
 
   Controller.prototype.print = function () {

@@ -21,10 +21,6 @@
 
   function role(root, name) { return root.querySelector("[data-role=" + name + "]"); }
 
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
-
-  function number(value) { return String(Math.round(value * 100) / 100); }
-
   function textOf(markup) {
     var node = document.createElement("div");
     node.innerHTML = markup;
@@ -34,7 +30,5 @@
   quizzes.el = el;
   quizzes.html = html;
   quizzes.role = role;
-  quizzes.plural = plural;
-  quizzes.number = number;
   quizzes.textOf = textOf;
 })(window.courseforgeLesson = window.courseforgeLesson || {});

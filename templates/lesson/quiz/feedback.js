@@ -5,12 +5,11 @@
   var quizzes = lesson.quizzes;
   if (!quizzes) return;
   var grading = quizzes.grading;
+  var labels = quizzes.labels;
   var Controller = quizzes.Controller;
   var el = quizzes.el;
   var html = quizzes.html;
   var role = quizzes.role;
-  var plural = quizzes.plural;
-  var number = quizzes.number;
   var textOf = quizzes.textOf;
 
   Controller.prototype.showQuestion = function (q, r, reveal) {
@@ -19,15 +18,16 @@
     li.classList.toggle("is-correct", r.correct === true);
     li.classList.toggle("is-incorrect", r.correct === false);
     box.textContent = "";
-    box.appendChild(el("p", "question-verdict", !graded ? "Your answer is noted." :
-      (r.correct ? "Correct" : "Incorrect") + ": " + number(r.earned) + " of " +
-      plural(r.points, "point") + "."));
+    var points = labels.text("quiz.points", { count: r.points });
+    box.appendChild(el("p", "question-verdict", !graded ? labels.text("quiz.answer_noted") :
+      labels.text(r.correct ? "quiz.verdict_correct" : "quiz.verdict_incorrect",
+        { earned: r.earned, points: points })));
     var chosen = this.markChosen(q, li, r);
     if (chosen) {
       // one feedback per chosen choice, in declared order: each named after its choice
       chosen.forEach(function (choice) {
         var note = el("div", "feedback");
-        note.appendChild(el("strong", "", "You chose “" + textOf(choice.text) + "”: "));
+        note.appendChild(el("strong", "", labels.text("quiz.you_chose", { choice: textOf(choice.text) }) + " "));
         note.appendChild(html("span", "", choice.feedback));
         box.appendChild(note);
       });
@@ -54,7 +54,7 @@
       if (picked.indexOf(choice.id) < 0) return;
       var option = li.querySelector("[data-option='" + choice.id + "']");
       option.classList.add("is-chosen");
-      role(option, "mark").textContent = "your answer";
+      role(option, "mark").textContent = labels.text("quiz.mark_your_answer");
       if (choice.feedback) withFeedback.push(choice);
     });
     return withFeedback;
@@ -68,7 +68,8 @@
         var target = q.targets.filter(function (t) { return t.id === item.match; })[0];
         var mark = li.querySelector("[data-item='" + item.id + "'] [data-role=mark]");
         var ok = r.response && r.response[item.id] === item.match;
-        mark.textContent = ok ? "✓ correct" : "✗ correct answer: " + textOf(target.text);
+        mark.textContent = ok ? labels.text("quiz.mark_correct")
+          : labels.text("quiz.mark_item_wrong", { answer: textOf(target.text) });
         if (!ok) wrongItems.push(item);
       });
       return wrongItems;
@@ -78,12 +79,14 @@
     q.choices.forEach(function (choice) {
       var mark = li.querySelector("[data-option='" + choice.id + "'] [data-role=mark]");
       if (rightIds.indexOf(choice.id) >= 0) {
-        mark.textContent = mark.textContent ? "your answer · ✓ correct" : "✓ correct answer";
+        mark.parentNode.classList.add("is-right");
+        mark.textContent = labels.text(mark.textContent ? "quiz.mark_your_answer_correct"
+          : "quiz.mark_correct_answer");
         names.push(textOf(choice.text));
       }
     });
-    if (!r.correct) box.appendChild(el("p", "correct-answer", "Correct answer: " +
-      names.join("; ")));
+    if (!r.correct) box.appendChild(el("p", "correct-answer", labels.text("quiz.correct_answer",
+      { answer: names.join("; ") })));
     return names;
   };
 })(window.courseforgeLesson = window.courseforgeLesson || {});

@@ -61,13 +61,14 @@
     if (!rec) return;
     var title = outcomes[rec.outcome].title;
     tracker.recordInteraction({ id: "recommendation", type: "likert", response: rec.outcome,
-                                result: "neutral", description: "Recommended: " + title });
+                                result: "neutral",
+                                description: quizzes.labels.text("lms.recommended", { outcome: title }) });
     shared.outcomes.forEach(function (o) {
       tracker.setObjective(o.id, { scaled: Math.round(rec.shares[o.id] * 10000) / 10000,
                                    success: o.id === rec.outcome ? "passed" : "unknown",
                                    completion: "completed", description: o.title });
     });
-    tracker.setComment("Recommended: " + title);
+    tracker.setComment(quizzes.labels.text("lms.recommended", { outcome: title }));
   };
 
   quizzes.reportCourse = reportCourse;

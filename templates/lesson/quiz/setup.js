@@ -45,6 +45,8 @@
 
   lesson.quizzes = {
     cf: cf,
+    labels: lesson.labels, // every text shown, in the course's language
+    percent: function (value) { return lesson.labels.percent(value, 2); },
     grading: grading,
     tracker: cf.tracker,
     shared: shared,

@@ -1,6 +1,7 @@
 /* courseforge lesson runtime: page navigation, progress and LMS tracking. No framework.
  *
- * The builder joins the files of lesson/runtime/ into runtime.js in a fixed order:
+ * The builder joins lesson/labels.js (the texts, in the course's language) and the files of
+ * lesson/runtime/ into runtime.js in a fixed order:
  *   core.js          course data, the state every store keeps, completion
  *   saved-state.js   suspend_data and the rules that merge two saved copies
  *   local-store.js   the browser's localStorage, alone or as the LMS's backup
@@ -8,6 +9,7 @@
  *   scorm-api.js     finding a SCORM API in the frame or opener chain
  *   scorm-store.js   the SCORM 1.2 / 2004 store
  *   tracker.js       which store, committing, retries, the save notice; the tracker API
+ *   figures.js       figures: the enlarge button and its dialog
  *   navigation.js    pages, contents, history; window.courseforge
  * Each file is a function of one shared namespace object (window.courseforgeLesson), which
  * is how they reach each other; it is no API. The API is window.courseforge:
@@ -51,6 +53,8 @@
 
   var data = JSON.parse(document.getElementById("courseforge-data").textContent);
   lesson.data = data;
+  // every text the runtime shows, in the course's language (labels.js)
+  lesson.labels = window.courseforgeLabels;
   lesson.pageIds = data.pages;
   // what must happen besides seeing every page, e.g. a counting quiz submitted
   lesson.gates = {};

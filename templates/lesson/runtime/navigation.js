@@ -8,6 +8,7 @@
   var updateCompletion = lesson.updateCompletion;
   var commit = lesson.commit;
   var commitSoon = lesson.commitSoon;
+  var labels = lesson.labels;
 
   var sections = [];
   for (var s = 0; s < pageIds.length; s++) sections.push(document.getElementById(pageIds[s]));
@@ -34,8 +35,8 @@
     var percent = Math.round(seen / pageIds.length * 100);
     bar.value = seen;
     bar.max = pageIds.length;
-    progressText.textContent = percent + "% seen";
-    counter.textContent = "Page " + (current + 1) + " of " + pageIds.length;
+    progressText.textContent = labels.text("lesson.percent_seen", { percent: labels.percent(percent, 0) });
+    counter.textContent = labels.text("lesson.page_counter", { number: current + 1, total: pageIds.length });
     prevButton.disabled = current <= 0;
     nextButton.disabled = current >= pageIds.length - 1;
     for (var i = 0; i < tocLinks.length; i++) {
@@ -45,7 +46,11 @@
         if (link.getAttribute("aria-current") !== "page") revealInContents(link);
         link.setAttribute("aria-current", "page");
       } else link.removeAttribute("aria-current");
+      // the tick is drawn, not written: the link's name stays the page title, and "seen"
+      // is its description
       link.classList.toggle("seen", !!state.seen[at]);
+      if (state.seen[at]) link.setAttribute("aria-describedby", "toc-seen");
+      else link.removeAttribute("aria-describedby");
     }
   }
 
@@ -75,12 +80,14 @@
     if (moved) {
       for (var i = 0; i < sections.length; i++) sections[i].hidden = i !== index;
       current = index;
-      window.scrollTo(0, 0);
+      // at once: a smooth scroll would sweep through the whole new page
+      window.scrollTo({ top: 0, left: 0, behavior: "instant" });
       var title = heading ? heading.textContent : "";
       document.title = title && title !== courseTitle ? title + " · " + courseTitle : courseTitle;
       // screen readers hear where they are: the counter alone would say "Page 3 of 53"
       if (!initial && !focusHeading && announcer) {  // a focused heading is read out anyway
-        announcer.textContent = "Page " + (index + 1) + " of " + pageIds.length + ": " + title;
+        announcer.textContent = labels.text("lesson.page_announcement",
+          { number: index + 1, total: pageIds.length, title: title });
       }
     }
     state.location = pageIds[index];
@@ -88,7 +95,7 @@
     updateCompletion();
     render();
     if (focusHeading || document.activeElement === null || document.activeElement.disabled) {
-      if (heading) heading.focus();
+      if (heading) heading.focus({ preventScroll: true });
     }
     if (!initial && !fromHistory && moved) {
       // a history entry per page, so Back returns to the page before (not on load: a
@@ -107,8 +114,10 @@
     if (index >= 0) show(index, true);
   }
 
-  prevButton.addEventListener("click", function () { show(current - 1, false); });
-  nextButton.addEventListener("click", function () { show(current + 1, false); });
+  // focus moves to the new page's title: the next Tab reaches its first control, not the
+  // contents or the end of the document
+  prevButton.addEventListener("click", function () { show(current - 1, true); });
+  nextButton.addEventListener("click", function () { show(current + 1, true); });
   for (var t = 0; t < tocLinks.length; t++) {
     tocLinks[t].addEventListener("click", function (event) {
       event.preventDefault();
@@ -154,7 +163,8 @@
   document.documentElement.classList.add("js");
   var fromHash = indexOf(decodeURIComponent(location.hash.slice(1)));
   var resume = indexOf(state.location);
-  show(resume >= 0 ? resume : fromHash >= 0 ? fromHash : 0, false, true);
+  // a link to a page (#page) opens that page; without one the learner resumes where they were
+  show(fromHash >= 0 ? fromHash : resume >= 0 ? resume : 0, false, true);
 
   window.courseforge = {
     pages: pageIds.slice(),

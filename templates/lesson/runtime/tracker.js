@@ -49,19 +49,13 @@
   var restoreListeners = [];
   /* What the learner is told while the LMS does not keep their progress: nothing is lost,
      but they should know their platform may not show it yet. */
-  var NOTICES = {
-    none: "",
-    local: "This lesson is not connected to your learning platform, so the platform cannot " +
-      "record your progress. Your progress is kept in this browser.",
-    failing: "Your learning platform is not saving your progress right now. The lesson keeps " +
-      "trying; nothing you have done is lost.",
-    ended: "Your learning platform has closed this session. Your progress is kept in this " +
-      "browser and carried over when you open the lesson again."
-  };
+  var NOTICES = { none: "", local: "lesson.notice_local", failing: "lesson.notice_failing",
+                  ended: "lesson.notice_ended" };
   var noticeBox = document.querySelector("[data-role=save-notice]");
 
   function notice(kind) {
-    if (noticeBox && noticeBox.textContent !== NOTICES[kind]) noticeBox.textContent = NOTICES[kind];
+    var text = NOTICES[kind] ? lesson.labels.text(NOTICES[kind]) : "";
+    if (noticeBox && noticeBox.textContent !== text) noticeBox.textContent = text;
   }
 
   var startedAt = Date.now();

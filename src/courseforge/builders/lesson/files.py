@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ...errors import CourseforgeError
+from ...locale import labels_for
 from ...model import Course, Module
 from ...templating import environment, find_theme_file, render
 from ..base import BuildOptions
@@ -22,6 +23,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; "
        "form-action 'none'")
 LAUNCH_PAGE = "index.html"
+BROWSER_LABELS = ("lesson.", "quiz.", "lms.")
 
 
 def script_json(data: Any) -> Markup:
@@ -41,6 +43,11 @@ def runtime_data(course: Course, site: LessonSite, standard: str,
         "v": 1, "course": course.id, "scope": site.scope, "version": course.version,
         "standard": standard, "pages": [page.id for page in site.pages],
         "gates": counting_gates(course, chosen)}
+    browser = labels_for(course).for_browser()
+    # the page needs the lesson's own texts only, not the decks' or the command line's
+    browser["messages"] = {key: text for key, text in browser["messages"].items()
+                           if key.startswith(BROWSER_LABELS)}
+    data["labels"] = browser
     quizzes = quiz_data(course, chosen)
     if quizzes is not None:
         data["quiz"] = quizzes

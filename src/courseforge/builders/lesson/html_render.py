@@ -8,6 +8,7 @@ pattern are removed, which makes the serializer escape such markup like any text
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from urllib.parse import urlsplit
@@ -22,12 +23,25 @@ from ...loading.lesson_markdown import is_safe_link
 EXTENSIONS = ("tables", "fenced_code", "sane_lists")
 
 
+@dataclass(frozen=True, slots=True)
+class MarkdownTexts:
+    """The texts the renderer adds to author HTML, in the course's language."""
+
+    table: str  # the name of a table's scroll region
+    scroll_hint: str  # shown above a table wider than its page
+
+
+# for callers without a course (the English catalogue's texts)
+ENGLISH_TEXTS = MarkdownTexts(table="Table", scroll_hint="Scroll sideways to see the whole table →")
+
+
 class _LessonTree(Treeprocessor):
     """Packaged images, web links opened outside the course, scrollable tables, lower headings."""
 
     def __init__(self, md: markdown.Markdown, images: Mapping[str, str]) -> None:
         super().__init__(md)
         self.images = images
+        self.texts = ENGLISH_TEXTS
 
     def run(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
@@ -60,10 +74,14 @@ class _LessonTree(Treeprocessor):
                 return span
             element.set("src", packaged)
             element.set("loading", "lazy")
+        elif tag == "p" and _lone_image(element):
+            return self._figure(element)
         elif tag == "table":
+            _mark_headers(element)
             # a wide table scrolls on a phone; its box must take keyboard focus to scroll
             box = etree.Element("div", {"class": "table-scroll", "tabindex": "0",
-                                        "role": "region", "aria-label": "Table"})
+                                        "role": "region", "aria-label": self.texts.table,
+                                        "data-hint": self.texts.scroll_hint})
             box.tail, element.tail = element.tail, None
             box.append(element)
             return box
@@ -71,6 +89,43 @@ class _LessonTree(Treeprocessor):
             # the page title is the only h1; body headings sit below it
             element.tag = f"h{int(tag[1]) + 1}"
         return element
+
+
+    def _figure(self, paragraph: etree.Element) -> etree.Element:
+        """An image alone in its paragraph as a figure; its Markdown title is the caption."""
+        original = paragraph[0]
+        image = self._element(original)
+        if image is None or image.tag != "img":
+            return paragraph
+        paragraph.remove(original)
+        figure = etree.Element("figure", {"class": "figure"})
+        figure.tail = paragraph.tail
+        image.tail = None
+        figure.append(image)
+        caption = image.attrib.pop("title", "").strip()
+        if caption:
+            figcaption = etree.SubElement(figure, "figcaption")
+            figcaption.text = caption
+        return figure
+
+
+def _lone_image(paragraph: etree.Element) -> bool:
+    """Whether a paragraph holds one image and nothing else."""
+    return (len(paragraph) == 1 and paragraph[0].tag == "img"
+            and not (paragraph.text or "").strip() and not (paragraph[0].tail or "").strip())
+
+
+def _mark_headers(table: etree.Element) -> None:
+    """Column headers get scope="col"; the first cell of each body row is its row header."""
+    for cell in table.iter("th"):
+        cell.set("scope", "col")
+    rows = [row for body in table.iter("tbody") for row in body.iter("tr")]
+    if not rows or max(len(row) for row in rows) < 2:
+        return  # a one-column table has no row labels
+    for row in rows:
+        if len(row) and row[0].tag == "td":
+            row[0].tag = "th"
+            row[0].set("scope", "row")
 
 
 class _LessonMarkdown(Extension):
@@ -97,11 +152,13 @@ def _engine(raw_html: bool) -> tuple[markdown.Markdown, _LessonMarkdown]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _convert(text: str, images: tuple[tuple[str, str], ...], raw_html: bool) -> str:
+def _convert(text: str, images: tuple[tuple[str, str], ...], raw_html: bool,
+             texts: MarkdownTexts) -> str:
     md, extension = _engine(raw_html)
     mapping = dict(images)
     assert extension.tree is not None
     extension.tree.images = mapping
+    extension.tree.texts = texts
     html = md.reset().convert(text)
     return _sanitise(html, mapping) if raw_html else html
 
@@ -143,13 +200,13 @@ def _sanitise(html: str, images: Mapping[str, str]) -> str:
 
 
 def render_markdown(text: str, images: Mapping[str, str] | None = None, *,
-                    raw_html: bool = False) -> Markup:
+                    raw_html: bool = False, texts: MarkdownTexts = ENGLISH_TEXTS) -> Markup:
     """Lesson Markdown as HTML; ``images`` maps a source as written to its packaged path.
 
     Author HTML is escaped, unless ``raw_html`` (the course's allow_raw_html), where it is
     kept but sanitised to an allow-list.
     """
-    return Markup(_convert(text, tuple(sorted((images or {}).items())), raw_html))
+    return Markup(_convert(text, tuple(sorted((images or {}).items())), raw_html, texts))
 
 
 def render_inline(text: str) -> Markup:

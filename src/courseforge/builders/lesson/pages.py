@@ -1,7 +1,7 @@
 """The lesson view model: the pages a learner steps through, the contents and the media.
 
 Pure: a course (or some of its modules) in, frozen data out. The writer in
-``lesson_files`` turns it into HTML; the SCORM builders package it.
+``files`` turns it into HTML; the SCORM builders package it.
 
 All pages live in one HTML document that the runtime shows one at a time. A SCO must
 call Initialize once per launch, so navigating between separate documents is no option.
@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ...model import Course, Module
-from .html_render import render_inline, render_markdown
+from ...locale import labels_for
+from .html_render import MarkdownTexts, render_inline, render_markdown
 from .quiz_pages import QuizView, quiz_view
 
 START_PAGE = "start"
@@ -34,6 +35,15 @@ class MediaFile:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PageBlock:
+    """A run of a slide page's body as HTML: plain, or a callout (``callout`` its kind)."""
+
+    callout: str  # "" | "tip" | "warning" | "example" | "key"
+    title: Markup
+    html: Markup
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Page:
     """One screen of the lesson."""
 
@@ -45,7 +55,8 @@ class Page:
     module_id: str  # "" on the start page
     module_title: str
     module_number: int  # 0 on the start page
-    body: Markup
+    body: Markup  # the start page's text; a slide's is in ``blocks``
+    blocks: tuple[PageBlock, ...] = ()
     quiz_intro: Markup = EMPTY
     quiz: QuizView | None = None
 
@@ -106,7 +117,8 @@ def module_media(module: Module) -> tuple[MediaFile, ...]:
     return tuple(seen.values())
 
 
-def _module_pages(module: Module, number: int, first: int, raw_html: bool) -> list[Page]:
+def _module_pages(module: Module, number: int, first: int, raw_html: bool,
+                  texts: MarkdownTexts) -> list[Page]:
     targets = {m.source: m.target for m in module_media(module)}
     pages: list[Page] = []
     for index, slide in enumerate(module.lesson.slides, start=1):
@@ -115,7 +127,12 @@ def _module_pages(module: Module, number: int, first: int, raw_html: bool) -> li
             id=f"{module.id}.{index}", kind="slide", number=first + len(pages),
             title=render_inline(slide.title), plain_title=slide.title, module_id=module.id,
             module_title=module.title, module_number=number,
-            body=render_markdown(slide.body, images, raw_html=raw_html),
+            body=EMPTY,
+            blocks=tuple(
+                PageBlock(callout=str(block.callout or ""), title=render_inline(block.title),
+                          html=render_markdown(block.markdown, images, raw_html=raw_html,
+                                               texts=texts))
+                for block in slide.blocks),
         ))
     if module.quiz is not None:
         # the quiz form; quiz.js orders, grades and records it
@@ -131,6 +148,9 @@ def _module_pages(module: Module, number: int, first: int, raw_html: bool) -> li
 def lesson_site(course: Course, modules: Sequence[Module] | None = None) -> LessonSite:
     """The lesson of the whole course, or of the given modules only."""
     chosen = tuple(course.modules if modules is None else modules)
+    labels = labels_for(course)
+    texts = MarkdownTexts(table=labels.text("lesson.table"),
+                          scroll_hint=labels.text("lesson.table_scroll_hint"))
     numbers = {m.id: n for n, m in enumerate(course.modules, start=1)}
     whole = modules is None or len(chosen) == len(course.modules)
     title = f"{course.title}: {chosen[0].title}" if not whole and len(chosen) == 1 \
@@ -142,7 +162,7 @@ def lesson_site(course: Course, modules: Sequence[Module] | None = None) -> Less
     toc = []
     for module in chosen:
         module_pages = _module_pages(module, numbers[module.id], len(pages) + 1,
-                                     course.allow_raw_html)
+                                     course.allow_raw_html, texts)
         pages.extend(module_pages)
         toc.append(TocModule(id=module.id, number=numbers[module.id], title=module.title,
                              pages=tuple(module_pages)))

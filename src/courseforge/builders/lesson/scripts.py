@@ -15,9 +15,9 @@ from ...templating import find_theme_file
 
 # script file -> its parts, in the order they run; a later part may use what an earlier set
 SCRIPT_PARTS: dict[str, tuple[str, ...]] = {
-    "runtime.js": tuple(f"runtime/{name}" for name in (
+    "runtime.js": ("labels.js", *(f"runtime/{name}" for name in (
         "core.js", "saved-state.js", "local-store.js", "lms-time.js", "scorm-api.js",
-        "scorm-store.js", "scorm-elements.js", "tracker.js", "navigation.js")),
+        "scorm-store.js", "scorm-elements.js", "tracker.js", "figures.js", "navigation.js"))),
     "grading.js": ("grading.js",),  # also run by Node in the tests: one file, as it is
     "quiz.js": tuple(f"quiz/{name}" for name in (
         "setup.js", "state-codes.js", "dom.js", "controller.js", "recording.js", "feedback.js",
