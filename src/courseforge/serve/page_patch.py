@@ -8,15 +8,24 @@ swaps those pages' content in the open lesson instead of reloading it, so even a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
 
-from ..builders.lesson.pages import lesson_site
+import jinja2
+
+from ..builders.base import BuildOptions
+from ..builders.lesson.files import CSP, script_json
+from ..builders.lesson.pages import LessonSite, lesson_site
 from ..model import Course, Module
+from ..templating import environment, render
 
 LESSON_FILE = "lesson.md"
+# a slide page of lesson/index.html.j2: its heading, then its body up to the section's end
+SECTION = (r'<section\b[^>]*\bid="{id}"[^>]*>.*?<h1 id="{id}-title"[^>]*>(?P<title>.*?)</h1>'
+           r'.*?<div class="prose">(?P<body>.*?)</div>\s*</section>')
 
 
 def only_lessons(changed: Sequence[str]) -> bool:
@@ -34,21 +43,53 @@ def _same_frame(old: Module, new: Module) -> bool:
             and len(old.lesson.slides) == len(new.lesson.slides))
 
 
-def page_patch(old: Course, new: Course) -> list[dict[str, Any]] | None:
-    """The slide pages to replace in the open lesson, or None when it must reload."""
-    if replace(old, modules=()) != replace(new, modules=()):
-        return None
-    if [m.id for m in old.modules] != [m.id for m in new.modules]:
-        return None
-    pairs = [(o, n) for o, n in zip(old.modules, new.modules, strict=True) if o != n]
-    if not all(_same_frame(o, n) for o, n in pairs):
-        return None
-    if not pairs:
-        return []
-    before = lesson_site(old, [o for o, _ in pairs])
-    after = lesson_site(new, [n for _, n in pairs])
-    if before.media != after.media or [p.id for p in before.pages] != [p.id for p in after.pages]:
-        return None
-    return [{"id": b.id, "title": str(a.title), "body": str(a.body)}
-            for b, a in zip(before.pages, after.pages, strict=True)
-            if a.kind == "slide" and (a.title != b.title or a.body != b.body)]
+class PagePatcher:
+    """Works out page patches, keeping the lesson template compiled between rebuilds."""
+
+    def __init__(self, options: BuildOptions) -> None:
+        self.options = options
+        self.env_key: tuple[object, ...] | None = None
+        self.env: jinja2.Environment | None = None
+
+    def environment(self, course: Course) -> jinja2.Environment:
+        """The lesson's Jinja environment for the course (Jinja reloads changed templates)."""
+        key = (course.root, course.language, course.labels)
+        if self.env is None or self.env_key != key:
+            self.env, self.env_key = environment(course, self.options.templates), key
+        return self.env
+
+    def rendered_slides(self, course: Course, site: LessonSite
+                        ) -> dict[str, tuple[str, str]] | None:
+        """Page id -> (title HTML, body HTML) of the site's slide pages, as the lesson page
+        renders them (theme overrides included); None when a page does not have that shape."""
+        page = render(self.environment(course), "lesson/index.html.j2", site=site, csp=CSP,
+                      data_json=script_json({}))
+        found = {}
+        for slide in (p for p in site.pages if p.kind == "slide"):
+            match = re.search(SECTION.format(id=re.escape(slide.id)), page, re.S)
+            if match is None:
+                return None
+            found[slide.id] = (match.group("title"), match.group("body"))
+        return found
+
+    def patch(self, old: Course, new: Course) -> list[dict[str, Any]] | None:
+        """The slide pages to replace in the open lesson, or None when it must reload."""
+        if replace(old, modules=()) != replace(new, modules=()):
+            return None
+        if [m.id for m in old.modules] != [m.id for m in new.modules]:
+            return None
+        pairs = [(o, n) for o, n in zip(old.modules, new.modules, strict=True) if o != n]
+        if not all(_same_frame(o, n) for o, n in pairs):
+            return None
+        if not pairs:
+            return []
+        old_site = lesson_site(old, [o for o, _ in pairs])
+        new_site = lesson_site(new, [n for _, n in pairs])
+        if old_site.media != new_site.media:
+            return None
+        before = self.rendered_slides(old, old_site)
+        after = self.rendered_slides(new, new_site)
+        if before is None or after is None or before.keys() != after.keys():
+            return None
+        return [{"id": key, "title": title, "body": body} for key, (title, body) in after.items()
+                if (title, body) != before[key]]

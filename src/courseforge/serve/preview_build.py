@@ -14,7 +14,7 @@ from ..builders.lesson.files import lesson_members
 from ..errors import CourseforgeError, Diagnostic, Severity
 from ..loading import ModuleCache, diagnose
 from ..model import Course
-from .page_patch import only_lessons, page_patch
+from .page_patch import PagePatcher, only_lessons
 
 if TYPE_CHECKING:
     from .outline import DeckOutline
@@ -70,6 +70,7 @@ class Preview:
         self.changed = threading.Condition()
         self.lock = threading.Lock()  # one build or render at a time
         self.since_good: set[str] = set()  # paths changed since the last good build
+        self.patcher = PagePatcher(options)
 
     def rebuild(self, changed: Sequence[str] = ()) -> Status:
         """Check the course again; a clean course becomes the build served.
@@ -93,7 +94,7 @@ class Preview:
             if clean and course is not None:
                 # a template fixed while the course had errors must reload too
                 if self.good is not None and only_lessons(sorted(self.since_good)):
-                    patch, patch_from = page_patch(self.good.course, course), good
+                    patch, patch_from = self.patcher.patch(self.good.course, course), good
                 self.good, good = GoodBuild(course=course), version
                 self.since_good.clear()
             status = Status(version=version, good=good, diagnostics=tuple(diagnostics),
