@@ -69,3 +69,33 @@ def test_check_prints_diagnostics_and_summary_on_the_same_stream() -> None:
     assert lines[-1] == "1 error, 0 warnings"
     assert "[slide.notes-unclosed]" in lines[0]
     assert result.stderr == ""
+
+
+def _lesson_diagnostics(tmp_path: Path, front_matter_end: str) -> list[tuple[int, str]]:
+    """(line, code) of the welcome lesson's diagnostics after rewriting its front matter's end."""
+    course = tmp_path / "course"
+    shutil.copytree(ROOTS / "minimal", course)
+    lesson = course / "modules" / "welcome" / "lesson.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("    text: Name the two roles of the team.\n---\n",
+                                   front_matter_end, 1), encoding="utf-8")
+    _, diagnostics = diagnose(course)
+    return [(d.line, d.code) for d in diagnostics if d.path.endswith("welcome/lesson.md")]
+
+
+def test_a_comment_in_front_matter_never_closed_is_passed_over(tmp_path: Path) -> None:
+    # '# optional' is followed by a key: the slides start at the later heading, line 11
+    found = _lesson_diagnostics(
+        tmp_path, "    text: Name the two roles of the team.\n\n# optional\nlevel: 1\n")
+    assert found == [(1, "lesson.front-matter-unclosed"), (9, "field.unknown")]
+
+
+def test_front_matter_with_no_closing_line_at_all_says_so(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    shutil.copytree(ROOTS / "minimal", course)
+    lesson = course / "modules" / "welcome" / "lesson.md"
+    lesson.write_text("---\ntitle: Welcome\nminutes: 5\n", encoding="utf-8")
+    _, diagnostics = diagnose(course)
+    codes = [d.code for d in diagnostics if d.path.endswith("welcome/lesson.md")]
+    assert codes[0] == "lesson.front-matter-unclosed"
+    assert "lesson.no-front-matter" not in codes

@@ -11,8 +11,12 @@ from .fields import Fields
 from .files import image_problem, read_text, relative_name, resolve_reference
 from .lesson_markdown import (
     RawSlide,
+    FRONT_MATTER,
+    closing_lines,
+    continues_yaml,
     find_images,
-    markdown_start,
+    first_content,
+    slide_candidates,
     split_front_matter,
     split_slides,
     unsafe_links,
@@ -26,22 +30,50 @@ def _empty(line: int) -> LocatedDict:
     return data
 
 
+def _slides_start(text: str, name: str) -> tuple[int, LocatedDict] | None:
+    """In a lesson whose front matter runs on: where the slides start and the front matter
+    before them, or None when nothing shows a '---' is missing (a real YAML slip then).
+
+    The slides start at a '# ' heading after a blank line when the YAML before it reads
+    cleanly and what follows it cannot be more front matter (a heading read as a YAML
+    comment is followed by slide text, a real comment by keys or indented values).
+    """
+    lines = text.split("\n")
+    closers = closing_lines(text)
+    end = closers[0] if closers else len(lines)
+    for start in slide_candidates(text):
+        if start >= end:
+            break
+        after = first_content(lines, start)
+        if after is not None and after < end and continues_yaml(lines[after]):
+            continue
+        trial, found = parse_yaml("\n".join(lines[1:start]), name, 2)
+        if isinstance(trial, LocatedDict) and not found:
+            return start, trial
+    return None
+
+
 def _front_matter(text: str, name: str, diagnostics: list[Diagnostic]
                   ) -> tuple[LocatedDict, bool, str, int]:
     """(front matter mapping, whether it was read, the body, the body's first line)."""
     front, front_line, body, body_line = split_front_matter(text)
     value, found = parse_yaml(front, name, front_line) if front is not None else (None, [])
-    if front is None or any(d.code == "yaml.syntax" for d in found):
-        # the closing '---' is missing: the YAML runs into the slides, or to the end
-        start = markdown_start(text)
-        if start is not None:
+    opened = bool(FRONT_MATTER.match(text.split("\n", 1)[0]))
+    if opened and (front is None or any(d.code == "yaml.syntax" for d in found)):
+        # the closing '---' may be missing: the YAML runs into the slides, or to the end
+        located = _slides_start(text, name)
+        if located is not None:
+            start, trial = located
+            diagnostics.append(error(
+                name, 1, f"the front matter is never closed: add a '---' line after it "
+                f"(before line {start + 1})", "lesson.front-matter-unclosed"))
             lines = text.split("\n")
-            trial, trial_found = parse_yaml("\n".join(lines[1:start]), name, 2)
-            if isinstance(trial, LocatedDict) and not trial_found:
-                diagnostics.append(error(
-                    name, 1, f"the front matter is never closed: add a '---' line after it "
-                    f"(before line {start + 1})", "lesson.front-matter-unclosed"))
-                return trial, True, "\n".join(lines[start:]), start + 1
+            return trial, True, "\n".join(lines[start:]), start + 1
+        if front is None:  # no line closes it at all
+            diagnostics.append(error(
+                name, 1, "the front matter is never closed: add a '---' line after it",
+                "lesson.front-matter-unclosed"))
+            return _empty(1), False, "", len(text.split("\n")) + 1
     if front is None:
         diagnostics.append(error(
             name, 1, "the lesson must start with front matter between '---' lines "

@@ -50,16 +50,36 @@ def split_front_matter(text: str) -> tuple[str | None, int, str, int]:
     return None, 0, text, 1
 
 
-def markdown_start(text: str) -> int | None:
-    """For front matter opened but not closed: the 0-based line where the slides seem to
-    start (a '# ' heading after a blank line), or None."""
+# what a front matter's YAML continues with: a key, or a list entry holding a key
+YAML_KEY = re.compile(r"^(?:-\s+)?[A-Za-z_][\w-]*\s*:(?:\s|$)")
+
+
+def closing_lines(text: str) -> list[int]:
+    """The 0-based lines after the opening one that could close a front matter."""
+    lines = text.split("\n")
+    return [i for i in range(1, len(lines))
+            if FRONT_MATTER.match(lines[i]) or lines[i].strip() == "..."]
+
+
+def slide_candidates(text: str) -> list[int]:
+    """For front matter opened but maybe not closed: the 0-based lines where the slides could
+    start (a '# ' heading after a blank line, which YAML reads as a comment)."""
     lines = text.split("\n")
     if not lines or not FRONT_MATTER.match(lines[0]):
-        return None
-    for index in range(1, len(lines)):
-        if HEADING.match(lines[index]) and not lines[index - 1].strip():
-            return index
-    return None
+        return []
+    return [index for index in range(1, len(lines))
+            if HEADING.match(lines[index]) and not lines[index - 1].strip()]
+
+
+def first_content(lines: list[str], start: int) -> int | None:
+    """The first line after ``start`` that is neither blank nor a '#' comment (0-based)."""
+    return next((i for i in range(start + 1, len(lines))
+                 if lines[i].strip() and not lines[i].lstrip().startswith("#")), None)
+
+
+def continues_yaml(line: str) -> bool:
+    """Whether a line reads as more front matter: indented, a key, or a list entry's key."""
+    return line[:1].isspace() or bool(YAML_KEY.match(line))
 
 
 def split_slides(text: str, first_line: int) -> list[RawSlide]:
