@@ -78,6 +78,9 @@ def test_an_edit_reloads_in_place_and_errors_come_and_go(page, served) -> None:
     }""")  # the same page of the lesson, after the rebuild
     assert page.locator("#overlay").is_hidden()
     assert lesson_frame(page).evaluate("() => window.sameDocument") is True  # swapped in place
+    entry = lesson_frame(page).locator('[data-toc="welcome.2"]')
+    assert entry.inner_text().strip() == "Two roles, side by side"
+    assert entry.locator(".toc-tick").count() == 1  # the Contents tick survives the swap
 
     lesson.write_text(text.replace("title: Welcome\n", "title: [Welcome\n"), encoding="utf-8")
     overlay = page.locator("#overlay")

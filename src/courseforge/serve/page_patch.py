@@ -8,7 +8,6 @@ swaps those pages' content in the open lesson instead of reloading it, so even a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
@@ -21,11 +20,9 @@ from ..builders.lesson.files import CSP, script_json
 from ..builders.lesson.pages import LessonSite, lesson_site
 from ..model import Course, Module
 from ..templating import environment, render
+from .page_sections import slide_parts
 
 LESSON_FILE = "lesson.md"
-# a slide page of lesson/index.html.j2: its heading, then its body up to the section's end
-SECTION = (r'<section\b[^>]*\bid="{id}"[^>]*>.*?<h1 id="{id}-title"[^>]*>(?P<title>.*?)</h1>'
-           r'.*?<div class="prose">(?P<body>.*?)</div>\s*</section>')
 
 
 def only_lessons(changed: Sequence[str]) -> bool:
@@ -59,18 +56,14 @@ class PagePatcher:
         return self.env
 
     def rendered_slides(self, course: Course, site: LessonSite
-                        ) -> dict[str, tuple[str, str]] | None:
-        """Page id -> (title HTML, body HTML) of the site's slide pages, as the lesson page
+                        ) -> dict[str, tuple[str, str, str]] | None:
+        """Page id -> (title, body, Contents link) HTML of the site's slide pages, as the lesson page
         renders them (theme overrides included); None when a page does not have that shape."""
         page = render(self.environment(course), "lesson/index.html.j2", site=site, csp=CSP,
                       data_json=script_json({}))
-        found = {}
-        for slide in (p for p in site.pages if p.kind == "slide"):
-            match = re.search(SECTION.format(id=re.escape(slide.id)), page, re.S)
-            if match is None:
-                return None
-            found[slide.id] = (match.group("title"), match.group("body"))
-        return found
+        ids = [p.id for p in site.pages if p.kind == "slide"]
+        found = slide_parts(page, ids)
+        return found if len(found) == len(ids) else None
 
     def patch(self, old: Course, new: Course) -> list[dict[str, Any]] | None:
         """The slide pages to replace in the open lesson, or None when it must reload."""
@@ -91,5 +84,6 @@ class PagePatcher:
         after = self.rendered_slides(new, new_site)
         if before is None or after is None or before.keys() != after.keys():
             return None
-        return [{"id": key, "title": title, "body": body} for key, (title, body) in after.items()
-                if (title, body) != before[key]]
+        return [{"id": key, "title": title, "body": body, "link": link}
+                for key, (title, body, link) in after.items()
+                if (title, body, link) != before[key]]

@@ -105,7 +105,7 @@
     targets.forEach(function (t) {
       t.heading.innerHTML = t.page.title; // markup the build escaped and sanitised
       t.prose.innerHTML = t.page.body;
-      if (t.link) t.link.innerHTML = t.page.title;
+      if (t.link && t.page.link) t.link.innerHTML = t.page.link; // its tick kept
     });
     return true;
   }
