@@ -81,3 +81,44 @@ def test_slide_parts_ignore_void_elements_and_stray_end_tags() -> None:
             '<section id="b"><h1 id="b-title">B</h1></section></main>')
     assert slide_parts(page, ["a", "b"]) == {
         "a": ("A<br>b", '<p>x<img src="i.png" alt="">y</p><div>z</div>', "")}
+
+
+def test_a_full_reload_keeps_the_compiled_templates_and_unchanged_modules_pages(
+        tmp_path: Path) -> None:
+    import os
+
+    from courseforge.builders.lesson import pages
+    from courseforge.serve.preview_build import Preview
+
+    course = tmp_path / "course"
+    shutil.copytree(ROOTS / "minimal", course)
+    preview = Preview(course.resolve(), BuildOptions())
+    preview.rebuild()
+    assert b"Check your understanding" in preview.lesson_files("scorm12")["index.html"]
+    env = preview.patcher.env
+    assert env is not None
+    quiz = course / "modules" / "roles" / "quiz.yml"
+    quiz.write_text(quiz.read_text("utf-8").replace(
+        "title: Check your understanding", "title: Check what you learned"), "utf-8")
+    pages._module_pages.cache_clear()
+    status = preview.rebuild(["modules/roles/quiz.yml"])
+    assert status.patch is None  # a quiz edit reloads the lesson
+    assert b"Check what you learned" in preview.lesson_files("scorm12")["index.html"]
+    assert preview.patcher.env is env  # not compiled again
+    pages._module_pages.cache_clear()
+    preview.rebuild(["modules/roles/quiz.yml"])
+    preview.lesson_files("scorm12")
+    preview.rebuild(["modules/roles/quiz.yml"])  # nothing changed: every module's pages kept
+    preview.lesson_files("scorm12")
+    assert pages._module_pages.cache_info().hits == len(preview.good.course.modules)
+
+    # an override made later, then edited, shows at once
+    override = course / "templates" / "lesson" / "index.html.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text(TEMPLATE.read_text("utf-8").replace("<main", "<!-- one --><main"), "utf-8")
+    preview.rebuild(["templates/lesson/index.html.j2"])
+    assert b"<!-- one -->" in preview.lesson_files("scorm12")["index.html"]
+    override.write_text(TEMPLATE.read_text("utf-8").replace("<main", "<!-- two --><main"), "utf-8")
+    os.utime(override, (1, 2_000_000_000))
+    preview.rebuild(["templates/lesson/index.html.j2"])
+    assert b"<!-- two -->" in preview.lesson_files("scorm12")["index.html"]

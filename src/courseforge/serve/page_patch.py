@@ -19,7 +19,7 @@ from ..builders.base import BuildOptions
 from ..builders.lesson.files import CSP, script_json
 from ..builders.lesson.pages import LessonSite, lesson_site
 from ..model import Course, Module
-from ..templating import environment, render
+from ..templating import environment, render, search_path
 from .page_sections import slide_parts
 
 LESSON_FILE = "lesson.md"
@@ -50,7 +50,8 @@ class PagePatcher:
 
     def environment(self, course: Course) -> jinja2.Environment:
         """The lesson's Jinja environment for the course (Jinja reloads changed templates)."""
-        key = (course.root, course.language, course.labels)
+        key = (tuple(search_path(course, self.options.templates)), course.language,
+               course.labels)
         if self.env is None or self.env_key != key:
             self.env, self.env_key = environment(course, self.options.templates), key
         return self.env

@@ -108,12 +108,15 @@ class Preview:
 
     def lesson_files(self, standard: str) -> dict[str, bytes]:
         """The good build's lesson files for ``standard`` (empty before a first clean build)."""
-        good = self.good
-        if good is None or standard not in STANDARDS:
-            return {}
-        if standard not in good.files:
-            good.files[standard] = dict(lesson_members(good.course, self.options, standard))
-        return good.files[standard]
+        with self.lock:  # one render of a build, whichever request comes first
+            good = self.good
+            if good is None or standard not in STANDARDS:
+                return {}
+            if standard not in good.files:
+                env = self.patcher.environment(good.course)  # compiled once, not per reload
+                good.files[standard] = dict(
+                    lesson_members(good.course, self.options, standard, env=env))
+            return good.files[standard]
 
     def outline(self) -> list[dict[str, Any]]:
         """The deck outline of the good build."""
