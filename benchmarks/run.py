@@ -7,6 +7,8 @@ time, CPU time (user + system) and peak resident memory. The ratio to pandoc com
 time: our build of every format against pandoc making the same seven decks from the same
 Markdown, measured in turns. The targets table closes the report, each with its figure and
 whether it holds. A per-phase profile of one build shows where the time goes.
+Where Chromium and Playwright are available it also measures the preview's edit-to-screen
+time (``courseforge serve``; see benchmarks/preview.py).
 """
 
 from __future__ import annotations
@@ -220,6 +222,10 @@ def main() -> None:
         large_targets(report, totals)
         report.rows += learner_side(work / "out-bundled-all")
         report.rows += phases(BUNDLED)
+        if shutil.which("chromium"):
+            import preview
+
+            report.rows += preview.rows(work, args.runs, not args.skip_large)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     report.print()

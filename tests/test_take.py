@@ -140,13 +140,24 @@ def test_a_margin_of_the_course_decides_what_is_too_close(tmp_path: Path) -> Non
 
 
 def test_bad_input_is_asked_again() -> None:
-    result = run(str(MINIMAL), answers=["0", "x", "1", "", "1,9", "2 1", "maybe", "F",
+    result = run(str(MINIMAL), answers=["0", "x", "1", "1,9", "2 1", "maybe", "F",
                                         "3", "1", "2", "1", "1"])
     assert result.exit_code == 0, result.output
     assert result.output.count("Please type a number from 1 to 2.") == 3  # 0, x, then 3
-    assert result.output.count("Please type one or more numbers from 1 to 3, such as 1,3.") == 2
+    assert result.output.count("Please type one or more numbers from 1 to 3, such as 1,3.") == 1
     assert result.output.count("Please type 1 (true) or 2 (false), or t or f.") == 1
     assert "Score: 100%" in result.output
+
+
+def test_an_empty_answer_leaves_a_question_unanswered() -> None:
+    """As in the lessons, a learner may submit without answering everything."""
+    result = run(str(MINIMAL), answers=["", "1,2", "f", "1", "2", "", "1"])
+    assert result.exit_code == 0, result.output
+    assert "an empty answer leaves the question unanswered" in result.output
+    first = result.output.split("Results")[1].split("\n2. ")[0]
+    assert "Unanswered: 0 of 1 point" in first
+    assert "Score: 75% (3 of 4 points), passed" in result.output
+    assert "Please type" not in result.output
 
 
 def test_input_that_ends_early_is_a_clean_error() -> None:

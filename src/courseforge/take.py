@@ -114,8 +114,8 @@ class Terminal:
         """Print a line."""
         click.echo(text)
 
-    def ask(self, prompt: str, parse: Callable[[str], T]) -> T:
-        """Ask until the answer parses."""
+    def ask(self, prompt: str, parse: Callable[[str], T]) -> T | None:
+        """Ask until the answer parses; an empty line leaves the question unanswered (None)."""
         while True:
             click.echo(f"{prompt} ", nl=False)
             line = self.stream.readline()
@@ -124,6 +124,8 @@ class Terminal:
                 raise CourseforgeError("the input ended before the quiz was finished")
             if self.echo_answers:
                 click.echo(line.rstrip("\n"))
+            if not line.strip():
+                return None
             try:
                 return parse(line.strip())
             except AnswerError as problem:
@@ -142,14 +144,16 @@ def ask_question(terminal: Terminal, number: int, total: int, question: Question
     else:
         terminal.say(labels.text("take.question", number=number, total=total, kind=kind))
     terminal.say(question.prompt)
+    terminal.say("  " + labels.text("take.skip_hint"))
     count = len(options)
     if question.type is QuestionType.MATCHING:
         texts = {t.id: t.text for t in question.targets}
         for index, target in enumerate(options, 1):
             terminal.say(f"  {index}. {texts[target]}")
-        return {item.id: options[terminal.ask("  " + labels.text("take.ask_item", item=item.text),
-                                              lambda text: parse_number(text, count, labels))]
-                for item in question.items}
+        matched = {item.id: terminal.ask("  " + labels.text("take.ask_item", item=item.text),
+                                         lambda text: parse_number(text, count, labels))
+                   for item in question.items}
+        return {item: options[i] for item, i in matched.items() if i is not None} or None
     texts = {c.id: c.text for c in question.choices}
     for index, choice in enumerate(options, 1):
         terminal.say(f"  {index}. {texts[choice]}")
@@ -159,9 +163,10 @@ def ask_question(terminal: Terminal, number: int, total: int, question: Question
     if question.type is QuestionType.MULTIPLE:
         indexes = terminal.ask(labels.text("take.ask_multiple"),
                                lambda text: parse_numbers(text, count, labels))
-        return [options[i] for i in indexes]
-    return options[terminal.ask(labels.text("take.ask_single"),
-                                lambda text: parse_number(text, count, labels))]
+        return None if indexes is None else [options[i] for i in indexes]
+    index = terminal.ask(labels.text("take.ask_single"),
+                         lambda text: parse_number(text, count, labels))
+    return None if index is None else options[index]
 
 
 def _points(labels: Labels, points: float) -> str:
@@ -193,7 +198,8 @@ def result_lines(course: Course, quiz: Quiz, order: Sequence[str], result: gradi
         question, answer = questions[qid], results[qid]
         lines.append(f"{number}. {question.prompt}")
         if answer.correct is not None:
-            verdict = "take.correct" if answer.correct else "take.incorrect"
+            verdict = "take.unanswered" if answer.response is None else \
+                "take.correct" if answer.correct else "take.incorrect"
             lines.append("   " + labels.text(verdict, earned=answer.earned,
                                              points=_points(labels, answer.points)))
         lines += [f"   {text}" for text in answer.feedback]
@@ -282,8 +288,10 @@ def take_quiz(course_dir: Path, module_id: str | None, seed: int,
     terminal.say(labels.text("take.passing_score", percent=labels.percent(course.passing_score)))
     responses = {}
     for number, qid in enumerate(arrangement.questions, 1):
-        responses[qid] = ask_question(terminal, number, len(arrangement.questions),
-                                      questions[qid], arrangement.options_of(qid))
+        response = ask_question(terminal, number, len(arrangement.questions), questions[qid],
+                                arrangement.options_of(qid))
+        if response is not None:  # unanswered, as a lesson may submit it
+            responses[qid] = response
     result = grading.score_quiz(quiz, responses, course.passing_score, arrangement.questions)
     recommendation = grading.recommend(quiz, responses, course.outcomes,
                                        course.close_call_margin)

@@ -124,6 +124,13 @@ def _quiz(quiz: Quiz, objective_ids: set[str], outcome_ids: set[str]) -> list[Di
                 "quiz.no-preferences",
             )
         )
+    if not quiz.settings.recommend:
+        for question in quiz.preference_questions:
+            found.append(warning(
+                question.source.path, question.source.line,
+                f"preference question '{question.id}' is never used: only a quiz with "
+                "'recommend: true' turns answers about the learner into a recommendation",
+                "quiz.unused-preference"))
     if quiz.settings.recommend and not outcome_ids:
         found.append(
             error(

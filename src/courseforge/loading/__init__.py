@@ -10,7 +10,7 @@ from ..lms.presets import LmsPreset
 from ..model import Course
 from ..analysis import recommendation_diagnostics
 from ..validation import validate
-from .course_loader import load_course
+from .course_loader import ModuleCache, load_course
 
 # Codes after which part of the course is missing from the model.
 INCOMPLETE = frozenset({
@@ -29,16 +29,18 @@ class CheckedCourse:
     warnings: tuple[Diagnostic, ...]
 
 
-def diagnose(root: Path, lms: LmsPreset | None = None) -> tuple[Course | None, list[Diagnostic]]:
+def diagnose(root: Path, lms: LmsPreset | None = None, cache: ModuleCache | None = None
+             ) -> tuple[Course | None, list[Diagnostic]]:
     """Load and validate (for this LMS preset); every diagnostic, sorted.
 
-    Raises only for a folder that is not there.
+    Raises only for a folder that is not there. ``cache`` keeps unchanged modules between
+    loads (see :func:`load_course`).
     """
     if not root.exists():
         raise CourseforgeError(f"course folder '{root}' does not exist")
     if not root.is_dir():
         raise CourseforgeError(f"'{root}' is not a folder: give the folder holding course.yml")
-    course, diagnostics = load_course(root.resolve())
+    course, diagnostics = load_course(root.resolve(), cache)
     if course is not None:
         complete = not any(d.code in INCOMPLETE for d in diagnostics)
         diagnostics += validate(course, complete=complete, lms=lms)

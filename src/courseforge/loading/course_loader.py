@@ -7,23 +7,11 @@ from pathlib import Path
 
 from ..errors import Diagnostic, did_you_mean, error, warning
 from ..locale import SOURCE_LANGUAGE, Labels, labels_for_language, overrides_for
-from ..model import (
-    Block,
-    CalloutKind,
-    Course,
-    Image,
-    Lesson,
-    Module,
-    Objective,
-    Outcome,
-    Slide,
-    Source,
-)
-from .callouts import plain_markdown, split_callouts
+from ..model import Course, Module, Outcome, Source
 from .fields import ID_PATTERN, Fields
-from .files import image_problem, read_text, relative_name, resolve_reference
+from .files import read_text, relative_name
 from .labels_loader import load_labels
-from .lesson_markdown import find_images, split_front_matter, split_slides, unsafe_links
+from .lesson_loader import load_lesson
 from .located_yaml import LocatedDict, parse_yaml
 from .quiz_loader import load_quiz
 
@@ -31,6 +19,12 @@ COURSE_FILE = "course.yml"
 MODULES_DIR = "modules"
 LESSON_FILE = "lesson.md"
 QUIZ_FILE = "quiz.yml"
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+# (module id, line in course.yml, files' fingerprint) ->
+#     (module, its diagnostics, its images' fingerprints, the labels it was read with)
+ModuleCache = dict[tuple[str, int, Fingerprint],
+                   tuple[Module | None, tuple[Diagnostic, ...], tuple[Fingerprint, ...], Labels]]
 
 
 def read_mapping(root: Path, path: Path, diagnostics: list[Diagnostic]) -> LocatedDict | None:
@@ -57,8 +51,13 @@ def read_mapping(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Locat
     return value
 
 
-def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
-    """Read a course folder; the course is None when its course file cannot be read at all."""
+def load_course(root: Path, cache: ModuleCache | None = None
+                ) -> tuple[Course | None, list[Diagnostic]]:
+    """Read a course folder; the course is None when its course file cannot be read at all.
+
+    With a ``cache`` (the preview keeps one), a module whose files did not change since the
+    last load is reused with its diagnostics instead of being read again.
+    """
     diagnostics: list[Diagnostic] = []
     course_path = root / COURSE_FILE
     if not course_path.is_file():
@@ -92,7 +91,8 @@ def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
         modules=tuple(
             module
             for module_id, line in module_ids
-            if (module := _module(root, module_id, line, labels, diagnostics)) is not None
+            if (module := _cached_module(root, module_id, line, labels, diagnostics, cache))
+            is not None
         ),
         labels=overrides,
         root=root,
@@ -181,6 +181,40 @@ def _outcome(fields: Fields) -> Outcome:
     return outcome
 
 
+def _cached_module(root: Path, module_id: str, line: int, labels: Labels,
+                   diagnostics: list[Diagnostic], cache: ModuleCache | None) -> Module | None:
+    """A module from ``cache`` when none of its files changed, else read (and remembered)."""
+    if cache is None:
+        return _module(root, module_id, line, labels, diagnostics)
+    key = (module_id, line, _fingerprint(root / MODULES_DIR / module_id))
+    entry = cache.get(key)
+    if entry is not None and (entry[3] != labels or entry[2] != _image_prints(root, entry[0])):
+        entry = None  # other labels, or an image elsewhere in the course changed
+    if entry is None:
+        for stale in [k for k in cache if k[0] == module_id]:  # keep one version per module
+            del cache[stale]
+        found: list[Diagnostic] = []
+        module = _module(root, module_id, line, labels, found)
+        entry = cache[key] = (module, tuple(found), _image_prints(root, module), labels)
+    diagnostics.extend(entry[1])
+    return entry[0]
+
+
+def _image_prints(root: Path, module: Module | None) -> tuple[Fingerprint, ...]:
+    """The fingerprints of the images a module shows."""
+    return tuple(_fingerprint(root / image.path) for slide in
+                 (module.lesson.slides if module else ()) for image in slide.images)
+
+
+def _fingerprint(path: Path) -> Fingerprint:
+    """Name, modification time and size of a file, or of every file below a folder."""
+    try:
+        files = [path] if not path.is_dir() else sorted(path.rglob("*"))
+        return tuple((p.as_posix(), (s := p.stat()).st_mtime_ns, s.st_size) for p in files)
+    except OSError:
+        return ((path.as_posix(), -1, -1),)
+
+
 def _module(root: Path, module_id: str, line: int, labels: Labels,
             diagnostics: list[Diagnostic]) -> Module | None:
     if not ID_PATTERN.match(module_id):
@@ -218,7 +252,7 @@ def _module(root: Path, module_id: str, line: int, labels: Labels,
             )
         )
         return None
-    lesson = _lesson(root, lesson_path, diagnostics)
+    lesson = load_lesson(root, lesson_path, diagnostics)
     if lesson is None:
         return None
     quiz_path = folder / QUIZ_FILE
@@ -235,138 +269,3 @@ def _module(root: Path, module_id: str, line: int, labels: Labels,
         source=Source(path=relative_name(root, lesson_path), line=1),
     )
 
-
-def _lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson | None:
-    text = read_text(root, path, diagnostics)
-    if text is None:
-        return None
-    name = relative_name(root, path)
-    front, front_line, body, body_line = split_front_matter(text)
-    parsed = False  # the front matter was read as a mapping
-    if front is None:
-        diagnostics.append(
-            error(
-                name,
-                1,
-                "the lesson must start with front matter between "
-                "'---' lines (title, minutes, objectives)",
-                "lesson.no-front-matter",
-            )
-        )
-        data = LocatedDict()
-        data.line, data.key_lines = 1, {}
-    else:
-        value, found = parse_yaml(front, name, front_line)
-        diagnostics.extend(found)
-        if isinstance(value, LocatedDict):
-            data, parsed = value, True
-        else:
-            if not found:
-                diagnostics.append(
-                    error(
-                        name,
-                        front_line,
-                        "the front matter must be a mapping",
-                        "lesson.front-matter",
-                    )
-                )
-            data = LocatedDict()
-            data.line, data.key_lines = front_line, {}
-    fields = Fields(data, name, "the lesson", diagnostics)
-    title = fields.text("title", required=parsed)
-    minutes = fields.get("minutes", int, 0, required=parsed)
-    if minutes < 0 or minutes > 10_000:
-        fields.report(
-            "minutes", f"'minutes' must be between 0 and 10000, not {minutes}", "lesson.minutes"
-        )
-        minutes = 0
-    objectives = []
-    for item, _ in fields.mappings("objectives"):
-        objectives.append(
-            Objective(
-                id=item.identifier("id"),
-                text=item.text("text", required=True),
-                source=Source(path=name, line=item.line),
-            )
-        )
-        item.finish()
-    fields.finish()
-    slides = []
-    for raw in split_slides(body, body_line):
-        if raw.title is None:
-            diagnostics.append(
-                error(
-                    name,
-                    raw.line,
-                    "the slide has no title: start it with a '# Heading' line",
-                    "slide.no-title",
-                )
-            )
-        for line, target in unsafe_links(raw.body, raw.body_line):
-            diagnostics.append(
-                warning(name, line, f"link to '{target}' is not a web or mail address "
-                        "(http, https, mailto): lessons show its text without the link",
-                        "lesson.link")
-            )
-        images = []
-        for image in find_images(raw.body, raw.body_line):
-            resolved = resolve_reference(root, name, image.src)
-            if resolved is None:
-                diagnostics.append(
-                    error(
-                        name,
-                        image.line,
-                        f"image '{image.src}' must be a relative path inside the course folder",
-                        "image.outside",
-                    )
-                )
-                continue
-            if not (root / resolved).is_file():
-                diagnostics.append(
-                    error(name, image.line, f"image '{image.src}' does not exist", "image.missing")
-                )
-                continue
-            if not image.alt:
-                diagnostics.append(
-                    error(name, image.line, f"image '{image.src}' has no alt text", "image.no-alt")
-                )
-            problem = image_problem(root / resolved)
-            if problem:
-                diagnostics.append(
-                    error(name, image.line, f"image '{image.src}' {problem}", "image.format")
-                )
-            images.append(
-                Image(
-                    src=image.src,
-                    path=resolved,
-                    alt=image.alt,
-                    source=Source(path=name, line=image.line),
-                )
-            )
-        raw_blocks, problems = split_callouts(raw.body, raw.body_line)
-        diagnostics.extend(error(name, p.line, p.message, p.code) for p in problems)
-        blocks = tuple(
-            Block(markdown=b.markdown, callout=CalloutKind(b.kind) if b.kind else None,
-                  title=b.title, source=Source(path=name, line=b.line))
-            for b in raw_blocks
-        )
-        slides.append(
-            Slide(
-                title=raw.title or "",
-                body=raw.body if all(b.callout is None for b in blocks)
-                else plain_markdown(raw_blocks),
-                notes=raw.notes,
-                images=tuple(images),
-                blocks=blocks,
-                source=Source(path=name, line=raw.line),
-            )
-        )
-    if not slides:
-        diagnostics.append(error(name, body_line, "the lesson has no slides", "lesson.empty"))
-    return Lesson(
-        title=title or path.parent.name,
-        objectives=tuple(objectives),
-        minutes=minutes,
-        slides=tuple(slides),
-        source=Source(path=name, line=1),
-    )

@@ -69,14 +69,17 @@ class Fields:
                         "field.type")
             return default
         if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)  # type: ignore[return-value]
+            written = self.data.raw_text(key)  # version: 1.10 stays 1.10, not 1.1
+            return (written if written is not None else str(value))  # type: ignore[return-value]
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
             expected = next(name for base, name in _TYPE_NAMES.items() if issubclass(kind, base))
             # A wrong list or mapping hides whole parts of the course from later checks.
             code = "field.structure" if issubclass(kind, (list, dict)) else "field.type"
+            hint = (" (YAML reads an unquoted yes, no, on, off, true or false as true/false: "
+                    "put the text in quotes)") if kind is str and isinstance(value, bool) else ""
             self.report(
-                key, f"'{key}' of {self.what} must be {expected}, not {_describe(value)}", code
-            )
+                key, f"'{key}' of {self.what} must be {expected}, not {_describe(value)}{hint}",
+                code)
             return default
         if kind is str:
             return value.strip()  # type: ignore[no-any-return, attr-defined]

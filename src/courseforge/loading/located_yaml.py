@@ -7,6 +7,7 @@ exact line of any field.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -21,10 +22,19 @@ MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
 
 
 class LocatedDict(dict[str, Any]):
-    """A mapping that knows its own line and the line of each key."""
+    """A mapping that knows its own line and the line of each key.
+
+    ``raw`` keeps the text of plain values YAML read as numbers (``version: 1.10``), so a
+    text field gets what the author wrote rather than the number's own spelling (1.1).
+    """
 
     line: int
     key_lines: dict[str, int]
+    raw: dict[str, str]
+
+    def raw_text(self, key: str) -> str | None:
+        """The written text of a value YAML read as a number, or None."""
+        return getattr(self, "raw", {}).get(key)
 
     def line_of(self, key: str) -> int:
         """The line of ``key``, or of the mapping itself when the key is absent."""
@@ -38,9 +48,22 @@ class LocatedList(list[Any]):
     item_lines: list[int]
 
 
+NULL_TAG = "tag:yaml.org,2002:null"
+# '#' then no space: a value such as #B23A48 or #1, not a comment an author meant
+COMMENT_AFTER_KEY = re.compile(r"^\s*:\s+(#[^\s#].*?)\s*$")
+QUOTE_HINT = ("a ': ' inside a value starts a mapping: put the whole value in quotes, "
+              "as in title: \"Practice check: hygiene\"")
+
+
+def _empty_plain(node: yaml.Node) -> bool:
+    """A value left out (``key:`` or ``{key}``), which YAML reads as null."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG and node.value == ""
+
+
 class _Converter:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str) -> None:
         self.path = path
+        self.lines = text.split("\n")
         self.constructor = yaml.SafeLoader("")
         self.diagnostics: list[Diagnostic] = []
         self.nodes = 0
@@ -52,8 +75,9 @@ class _Converter:
             raise _TooDeep(line)
         if isinstance(node, yaml.MappingNode):
             result = LocatedDict()
-            result.line, result.key_lines = line, {}
+            result.line, result.key_lines, result.raw = line, {}, {}
             self.constructor.flatten_mapping(node)
+            previous: tuple[str, yaml.Node] | None = None
             for key_node, value_node in node.value:
                 key = self.convert(key_node, depth + 1)
                 key_line = key_node.start_mark.line + 1
@@ -61,12 +85,22 @@ class _Converter:
                     key = "true" if key else "false"
                 elif not isinstance(key, str):
                     key = str(key)
+                if node.flow_style and previous and self._comma_slip(result, previous,
+                                                                    key_node, value_node):
+                    continue
                 if key in result:
                     self.diagnostics.append(
                         error(self.path, key_line, f"duplicate key '{key}'", "yaml.duplicate-key")
                     )
+                if not node.flow_style and _empty_plain(value_node):
+                    self._comment_slip(key, key_node)
                 result[key] = self.convert(value_node, depth + 1)
                 result.key_lines[key] = key_line
+                if (isinstance(value_node, yaml.ScalarNode) and value_node.style is None
+                        and isinstance(result[key], (int, float))
+                        and not isinstance(result[key], bool)):
+                    result.raw[key] = value_node.value
+                previous = (key, value_node)
             return result
         if isinstance(node, yaml.SequenceNode):
             items = LocatedList(self.convert(child, depth + 1) for child in node.value)
@@ -74,6 +108,36 @@ class _Converter:
             items.item_lines = [child.start_mark.line + 1 for child in node.value]
             return items
         return self.constructor.construct_object(node, deep=True)
+
+    def _comma_slip(self, result: LocatedDict, previous: tuple[str, yaml.Node],
+                    key_node: yaml.Node, value_node: yaml.Node) -> bool:
+        """``{text: Disinfect first, then clean}``: the comma ended the text and ``then
+        clean`` became a key. Report it with the fix, keep the text whole; True if so."""
+        name, before = previous
+        if not (_empty_plain(value_node) and isinstance(key_node, yaml.ScalarNode)
+                and key_node.style is None and isinstance(before, yaml.ScalarNode)
+                and before.style is None):
+            return False
+        joined = f"{before.value}, {key_node.value}"
+        self.diagnostics.append(error(
+            self.path, key_node.start_mark.line + 1,
+            f"a ',' inside {{...}} ends a value: '{name}' reads '{before.value}' and "
+            f"'{key_node.value}' becomes a field of its own; put the text in quotes: "
+            f"{name}: \"{joined}\"", "yaml.flow-comma"))
+        result[name] = joined
+        return True
+
+    def _comment_slip(self, key: str, key_node: yaml.Node) -> None:
+        """``brand_colour: #B23A48``: an unquoted '#' starts a comment, the value is empty."""
+        mark = key_node.end_mark
+        rest = self.lines[mark.line][mark.column:] if mark.line < len(self.lines) else ""
+        found = COMMENT_AFTER_KEY.match(rest)
+        if found:
+            self.diagnostics.append(error(
+                self.path, mark.line + 1,
+                f"'{key}' is empty: an unquoted '#' starts a YAML comment, so "
+                f"'{found.group(1)}' is not read; put the value in quotes: "
+                f"{key}: \"{found.group(1)}\"", "yaml.comment-value"))
 
 
 class _TooDeep(Exception):
@@ -93,12 +157,14 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Dia
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else first_line
         problem = exc.problem or exc.context or "invalid YAML"
+        if problem == "mapping values are not allowed here":
+            problem += f" ({QUOTE_HINT})"
         return None, [error(path, line, f"YAML syntax: {problem}", "yaml.syntax")]
     except yaml.YAMLError as exc:
         return None, [error(path, first_line, f"YAML syntax: {exc}", "yaml.syntax")]
     if node is None:
         return None, []
-    converter = _Converter(path)
+    converter = _Converter(path, text)
     try:
         value = converter.convert(node)
     except _TooDeep as exc:

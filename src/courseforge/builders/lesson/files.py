@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+import jinja2
 from markupsafe import Markup
 
 from ...errors import CourseforgeError
@@ -65,10 +66,16 @@ def runtime_data(course: Course, site: LessonSite, standard: str,
 
 
 def lesson_members(course: Course, options: BuildOptions, standard: str,
-                   modules: Sequence[Module] | None = None) -> list[tuple[str, bytes]]:
-    """Every file of a lesson as (relative name, bytes); ``standard`` picks the tracking."""
+                   modules: Sequence[Module] | None = None,
+                   env: jinja2.Environment | None = None) -> list[tuple[str, bytes]]:
+    """Every file of a lesson as (relative name, bytes); ``standard`` picks the tracking.
+
+    ``env`` is a Jinja environment made by ``templating.environment`` for this course, kept
+    by a caller that renders again and again (the preview); a new one by default.
+    """
     site = lesson_site(course, modules)
-    env = environment(course, options.templates)
+    if env is None:
+        env = environment(course, options.templates)
     page = render(env, "lesson/index.html.j2", site=site,
                   csp=content_security_policy(standard),
                   data_json=script_json(runtime_data(course, site, standard, modules,

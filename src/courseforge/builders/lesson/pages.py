@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -117,8 +118,10 @@ def module_media(module: Module) -> tuple[MediaFile, ...]:
     return tuple(seen.values())
 
 
+@lru_cache(maxsize=2048)  # a rebuild (the preview, another format) renders changed modules only
 def _module_pages(module: Module, number: int, first: int, raw_html: bool,
-                  texts: MarkdownTexts) -> list[Page]:
+                  texts: MarkdownTexts) -> tuple[Page, ...]:
+    """A module's slide pages and quiz page, their Markdown rendered."""
     targets = {m.source: m.target for m in module_media(module)}
     pages: list[Page] = []
     for index, slide in enumerate(module.lesson.slides, start=1):
@@ -142,7 +145,7 @@ def _module_pages(module: Module, number: int, first: int, raw_html: bool,
             module_id=module.id, module_title=module.title, module_number=number,
             body=EMPTY, quiz_intro=render_markdown(module.quiz.intro), quiz=quiz_view(module),
         ))
-    return pages
+    return tuple(pages)
 
 
 def lesson_site(course: Course, modules: Sequence[Module] | None = None) -> LessonSite:
@@ -165,7 +168,7 @@ def lesson_site(course: Course, modules: Sequence[Module] | None = None) -> Less
                                      course.allow_raw_html, texts)
         pages.extend(module_pages)
         toc.append(TocModule(id=module.id, number=numbers[module.id], title=module.title,
-                             pages=tuple(module_pages)))
+                             pages=module_pages))
     summaries = tuple(
         ModuleSummary(number=numbers[m.id], title=m.title, minutes=m.lesson.minutes,
                       objectives=tuple(o.text for o in m.lesson.objectives))
