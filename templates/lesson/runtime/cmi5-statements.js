@@ -88,7 +88,7 @@
 
   /* passed or failed: judged by the launch data's masteryScore when there is one. */
   Statements.prototype.judged = function (at, durationMs, score) {
-    var scaled = Math.round(score.scaled * 10000) / 10000;
+    var scaled = lesson.round4(score.scaled);
     var passed = this.mastery !== null ? scaled >= this.mastery : score.passed;
     var statement = this.defined(passed ? "passed" : "failed", at, {
       success: passed, duration: lesson.duration2004(durationMs),
@@ -136,7 +136,7 @@
                    id: IRI + (outcome ? "outcome:" : "objective:") + item.id,
                    definition: { type: OBJECTIVE, name: text(item.description || item.id) } };
     var statement = this.base("scored", object, at);
-    var result = { score: { scaled: Math.round(item.scaled * 10000) / 10000 } };
+    var result = { score: { scaled: lesson.round4(item.scaled) } };
     if (item.success === "passed" || item.success === "failed") {
       result.success = item.success === "passed";
     }
