@@ -21,6 +21,7 @@ from cmi5.session import (
     MASTERY_EXT,
     MOVEON_CATEGORY,
     PASSED,
+    SESSION_EXT,
     TERMINATED,
     Launch,
 )
@@ -138,6 +139,10 @@ def test_the_rules_catch_what_the_spec_forbids(lms: LoopbackLms) -> None:
                              "2026-01-02T10:01:30.000Z")
     overwritten["context"]["contextActivities"]["parent"] = [{"id": second.activity_id}]
     bad.append(overwritten)
+    sessionless = _statement(second, "http://adlnet.gov/expapi/verbs/answered",
+                             "2026-01-02T10:01:40.000Z")
+    del sessionless["context"]["extensions"][SESSION_EXT]
+    bad.append(sessionless)
     for statement in bad:
         assert _call(post, "POST", statement, second.token)[0] == 200
     found = "\n".join(violations(lms.statements, lms.launches))
@@ -145,7 +150,8 @@ def test_the_rules_catch_what_the_spec_forbids(lms: LoopbackLms) -> None:
                      "moveOn category", "result.duration missing", "timestamp is not UTC",
                      "contradicts masteryScore", "completed sent 2 times in the registration",
                      "passed sent 2 times in the registration",
-                     "answered: contextActivities.parent of the contextTemplate overwritten"):
+                     "answered: contextActivities.parent of the contextTemplate overwritten",
+                     "answered: no session id of the launch"):
         assert expected in found
     assert xapi_problems([{**bad[0], "id": "not-a-uuid"}]) != []
 

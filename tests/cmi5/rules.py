@@ -173,6 +173,14 @@ def registration_violations(statements: Sequence[dict[str, Any]],
 def violations(statements: Sequence[dict[str, Any]], launches: Sequence[Launch]) -> list[str]:
     """Every rule broken by the AU over these launches (one registration or several)."""
     found: list[str] = []
+    sessions = {launch.session_id for launch in launches}
+    ours = {launch.registration for launch in launches}
+    for statement in statements:
+        context = statement.get("context") or {}
+        if context.get("registration") in ours and \
+                (context.get("extensions") or {}).get(SESSION_EXT) not in sessions:
+            found.append(f"{statement['verb']['id'].rsplit('/', 1)[-1]}: no session id of "
+                         "the launch (the contextTemplate's sessionid extension)")
     registrations: dict[str, list[Launch]] = {}
     for number, launch in enumerate(launches, 1):
         registrations.setdefault(launch.registration, []).append(launch)

@@ -88,7 +88,7 @@
 
   /* passed or failed: judged by the launch data's masteryScore when there is one. */
   Statements.prototype.judged = function (at, durationMs, score) {
-    var scaled = Math.round(score.scaled * 10000) / 10000;
+    var scaled = lesson.round4(score.scaled);
     var passed = this.mastery !== null ? scaled >= this.mastery : score.passed;
     var statement = this.defined(passed ? "passed" : "failed", at, {
       success: passed, duration: lesson.duration2004(durationMs),
@@ -136,7 +136,7 @@
                    id: IRI + (outcome ? "outcome:" : "objective:") + item.id,
                    definition: { type: OBJECTIVE, name: text(item.description || item.id) } };
     var statement = this.base("scored", object, at);
-    var result = { score: { scaled: Math.round(item.scaled * 10000) / 10000 } };
+    var result = { score: { scaled: lesson.round4(item.scaled) } };
     if (item.success === "passed" || item.success === "failed") {
       result.success = item.success === "passed";
     }
@@ -145,5 +145,28 @@
     return statement;
   };
 
+  // a page's keepalive requests share the browsers' 64 KiB; the progress write goes beside
+  var CLOSING_LIMIT = 48 * 1024;
+
+  function bytes(value) {
+    return new window.TextEncoder().encode(JSON.stringify(value)).length;
+  }
+
+  /* What leaves with the page: the whole queue when it fits; otherwise the latest answers
+     give way (they wait in this browser for the next launch), so that the judgement and
+     terminated still arrive. */
+  function closingBatch(queue, limit) {
+    var batch = queue.slice();
+    var size = bytes(batch);
+    for (var i = batch.length - 1; i >= 0 && size > (limit || CLOSING_LIMIT); i--) {
+      if (batch[i].verb.id === VERBS + "answered") {
+        size -= bytes(batch[i]) + 1;
+        batch.splice(i, 1);
+      }
+    }
+    return batch;
+  }
+
   lesson.cmi5.Statements = Statements;
+  lesson.cmi5.closingBatch = closingBatch;
 })(window.courseforgeLesson = window.courseforgeLesson || {});

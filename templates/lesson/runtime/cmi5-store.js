@@ -291,7 +291,7 @@
     if (this.pendingAnswers.length || this.failing) this.keepCopy();
     // everything not yet stored, a statement in flight too (the page's end cancels it; the
     // same id and content twice is one statement to the LRS)
-    this.request("POST", "statements", null, this.queue.slice(), true)
+    this.request("POST", "statements", null, cmi5.closingBatch(this.queue), true)
       .then(null, function () { /* the page is gone */ });
   };
 

@@ -11,9 +11,8 @@
   var duration2004 = lesson.duration2004;
   var ScormStore = lesson.ScormStore;
 
-  // scores with 4 decimals at most: 0.6667, never 0.6667000000000001
   function decimal(value) {
-    return String(Math.round(value * 10000) / 10000);
+    return String(lesson.round4(value));
   }
 
   // Moodle's SCORM 2004 player takes only [A-Za-z0-9_.] in the identifiers of responses and
@@ -38,7 +37,7 @@
         v.push(["cmi.score.scaled", decimal(score.scaled)], ["cmi.score.min", decimal(score.min)],
           ["cmi.score.max", decimal(score.max)], ["cmi.score.raw", decimal(score.raw)]);
       }
-      v.push(["cmi.progress_measure", String(Math.round(seenCount() / pageIds.length * 1e4) / 1e4)]);
+      v.push(["cmi.progress_measure", decimal(seenCount() / pageIds.length)]);
       v.push(["cmi.completion_status", state.completion]);
       if (state.success) v.push(["cmi.success_status", state.success]);
     }
