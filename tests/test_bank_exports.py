@@ -7,6 +7,7 @@ npm parser gift-pegjs, Moodle XML against the structure Moodle's importer reads.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import zipfile
 from pathlib import Path
@@ -17,7 +18,7 @@ from lxml import etree
 
 from conftest import BUNDLED, ROOT, require, require_executable
 from courseforge.build import build
-from courseforge.builders.banks.bank import multiple_fractions, read_metadata
+from courseforge.builders.banks.bank import fraction_text, multiple_fractions, read_metadata
 from courseforge.builders.banks.texts import SHORT_NAMES
 from courseforge.builders.base import BuildOptions
 from courseforge.cli import main
@@ -146,6 +147,14 @@ def test_qti12_packages_are_canvas_assessments(exported) -> None:
                     score = item.find("q:resprocessing/q:respcondition[q:setvar]", ns)
                     assert score.findtext("q:conditionvar/q:varequal", namespaces=ns) == \
                         question.correct_ids[0]
+                if question.type is QuestionType.MATCHING:  # each right pair adds its share
+                    scores = item.findall("q:resprocessing/q:respcondition[q:setvar]", ns)
+                    assert {(s.find("q:conditionvar/q:varequal", ns).get("respident"),
+                             s.findtext("q:conditionvar/q:varequal", namespaces=ns))
+                            for s in scores} == {(f"response_{i.id}", i.match)
+                                                 for i in question.items}
+                    total = sum(float(s.findtext("q:setvar", namespaces=ns)) for s in scores)
+                    assert 99.999 <= total <= 100  # SCORE's maxvalue
 
 
 def _gift_parse(path: Path) -> list[dict]:
@@ -277,3 +286,22 @@ def test_pools_become_qti_sections_and_moodle_categories(tmp_path: Path) -> None
                           "$course$/Roles in a delivery team/The roles at work/about-you"]
     readme = (tmp_path / "quizzes" / "gift" / "README.txt").read_text(encoding="utf-8")
     assert "category of their own" in " ".join(readme.split())
+
+
+@pytest.mark.parametrize("right", range(1, 21))
+def test_partial_credit_adds_up_as_moodle_checks_it(right: int) -> None:
+    # Moodle refuses a multiple-response question unless round(sum of positive fractions, 2)
+    # is 1, and GIFT reads a weight only if it matches its importer's pattern
+    fractions = [fraction_text(100 / right)] * right + [fraction_text(-100.0)]
+    assert round(sum(float(f) for f in fractions if float(f) > 0) / 100, 2) == 1
+    assert all(re.fullmatch(r"-*[0-9]{1,2}\.?[0-9]*", f) for f in fractions), fractions
+
+
+def test_the_same_course_exports_the_same_bytes(exported, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    build(BUNDLED, again, FORMATS, BuildOptions(), lambda message: None)
+    first = {p.relative_to(exported[0]): p.read_bytes()
+             for p in sorted(exported[0].rglob("*")) if p.is_file()}
+    second = {p.relative_to(again / "quizzes"): p.read_bytes()
+              for p in sorted((again / "quizzes").rglob("*")) if p.is_file()}
+    assert len(first) > len(FORMATS) and first == second

@@ -78,6 +78,18 @@ def test_an_unreadable_bank_is_one_error_line(tmp_path: Path) -> None:
     assert not (tmp_path / "quiz.yml").exists()
 
 
+def test_a_qti12_package_is_refused_with_a_reason(tmp_path: Path) -> None:
+    built = CliRunner().invoke(main, ["build", str(ROOTS / "draws"), "-o", str(tmp_path / "out"),
+                                      "-f", "qti12", "-q"])
+    assert built.exit_code == 0, built.output
+    result = CliRunner().invoke(main, ["import", "qti", str(tmp_path / "out" / "quizzes" /
+                                                           "qti12" / "roles.zip"),
+                                       "-o", str(tmp_path / "quiz.yml")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "roles.zip: this is a QTI 1.2 package" in result.output, result.output
+    assert not (tmp_path / "quiz.yml").exists()
+
+
 @pytest.mark.parametrize("fmt", ["gift", "moodle-xml", "qti21"])
 def test_draws_and_pools_come_back(fmt: str) -> None:
     [bank] = bank_quizzes(load_checked(ROOTS / "draws").course)

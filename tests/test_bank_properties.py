@@ -27,6 +27,8 @@ WORD = st.builds(lambda first, rest, arrow: first + rest + arrow, st.sampled_fro
                  st.sampled_from(["", "->"]))  # GIFT splits a matching pair at '->'
 TEXT = st.lists(WORD, min_size=1, max_size=5).map(" ".join)
 MAYBE = st.one_of(st.just(""), TEXT)
+# a choice may start like a GIFT weight ('%50%'), which GIFT cannot escape
+CHOICE_TEXT = st.one_of(TEXT, TEXT.map(lambda text: f"%5% {text}"))
 IDS = st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True)
 OUTCOMES = ["maker", "planner"]
 
@@ -68,7 +70,7 @@ def questions(draw: st.DrawFn, qid: str) -> Question:
         weights = ()
         if kind is QuestionType.PREFERENCE:
             weights = tuple((o, float(draw(st.integers(0, 5)))) for o in OUTCOMES)
-        choices.append(Choice(id=cid, text=draw(TEXT), correct=cid in right,
+        choices.append(Choice(id=cid, text=draw(CHOICE_TEXT), correct=cid in right,
                               feedback=draw(MAYBE), weights=weights, source=HERE))
     return Question(**common, choices=tuple(choices))
 

@@ -191,7 +191,7 @@ def _choices(draft: Draft, line: int, question: dict[str, Any], answers: str,
     for mark, piece in split_unescaped(answers.strip(), "~="):
         if not mark:
             continue
-        weight_match = _WEIGHT.match(piece)
+        weight_match = _WEIGHT.match(piece) if mark == "~" else None  # '=' is 100%, as Moodle
         weight = float(weight_match.group(1)) if weight_match else (100.0 if mark == "=" else 0)
         text, feedback = _answer_parts(piece[weight_match.end():] if weight_match else piece)
         parsed.append((mark, weight, text, feedback))

@@ -58,6 +58,11 @@ def read_qti(data: bytes, path: str) -> Draft:
                  if r.get("type", "").startswith("imsqti_test")]
         items = [r.get("href", "") for r in resources
                  if r.get("type", "").startswith("imsqti_item")]
+        if not tests and not items and any(r.get("type", "").startswith("imsqti_xmlv1p2")
+                                           for r in resources):
+            raise CourseforgeError(f"{path}: this is a QTI 1.2 package (as Canvas exports it); "
+                                   "'courseforge import qti' reads QTI 2.1, so export the bank "
+                                   "as QTI 2.1 or Moodle XML")
         weights: dict[str, float] = {}
         if tests:
             test = read(tests[0])

@@ -71,8 +71,14 @@ def _answers(question: Question) -> list[str]:
     if question.type is QuestionType.PREFERENCE:  # every answer right: '=' then '~%100%'
         return [("=" if index == 0 else "~%100%") + escape(c.text) + _feedback(c.feedback)
                 for index, c in enumerate(question.choices)]
-    return [("=" if c.correct else "~") + escape(c.text) + _feedback(c.feedback)
+    return [("=" if c.correct else _wrong(c.text)) + escape(c.text) + _feedback(c.feedback)
             for c in question.choices]
+
+
+def _wrong(text: str) -> str:
+    """The mark of a wrong choice: '~', or '~%0%' before a text that starts like a weight
+    (Moodle would read '~%50% done' as a choice worth 50%; GIFT cannot escape '%')."""
+    return "~%0%" if text.startswith("%") else "~"
 
 
 def gift_document(banks: Sequence[BankQuiz]) -> str:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from lxml import etree
 
 from ...model import Question, QuestionType, Quiz
 from . import PackageBuilder
-from .bank import BankQuiz
+from .bank import BankQuiz, fraction_text
 from .xml_text import block_html, inline_html, metadata_comment, serialise
 
 NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -113,7 +114,8 @@ def _choices(presentation: etree._Element, processing: etree._Element,
 
 def _matching(presentation: etree._Element, processing: etree._Element,
               question: Question) -> None:
-    share = 100 / len(question.items) if question.items else 0
+    # each right pair adds its share, rounded down so that all of them never pass SCORE's 100
+    share = math.floor(100 / len(question.items) * 10**5) / 10**5 if question.items else 0
     for item in question.items:
         lid = _sub(presentation, "response_lid", ident=f"response_{item.id}")
         _material(lid, inline_html(item.text))
@@ -122,7 +124,7 @@ def _matching(presentation: etree._Element, processing: etree._Element,
             _material(_sub(render, "response_label", ident=target.id), inline_html(target.text))
         scoring = _sub(processing, "respcondition")
         _sub(scoring, "conditionvar").append(_equal(item.match, f"response_{item.id}"))
-        _sub(scoring, "setvar", f"{share:.5g}", action="Add", varname="SCORE")
+        _sub(scoring, "setvar", fraction_text(share), action="Add", varname="SCORE")
 
 
 def assessment_document(bank: BankQuiz) -> etree._Element:

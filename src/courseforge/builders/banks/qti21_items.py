@@ -77,9 +77,9 @@ def item_document(module_id: str, question: Question, quiz: Quiz) -> etree._Elem
 
 def _choice_interaction(body: etree._Element, question: Question, shuffle: bool) -> None:
     max_choices = "0" if question.type is QuestionType.MULTIPLE else "1"
-    keep_order = shuffle and question.type is not QuestionType.TRUE_FALSE
+    shuffled = shuffle and question.type is not QuestionType.TRUE_FALSE  # True before False
     interaction = _sub(body, "choiceInteraction", responseIdentifier="RESPONSE",
-                       shuffle="true" if keep_order else "false", maxChoices=max_choices)
+                       shuffle="true" if shuffled else "false", maxChoices=max_choices)
     append_html(_sub(interaction, "prompt"), inline_html(question.prompt), NS)
     for choice in question.choices:
         append_html(_sub(interaction, "simpleChoice", identifier=choice.id),

@@ -35,6 +35,12 @@ KEPT = {
              "per-choice feedback, the explanation as general feedback, points.",
 }
 
+# what GIFT and Moodle XML lose alike (both go into Moodle's question bank)
+MOODLE_DRAWS = ("Random draws are not kept as such: each pool's questions are in a category of "
+                "their own, from which a Moodle quiz can add random questions.")
+MOODLE_MULTIPLE = ("Multiple response is graded with partial credit: the right choices share "
+                   "100% and a wrong choice costs 100% (the course grades all or nothing).")
+
 # (format, what) -> what the target loses; only the lines that apply to a course are written
 LOSSES = {
     ("gift", "points"): "GIFT has no points: every question gets Moodle's default mark of 1.",
@@ -50,19 +56,11 @@ LOSSES = {
     ("qti21", "matching-feedback"): "Feedback per matching pair is dropped (the feedback for "
                                     "right and wrong answers is kept).",
     ("qti12", "tags"): "Canvas keeps no objectives or tags on questions.",
-    ("gift", "draws"): "Random draws are not kept as such: each pool's questions are in a "
-                       "category of their own, from which a Moodle quiz can add random "
-                       "questions.",
-    ("moodle-xml", "draws"): "Random draws are not kept as such: each pool's questions are in a "
-                             "category of their own, from which a Moodle quiz can add random "
-                             "questions.",
+    ("gift", "draws"): MOODLE_DRAWS,
+    ("moodle-xml", "draws"): MOODLE_DRAWS,
     ("qti12", "draws"): "Random draws are not kept: use a Canvas question group.",
-    ("gift", "multiple"): "Multiple response is graded with partial credit: the right choices "
-                          "share 100% and a wrong choice costs 100% (the course grades all or "
-                          "nothing).",
-    ("moodle-xml", "multiple"): "Multiple response is graded with partial credit: the right "
-                                "choices share 100% and a wrong choice costs 100% (the course "
-                                "grades all or nothing).",
+    ("gift", "multiple"): MOODLE_MULTIPLE,
+    ("moodle-xml", "multiple"): MOODLE_MULTIPLE,
     ("gift", "preference"): "GIFT has no survey item: a preference question is a choice "
                             "question where every answer is right, and its outcome weights "
                             "(the recommendation) live only in a comment Moodle ignores.",
