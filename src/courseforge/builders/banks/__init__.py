@@ -37,10 +37,12 @@ class BankBuilder(Builder):
 
     extension: ClassVar[str]
 
-    @property
-    def folder(self) -> str:  # type: ignore[override]
-        """The export's folder in the output."""
-        return f"quizzes/{self.name}"
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        """Each format's export lives in ``quizzes/<format>``, a class attribute as for any
+        builder."""
+        super().__init_subclass__(**kwargs)
+        if "name" in cls.__dict__:  # a format, not an intermediate base
+            cls.folder = f"quizzes/{cls.name}"
 
     def build(self, staging: Path, progress: Progress) -> None:
         """Write every quiz, the whole course and the README; one line says what is lost."""
