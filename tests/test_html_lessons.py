@@ -18,7 +18,7 @@ from courseforge.builders.lesson.brand_colours import contrast, palette
 from courseforge.builders.lesson.files import lesson_members
 from courseforge.builders.lesson.html_render import is_safe_link, render_markdown
 from courseforge.builders.lesson.pages import lesson_site
-from courseforge.builders.lesson.suspend_data import (
+from courseforge.lms.suspend_data import (
     SCORM12_SUSPEND_LIMIT,
     page_count,
     suspend_data_budget,

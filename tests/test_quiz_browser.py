@@ -424,7 +424,7 @@ def test_print_button_prints_the_result_page_alone(page, served) -> None:
 
 
 def test_saved_quiz_state_round_trips_within_its_budget(page, served, tmp_path) -> None:
-    from courseforge.builders.lesson.suspend_data import quiz_state_length
+    from courseforge.lms.suspend_data import quiz_state_length
 
     worst_answers = {"q-focus": "b", "q-both": ["a", "b", "c"], "q-tf": "false",
                      "q-match": {"code": "planner", "plan": "planner"}, "p-energy": "b",

@@ -18,7 +18,7 @@ from courseforge.builders.lesson.quiz_pages import (
     quiz_data,
     quiz_view,
 )
-from courseforge.builders.lesson.suspend_data import quiz_sections_length, quiz_state_length
+from courseforge.lms.suspend_data import quiz_sections_length, quiz_state_length
 from courseforge.loading import load_checked
 
 
@@ -175,7 +175,7 @@ def test_quiz_state_budget(roots: Path) -> None:
 def test_check_warns_when_quiz_state_could_overflow_scorm12(roots: Path) -> None:
     from dataclasses import replace
 
-    from courseforge.builders.lesson.suspend_data import (
+    from courseforge.lms.suspend_data import (
         SCORM12_SUSPEND_LIMIT,
         suspend_data_budget,
         suspend_data_warnings,

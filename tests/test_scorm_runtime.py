@@ -185,7 +185,7 @@ def write_large_course(root: Path, modules: int, slides: int) -> Path:
 
 def test_suspend_data_of_a_200_module_course_fits_scorm12(page, static_server,
                                                           node_modules, tmp_path) -> None:
-    from courseforge.builders.lesson.suspend_data import SCORM12_SUSPEND_LIMIT, suspend_data_budget
+    from courseforge.lms.suspend_data import SCORM12_SUSPEND_LIMIT, suspend_data_budget
     from courseforge.loading import load_checked
 
     base, folder = static_server

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from .builders.lesson.suspend_data import suspend_data_warnings
 from .draw_checks import draw_guarantees, draw_structure
 from .errors import Diagnostic, Severity, did_you_mean, error, warning
 from .lms.cmi_budget import cmi_budget_warnings
 from .lms.presets import DEFAULT_PRESET, LmsPreset, preset
+from .lms.suspend_data import suspend_data_warnings
 from .model import Course, Question, QuestionType, Quiz, Source
 
 T = TypeVar("T")

@@ -25,6 +25,7 @@ from ..grading import counting_quizzes
 from ..model import Course, Module, Question, QuestionType
 from .identifiers import short_identifier
 from .presets import LmsPreset
+from .suspend_data import suspend_data_budget
 
 RETRIES = 2
 MOODLE_PARAMETERS = 120  # "id=…&a=…&sesskey=…&attempt=…&scoid=…", generously
@@ -160,8 +161,6 @@ def objective_elements(course: Course, standard: str) -> Iterator[Element]:
 
 def scalar_elements(course: Course, standard: str) -> Iterator[Element]:
     """Score, status, comment, location, suspend data, exit and time."""
-    from ..builders.lesson.suspend_data import suspend_data_budget
-
     longest_title = max((o.title for o in course.outcomes), default="")
     suspend = "{" * suspend_data_budget(course)  # punctuation: encoded at its longest
     if standard == "scorm12":

@@ -16,7 +16,7 @@
  *   multiple                        a bitset of the choices, 6 per character
  *   matching                        per item, the index + 1 of its target (0: none), in the
  *                                   fewest base64url characters that hold the target count
- * courseforge/builders/lesson/suspend_data.py computes the worst-case length of this text.
+ * courseforge/lms/suspend_data.py computes the worst-case length of this text.
  *
  * The builder joins the files of lesson/quiz/ into quiz.js in a fixed order:
  *   setup.js        the quiz data and what every part shares (lesson.quizzes)

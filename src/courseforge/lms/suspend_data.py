@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from ...errors import Diagnostic, warning
-from ...model import Course, Module, Question, QuestionType, Quiz
+from ..errors import Diagnostic, warning
+from ..model import Course, Module, Question, QuestionType, Quiz
 
 SCORM12_SUSPEND_LIMIT = 4096
 QUIZ_STATE_KEY = "q1"  # quiz.js's saveState name; the digit is the version of its format
