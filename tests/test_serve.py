@@ -281,3 +281,34 @@ def test_ctrl_c_stops_the_preview_cleanly(tmp_path: Path) -> None:
     assert process.returncode == 0, rest
     assert "stopping the preview" in rest
     assert "Traceback" not in rest
+
+
+def test_nothing_outside_the_course_is_served_through_a_symlink(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    shutil.copytree(ROOTS / "broken-image-in-table", course)
+    lesson = course / "modules" / "welcome" / "lesson.md"
+    lesson.write_text("\n".join(line for line in lesson.read_text("utf-8").splitlines()
+                                if "chart.png" not in line)
+                      + "\n\n![A chart](images/chart.png)\n", "utf-8")  # out of the table
+    secret = tmp_path / "secret.png"
+    secret.write_bytes((course / "modules" / "welcome" / "images" / "chart.png").read_bytes()
+                       + b"not for the browser")
+    override = course / "templates" / "lesson" / "lesson.css"
+    override.parent.mkdir(parents=True)
+    override.symlink_to(tmp_path / "secret.png")
+    preview, server, thread = start(course, BuildOptions(), 0)
+    try:  # a theme file linked out of the course is refused, like any course file
+        assert preview.good is None
+        assert [(d.path, d.code) for d in preview.status.diagnostics] == [
+            ("templates/lesson/lesson.css", "file.outside")]
+        override.unlink()
+        assert not preview.rebuild(["templates/lesson/lesson.css"]).failed
+        # an image turned into a link out of the course after the build checked clean
+        image = course / "modules" / "welcome" / "images" / "chart.png"
+        image.unlink()
+        image.symlink_to(secret)
+        files = preview.lesson_files("scorm2004")  # rendered only now
+        assert not any(b"not for the browser" in data for data in files.values())
+        assert preview.rebuild(["modules/welcome/images/chart.png"]).failed
+    finally:
+        stop(preview, server, thread)
