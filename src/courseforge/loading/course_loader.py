@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from ..errors import Diagnostic, did_you_mean, error, warning
-from ..model import Course, Module, Outcome, Source
 from ..locale import SOURCE_LANGUAGE, Labels, labels_for_language, overrides_for
+from ..model import Course, Module, Outcome, Source
 from .fields import ID_PATTERN, Fields
 from .files import read_text, relative_name
 from .labels_loader import load_labels

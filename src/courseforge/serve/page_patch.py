@@ -58,8 +58,8 @@ class PagePatcher:
 
     def rendered_slides(self, course: Course, site: LessonSite
                         ) -> dict[str, tuple[str, str, str]] | None:
-        """Page id -> (title, body, Contents link) HTML of the site's slide pages, as the lesson page
-        renders them (theme overrides included); None when a page does not have that shape."""
+        """Page id -> (title, body, Contents link) HTML of the site's slide pages, as the
+        lesson page renders them (theme overrides included); None when a page lacks them."""
         page = render(self.environment(course), "lesson/index.html.j2", site=site, csp=CSP,
                       data_json=script_json({}))
         ids = [p.id for p in site.pages if p.kind == "slide"]
