@@ -107,6 +107,9 @@
       t.prose.innerHTML = t.page.body;
       if (t.link && t.page.link) t.link.innerHTML = t.page.link; // its tick kept
     });
+    try { // the lesson measures its tables again (a wide one says it scrolls)
+      frame.contentWindow.dispatchEvent(new Event("resize"));
+    } catch (e) { /* gone */ }
     return true;
   }
 
