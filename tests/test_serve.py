@@ -158,7 +158,7 @@ def test_the_inspector_shows_what_the_lms_stores_after_a_quiz(page, served) -> N
 
 
 def test_the_deck_outline_lists_each_modules_slides(page, served) -> None:
-    url, _ = served
+    url, course = served
     page.goto(url)
     shown(page, 1)
     page.get_by_role("button", name="Deck outline").click()
@@ -167,6 +167,11 @@ def test_the_deck_outline_lists_each_modules_slides(page, served) -> None:
     assert outline.locator(".deck").count() == 2
     titles = outline.locator(".deck").first.locator(".slide-title strong").all_inner_texts()
     assert titles[0] == "Welcome" and "Why roles matter" in titles and "Two roles" in titles
+
+    lesson = course / "modules" / "welcome" / "lesson.md"  # a slide edit, swapped in place
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("# Two roles", "# Both roles"),
+                      encoding="utf-8")
+    outline.locator(".slide-title strong", has_text="Both roles").wait_for()
 
 
 def test_the_outline_shows_continued_shrunk_and_cut_slides(tmp_path: Path) -> None:

@@ -131,9 +131,12 @@
       var at = shown ? place() : { hash: "", scroll: 0 };
       shown = status.good;
       launch(at.hash, at.scroll);
-      if (!outlineView.hidden) window.courseforgeOutline.load(
-        document.getElementById("outline-body"), labels);
+    } else {
+      return;
     }
+    // the outline on screen follows every new build, swapped in or reloaded
+    if (!outlineView.hidden) window.courseforgeOutline.load(
+      document.getElementById("outline-body"), labels);
   }
 
   function listen() {
