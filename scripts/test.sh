@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the test suite needs, then runs it.
-# Debian packages (Chromium, LibreOffice Impress, metric-compatible fonts) via apt-get,
+# Debian packages (Chromium, LibreOffice Impress and Writer, metric-compatible fonts) via apt-get,
 # the browser-side test packages via npm ci, the Python test extras via pip.
 # What is already installed is skipped. Extra arguments go to pytest.
 set -euo pipefail
@@ -11,8 +11,13 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-impress)
+# Writer converts the facilitator guide and handout (.docx) in their tests
+[ -e /usr/lib/libreoffice/program/libswlo.so ] || need_apt+=(libreoffice-writer)
 [ -e /usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf ] || need_apt+=(fonts-crosextra-carlito)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
+# Liberation: the metric twins of Arial, Times New Roman and Courier New that decks are
+# measured with (and LibreOffice renders with) when a template names those fonts
+[ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || need_apt+=(fonts-liberation)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then

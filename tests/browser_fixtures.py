@@ -22,7 +22,11 @@ NODE_MODULES = ROOT / "node_modules"
 def chromium():  # type: ignore[no-untyped-def]
     """A headless Debian Chromium driven by Playwright (fails in CI when missing)."""
     executable = require_executable("chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        require(False, "the Python package playwright")  # skips locally, fails in CI
+        raise
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS,
                                              headless=True)

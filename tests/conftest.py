@@ -31,6 +31,21 @@ def require_executable(name: str) -> str:
     return path
 
 
+def bundled_errors() -> list[str]:
+    """The bundled course's errors as ``check`` prints them (empty when it checks clean)."""
+    from courseforge.loading import diagnose
+
+    _, diagnostics = diagnose(BUNDLED)
+    return [str(d) for d in diagnostics if d.severity.value == "error"]
+
+
+def require_bundled_clean() -> None:
+    """Fail (never skip) when the bundled course has errors: the tests that use it must run."""
+    errors = bundled_errors()
+    if errors:
+        pytest.fail("the bundled course does not check clean:\n" + "\n".join(errors))
+
+
 @pytest.fixture
 def roots() -> Path:
     """The folder of small test courses."""

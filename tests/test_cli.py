@@ -45,7 +45,7 @@ def test_group_help_lists_commands() -> None:
 
 
 def test_check_clean_course() -> None:
-    result = invoke("check", str(MINIMAL))
+    result = invoke("check", str(ROOTS.parent.parent / "course"))
     assert result.exit_code == 0
     assert "0 errors, 0 warnings" in result.output
 

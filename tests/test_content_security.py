@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
@@ -87,7 +88,12 @@ def test_hostile_content_never_runs_in_a_lesson(page, tmp_path: Path, raw: bool)
     build(course, out, ["web"], BuildOptions(), lambda message: None)
     index = out / "web" / "index.html"
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def refuse(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", refuse)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(index.as_uri())

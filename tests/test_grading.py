@@ -212,6 +212,19 @@ def test_a_full_tie_goes_to_the_outcome_declared_first(kitchen: Course) -> None:
     assert (result.outcome, result.runner_up) == ("line-cook", "pastry-chef")
 
 
+def test_too_close_to_call_is_the_runner_up_within_the_margin(kitchen: Course) -> None:
+    quiz = _quiz(kitchen, "assessment")
+    tie = {"p-rush": "a", "p-pride": "b", "p-learn": "b", "p-mistake": "c"}  # 2, 2, 1 of 5
+    lead = {"p-rush": "a", "p-pride": "b", "p-learn": "b", "p-mistake": "a"}  # 3, 2 of 5
+    results = {m: grading.recommend(quiz, lead, kitchen.outcomes, m)
+               for m in (0.0, 0.1, 0.19, 0.2, 0.5)}
+    close = {m: r is not None and r.close_call for m, r in results.items()}
+    assert close == {0.0: False, 0.1: False, 0.19: False, 0.2: True, 0.5: True}
+    tied = grading.recommend(quiz, tie, kitchen.outcomes, 0.0)
+    assert tied is not None and tied.close_call  # a tie always is, even with no margin
+    assert grading.recommend(quiz, tie, kitchen.outcomes) == tied  # margin defaults to 0
+
+
 def test_reasons_are_the_heaviest_answers_first(kitchen: Course) -> None:
     answers = {"p-rush": "c", "p-pride": "c", "p-learn": "c", "p-mistake": "c"}
     result = grading.recommend(_quiz(kitchen, "assessment"), answers, kitchen.outcomes)

@@ -15,8 +15,8 @@ import pytest
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
 from courseforge.builders.lesson.brand_colours import contrast, palette
-from courseforge.builders.lesson.html_render import is_safe_link, render_markdown
 from courseforge.builders.lesson.files import lesson_members
+from courseforge.builders.lesson.html_render import is_safe_link, render_markdown
 from courseforge.builders.lesson.pages import lesson_site
 from courseforge.builders.lesson.suspend_data import (
     SCORM12_SUSPEND_LIMIT,
@@ -131,7 +131,9 @@ def test_the_lesson_document(hostile: Path) -> None:
     assert media == ["media/welcome/1-quipe.png"]
     assert members[media[0]] == png()
     assert f'src="{media[0]}"' in html and 'alt="The team at work"' in html
-    data = json.loads(re.search(r'id="courseforge-data">(.*?)</script>', html).group(1))
+    found = re.search(r'id="courseforge-data">(.*?)</script>', html)
+    assert found, "the lesson data is missing"
+    data = json.loads(found.group(1))
     assert data["standard"] == "scorm12" and data["pages"][0] == "start"
     assert data["scope"] == "team-roles"
 
@@ -154,6 +156,7 @@ def test_brand_colour_and_readable_contrast(roots: Path) -> None:
         assert contrast(colours.button, "#FFFFFF") >= 4.5
         assert contrast(colours.brand_text, "#FFFFFF") >= 4.5
         assert contrast(colours.on_brand, colours.brand) >= 4.5
+        assert contrast(colours.brand_text_dark, "#1D1F24") >= 4.5  # the dark scheme's page
 
 
 def test_runtime_and_styles_stay_small(roots: Path) -> None:

@@ -53,6 +53,16 @@ def test_wheel_contains_the_whole_theme(wheel: Path) -> None:
     assert shipped <= {*expected, "__init__.py"}  # nothing stale or untracked
 
 
+def test_wheel_contains_every_catalogue_and_the_translation_package(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    locale = ROOT / "src" / "courseforge" / "locale"
+    catalogues = sorted(p.relative_to(ROOT / "src").as_posix()
+                        for p in locale.glob("*/LC_MESSAGES/*.po"))
+    assert len(catalogues) >= 7
+    assert [c for c in catalogues if c not in names] == []
+    assert "courseforge/translation/exporting.py" in names
+
+
 def test_installed_wheel_finds_its_theme_and_builds(wheel: Path, tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import stat
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from courseforge.build import build
 from courseforge.builders import REGISTRY
 from courseforge.builders.base import BuildOptions
+from courseforge.packaging import ZIP_DATE
 
 ROOT = Path(__file__).resolve().parent.parent
 COURSES = [ROOT / "tests" / "roots" / "minimal", ROOT / "course"]
@@ -41,3 +44,26 @@ def test_parallel_build_matches_serial(tmp_path: Path) -> None:
     assert snapshot(tmp_path / "serial") == snapshot(tmp_path / "parallel")
     if len(REGISTRY) > 1:
         assert any(m.startswith("built ") for m in messages)
+
+
+ARCHIVES = ("*.zip", "*.pptx", "*.docx")
+
+
+def test_every_zip_entry_carries_the_fixed_stamp(tmp_path: Path) -> None:
+    """Checked directly: two builds a second apart can agree on a stamp that is the clock's."""
+    assert ZIP_DATE == (1980, 1, 1, 0, 0, 0)
+    build(COURSES[0], tmp_path, ["all"], BuildOptions(package="per-module"), lambda _: None)
+    archives = sorted(p for pattern in ARCHIVES for p in tmp_path.rglob(pattern))
+    kinds = {p.suffix for p in archives}
+    assert {".zip", ".pptx"} <= kinds, archives  # packages and decks
+    for archive in archives:
+        with zipfile.ZipFile(archive) as opened:
+            entries = opened.infolist()
+        assert entries, archive
+        for entry in entries:
+            where = f"{archive.relative_to(tmp_path)}!{entry.filename}"
+            assert entry.date_time == ZIP_DATE, where
+            assert entry.extra == b"", where  # no extended timestamps either
+            assert (entry.create_system, entry.external_attr >> 16) == \
+                (3, stat.S_IFREG | 0o644), where
+        assert [e.filename for e in entries] == sorted(e.filename for e in entries), archive

@@ -116,12 +116,27 @@ def test_each_kitchen_profile_recommends_its_outcome(pick: str, outcome: str, gu
     assert why.count("  - ") == 3 and "A dinner rush starts." in why.splitlines()[0]
 
 
-def test_a_tie_names_the_rule_winner_and_the_runner_up() -> None:
+def test_a_tie_is_too_close_to_call_with_both_outcomes_guidance() -> None:
     profile = {"p-rush": "a", "p-pride": "b", "p-learn": "b", "p-mistake": "c"}
     result = run(str(KITCHEN), answers=answer_lines(KITCHEN, {**KITCHEN_RIGHT, **profile}))
-    assert "Recommended: Pastry chef" in result.output
-    assert "Runner-up: Line cook (level with Pastry chef)\n" in result.output
-    assert "Shares: Line cook 40%, Pastry chef 40%, and Sous chef 20%" in result.output
+    assert "Too close to call: Pastry chef and Line cook\n" in result.output
+    assert "Recommended:" not in result.output
+    assert "How your answers split: Line cook 40%, Pastry chef 40%, and Sous chef 20%" \
+        in result.output
+    assert "Guidance for Pastry chef: Spend a morning with the pastry team" in result.output
+    assert "Guidance for Line cook: Ask for a week on the grill station" in result.output
+
+
+def test_a_margin_of_the_course_decides_what_is_too_close(tmp_path: Path) -> None:
+    course = shutil.copytree(KITCHEN, tmp_path / "kitchen")
+    profile = {"p-rush": "a", "p-pride": "b", "p-learn": "b", "p-mistake": "a"}
+    lines = answer_lines(KITCHEN, {**KITCHEN_RIGHT, **profile})
+    clear = run(str(course), answers=lines)  # 3 points ahead of 2, of 5 in all: 0.2 > 0.10
+    assert "Recommended: Line cook" in clear.output and "Too close" not in clear.output
+    yml = course / "course.yml"
+    yml.write_text(yml.read_text(encoding="utf-8") + "close_call_margin: 0.2\n", encoding="utf-8")
+    close = run(str(course), answers=lines)
+    assert "Too close to call: Line cook and Pastry chef" in close.output
 
 
 def test_bad_input_is_asked_again() -> None:

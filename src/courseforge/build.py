@@ -8,6 +8,7 @@ from pathlib import Path
 from .builders import REGISTRY, builder_class
 from .builders.base import Builder, BuildOptions, Progress
 from .errors import CourseforgeError
+from .lms.presets import preset
 from .loading import CheckedCourse, load_checked
 from .packaging import check_output_folder, publish, staging_folder
 
@@ -24,7 +25,7 @@ def expand_formats(names: Sequence[str]) -> list[str]:
 def build(course_dir: Path, output: Path, formats: Sequence[str], options: BuildOptions,
           progress: Progress) -> CheckedCourse:
     """Build the given formats of the course into ``output``; nothing is written on error."""
-    checked = load_checked(course_dir)
+    checked = load_checked(course_dir, preset(options.lms))
     output = check_output_folder(output, checked.course.root)
     names = expand_formats(formats)
     builders = [builder_class(name)(checked.course, options) for name in names]

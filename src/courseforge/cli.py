@@ -41,22 +41,39 @@ def main() -> None:
     """
 
 
+def _lms_names() -> list[str]:
+    from .lms.presets import PRESETS
+
+    return sorted(PRESETS)
+
+
+LMS_OPTION = click.option(
+    "--lms", type=click.Choice(_lms_names()), default="generic", show_default=True,
+    help="The LMS the packages are for: picks the SCORM version (when no -f is given) and "
+         "the tracking settings it needs; see docs/lms.md.")
+
+
 @main.command()
 @COURSE_DIR
-def check(course_dir: Path) -> None:
+@LMS_OPTION
+def check(course_dir: Path, lms: str) -> None:
     """Check a course and report every problem as path:line: severity: message [code].
 
+    Once a course has no errors, each recommendation quiz's outcome mapping is checked
+    (warnings) and its personas must get their expected outcome (errors): docs/analysis.md.
     Exits 1 when there are errors, 0 when there are none (warnings allowed).
-    COURSE_DIR defaults to ./course.
+    COURSE_DIR defaults to ./course. --lms checks the tracking data against that LMS's limits.
 
     \b
     Example:
       courseforge check course
+      courseforge check course --lms moodle
     """
     from .errors import Severity, from_folder, summary
+    from .lms.presets import preset
     from .loading import diagnose
 
-    _, diagnostics = diagnose(course_dir)
+    _, diagnostics = diagnose(course_dir, preset(lms))
     for diagnostic in from_folder(course_dir.as_posix(), diagnostics):
         click.echo(str(diagnostic))
     click.echo(summary(diagnostics))  # with the diagnostics: one stream to pipe or grep
@@ -98,14 +115,20 @@ class _LazyChoice(click.Choice):  # type: ignore[type-arg]
 @click.option("--layout", "layouts", multiple=True, metavar="ROLE=NAME",
               help="Map a slide role (title, section, content, comparison, title-only) to a "
                    "layout name of --pptx-template; repeatable.")
+@click.option("--answer-slides/--no-answer-slides", default=None,
+              help="Decks: show (or hide) answer slides for every quiz. Default: shown for "
+                   "practice quizzes, hidden for quizzes that count or hide their answers.")
+@click.option("--footer", metavar="TEXT", default="",
+              help="Decks: text for the template's footer placeholder when it has none.")
 @click.option("--package", type=click.Choice(["single", "per-module"]), default="single",
               show_default=True, help="SCORM: one package for the course, or also one per module.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Build formats, and slide decks within pptx, in this many parallel processes.")
+@LMS_OPTION
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages: warnings and errors only.")
 def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: Path | None,
-          pptx_template: Path | None, layouts: tuple[str, ...], package: str, jobs: int,
-          quiet: bool) -> None:
+          pptx_template: Path | None, layouts: tuple[str, ...], answer_slides: bool | None,
+          footer: str, package: str, jobs: int, lms: str, quiet: bool) -> None:
     """Check a course, then build it into OUTPUT (default ./output).
 
     Nothing is written when the course has errors; the previous output stays
@@ -116,6 +139,8 @@ def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: P
       courseforge build                       # ./course into ./output, every format
       courseforge build course -f json -o out
       courseforge build -j 2 -f pptx -f scorm12
+      courseforge build -f pptx --pptx-template brand.potx --footer "ACME Academy"
+      courseforge build --lms moodle         # the SCORM package Moodle needs
     """
     from .build import build as run_build
     from .builders.base import BuildOptions
@@ -133,7 +158,13 @@ def build(course_dir: Path, output: Path, formats: tuple[str, ...], templates: P
                                      f"{', '.join(ROLES)}", param_hint="--layout")
         mapping.append((role.strip(), name.strip()))
     options = BuildOptions(templates=templates, pptx_template=pptx_template,
-                           layout_names=tuple(mapping), package=package, jobs=jobs)
+                           layout_names=tuple(mapping), answer_slides=answer_slides,
+                           footer=footer, package=package, jobs=jobs, lms=lms)
+    if not formats and click.get_current_context().get_parameter_source("lms") \
+            is not click.core.ParameterSource.DEFAULT:
+        from .lms.presets import preset
+
+        formats = (preset(lms).standard,)  # an LMS named: its package only
 
     def progress(message: str) -> None:
         if not quiet or message.startswith("note:"):  # a note is a warning about the output
@@ -176,6 +207,59 @@ def take(course_dir: Path, module_id: str | None, seed: int) -> None:
 
 @main.command()
 @COURSE_DIR
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("output"),
+              show_default=True, help="Folder to write analysis/index.html into.")
+def analyze(course_dir: Path, output: Path) -> None:
+    """Analyse each recommending quiz's outcome mapping, and write an HTML page with charts.
+
+    Prints each outcome's highest total, its share under random answers (exact, or a seeded
+    estimate with its error bound), ties, straight-lining, each question's influence on the
+    recommendation and the personas' results; writes OUTPUT/analysis/index.html. Thresholds
+    and personas are set in quiz.yml (docs/analysis.md). COURSE_DIR defaults to ./course.
+
+    \b
+    Example:
+      courseforge analyze course -o output
+    """
+    from .analysis.commands import run_analyze
+
+    with _located(course_dir):
+        page = run_analyze(course_dir, output, click.echo)
+    if page is not None:
+        click.echo(f"wrote {page}", err=True)
+
+
+@main.command()
+@COURSE_DIR
+@click.option("--from", "files", multiple=True, required=True, metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="xAPI statements (.json) or a learner,question,response CSV; repeatable.")
+@click.option("-m", "--module", "module_id", metavar="ID",
+              help="Report on this module's quiz. Default: the final assessment.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("output"),
+              show_default=True, help="Folder to write report/index.html into.")
+def report(course_dir: Path, files: tuple[Path, ...], module_id: str | None,
+           output: Path) -> None:
+    """Report what real learners did: difficulty, discrimination, distractors, mastery, outcomes.
+
+    Reads each learner's latest answers from xAPI statements (an LRS export, .json) or a CSV
+    with the columns learner, question, response (and optionally module): see
+    docs/analysis.md. Prints the figures and writes OUTPUT/report/index.html.
+
+    \b
+    Examples:
+      courseforge report course --from statements.json
+      courseforge report course --from week1.csv --from week2.csv -o output
+    """
+    from .analysis.commands import run_report
+
+    with _located(course_dir):
+        page = run_report(course_dir, files, module_id, output, click.echo)
+    click.echo(f"wrote {page}", err=True)
+
+
+@main.command()
+@COURSE_DIR
 @click.option("-p", "--port", type=click.IntRange(0, 65535), default=0,
               help="Port on 127.0.0.1 to serve on. Default: a free one.")
 @click.option("--open/--no-open", "open_browser", default=True, show_default=True,
@@ -213,3 +297,116 @@ def _located(course_dir: Path) -> Iterator[None]:
         yield
     except ValidationFailed as failed:
         raise ValidationFailed(from_folder(course_dir.as_posix(), failed.diagnostics)) from None
+
+
+SHOWN_UNTRANSLATED = 20
+
+
+@main.group()
+def translate() -> None:
+    """Translate a course with any XLIFF tool: export its texts, import the translation.
+
+    \b
+    Example:
+      courseforge translate export course --to de -o course.de.xlf
+      courseforge translate import course.de.xlf -o course-de
+    """
+
+
+@translate.command("export")
+@COURSE_DIR
+@click.option("--to", "language", required=True, metavar="LANG",
+              help="The target language, a tag such as de, fr-CA or ar.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The XLIFF 1.2 file to write. An earlier export there keeps its "
+                   "translations; texts whose source changed are marked to translate again.")
+def translate_export(course_dir: Path, language: str, output: Path) -> None:
+    """Write the course's texts as XLIFF 1.2 for a translator.
+
+    One unit per text (titles, slide text, notes, questions, choices, feedback,
+    explanations, objectives, outcomes), ids from file and key path, Markdown inline
+    markup protected as inline codes, a note with each unit's context.
+
+    \b
+    Examples:
+      courseforge translate export course --to de -o course.de.xlf
+      courseforge translate export course --to ar -o course.ar.xlf   # again after edits
+    """
+    from .loading.course_loader import LANGUAGE
+    from .translation import export_course
+
+    if not LANGUAGE.match(language):
+        raise click.BadParameter(f"'{language}' is not a language tag such as de or fr-CA",
+                                 param_hint="--to")
+    with _located(course_dir):
+        report = export_course(course_dir, language, output)
+    click.echo(f"exported {report.units} units to {output}: {report.kept} kept, "
+               f"{report.changed} changed, {report.new} new", err=True)
+
+
+@translate.command("import")
+@click.argument("xliff", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="The folder to write the translated course into (replaced when complete).")
+@click.option("--course", "course_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="The source course. Default: the course the XLIFF file was exported from.")
+@click.option("--all", "show_all", is_flag=True,
+              help=f"List every untranslated text (default: the first {SHOWN_UNTRANSLATED}).")
+def translate_import(xliff: Path, output: Path, course_dir: Path | None, show_all: bool) -> None:
+    """Write a translated course folder from an XLIFF file.
+
+    The folder has the source course's files, ids and structure, its texts replaced by the
+    translations and its language set to the XLIFF's target language; it checks clean and
+    builds. Texts without a translation stay in the source language and are listed.
+
+    \b
+    Example:
+      courseforge translate import course.de.xlf -o course-de
+      courseforge build course-de -o output-de
+    """
+    from .translation import import_translation
+
+    with _located(course_dir or xliff.parent):
+        report = import_translation(xliff, output, course_dir)
+    untranslated = [f"untranslated: {label}" for label in report.untranslated] + [
+        f"untranslated (its source changed since the export; export again): {label}"
+        for label in report.outdated]
+    shown = untranslated if show_all or len(untranslated) <= SHOWN_UNTRANSLATED \
+        else untranslated[:SHOWN_UNTRANSLATED]
+    for line in shown:
+        click.echo(f"{xliff}: warning: {line}", err=True)
+    if len(shown) < len(untranslated):
+        click.echo(f"{xliff}: warning: and {len(untranslated) - len(shown)} more untranslated "
+                   "texts (--all lists every one)", err=True)
+    for problem in report.code_problems:
+        click.echo(f"{xliff}: warning: inline codes differ from the source: {problem}", err=True)
+    click.echo(f"wrote the '{report.language}' course into {output}: {report.translated} of "
+               f"{report.units} texts translated", err=True)
+
+
+@main.command("import")
+@click.argument("kind", type=click.Choice(["gift", "moodle-xml", "qti"]))
+@click.argument("bank", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The quiz.yml to write, usually course/modules/<id>/quiz.yml.")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+def import_bank(kind: str, bank: Path, output: Path, force: bool) -> None:
+    """Turn a question bank (GIFT, Moodle XML, or a QTI 2.1 package) into a quiz.yml.
+
+    Ids come from question names (stable across imports); what the course format cannot
+    hold is reported as path:line: warning: message [code]. Exits 1 when the file cannot be
+    read or holds no question the course format can hold.
+
+    \b
+    Examples:
+      courseforge import gift bank.txt -o course/modules/pmo/quiz.yml
+      courseforge import moodle-xml questions.xml -o course/modules/intro/quiz.yml --force
+      courseforge import qti package.zip -o course/modules/final/quiz.yml
+    """
+    from .importing import read_bank, write_quiz
+
+    draft = read_bank(kind, bank)
+    write_quiz(draft, output, force)
+    for problem in draft.problems:
+        click.echo(str(problem), err=True)
+    click.echo(f"wrote {len(draft.questions)} questions to {output}", err=True)

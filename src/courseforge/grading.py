@@ -27,6 +27,8 @@ and a weight above 0; when none qualifies, the final assessment (the last quiz w
 The recommendation sums, per outcome, the weights of the chosen preference choices.
 The highest total wins; ties go to the outcome backed by more answered questions, then
 to the outcome declared first in course.yml. No recommendation without positive weight.
+When the runner-up's total is within ``margin`` (the course's ``close_call_margin``) of
+all the weight given, ``top - runner_up <= margin * grand``, the result is too close to call.
 
 Shuffling uses mulberry32 seeded with the 32-bit FNV-1a hash of ``"<module>:<attempt>"``
 (``"<module>:<attempt>:<question>"`` for a question's options) and a Fisher-Yates pass
@@ -97,6 +99,7 @@ class Recommendation:
     runner_up: str | None
     shares: tuple[tuple[str, float], ...]  # (outcome id, 0..1) in declared order
     reasons: tuple[Reason, ...]
+    close_call: bool = False  # the runner-up is within the course's close_call_margin
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -177,9 +180,12 @@ def percent_of(earned: float, total: float) -> float:
     return math.floor(10000 * earned / total + 0.5) / 100
 
 
-def score_quiz(quiz: Quiz, responses: Mapping[str, Any], passing_score: float) -> QuizResult:
-    """Grade every question of an attempt (in quiz order) and score it."""
-    results = tuple(grade_question(q, responses.get(q.id)) for q in quiz.questions)
+def score_quiz(quiz: Quiz, responses: Mapping[str, Any], passing_score: float,
+               asked: Iterable[str] | None = None) -> QuizResult:
+    """Grade the questions an attempt asked (all by default; in quiz order) and score it."""
+    wanted = None if asked is None else set(asked)
+    results = tuple(grade_question(q, responses.get(q.id)) for q in quiz.questions
+                    if wanted is None or q.id in wanted)
     earned = total = 0.0
     for result in results:  # summed in quiz order so both implementations round alike
         earned += result.earned
@@ -223,9 +229,13 @@ def course_score(course: Course, percents: Mapping[str, float]) -> float | None:
 
 # -- recommendation -----------------------------------------------------------------------
 
-def recommend(quiz: Quiz, responses: Mapping[str, Any],
-              outcomes: Sequence[Outcome]) -> Recommendation | None:
-    """The outcome the preference answers weigh most toward; None when nothing weighs."""
+def recommend(quiz: Quiz, responses: Mapping[str, Any], outcomes: Sequence[Outcome],
+              margin: float = 0.0) -> Recommendation | None:
+    """The outcome the preference answers weigh most toward; None when nothing weighs.
+
+    ``margin`` is the course's ``close_call_margin``: when the runner-up's total is within
+    that share of all the weight given, the result is too close to call.
+    """
     declared = [o.id for o in outcomes]
     totals = dict.fromkeys(declared, 0.0)
     backers = dict.fromkeys(declared, 0)
@@ -240,15 +250,26 @@ def recommend(quiz: Quiz, responses: Mapping[str, Any],
         grand += totals[outcome]
     if grand <= 0:
         return None
-    ranked = sorted(range(len(declared)),
-                    key=lambda i: (-totals[declared[i]], -backers[declared[i]], i))
-    best = declared[ranked[0]]
+    order = ranking([totals[o] for o in declared], [backers[o] for o in declared])
+    best = declared[order[0]]
     return Recommendation(
         outcome=best,
-        runner_up=declared[ranked[1]] if len(ranked) > 1 else None,
+        runner_up=declared[order[1]] if len(order) > 1 else None,
         shares=tuple((o, totals[o] / grand) for o in declared),
         reasons=_reasons(chosen, best),
+        close_call=close_call([totals[o] for o in declared], order, grand, margin),
     )
+
+
+def ranking(totals: Sequence[float], backers: Sequence[int]) -> list[int]:
+    """Outcome indices, best first: highest total, then more backing answers, then declared."""
+    return sorted(range(len(totals)), key=lambda i: (-totals[i], -backers[i], i))
+
+
+def close_call(totals: Sequence[float], order: Sequence[int], grand: float,
+               margin: float) -> bool:
+    """Whether the runner-up is within ``margin`` of all the weight given (a tie always is)."""
+    return len(order) > 1 and totals[order[0]] - totals[order[1]] <= margin * grand
 
 
 def whole_percents(shares: Sequence[tuple[str, float]]) -> tuple[tuple[str, int], ...]:
@@ -308,13 +329,36 @@ def shuffled(items: Iterable[T], seed: str) -> list[T]:
     return result
 
 
+def drawn(module_id: str, quiz: Quiz, attempt: int) -> tuple[str, ...]:
+    """The ids of the questions an attempt asks, in quiz order.
+
+    With ``draw: N`` the first N of the questions shuffled with the seed
+    ``"<module>:<attempt>:draw:"``; with pools, each pool's first ``draw`` of its questions
+    shuffled with ``"<module>:<attempt>:draw:<pool>"``, plus every question in no pool.
+    (A question id has no ':', so these seeds never meet a question's own.)
+    """
+    ids = [q.id for q in quiz.questions]
+    if quiz.pools:
+        pooled = {qid for pool in quiz.pools for qid in pool.questions}
+        chosen = {qid for qid in ids if qid not in pooled}
+        for pool in quiz.pools:
+            seed = f"{module_id}:{attempt}:draw:{pool.id}"
+            chosen.update(shuffled(pool.questions, seed)[:max(pool.draw, 0)])
+    elif quiz.draw > 0:
+        chosen = set(shuffled(ids, f"{module_id}:{attempt}:draw:")[:quiz.draw])
+    else:
+        return tuple(ids)
+    return tuple(qid for qid in ids if qid in chosen)
+
+
 def arrange(module_id: str, quiz: Quiz, attempt: int) -> Arrangement:
-    """Question and option order for an attempt, shuffled as the quiz settings ask.
+    """Question and option order for an attempt: the drawn questions, shuffled as the quiz
+    settings ask.
 
     Options are a question's choices, or a matching question's targets; true/false
-    keeps True before False.
+    keeps True before False. Every question has its options, drawn or not.
     """
-    questions = [q.id for q in quiz.questions]
+    questions = list(drawn(module_id, quiz, attempt))
     if quiz.settings.shuffle_questions:
         questions = shuffled(questions, f"{module_id}:{attempt}")
     options = []

@@ -191,14 +191,60 @@ class QuizSettings:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Thresholds:
+    """When the mapping analysis of a recommending quiz warns (docs/analysis.md)."""
+
+    max_score_tolerance: float = 0.10  # outcomes' best totals may differ by this share
+    share_factor: float = 1.5  # random-answer share allowed above/below a fair share
+    tie_probability: float = 0.20  # chance of a tie for first under random answers
+    straight_line_share: float = 0.60  # share a position-only answer line may win with
+    exact_limit: int = 20_000  # answer totals enumerated exactly up to this many states
+    samples: int = 10_000  # random answer sets drawn beyond that (seeded)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Persona:
+    """An imagined learner: an answer per preference question and the outcome expected."""
+
+    name: str
+    answers: tuple[tuple[str, str], ...]  # question id -> choice id
+    expect: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pool:
+    """Questions of a quiz of which each attempt asks ``draw``, drawn with the attempt seed."""
+
+    id: str
+    draw: int
+    questions: tuple[str, ...]  # question ids
+    source: Source
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quiz:
-    """A module's quiz: a knowledge check or the final assessment."""
+    """A module's quiz: a knowledge check or the final assessment.
+
+    ``draw`` (more than 0) asks that many of the questions per attempt; ``pools`` draw from
+    groups of questions instead, and questions in no pool are always asked.
+    """
 
     title: str
     intro: str
     settings: QuizSettings
     questions: tuple[Question, ...]
+    thresholds: Thresholds = Thresholds()
+    personas: tuple[Persona, ...] = ()
+    draw: int = 0
+    pools: tuple[Pool, ...] = ()
     source: Source
+    draw_source: Source | None = None  # the line of 'draw' (or of 'pools') in quiz.yml
+
+    @property
+    def draw_where(self) -> Source:
+        """Where the quiz says how it draws: its 'draw' or 'pools' line, else the quiz."""
+        return self.draw_source or self.source
 
     @property
     def graded_questions(self) -> tuple[Question, ...]:
@@ -249,6 +295,7 @@ class Course:
     author: str
     brand_colour: str
     passing_score: float
+    close_call_margin: float = 0.10  # top two within this share of the weight: too close to call
     allow_raw_html: bool = False  # author HTML in Markdown is kept (sanitised) only when true
     outcomes: tuple[Outcome, ...]
     modules: tuple[Module, ...]

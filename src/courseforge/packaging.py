@@ -101,8 +101,9 @@ def publish(staging: Path, output: Path, entries: Iterable[str]) -> None:
             if not source.exists():
                 continue
             old = None
+            target.parent.mkdir(parents=True, exist_ok=True)  # an entry may be nested
             if target.exists() or target.is_symlink():
-                old = staging / f".old-{entry}"
+                old = staging / f".old-{entry.replace('/', '-')}"
                 os.replace(target, old)
             os.replace(source, target)
             if old is not None:

@@ -227,6 +227,8 @@ def recommendation_lines(course: Course, quiz: Quiz,
         return [labels.text("quiz.no_recommendation")]
     outcome = course.outcome(recommendation.outcome)
     prompts = {q.id: q.prompt for q in quiz.questions}
+    if recommendation.close_call and recommendation.runner_up is not None:
+        return close_call_lines(course, recommendation)
     lines = [labels.text("take.recommended_summary", outcome=outcome.title,
                          summary=outcome.summary) if outcome.summary
              else labels.text("take.recommended", outcome=outcome.title), labels.text("take.why")]
@@ -245,6 +247,22 @@ def recommendation_lines(course: Course, quiz: Quiz,
     lines.append(labels.text("take.shares", shares=labels.join(shares)))
     if outcome.guidance:
         lines.append(labels.text("take.guidance", guidance=outcome.guidance))
+    return lines
+
+
+def close_call_lines(course: Course, recommendation: grading.Recommendation) -> list[str]:
+    """Two outcomes the answers do not separate: both named, with both outcomes' guidance."""
+    assert recommendation.runner_up is not None
+    labels = labels_for(course)
+    pair = [course.outcome(recommendation.outcome), course.outcome(recommendation.runner_up)]
+    lines = [labels.text("quiz.close_call", first=pair[0].title, second=pair[1].title),
+             labels.text("quiz.close_call_note")]
+    shares = [labels.text("take.share", outcome=course.outcome(o).title,
+                          percent=labels.percent(percent))
+              for o, percent in grading.whole_percents(recommendation.shares)]
+    lines.append(labels.text("take.split", shares=labels.join(shares)))
+    lines += [labels.text("take.guidance_for", outcome=o.title, guidance=o.guidance)
+              for o in pair if o.guidance]
     return lines
 
 
@@ -274,8 +292,9 @@ def take_quiz(course_dir: Path, module_id: str | None, seed: int,
                                 arrangement.options_of(qid))
         if response is not None:  # unanswered, as a lesson may submit it
             responses[qid] = response
-    result = grading.score_quiz(quiz, responses, course.passing_score)
-    recommendation = grading.recommend(quiz, responses, course.outcomes)
+    result = grading.score_quiz(quiz, responses, course.passing_score, arrangement.questions)
+    recommendation = grading.recommend(quiz, responses, course.outcomes,
+                                       course.close_call_margin)
     for line in result_lines(course, quiz, arrangement.questions, result, recommendation):
         terminal.say(line)
     return result

@@ -7,6 +7,7 @@ template, so an override can extend the template it replaces.
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import traceback
 from pathlib import Path
@@ -55,6 +56,13 @@ def environment(course: Course, extra: Path | None = None) -> jinja2.Environment
 
 
 def _environment(folders: list[Path]) -> jinja2.Environment:
+    return _shared_environment(tuple(folders))
+
+
+@functools.lru_cache(maxsize=8)
+def _shared_environment(folders: tuple[Path, ...]) -> jinja2.Environment:
+    # one environment per search path and process: the web site and both SCORM packages
+    # compile each template once (Jinja reloads a template whose file changed)
     overrides = [jinja2.FileSystemLoader(str(f)) for f in folders]
     loader = jinja2.ChoiceLoader([
         jinja2.PrefixLoader({DEFAULT_PREFIX: jinja2.FileSystemLoader(str(theme_dir()))},

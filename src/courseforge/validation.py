@@ -6,18 +6,23 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from .builders.lesson.suspend_data import suspend_data_warnings
-from .errors import Diagnostic, did_you_mean, error, warning
+from .draw_checks import draw_guarantees, draw_structure
+from .errors import Diagnostic, Severity, did_you_mean, error, warning
+from .lms.cmi_budget import cmi_budget_warnings
+from .lms.presets import DEFAULT_PRESET, LmsPreset, preset
 from .model import Course, Question, QuestionType, Quiz, Source
 
 T = TypeVar("T")
 
 
-def validate(course: Course, *, complete: bool = True) -> list[Diagnostic]:
+def validate(course: Course, *, complete: bool = True,
+             lms: LmsPreset | None = None) -> list[Diagnostic]:
     """Every problem of a loaded course, sorted by file and line.
 
     With ``complete`` false (some file could not be read), checks that need the
     whole course (references across files, coverage) are left out: they would
-    only repeat the unreadable file's error in other words.
+    only repeat the unreadable file's error in other words. ``lms`` (default: the generic
+    preset) sets the tracking-data budget the course is checked against.
     """
     found: list[Diagnostic] = []
     found += _duplicates(course.outcomes, lambda o: o.id, lambda o: o.source, "outcome")
@@ -45,6 +50,7 @@ def validate(course: Course, *, complete: bool = True) -> list[Diagnostic]:
     if complete:
         found += _coverage(course)
         found += suspend_data_warnings(course)
+        found += cmi_budget_warnings(course, lms or preset(DEFAULT_PRESET))
     return sorted(found, key=lambda d: d.sort_key)
 
 
@@ -104,6 +110,9 @@ def _duplicates(
 
 def _quiz(quiz: Quiz, objective_ids: set[str], outcome_ids: set[str]) -> list[Diagnostic]:
     found = _duplicates(quiz.questions, lambda q: q.id, lambda q: q.source, "question")
+    found += draw_structure(quiz)
+    if not any(d.severity is Severity.ERROR for d in found):
+        found += draw_guarantees(quiz, sorted(outcome_ids))
     for question in quiz.questions:
         found += _question(question, objective_ids, outcome_ids)
     if quiz.settings.recommend and not quiz.preference_questions:

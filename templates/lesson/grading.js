@@ -78,9 +78,11 @@
     return Math.floor(10000 * earned / total + 0.5) / 100;
   }
 
-  function scoreQuiz(quiz, responses, passingScore) {
+  function scoreQuiz(quiz, responses, passingScore, asked) {
     responses = responses || {};
-    var results = quiz.questions.map(function (q) {
+    var results = quiz.questions.filter(function (q) {
+      return !asked || asked.indexOf(q.id) >= 0;
+    }).map(function (q) {
       return gradeQuestion(q, own(responses, q.id));
     });
     var earned = 0, total = 0;
@@ -122,7 +124,7 @@
     return Math.floor(100 * weighted / weights + 0.5) / 100;
   }
 
-  function recommend(quiz, responses, outcomes) {
+  function recommend(quiz, responses, outcomes, margin) {
     responses = responses || {};
     var declared = outcomes.map(function (o) { return o.id; });
     var totals = {}, backers = {}, chosen = [];
@@ -160,8 +162,11 @@
       }
     });
     reasons.sort(function (a, b) { return b.weight - a.weight; });
+    /* too close to call: the runner-up within margin of all the weight (grading.py close_call) */
+    var close = ranked.length > 1 &&
+      totals[best] - totals[declared[ranked[1]]] <= (margin || 0) * grand;
     return { outcome: best, runner_up: ranked.length > 1 ? declared[ranked[1]] : null,
-             shares: shares, reasons: reasons.slice(0, REASONS) };
+             shares: shares, reasons: reasons.slice(0, REASONS), close_call: close };
   }
 
   function fnv1a(text) {
@@ -192,8 +197,31 @@
     return result;
   }
 
+  /* The ids of the questions an attempt asks, in quiz order (grading.py's drawn). */
+  function drawn(moduleId, quiz, attempt) {
+    var ids = quiz.questions.map(function (q) { return q.id; });
+    var pools = quiz.pools || [], chosen = Object.create(null);
+    if (pools.length) {
+      var pooled = Object.create(null);
+      pools.forEach(function (pool) {
+        pool.questions.forEach(function (id) { pooled[id] = true; });
+      });
+      ids.forEach(function (id) { if (!pooled[id]) chosen[id] = true; });
+      pools.forEach(function (pool) {
+        var seed = moduleId + ":" + attempt + ":draw:" + pool.id;
+        shuffled(pool.questions, seed).slice(0, Math.max(pool.draw, 0)).forEach(function (id) {
+          chosen[id] = true;
+        });
+      });
+    } else if (quiz.draw > 0) {
+      shuffled(ids, moduleId + ":" + attempt + ":draw:").slice(0, quiz.draw)
+        .forEach(function (id) { chosen[id] = true; });
+    } else return ids;
+    return ids.filter(function (id) { return chosen[id] === true; });
+  }
+
   function arrange(moduleId, quiz, attempt) {
-    var questions = quiz.questions.map(function (q) { return q.id; });
+    var questions = drawn(moduleId, quiz, attempt);
     if (quiz.settings.shuffle_questions) questions = shuffled(questions, moduleId + ":" + attempt);
     var options = {};
     quiz.questions.forEach(function (q) {
@@ -225,7 +253,7 @@
     percentOf: percentOf,
     scoreQuiz: scoreQuiz, finalModule: finalModule, countingQuizzes: countingQuizzes,
     courseScore: courseScore, recommend: recommend, fnv1a: fnv1a, mulberry32: mulberry32,
-    shuffled: shuffled, arrange: arrange, wholePercents: wholePercents
+    shuffled: shuffled, drawn: drawn, arrange: arrange, wholePercents: wholePercents
   };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.courseforgeGrading = api;

@@ -7,6 +7,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from browser.strict_scorm import assert_strict
+
 HERE = Path(__file__).resolve().parent
 FOLDERS = {"1.2": "scorm12", "2004": "scorm2004"}
 
@@ -55,8 +57,10 @@ class LmsSession:
         return self.page.query_selector("#sco").content_frame()
 
     def state(self) -> dict[str, Any]:
-        """The LMS's CMI data and the API calls made so far."""
+        """The LMS's CMI data and the API calls made so far; fails the test when anything the
+        SCO sent is refused by a strict LMS of its version (browser/strict_scorm.py)."""
         result: dict[str, Any] = self.page.evaluate("() => lmsState()")
+        assert_strict(result["calls"], self.version)
         return result
 
     def cmi(self, element: str) -> Any:

@@ -14,10 +14,12 @@ function run(c) {
     percents[m.id] = score.percent;
     quizzes[m.id] = {
       score: score,
-      recommendation: grading.recommend(m.quiz, responses, course.outcomes),
+      recommendation: grading.recommend(m.quiz, responses, course.outcomes,
+        course.close_call_margin),
       percents: (function (rec) {
         return rec ? grading.wholePercents(rec.shares, course.outcomes.map((o) => o.id)) : null;
-      })(grading.recommend(m.quiz, responses, course.outcomes)),
+      })(grading.recommend(m.quiz, responses, course.outcomes,
+        course.close_call_margin)),
       arrangement: grading.arrange(m.id, m.quiz, c.attempt),
       correct: Object.fromEntries(m.quiz.questions.map(
         (q) => [q.id, grading.correctResponse(q)])),

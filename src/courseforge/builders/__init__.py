@@ -10,9 +10,15 @@ from .base import Builder
 REGISTRY: dict[str, str] = {
     "json": "courseforge.builders.json_export:JsonBuilder",
     "pptx": "courseforge.builders.pptx:PptxBuilder",
+    "guide": "courseforge.builders.guide:GuideBuilder",
     "web": "courseforge.builders.web:WebBuilder",
     "scorm12": "courseforge.builders.scorm12:Scorm12Builder",
     "scorm2004": "courseforge.builders.scorm2004:Scorm2004Builder",
+    "cmi5": "courseforge.builders.cmi5:Cmi5Builder",
+    "gift": "courseforge.builders.banks.gift:GiftBuilder",
+    "moodle-xml": "courseforge.builders.banks.moodle_xml:MoodleXmlBuilder",
+    "qti21": "courseforge.builders.banks.qti21:Qti21Builder",
+    "qti12": "courseforge.builders.banks.qti12:Qti12Builder",
 }
 
 

@@ -20,7 +20,10 @@ class BuildOptions:
     templates: Path | None = None  # extra template folder (--templates), searched first
     pptx_template: Path | None = None  # a corporate reference deck (--pptx-template)
     layout_names: tuple[tuple[str, str], ...] = ()  # role -> layout name (--layout)
+    answer_slides: bool | None = None  # decks: force answer slides on or off (--answer-slides)
+    footer: str = ""  # decks: text for an empty footer placeholder (--footer)
     package: str = "single"  # "single" or "per-module" SCORM packages
+    lms: str = "generic"  # the LMS preset (--lms): tracking settings, see courseforge.lms
     jobs: int = 1
 
 

@@ -21,8 +21,9 @@ def to_data(value: Any) -> Any:
     if is_dataclass(value) and not isinstance(value, type):
         data = {f.name: to_data(getattr(value, f.name)) for f in fields(value)
                 if f.name not in _SKIPPED}
-        if "weights" in data:
-            data["weights"] = {k: v for k, v in data["weights"]}
+        for pairs in ("weights", "answers"):  # outcome -> weight; question -> choice
+            if pairs in data:
+                data[pairs] = {k: v for k, v in data[pairs]}
         return data
     if isinstance(value, Enum):
         return value.value

@@ -53,7 +53,8 @@ def package_plans(course: Course, package: str) -> list[PackagePlan]:
     return plans
 
 
-def _number(value: float) -> str:
+def decimal_text(value: float) -> str:
+    """A number as a manifest writes it: at most 4 decimals, no trailing zeros."""
     text = f"{value:.4f}".rstrip("0").rstrip(".")
     return text or "0"
 
@@ -64,8 +65,8 @@ def manifest_view(course: Course, plan: PackagePlan, files: list[str]) -> Manife
         identifier=plan.identifier, version=course.version, title=plan.title,
         organization=f"ORG-{plan.identifier}", item=f"ITEM-{plan.identifier}",
         resource=f"RES-{plan.identifier}", launch=LAUNCH_PAGE, files=tuple(sorted(files)),
-        mastery_score=_number(course.passing_score),
-        scaled_passing_score=_number(course.passing_score / 100),
+        mastery_score=decimal_text(course.passing_score),
+        scaled_passing_score=decimal_text(course.passing_score / 100),
     )
 
 

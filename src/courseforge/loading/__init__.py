@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CourseforgeError, Diagnostic, Severity, ValidationFailed
+from ..lms.presets import LmsPreset
 from ..model import Course
+from ..analysis import recommendation_diagnostics
 from ..validation import validate
 from .course_loader import ModuleCache, load_course
 
@@ -27,11 +29,12 @@ class CheckedCourse:
     warnings: tuple[Diagnostic, ...]
 
 
-def diagnose(root: Path, cache: ModuleCache | None = None
+def diagnose(root: Path, lms: LmsPreset | None = None, cache: ModuleCache | None = None
              ) -> tuple[Course | None, list[Diagnostic]]:
-    """Load and validate; every diagnostic, sorted. Raises only for a folder that is not there.
+    """Load and validate (for this LMS preset); every diagnostic, sorted.
 
-    ``cache`` keeps unchanged modules between loads (see :func:`load_course`).
+    Raises only for a folder that is not there. ``cache`` keeps unchanged modules between
+    loads (see :func:`load_course`).
     """
     if not root.exists():
         raise CourseforgeError(f"course folder '{root}' does not exist")
@@ -40,17 +43,20 @@ def diagnose(root: Path, cache: ModuleCache | None = None
     course, diagnostics = load_course(root.resolve(), cache)
     if course is not None:
         complete = not any(d.code in INCOMPLETE for d in diagnostics)
-        diagnostics += validate(course, complete=complete)
+        diagnostics += validate(course, complete=complete, lms=lms)
     if (root / "templates").is_dir():  # Jinja is loaded only for a course with overrides
         from ..templating import override_diagnostics
 
         diagnostics += override_diagnostics(root.resolve())
+    if course is not None and not any(d.severity is Severity.ERROR for d in diagnostics):
+        # the mapping is analysed on a valid course only: errors first, advice after
+        diagnostics += recommendation_diagnostics(course)
     return course, sorted(set(diagnostics), key=lambda d: d.sort_key)
 
 
-def load_checked(root: Path) -> CheckedCourse:
+def load_checked(root: Path, lms: LmsPreset | None = None) -> CheckedCourse:
     """The course in ``root``, or ValidationFailed listing every error and warning."""
-    course, diagnostics = diagnose(root)
+    course, diagnostics = diagnose(root, lms)
     if course is None or any(d.severity is Severity.ERROR for d in diagnostics):
         raise ValidationFailed(diagnostics)
     return CheckedCourse(course=course, warnings=tuple(diagnostics))

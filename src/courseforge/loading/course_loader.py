@@ -85,6 +85,7 @@ def load_course(root: Path, cache: ModuleCache | None = None
         author=fields.text("author"),
         brand_colour=fields.text("brand_colour", default="#1F5A96"),
         passing_score=fields.get("passing_score", float, 80.0),
+        close_call_margin=fields.get("close_call_margin", float, 0.10),
         allow_raw_html=fields.get("allow_raw_html", bool, False),
         outcomes=outcomes,
         modules=tuple(
@@ -124,6 +125,12 @@ def _check_ranges(fields: Fields, course: Course) -> None:
             "passing_score",
             f"'passing_score' must be between 0 and 100, not {course.passing_score:g}",
             "course.passing-score",
+        )
+    if not 0 <= course.close_call_margin < 1:
+        fields.report(
+            "close_call_margin",
+            f"'close_call_margin' must be from 0 to less than 1, not {course.close_call_margin:g}",
+            "course.close-call-margin",
         )
     if not COLOUR.match(course.brand_colour):
         fields.report(

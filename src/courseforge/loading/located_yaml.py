@@ -17,6 +17,8 @@ from ..errors import Diagnostic, error
 
 MAX_DEPTH = 50
 MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
+# PyYAML's own parser, never libyaml: libyaml reads some documents differently (an empty
+# tag, a BOM inside text, NEL line breaks), and a course must read the same everywhere
 
 
 class LocatedDict(dict[str, Any]):

@@ -10,11 +10,14 @@ from ..model import (
     Choice,
     MatchItem,
     MatchTarget,
+    Persona,
+    Pool,
     Question,
     QuestionType,
     Quiz,
     QuizSettings,
     Source,
+    Thresholds,
 )
 from .fields import Fields
 from .located_yaml import LocatedDict
@@ -49,12 +52,77 @@ def load_quiz(fields: Fields, labels: Labels | None = None) -> Quiz:
             for item, _ in fields.mappings("questions", required=True)
             if (q := _question(item, labels)) is not None
         ),
+        thresholds=_thresholds(fields),
+        personas=tuple(_persona(item) for item, _ in fields.mappings("personas")),
+        draw=fields.get("draw", int, 0),
+        pools=tuple(_pool(item) for item, _ in fields.mappings("pools")),
         source=Source(path=fields.path, line=fields.line),
+        draw_source=Source(path=fields.path, line=fields.line_of(
+            "draw" if "draw" in fields.data else "pools")),
     )
     if not fields.data.get("questions") and "questions" in fields.data:
         fields.report("questions", "the quiz has no questions", "quiz.empty")
     fields.finish()
     return quiz
+
+
+def _thresholds(fields: Fields) -> Thresholds:
+    """The quiz's ``analysis:`` thresholds, each defaulting to the documented value."""
+    raw = fields.get("analysis", LocatedDict, LocatedDict())
+    inner = Fields(raw, fields.path, "the quiz's 'analysis'", fields.diagnostics)
+    default = Thresholds()
+    shares = ("max_score_tolerance", "tie_probability", "straight_line_share")
+    values: dict[str, Any] = {}
+    for name in shares:
+        values[name] = inner.get(name, float, getattr(default, name))
+        if not 0 <= values[name] <= 1:
+            inner.report(name, f"'{name}' must be from 0 to 1", "quiz.analysis")
+            values[name] = getattr(default, name)
+    values["share_factor"] = inner.get("share_factor", float, default.share_factor)
+    if values["share_factor"] < 1:
+        inner.report("share_factor", "'share_factor' must be 1 or more", "quiz.analysis")
+        values["share_factor"] = default.share_factor
+    for name in ("exact_limit", "samples"):
+        values[name] = inner.get(name, int, getattr(default, name))
+        if not 1 <= values[name] <= 10_000_000:
+            inner.report(name, f"'{name}' must be from 1 to 10000000", "quiz.analysis")
+            values[name] = getattr(default, name)
+    inner.finish()
+    return Thresholds(**values)
+
+
+def _persona(fields: Fields) -> Persona:
+    """A persona: a name, an answer per preference question, the outcome expected."""
+    name = fields.text("name", required=True)
+    fields.what = f"persona '{name}'" if name else fields.what
+    raw = fields.get("answers", LocatedDict, LocatedDict(), required=True)
+    answers = []
+    for question, choice in raw.items():
+        if isinstance(choice, (str, int)) and not isinstance(choice, bool):
+            answers.append((str(question), str(choice)))
+        else:
+            fields.diagnostics.append(error(
+                fields.path, raw.line_of(str(question)),
+                f"the answer to '{question}' in {fields.what} must be a choice id",
+                "persona.answer"))
+    persona = Persona(name=name, answers=tuple(answers),
+                      expect=fields.text("expect", required=True),
+                      source=Source(path=fields.path, line=fields.line))
+    fields.finish()
+    return persona
+
+
+def _pool(fields: Fields) -> Pool:
+    """A pool: an id, how many to draw, and the ids of its questions."""
+    pid = fields.identifier("id")
+    fields.what = f"pool '{pid}'" if pid else "a pool"
+    pool = Pool(id=pid, draw=fields.get("draw", int, 0, required=True),
+                questions=tuple(text for text, _ in fields.strings("questions")),
+                source=Source(path=fields.path, line=fields.line))
+    if not pool.questions:
+        fields.report("questions", f"{fields.what} lists no questions", "pool.empty")
+    fields.finish()
+    return pool
 
 
 def _question(fields: Fields, labels: Labels) -> Question | None:

@@ -81,7 +81,7 @@ class Preview:
         start = time.perf_counter()
         with self.lock:
             try:
-                course, diagnostics = diagnose(self.root, self.cache)
+                course, diagnostics = diagnose(self.root, cache=self.cache)
             except CourseforgeError as exc:  # the folder itself went away
                 course, diagnostics = None, [Diagnostic(
                     path="", line=0, severity=Severity.ERROR, message=exc.message,

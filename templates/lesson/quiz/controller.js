@@ -75,6 +75,10 @@
     var order = grading.arrange(this.id, this.quiz, attempt);
     var list = role(this.form, "questions");
     var self = this;
+    this.asked = order.questions;  // a drawn quiz asks some of its questions per attempt
+    this.quiz.questions.forEach(function (q) {
+      self.item(q.id).hidden = order.questions.indexOf(q.id) < 0;
+    });
     order.questions.forEach(function (qid, index) {
       var li = self.item(qid);
       list.appendChild(li);
@@ -170,6 +174,7 @@
   Controller.prototype.unanswered = function (responses) {
     var self = this;
     return this.quiz.questions.filter(function (q) {
+      if (self.asked.indexOf(q.id) < 0) return false;  // not in this attempt's draw
       // a matching question with an item left on "Choose…" is not fully answered
       if (q.type === "matching") {
         var pairs = responses[q.id] || {};
@@ -196,6 +201,7 @@
       var text = labels.text("quiz.unanswered",
         { count: missing.length, numbers: labels.join(numbers) });
       role(confirm, "confirm-text").textContent = text;
+      this.linkMissing(missing);
       confirm.hidden = false;
       this.say(text);
       // the safe choice first: two quick Enters must not spend an attempt
@@ -205,7 +211,7 @@
     confirm.hidden = true;
     var at = Date.now();
     this.state.responses = responses;
-    var result = grading.scoreQuiz(this.quiz, responses, shared.passing_score);
+    var result = grading.scoreQuiz(this.quiz, responses, shared.passing_score, this.asked);
     this.state.best = this.state.count > 0 ? Math.max(this.state.best, result.percent)
       : result.percent;
     this.state.count = Math.min(this.state.count + 1, MAX_COUNT);
@@ -252,6 +258,25 @@
     }
   };
 
+
+  /* Under the prompt, a link to each question it names: it moves focus to its first control. */
+  Controller.prototype.linkMissing = function (missing) {
+    var list = role(this.form, "confirm-links");
+    list.textContent = "";
+    missing.forEach(function (li) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#" + li.id;
+      link.textContent = labels.text("quiz.go_to_question", { number: li.getAttribute("data-number") });
+      link.addEventListener("click", function (event) {
+        event.preventDefault(); // the page's own fragment stays, so no history entry or page change
+        var control = li.querySelector("input, select");
+        if (control) control.focus();
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+  };
 
   Controller.prototype.cancelConfirm = function () {
     role(this.form, "confirm").hidden = true;

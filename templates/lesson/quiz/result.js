@@ -16,7 +16,7 @@
 
   Controller.prototype.showResult = function (announce) {
     var responses = this.state.responses;
-    var result = grading.scoreQuiz(this.quiz, responses, shared.passing_score);
+    var result = grading.scoreQuiz(this.quiz, responses, shared.passing_score, this.asked);
     this.setLocked(true);
     this.meta();
     var self = this, reveal = this.quiz.settings.reveal_answers, review = [], wrong = [];
@@ -69,15 +69,14 @@
     summary.appendChild(el("p", "attempts", left === Infinity ? labels.text("quiz.attempts_any")
       : left > 0 ? labels.text("quiz.attempts_left", { count: left })
         : labels.text("quiz.no_attempts_left")));
-    var rec = this.quiz.settings.recommend ?
-      grading.recommend(this.quiz, responses, shared.outcomes) : null;
+    var rec = this.quiz.settings.recommend ? quizzes.recommendation(this.quiz, responses) : null;
     if (this.quiz.settings.recommend) this.showRecommendation(role(box, "recommendation"), rec);
     box.querySelector("[data-action=retry]").hidden = !(left > 0);
     box.hidden = false;
     if (announce) {
       box.querySelector("h2").focus();
-      var said = rec ? labels.text("quiz.announce_recommended", { outcome: outcomes[rec.outcome].title })
-        : "";
+      var said = !rec ? "" : rec.close_call ? quizzes.verdictText(rec) + "."
+        : labels.text("quiz.announce_recommended", { outcome: outcomes[rec.outcome].title });
       this.say(graded ? labels.text("quiz.announce_score", { percent: percent(result.percent) }) + " " +
         labels.text(result.passed ? "quiz.announce_passed" : "quiz.announce_failed") +
         (said ? " " + said : "") : said || labels.text("quiz.announce_submitted"));
@@ -88,6 +87,10 @@
     box.textContent = "";
     if (!rec) {
       box.appendChild(el("p", "", labels.text("quiz.no_recommendation")));
+      return;
+    }
+    if (rec.close_call && rec.runner_up) {
+      this.showCloseCall(box, rec);
       return;
     }
     var outcome = outcomes[rec.outcome], self = this;
@@ -113,6 +116,30 @@
                                                  others: labels.join(level) })
         : labels.text("quiz.runner_up", { outcome: outcomes[rec.runner_up].title })));
     }
+    appendShares(box, rec);
+    if (outcome.guidance) {
+      box.appendChild(el("h4", "", labels.text("quiz.next_steps")));
+      box.appendChild(html("div", "guidance", outcome.guidance));
+    }
+    box.setAttribute("data-outcome", rec.outcome);
+  };
+
+  /* Two outcomes the answers do not separate: both named, each with its guidance. */
+  Controller.prototype.showCloseCall = function (box, rec) {
+    var pair = [outcomes[rec.outcome], outcomes[rec.runner_up]];
+    box.appendChild(el("h3", "", quizzes.verdictText(rec)));
+    box.appendChild(el("p", "", labels.text("quiz.close_call_note")));
+    appendShares(box, rec);
+    pair.forEach(function (outcome) {
+      box.appendChild(el("h4", "", labels.text("quiz.next_steps_for", { outcome: outcome.title })));
+      if (outcome.summary) box.appendChild(html("p", "", outcome.summary));
+      if (outcome.guidance) box.appendChild(html("div", "guidance", outcome.guidance));
+    });
+    box.setAttribute("data-outcome", "");
+    box.setAttribute("data-close-call", rec.outcome + " " + rec.runner_up);
+  };
+
+  function appendShares(box, rec) {
     var shares = el("ul", "shares");
     var percents = grading.wholePercents(rec.shares, shared.outcomes.map(function (o) {
       return o.id;
@@ -129,10 +156,5 @@
     });
     box.appendChild(el("p", "", labels.text("quiz.shares_heading")));
     box.appendChild(shares);
-    if (outcome.guidance) {
-      box.appendChild(el("h4", "", labels.text("quiz.next_steps")));
-      box.appendChild(html("div", "guidance", outcome.guidance));
-    }
-    box.setAttribute("data-outcome", rec.outcome);
-  };
+  }
 })(window.courseforgeLesson = window.courseforgeLesson || {});

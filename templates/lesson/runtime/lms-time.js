@@ -1,4 +1,4 @@
-/* The LMS time formats: SCORM 1.2's timespan, ISO 8601 durations (SCORM 2004, xAPI). */
+/* The LMS formats: SCORM 1.2's timespan, ISO 8601 durations (SCORM 2004, xAPI), scores. */
 (function (lesson) {
   "use strict";
 
@@ -21,7 +21,13 @@
       (Math.floor(cs / 100) % 60) + "." + pad(cs % 100, 2) + "S";
   }
 
+  /* A score with 4 decimals at most: 0.6667, never 0.6667000000000001. */
+  function round4(value) {
+    return Math.round(value * 10000) / 10000;
+  }
+
   lesson.pad = pad;
+  lesson.round4 = round4;
   lesson.timespan12 = timespan12;
   lesson.duration2004 = duration2004;
 })(window.courseforgeLesson = window.courseforgeLesson || {});

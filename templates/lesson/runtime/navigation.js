@@ -76,6 +76,7 @@
   function show(index, focusHeading, initial, fromHistory) {
     index = Math.max(0, Math.min(pageIds.length - 1, index));
     var moved = index !== current;
+    if (!initial) movedByLearner = true;
     var heading = sections[index].querySelector("h1");
     if (moved) {
       for (var i = 0; i < sections.length; i++) sections[i].hidden = i !== index;
@@ -108,6 +109,14 @@
   }
 
   lesson.render = render;
+
+  /* An LMS that answered after the lesson started brought a bookmark: it is where the learner
+     resumes, unless they have moved on already. */
+  var movedByLearner = false;
+  lesson.resume = function (pageId) {
+    var index = indexOf(pageId);
+    if (index >= 0 && index !== current && !movedByLearner) show(index, false, true);
+  };
 
   function go(target) {
     var index = typeof target === "number" ? target : indexOf(target);

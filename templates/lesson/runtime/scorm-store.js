@@ -97,6 +97,8 @@
     var suspend = this.read("cmi.suspend_data");
     var status = this.read(v12 ? "cmi.core.lesson_status" : "cmi.completion_status");
     var success = v12 ? "" : this.read("cmi.success_status");
+    // a comment this attempt holds already: Moodle would append another to it
+    this.commented = v12 && this.read("cmi.comments", true) !== "";
     var interactions = parseInt(this.read("cmi.interactions._count", true), 10) || 0;
     // objectives keep their index across sessions: an id may appear only once
     var objectives = parseInt(this.read("cmi.objectives._count", true), 10) || 0;
@@ -151,12 +153,18 @@
   ScormStore.prototype.save = function (elapsedMs, final) {
     var ok = true;
     var values = this.values(elapsedMs);
+    // nothing new but the time (the page hidden, a page seen again): no Commit. An LMS that
+    // re-sends all it holds on each Commit (Moodle, by beacon when the tab closes) would send
+    // it for nothing, and the beacon that matters, Terminate's, may then be refused.
+    if (!final && !state.interactions.length && this.unchanged(values)) return true;
     for (var i = 0; i < values.length; i++) {
       var key = values[i][0];
       var value = values[i][1];
       if (key !== this.names.sessionTime && this.sent[key] === value) continue;
-      if (this.set(key, value)) this.sent[key] = value;
-      else ok = false;
+      if (this.set(key, value)) {
+        this.sent[key] = value;
+        if (key === "cmi.comments") this.commented = true;
+      } else ok = false;
     }
     // interactions keep their index once given, so sending one again overwrites it; they
     // leave memory only when committed
@@ -191,6 +199,16 @@
       this.saved();
     }
     return ok;
+  };
+
+  /* Whether every value but the session time is what the LMS has already. */
+  ScormStore.prototype.unchanged = function (values) {
+    for (var i = 0; i < values.length; i++) {
+      if (values[i][0] !== this.names.sessionTime && this.sent[values[i][0]] !== values[i][1]) {
+        return false;
+      }
+    }
+    return true;
   };
 
   /* Everything is in the LMS: the copies kept in this browser are not needed any more. */

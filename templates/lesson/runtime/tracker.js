@@ -95,17 +95,24 @@
       return;
     }
     setTimeout(function () {
-      if (finished) return;
-      if (openLms(snapshot())) {
-        notice("none");
-        for (var l = 0; l < restoreListeners.length; l++) restoreListeners[l]();
-        lesson.render(); // the LMS's progress on screen, then all of it saved there
-        commitSoon();
-      } else {
-        retryInitialize();
-      }
+      if (finished || store === lms) return;
+      if (!openLate()) retryInitialize();
     }, initRetries.shift());
   }
+
+  /* The LMS answered after the lesson started from this browser: its progress and what the
+     learner did meanwhile become one, on screen and in the LMS. A store that connects in the
+     background (cmi5) calls this (lesson.openLateLms) once it is ready. */
+  function openLate() {
+    if (finished || store === lms || !openLms(snapshot())) return false;
+    if (lms.bookmark && lesson.resume) lesson.resume(lms.bookmark);
+    notice("none");
+    for (var l = 0; l < restoreListeners.length; l++) restoreListeners[l]();
+    lesson.render(); // the LMS's progress on screen, then all of it saved there
+    commitSoon();
+    return true;
+  }
+  lesson.openLateLms = openLate;
 
   if (!lms || !openLms(null)) {
     if (lms) local.pendingKey = pendingKey();
@@ -175,7 +182,9 @@
     },
     setObjective: function (id, values) {
       var item = { id: id, scaled: values.scaled, success: values.success || "unknown",
-                   completion: values.completion || "completed", description: values.description || "" };
+                   completion: values.completion || "completed",
+                   description: values.description || "",
+                   lesson: !!values.lesson }; // lesson: a lesson objective, not an outcome
       for (var i = 0; i < state.objectives.length; i++) {
         if (state.objectives[i].id === id) { state.objectives[i] = item; return; }
       }

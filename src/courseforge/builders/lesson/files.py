@@ -12,6 +12,7 @@ from markupsafe import Markup
 from ...errors import CourseforgeError
 from ...loading.files import inside
 from ...locale import labels_for
+from ...lms.presets import DEFAULT_PRESET, preset
 from ...model import Course, Module
 from ...templating import environment, find_theme_file, render
 from ..base import BuildOptions
@@ -20,10 +21,17 @@ from .pages import LessonSite, lesson_site
 from .quiz_pages import counting_gates, quiz_data
 from .scripts import SCRIPT_PARTS, joined_script
 
-# Nothing is loaded from elsewhere and nothing is sent anywhere but to the LMS's API object.
+# Nothing is loaded from elsewhere and nothing is sent anywhere but to the LMS's API object;
+# a cmi5 AU talks to the LRS its launch names, which no build can know.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "font-src 'self'; connect-src 'none'; object-src 'none'; base-uri 'none'; "
+       "font-src 'self'; connect-src {connect}; object-src 'none'; base-uri 'none'; "
        "form-action 'none'")
+CONNECT = {"cmi5": "http: https:"}
+
+
+def content_security_policy(standard: str) -> str:
+    """The lesson's policy: no requests at all, but to the LRS in a cmi5 package."""
+    return CSP.format(connect=CONNECT.get(standard, "'none'"))
 LAUNCH_PAGE = "index.html"
 BROWSER_LABELS = ("lesson.", "quiz.", "lms.")
 
@@ -35,16 +43,18 @@ def script_json(data: Any) -> Markup:
 
 
 def runtime_data(course: Course, site: LessonSite, standard: str,
-                 modules: Sequence[Module] | None = None) -> dict[str, Any]:
+                 modules: Sequence[Module] | None = None,
+                 lms: str = DEFAULT_PRESET) -> dict[str, Any]:
     """What the runtime reads from the page: the tracking standard, the page order, the quizzes.
 
-    ``gates`` are the quizzes that must be submitted before the lesson is complete.
+    ``gates`` are the quizzes that must be submitted before the lesson is complete;
+    ``practice`` is how the LMS preset ``lms`` journals practice quizzes (docs/lms.md).
     """
     chosen = course.modules if modules is None else modules
     data: dict[str, Any] = {
         "v": 1, "course": course.id, "scope": site.scope, "version": course.version,
         "standard": standard, "pages": [page.id for page in site.pages],
-        "gates": counting_gates(course, chosen)}
+        "gates": counting_gates(course, chosen), "practice": preset(lms).practice}
     browser = labels_for(course).for_browser()
     # the page needs the lesson's own texts only, not the decks' or the command line's
     browser["messages"] = {key: text for key, text in browser["messages"].items()
@@ -67,8 +77,10 @@ def lesson_members(course: Course, options: BuildOptions, standard: str,
     site = lesson_site(course, modules)
     if env is None:
         env = environment(course, options.templates)
-    page = render(env, "lesson/index.html.j2", site=site, csp=CSP,
-                  data_json=script_json(runtime_data(course, site, standard, modules)))
+    page = render(env, "lesson/index.html.j2", site=site,
+                  csp=content_security_policy(standard),
+                  data_json=script_json(runtime_data(course, site, standard, modules,
+                                                      options.lms)))
     theme = render(env, "lesson/theme.css.j2", palette=palette(course.brand_colour))
     members = [(LAUNCH_PAGE, page.encode("utf-8")), ("theme.css", theme.encode("utf-8"))]
     members.append(("lesson.css", find_theme_file(course, "lesson/lesson.css", options.templates)

@@ -19,8 +19,8 @@ from markupsafe import Markup
 
 from ... import grading
 from ...model import Course, Module, Question, QuestionType, QuizSettings
-from .html_render import render_inline, render_markdown
 from ..json_export import to_data
+from .html_render import render_inline, render_markdown
 
 DESCRIPTION_LIMIT = 250  # SCORM 2004 interaction and objective descriptions
 RECOMMENDATION_ID = "recommendation"  # the interaction that holds the recommended outcome
@@ -161,6 +161,7 @@ def quiz_data(course: Course, modules: Sequence[Module]) -> dict[str, Any] | Non
                   for o in m.lesson.objectives}
     return {
         "passing_score": course.passing_score,
+        "close_call_margin": course.close_call_margin,
         "record": final.id if final is not None and final.quiz is not None
         and final.quiz.settings.recommend else None,
         "objectives": objectives,
@@ -168,6 +169,8 @@ def quiz_data(course: Course, modules: Sequence[Module]) -> dict[str, Any] | Non
                       "guidance": str(render_markdown(o.guidance))} for o in course.outcomes],
         "modules": [{"id": m.id, "title": m.title, "quiz": {
             "settings": to_data(m.quiz.settings),
+            "draw": m.quiz.draw,
+            "pools": to_data(m.quiz.pools),
             "questions": [_question_data(q) for q in m.quiz.questions],
         }} for m in with_quiz if m.quiz is not None],
     }

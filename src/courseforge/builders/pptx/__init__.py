@@ -9,8 +9,11 @@ from ...model import Course
 from ..base import Builder, BuildOptions, Progress
 from .pagination import Boxes, Page, TextStyle, paginate
 from .reference_deck import build_reference_deck
-from .slide_specs import SlideSpec, course_deck, module_body, module_opening
+from .slide_specs import SlideSpec, course_deck, module_body, module_opening, timed_module
+from .timing import page_timings, split_seconds
+from .typography import typeset
 from .text_fit import unmeasured
+from .texts import speaking
 from .writer import DeckTemplate, DeckWriter, load_template
 
 # A module's slides appear in its own deck and in the course's: each is fitted once.
@@ -34,16 +37,18 @@ def write_deck(course: Course, template: bytes, options: BuildOptions, specs: li
     ``fitted`` keeps pages fitted for earlier decks, and ``shared`` what the template's
     earlier decks worked out, to reuse them.
     """
-    writer = DeckWriter(template, course, options.layout_names, shared)
+    writer = DeckWriter(template, course, options.layout_names, shared, options.footer)
     fitted = {} if fitted is None else fitted
-    pages = []
-    for spec in specs:
+    pages: list[Page] = []
+    seconds: list[float] = []
+    for spec in (typeset(s, course.language) for s in specs):
         key = (spec, writer.boxes, writer.style)
         if key not in fitted:
             fitted[key] = paginate(spec, writer.boxes, writer.style)
         pages.extend(fitted[key])
-    for page in pages:
-        writer.add(page)
+        seconds.extend(split_seconds(spec.seconds, len(fitted[key])))
+    for page, timing in zip(pages, page_timings(seconds), strict=True):
+        writer.add(page, timing)
     writer.save(path, title=title, subject=subject)
     return pages
 
@@ -86,9 +91,15 @@ def write_decks(course: Course, template: bytes, options: BuildOptions, folder: 
                 decks: list[str | None]) -> list[str]:
     """Write the named module decks (None: the course deck); what to tell: the file names
     written, and a note when the theme's fonts cannot be measured here."""
+    with speaking(course):
+        return _write_decks(course, template, options, folder, decks)
+
+
+def _write_decks(course: Course, template: bytes, options: BuildOptions, folder: Path,
+                 decks: list[str | None]) -> list[str]:
     fitted: Fitted = {}
     shared = DeckTemplate()
-    bodies = [module_body(course, module) for module in course.modules]
+    bodies = [module_body(course, module, options.answer_slides) for module in course.modules]
     written = []
     for deck in decks:
         if deck is None:
@@ -101,7 +112,8 @@ def write_decks(course: Course, template: bytes, options: BuildOptions, folder: 
         index = next(i for i, m in enumerate(course.modules) if m.id == deck)
         module = course.modules[index]
         written.append(f"slides/{module.id}.pptx")
-        specs = [module_opening(course, module, standalone=True), *bodies[index]]
+        specs = timed_module(module, module_opening(course, module, standalone=True),
+                             bodies[index])
         write_deck(course, template, options, specs, folder / f"{module.id}.pptx",
                    title=module.title, subject=course.title, fitted=fitted, shared=shared)
     if shared.measures is not None:

@@ -13,7 +13,7 @@ from pptx.slide import SlideLayout, SlideMaster
 
 from ...errors import CourseforgeError
 from .drawingml import A, P
-from .slide_specs import COMPARISON, CONTENT, ROLES, SECTION, TITLE, TITLE_ONLY
+from .slide_specs_base import COMPARISON, CONTENT, ROLES, SECTION, TITLE, TITLE_ONLY
 
 # Names looked for when no --layout mapping is given; the first one the deck has wins.
 DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
@@ -37,33 +37,83 @@ class Box:
     height: int
 
 
+# Layout types (``p:sldLayout/@type``) PowerPoint gives each role's layout, in order of
+# preference; a template whose layout names are in another language is found by these.
+LAYOUT_TYPES: dict[str, tuple[str, ...]] = {
+    TITLE: ("title",),
+    SECTION: ("secHead",),
+    CONTENT: ("obj",),
+    COMPARISON: ("twoTxTwoObj", "twoObj"),
+    TITLE_ONLY: ("titleOnly",),
+}
+# a role the template has no layout for borrows another role's: a section slide is set like
+# a title slide, a comparison in a content layout's body split in two, a title-only slide
+# in a content layout whose body is left out
+BORROWS = {SECTION: TITLE, COMPARISON: CONTENT, TITLE_ONLY: CONTENT}
+
+
 def find_layouts(prs: PresentationObject,
                  mapping: Iterable[tuple[str, str]] = ()) -> dict[str, SlideLayout]:
-    """Role -> layout, by name; a CourseforgeError names what is missing and what the deck has."""
+    """Role -> layout: by name (case-insensitive; ``mapping`` first), then by layout type
+    across every master, then borrowed from a related role; a CourseforgeError names what is
+    missing and what the deck has."""
     given = dict(mapping)
     unknown = sorted(set(given) - set(ROLES))
     if unknown:
         raise CourseforgeError(f"unknown layout role {', '.join(unknown)} in --layout; "
                                f"the roles are {', '.join(ROLES)}")
     by_name: dict[str, SlideLayout] = {}
+    by_type: dict[str, SlideLayout] = {}
+    names: list[str] = []
     for master in prs.slide_masters:
         for layout in master.slide_layouts:
-            by_name.setdefault(layout.name, layout)
+            names.append(layout.name)
+            by_name.setdefault(layout.name.casefold(), layout)
+            by_type.setdefault(layout.element.get("type", "cust"), layout)
     found: dict[str, SlideLayout] = {}
     missing: list[str] = []
     for role in ROLES:
-        names = (given[role],) if role in given else DEFAULT_NAMES[role]
-        layout = next((by_name[n] for n in names if n in by_name), None)
-        if layout is None:
-            missing.append(f"{role} (looked for {' or '.join(repr(n) for n in names)})")
+        if role in given:
+            layout = by_name.get(given[role].casefold())
+            if layout is None:
+                missing.append(f"{role} (--layout {role}={given[role]!r})")
+                continue
         else:
+            layout = next((by_name[n.casefold()] for n in DEFAULT_NAMES[role]
+                           if n.casefold() in by_name), None) or next(
+                (by_type[t] for t in LAYOUT_TYPES[role] if t in by_type), None)
+        if layout is not None:
             found[role] = layout
+    for role, other in BORROWS.items():
+        if role not in found and role not in given and other in found:
+            found[role] = found[other]
+    missing += [f"{role} (looked for {' or '.join(repr(n) for n in DEFAULT_NAMES[role])}, "
+                f"or a layout of type {' or '.join(LAYOUT_TYPES[role])})"
+                for role in ROLES if role not in found and role not in given]
     if missing:
         raise CourseforgeError(
             "the slide template has no layout for " + "; ".join(missing)
-            + ". Its layouts are: " + ", ".join(repr(n) for n in by_name)
+            + ". Its layouts are: " + ", ".join(repr(n) for n in names)
             + ". Map a role to one of them with --layout ROLE=NAME.")
     return found
+
+
+def number_placeholders(prs: PresentationObject) -> None:
+    """Give every layout placeholder but the title an ``idx`` of its own.
+
+    PowerPoint matches a slide's placeholder to its layout's by type and idx; LibreOffice
+    saves title, subtitle and body placeholders without idx (all 0, the title's), so
+    without this they would collide.
+    """
+    for master in prs.slide_masters:
+        for layout in master.slide_layouts:
+            phs = [ph for ph in layout.element.iter(f"{{{P}}}ph")]
+            used = {int(ph.get("idx")) for ph in phs if ph.get("idx") is not None}
+            for ph in phs:
+                if ph.get("idx") is None and ph.get("type", "obj") not in ("title", "ctrTitle"):
+                    idx = next(n for n in range(1, 10_000) if n not in used)
+                    used.add(idx)
+                    ph.set("idx", str(idx))
 
 
 class Placed(Protocol):

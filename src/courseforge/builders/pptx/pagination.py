@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from .layouts import ColumnGeometry
 from .markdown_runs import BULLET, LETTER, PLAIN, Block, Paragraph, Picture, Run, Table
-from .slide_specs import COMPARISON, CONTENT, TITLE_ONLY, Column, SlideSpec
+from .slide_specs_base import COMPARISON, CONTENT, TITLE_ONLY, Column, SlideSpec
 from .text_fit import (
     EMU_PER_PT,
     LINE_SAFETY,

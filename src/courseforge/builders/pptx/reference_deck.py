@@ -18,7 +18,7 @@ from pptx.util import Emu
 
 from .drawingml import NS, A, P, next_shape_id
 from .layouts import layout_placeholders, master_placeholders
-from .slide_specs import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
+from .slide_specs_base import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
 
 WIDTH, HEIGHT = 12192000, 6858000  # 13.333 x 7.5 inches
 MARGIN = 609600
@@ -33,6 +33,8 @@ DEFAULT_LAYOUTS = {
     COMPARISON: ("Comparison", "Comparison"),
     TITLE_ONLY: ("Title Only", "Title Only"),
 }
+# layouts no slide is built in, kept for the trainer who edits the deck
+EXTRA_LAYOUTS = ("Two Content", "Picture with Caption", "Blank")
 
 
 def _darker(hex_colour: str, factor: float) -> str:
@@ -149,6 +151,16 @@ def _geometry(prs: PresentationObject) -> None:
                     _place(shape, 1097280, 3566160, WIDTH - 1097280 - MARGIN, 1463040)
             elif kind in ("title", "ctrTitle"):
                 _place(shape, *boxes["title"])
+            elif layout.name == "Two Content":
+                left = MARGIN if idx == 1 else MARGIN + half + 365760
+                _place(shape, left, BODY_TOP, half, BODY_BOTTOM - BODY_TOP)
+            elif layout.name == "Picture with Caption":
+                picture = INNER * 3 // 5
+                if kind == "pic":
+                    _place(shape, MARGIN, BODY_TOP, picture, BODY_BOTTOM - BODY_TOP)
+                else:
+                    _place(shape, MARGIN + picture + 365760, BODY_TOP,
+                           INNER - picture - 365760, BODY_BOTTOM - BODY_TOP)
             elif layout.name == "Comparison":
                 left = MARGIN if idx in (1, 2) else MARGIN + half + 365760
                 if kind == "body":
@@ -236,7 +248,8 @@ def build_reference_deck(brand_colour: str) -> PresentationObject:
     """The default reference deck for a course with this ``#RRGGBB`` brand colour."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(WIDTH), Emu(HEIGHT)
-    wanted = {old: new for old, new in DEFAULT_LAYOUTS.values()}
+    wanted = {old: new for old, new in DEFAULT_LAYOUTS.values()} | {
+        name: name for name in EXTRA_LAYOUTS}
     for layout in list(prs.slide_layouts):
         if layout.name not in wanted:
             prs.slide_layouts.remove(layout)

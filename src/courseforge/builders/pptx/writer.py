@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,7 +13,6 @@ from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
-from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationObject
@@ -23,17 +23,19 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
 from ...errors import CourseforgeError
+from ...locale.labels import RTL_LANGUAGES
 from ...model import Course
 from ...packaging import write_zip
 from . import drawingml
 from .drawingml import NS, A, P
+from .furniture import add_sections, footer_placeholders, right_to_left
 from .layouts import (
     Box,
     body_area,
     body_placeholders,
     column_geometry,
     find_layouts,
-    layout_placeholders,
+    number_placeholders,
     layout_title_size,
     subtitle_box,
     title_box,
@@ -61,7 +63,8 @@ from .pagination import (
 )
 from .partnames import PartNames
 from .slide_parts import PH_PATH, Prototypes, SlideParts, placeholder_type, placeholders
-from .slide_specs import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
+from .slide_specs_base import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
+from .texts import say
 
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 SP, T = f"{{{P}}}sp", f"{{{A}}}t"
@@ -89,8 +92,11 @@ def load_template(path: Path) -> bytes:
     """A trainer's .pptx (or .potx, .ppsx), checked to open, as deck bytes; CourseforgeError
     when it is not one."""
     try:
-        data = _as_deck(path.read_bytes())
-        Presentation(io.BytesIO(data))
+        prs = Presentation(io.BytesIO(_as_deck(path.read_bytes())))
+        number_placeholders(prs)
+        buffer = io.BytesIO()
+        prs.save(buffer)
+        data = buffer.getvalue()
     except OSError as exc:
         raise CourseforgeError(
             f"cannot read the slide template '{path}': {exc.strerror or exc}") from None
@@ -202,7 +208,8 @@ class DeckTemplate:
     def __init__(self) -> None:
         self.measures: Measures | None = None
         self.prototypes = Prototypes()
-        self.numbers: dict[str, etree._Element | None] = {}  # layout -> its slide-number ph
+        # layout -> its slide-number, footer and date placeholders: (type, p:ph, txBody xml)
+        self.numbers: dict[str, list[tuple[str, etree._Element, str]]] = {}
 
 
 def _measures(layouts: dict[str, SlideLayout]) -> Measures:
@@ -220,10 +227,13 @@ class DeckWriter:
     """
 
     def __init__(self, template: bytes, course: Course,
-                 mapping: Sequence[tuple[str, str]] = (), shared: DeckTemplate | None = None
-                 ) -> None:
+                 mapping: Sequence[tuple[str, str]] = (), shared: DeckTemplate | None = None,
+                 footer: str = "") -> None:
         self.prs = open_deck(template)
         self.course = course
+        self.footer = footer
+        self.sections: list[tuple[str, int]] = []  # (name, id of the slide it starts at)
+        self.right_to_left = re.split("[-_]", course.language)[0].lower() in RTL_LANGUAGES
         self.layouts = find_layouts(self.prs, mapping)
         self.shared = DeckTemplate() if shared is None else shared
         if self.shared.measures is None:
@@ -239,11 +249,13 @@ class DeckWriter:
         PartNames(self.prs.part.package)
         self.parts = SlideParts(self.prs, self.shared.prototypes)
 
-    def add(self, page: Page) -> Slide:
-        """One slide for one page, with its notes."""
+    def add(self, page: Page, timing: str = "") -> Slide:
+        """One slide for one page, with its notes (ending in ``timing``)."""
         spec = page.spec
         layout = self.layouts[page.role]
         slide = self.parts.add_slide(layout)
+        if spec.section and not page.title.endswith(CONTINUED):
+            self.sections.append((spec.section, int(self.prs.slides._sldIdLst[-1].id)))
         found = placeholders(slide)
         title = _shape(slide, found.get(0))
         if title is not None:
@@ -260,38 +272,43 @@ class DeckWriter:
             self._columns(slide, found, page)
         _remove_empty_placeholders(slide)
         self._add_slide_number(slide, layout, self.parts.count)
-        notes = spec.notes
+        notes = [spec.notes]
         if page.title.endswith(CONTINUED):
-            notes = f"Continues '{spec.title}'.\n\n{notes}"
+            notes.insert(0, say("notes.continues", title=spec.title))
         elif page.title != spec.title:
-            notes = f"Title in full: {spec.title}\n\n{notes}"
+            notes.insert(0, say("notes.title.full", title=spec.title))
         if page.subtitle != spec.subtitle:
-            notes = "Subtitle in full: " + " / ".join(spec.subtitle) + f"\n\n{notes}"
-        self.parts.set_notes(slide, notes, self.course.language)
+            notes.insert(0, say("notes.subtitle.full", subtitle=" / ".join(spec.subtitle)))
+        self.parts.set_notes(slide, "\n\n".join(n for n in (*notes, timing) if n),
+                             self.course.language)
+        if self.right_to_left:
+            right_to_left(slide.element)
+            right_to_left(slide.notes_slide.element)
         return slide
 
 
     def _add_slide_number(self, slide: Slide, layout: SlideLayout, number: int) -> None:
-        """The layout's slide-number placeholder, filled with the slide-number field."""
+        """The layout's slide-number placeholder with the slide-number field, and its footer
+        and date placeholders when they have text (the footer: ``--footer`` when empty)."""
         key = str(layout.part.partname)
         numbers = self.shared.numbers
         if key not in numbers:
-            source = next((s for s in layout_placeholders(layout)
-                           if s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER), None)
-            numbers[key] = None if source is None else source.element.find(PH_PATH)
-        ph = numbers[key]
-        if ph is None:
-            return
+            numbers[key] = footer_placeholders(layout, self.footer, self.course.language)
         tree = slide.shapes._spTree
-        next_id = drawingml.next_shape_id(tree)
-        sp = etree.fromstring(
-            f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr>'
-            f'<p:cNvPr id="{next_id}" name="Slide Number {next_id}"/>'
-            '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr/></p:nvSpPr><p:spPr/>'
-            f'<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:fld id="{SLIDE_NUMBER_FIELD}" '
-            f'type="slidenum"><a:t>{number}</a:t></a:fld></a:p></p:txBody></p:sp>')
-        sp.find(".//p:nvPr", NS).append(copy.deepcopy(ph))
-        tree.append(sp)
+        for kind, ph, body in numbers[key]:
+            next_id = drawingml.next_shape_id(tree)
+            if kind == "sldNum":
+                body = (f'<p:txBody xmlns:p="{P}" xmlns:a="{A}"><a:bodyPr/><a:lstStyle/><a:p>'
+                        f'<a:fld id="{SLIDE_NUMBER_FIELD}" type="slidenum"><a:t>{number}</a:t>'
+                        "</a:fld></a:p></p:txBody>")
+            name = {"sldNum": "Slide Number", "ftr": "Footer", "dt": "Date"}[kind]
+            sp = etree.fromstring(
+                f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr>'
+                f'<p:cNvPr id="{next_id}" name="{name} {next_id}"/>'
+                '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr/></p:nvSpPr><p:spPr/>'
+                f"{body}</p:sp>")
+            sp.find(".//p:nvPr", NS).append(copy.deepcopy(ph))
+            tree.append(sp)
 
     def _textbox(self, slide: Slide, left: float, top: float, width: float,
                  height: float) -> tuple[Shape, bool]:
@@ -452,6 +469,8 @@ class DeckWriter:
         props.created = props.modified = props.last_printed = FIXED_TIME
         props.revision = 1
         _app_properties(self.prs)
+        if len(self.sections) > 1:
+            add_sections(self.prs, self.sections, self.course.id)
         write_zip(path, package_members(self.prs))
 
 

@@ -1,0 +1,66 @@
+"""Where the time of one build goes: CPU seconds per phase, in one fresh process.
+
+Run by benchmarks/run.py as ``python benchmarks/phases.py COURSE``; prints one JSON object
+of phase -> CPU seconds, in the order the phases ran: the phases of a build of every format,
+then ("detail: ...") the slide decks again, split into the module decks and the course deck.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+def decks(course: object, work: Path, lap: Callable[[str], None]) -> None:
+    """The slide decks alone: the module decks, then the whole-course deck on its own (in a
+    build it reuses the module decks' pages, but writes every slide's XML again)."""
+    from courseforge.builders.base import BuildOptions
+    from courseforge.builders.pptx import reference_template, write_decks
+
+    options = BuildOptions()
+    template = reference_template(course, options)  # type: ignore[arg-type]
+    modules = [m.id for m in course.modules]  # type: ignore[attr-defined]
+    lap("detail: the reference deck")
+    write_decks(course, template, options, work / "decks", modules)  # type: ignore[arg-type]
+    lap("detail: the module decks alone")
+    write_decks(course, template, options, work / "decks", [None])  # type: ignore[arg-type]
+    lap("detail: the whole-course deck on its own")
+
+
+def main() -> None:
+    """Load the course, then import and run each builder, timing every step."""
+    timings: dict[str, float] = {}
+    mark = time.process_time()
+
+    def lap(name: str) -> None:
+        nonlocal mark
+        now = time.process_time()
+        timings[name] = round(now - mark, 4)
+        mark = now
+
+    import click  # noqa: F401 - what every command imports first
+
+    lap("import click (the CLI)")
+    from courseforge.builders import REGISTRY, builder_class
+    from courseforge.builders.base import BuildOptions
+    from courseforge.loading import load_checked
+
+    lap("import the loader and validation")
+    course = load_checked(Path(sys.argv[1])).course
+    lap("load and validate the course")
+    with tempfile.TemporaryDirectory() as work:
+        for name in REGISTRY:
+            builder = builder_class(name)
+            lap(f"{name}: import")
+            builder(course, BuildOptions()).build(Path(work), lambda _: None)
+            lap(f"{name}: build")
+        decks(course, Path(work), lap)
+    print(json.dumps(timings))
+
+
+if __name__ == "__main__":
+    main()

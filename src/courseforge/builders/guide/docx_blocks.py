@@ -1,0 +1,125 @@
+"""Word documents from the slide view model's blocks: paragraphs with runs, lists, tables.
+
+One deterministic save: fixed core properties, then the package re-zipped by
+:func:`courseforge.packaging.write_zip`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from ...model import Course
+from ...packaging import write_zip
+from ..pptx.markdown_runs import BULLET, LETTER, NUMBER, Block, Paragraph, Picture, Run, Table
+
+FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
+MONO = "Courier New"
+BODY_FONT = "Calibri"  # rendered with its metric twin Carlito where Calibri is absent
+
+
+def new_document(course: Course) -> DocumentObject:
+    """An empty document in the course's language, set in a readable size."""
+    document = Document()
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(11)
+    normal.font.name = BODY_FONT
+    rpr = normal.element.get_or_add_rPr()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = rpr.makeelement(qn("w:lang"), {})
+        rpr.append(lang)
+    lang.set(qn("w:val"), course.language)
+    if course.language.split("-")[0] in ("ar", "he", "fa"):
+        for style in ("Normal", "List Bullet", "List Number"):
+            ppr = document.styles[style].element.get_or_add_pPr()
+            ppr.append(ppr.makeelement(qn("w:bidi"), {}))
+    return document
+
+
+def add_runs(paragraph: DocxParagraph, runs: Iterable[Run], *, bold: bool = False) -> None:
+    """Styled runs into a Word paragraph (links as their text)."""
+    for run in runs:
+        out = paragraph.add_run(run.text)
+        out.bold = run.bold or bold or None
+        out.italic = run.italic or None
+        if run.code:
+            out.font.name = MONO
+
+
+def add_blocks(document: DocumentObject, blocks: Sequence[Block]) -> None:
+    """Paragraphs as body text or list items, tables as Word tables; pictures by alt text."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            style = {BULLET: "List Bullet", NUMBER: "List Number", LETTER: "List Bullet"}.get(
+                block.kind)
+            if style and block.level:
+                style += f" {min(block.level + 1, 3)}"
+            paragraph = document.add_paragraph(style=style)
+            add_runs(paragraph, block.runs)
+        elif isinstance(block, Table):
+            add_table(document, [block.header, *block.rows])
+        elif isinstance(block, Picture):
+            paragraph = document.add_paragraph()
+            paragraph.add_run(f"[{block.alt}]").italic = True
+
+
+def add_table(document: DocumentObject,
+              rows: Sequence[Sequence[Sequence[Run] | str]]) -> DocxTable:
+    """A table with a bold header row that repeats on every page."""
+    columns = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=columns)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            paragraph = table.cell(r, c).paragraphs[0]
+            runs = (Run(text=cell),) if isinstance(cell, str) else cell
+            add_runs(paragraph, runs, bold=r == 0)
+    header = table.rows[0]._tr.get_or_add_trPr()
+    header.append(header.makeelement(qn("w:tblHeader"), {}))
+    return table
+
+
+def note_lines(document: DocumentObject, label: str, lines: int = 3) -> None:
+    """Room for the reader's own notes: a label and ruled empty lines."""
+    paragraph = document.add_paragraph()
+    run = paragraph.add_run(label)
+    run.italic = True
+    run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    for _ in range(lines):
+        line = document.add_paragraph()
+        borders = line._p.get_or_add_pPr().makeelement(qn("w:pBdr"), {})
+        bottom = borders.makeelement(qn("w:bottom"), {qn("w:val"): "single", qn("w:sz"): "4",
+                                                      qn("w:space"): "1",
+                                                      qn("w:color"): "A6A6A6"})
+        borders.append(bottom)
+        line._p.get_or_add_pPr().append(borders)
+
+
+def save(document: DocumentObject, course: Course, path: Path, *, title: str) -> None:
+    """Core properties from the course and fixed times, then a deterministic zip."""
+    props = document.core_properties
+    props.title = title
+    props.subject = course.title
+    props.author = props.last_modified_by = course.author
+    props.language = course.language
+    props.keywords = course.id
+    props.created = props.modified = props.last_printed = FIXED_TIME
+    props.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    write_zip(path, members)

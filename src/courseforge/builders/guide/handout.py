@@ -1,0 +1,53 @@
+"""The participant handout: each slide's key points with room for notes, the tables, and
+the self-assessment with its tally."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx.document import Document as DocumentObject
+
+from ...model import Course, Quiz
+from ..pptx.markdown_runs import parse_blocks
+from ..pptx.quiz_specs import letter, shown_choices, tally
+from ..pptx.texts import say
+from ..pptx.typography import typeset_blocks, typographic
+from .docx_blocks import add_blocks, add_table, new_document, note_lines, save
+
+
+def write_handout(course: Course, path: Path) -> None:
+    """Write ``guide/<course-id>-handout.docx``."""
+    document = new_document(course)
+    document.add_heading(course.title, level=0)
+    document.add_paragraph(say("guide.handout")).runs[0].bold = True
+    for number, module in enumerate(course.modules, start=1):
+        document.add_heading(say("guide.module", number=number, title=module.title), level=1)
+        if module.lesson.objectives:
+            document.add_paragraph(say("objectives.lead"))
+            for objective in module.lesson.objectives:
+                document.add_paragraph(objective.text, style="List Bullet")
+        for slide in module.lesson.slides:
+            document.add_heading(typographic(slide.title, course.language), level=2)
+            add_blocks(document, typeset_blocks(parse_blocks(slide.body), course.language))
+            note_lines(document, say("guide.notes.space"))
+        if module.quiz is not None and module.quiz.preference_questions and course.outcomes:
+            _self_assessment(document, course, module.quiz)
+    save(document, course, path, title=f"{course.title}: {say('guide.handout')}")
+
+
+def _self_assessment(document: DocumentObject, course: Course, quiz: Quiz) -> None:
+    """The preference questions with their lettered options, then the tally to fill in."""
+    document.add_heading(say("tally.title"), level=2)
+    for question in quiz.preference_questions:
+        number = quiz.questions.index(question) + 1
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{number}. {question.prompt}").bold = True
+        for index, choice in enumerate(shown_choices(course, quiz, question)):
+            document.add_paragraph(f"{letter(index)}. {choice.text}")
+    document.add_paragraph(say("tally.lead"))
+    header, rows = tally(course, quiz)
+    add_table(document, [header, *rows])
+    for outcome in course.outcomes:
+        document.add_heading(outcome.title, level=3)
+        document.add_paragraph(outcome.summary).runs[0].bold = True
+        document.add_paragraph(outcome.guidance)

@@ -1,0 +1,88 @@
+"""What a slide carries besides its content: footer, date and slide-number placeholders,
+right-to-left paragraphs, and the deck's PowerPoint sections."""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from collections.abc import Sequence
+
+from lxml import etree
+from pptx.presentation import Presentation as PresentationObject
+from pptx.slide import SlideLayout
+
+from . import drawingml
+from .drawingml import A, P
+from .layouts import layout_placeholders
+from .slide_parts import PH_PATH
+
+T = f"{{{A}}}t"
+
+
+SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+
+
+def add_sections(prs: PresentationObject, starts: Sequence[tuple[str, int]], seed: str) -> None:
+    """PowerPoint sections (one per module of the course deck), each from the slide it starts
+    at to the next one's; ids derived from the course, so the bytes stay the same."""
+    ids = [int(s.id) for s in prs.slides._sldIdLst]
+    root = prs.part._element
+    ext_lst = root.find(f"{{{P}}}extLst")
+    if ext_lst is None:
+        ext_lst = etree.SubElement(root, f"{{{P}}}extLst")
+    ext = etree.SubElement(ext_lst, f"{{{P}}}ext", uri=SECTIONS_EXT)
+    section_list = etree.SubElement(ext, f"{{{P14}}}sectionLst", nsmap={"p14": P14})
+    first = [ids.index(slide_id) for _, slide_id in starts]
+    first[0] = 0  # every slide belongs to a section
+    for number, (name, _) in enumerate(starts):
+        end = first[number + 1] if number + 1 < len(first) else len(ids)
+        guid = uuid.uuid5(uuid.NAMESPACE_URL, f"courseforge:{seed}:{number}:{name}")
+        section = etree.SubElement(section_list, f"{{{P14}}}section", name=name,
+                                   id="{" + str(guid).upper() + "}")
+        slide_ids = etree.SubElement(section, f"{{{P14}}}sldIdLst")
+        for slide_id in ids[first[number]:end]:
+            etree.SubElement(slide_ids, f"{{{P14}}}sldId", id=str(slide_id))
+
+
+def right_to_left(element: etree._Element) -> None:
+    """Every paragraph of a slide (or notes slide) right-to-left and right-aligned."""
+    for p in element.iter(f"{{{A}}}p"):
+        ppr = p.find(f"{{{A}}}pPr")
+        if ppr is None:
+            ppr = etree.Element(f"{{{A}}}pPr")
+            p.insert(0, ppr)
+        ppr.set("rtl", "1")
+        ppr.set("algn", "r")
+
+
+def footer_placeholders(layout: SlideLayout, footer: str, language: str
+                         ) -> list[tuple[str, etree._Element, str]]:
+    """What a slide of ``layout`` carries at its foot: the slide number always; the footer
+    and the date when the master's header/footer settings (``p:hf``) turn them on and the
+    layout gives them text; ``footer`` fills the footer (it is shown when given)."""
+    found = []
+    hf = layout.slide_master.element.find(f"{{{P}}}hf")
+    shown = {kind: hf is not None and hf.get(kind, "1") not in ("0", "false")
+             for kind in ("ftr", "dt")}
+    for shape in layout_placeholders(layout):
+        ph = shape.element.find(PH_PATH)
+        kind = ph.get("type", "") if ph is not None else ""
+        if ph is None or kind not in ("sldNum", "ftr", "dt"):
+            continue
+        tx_body = shape.element.find(f"{{{P}}}txBody")
+        has_text = tx_body is not None and "".join(
+            tx_body.itertext(T, with_tail=False)).strip()
+        if kind == "sldNum":
+            found.append((kind, ph, ""))
+        elif has_text and shown[kind] and not (kind == "ftr" and footer):
+            body = copy.deepcopy(tx_body)
+            for field in body.iter(f"{{{A}}}fld"):  # a date field is kept; its id stays
+                field.attrib.pop("uuid", None)
+            found.append((kind, ph, etree.tostring(body).decode()))
+        elif kind == "ftr" and footer:
+            body = etree.fromstring(f'<p:txBody xmlns:p="{P}" xmlns:a="{A}"><a:bodyPr/>'
+                                    "<a:lstStyle/><a:p/></p:txBody>")
+            drawingml.set_text(body, footer, language)
+            found.append((kind, ph, etree.tostring(body).decode()))
+    return found

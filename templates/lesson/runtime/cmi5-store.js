@@ -1,0 +1,303 @@
+/* cmi5: the AU's store. Talks to the LRS the LMS named at launch; never makes the learner wait.
+ *
+ * Start (in the background while the lesson runs from this browser): one POST to the fetch
+ * URL for the session's token, then LMS.LaunchData (launch mode, masteryScore, context
+ * template), the learner's preferences (cmi5LearnerPreferences) and the progress saved by an
+ * earlier session (State API, "courseforge.progress"). When all of that arrived, the tracker
+ * opens the store (lesson.openLateLms) and "initialized" is the first statement queued.
+ *
+ * Statements queue in memory in the order they happened, each with its id and timestamp fixed
+ * when it is made, and are sent one at a time with PUT ?statementId: a send that failed or
+ * timed out is repeated with the same id (an LRS that had stored it answers without storing it
+ * again; 409 for an answer means an earlier launch stored it). The progress is written to the
+ * State API after each change. While the LRS fails, the answers not yet stored wait in this
+ * browser (per learner) for the next launch, as with SCORM.
+ *
+ * Rules kept: initialized first, terminated last; completed once per registration; passed at
+ * most once per registration and never followed by failed; at most one of passed/failed per
+ * session, so a failure is held until the session ends (a pass on a retry replaces it); in
+ * Browse and Review mode no satisfaction statement. Durations are ISO 8601.
+ */
+(function (lesson) {
+  "use strict";
+
+  var cmi5 = lesson.cmi5;
+  var data = lesson.data;
+  var state = lesson.state;
+  var PROGRESS = "courseforge.progress";
+  var MAX_RETRY_MS = 30000;
+
+  function Cmi5Store(launch) {
+    this.standard = "cmi5";
+    this.launch = launch;
+    this.claimed = [];
+    this.queue = []; // statements not yet stored, in order
+    this.pendingAnswers = []; // interaction items whose statement is queued, for copies
+    this.scored = {}; // objective id -> the values last sent
+    this.ready = false;
+    this.opened = false;
+    this.failing = false;
+    this.retryMs = 1000;
+    this.loadedAt = Date.now(); // the lesson is ready for the learner from the start
+    var account = launch.actor.account || {};
+    this.mirrorKey = "courseforge:" + data.scope + ":" + data.version + ":unsaved:" +
+      (account.homePage || "") + "|" + (account.name || launch.actor.mbox || "");
+    this.start();
+  }
+
+  Cmi5Store.prototype.request = function (method, resource, params, body, keepalive) {
+    return cmi5.xapi(this.launch, this.token, method, resource, params, body, keepalive);
+  };
+
+  Cmi5Store.prototype.stateParams = function (stateId) {
+    return { activityId: this.launch.activityId, agent: JSON.stringify(this.launch.actor),
+             registration: this.launch.registration, stateId: stateId };
+  };
+
+  /* The token (once), then what the LMS holds; retried while the LRS does not answer. */
+  Cmi5Store.prototype.start = function () {
+    var self = this;
+    var step = function () {
+      var work = self.token ? Promise.resolve() : self.fetchToken();
+      work.then(function () { return self.readLaunchData(); })
+        .then(function () {
+          return self.request("GET", "agents/profile", {
+            agent: JSON.stringify(self.launch.actor), profileId: "cmi5LearnerPreferences" });
+        })
+        .then(function (answer) {
+          if (answer.status === 200 && answer.body) self.preferences = answer.body;
+          return self.request("GET", "activities/state", self.stateParams(PROGRESS));
+        })
+        .then(function (answer) {
+          if (answer.status !== 200 && answer.status !== 404) throw new Error(answer.status);
+          self.saved = answer.status === 200 && answer.body ? answer.body : {};
+          self.ready = true;
+          if (lesson.openLateLms) lesson.openLateLms();
+        })
+        .catch(function (error) {
+          if (self.refused) return; // the LMS said no: nothing to retry
+          lesson.warn("the LRS did not answer at launch (" + error + "); progress is kept in " +
+            "this browser and the lesson tries again");
+          setTimeout(step, self.backoff());
+        });
+    };
+    step();
+  };
+
+  Cmi5Store.prototype.backoff = function () {
+    var wait = this.retryMs;
+    this.retryMs = Math.min(MAX_RETRY_MS, this.retryMs * 2);
+    return wait;
+  };
+
+  /* One POST to the fetch URL (section 8.2): a second one would be refused. */
+  Cmi5Store.prototype.fetchToken = function () {
+    var self = this;
+    if (this.fetched) {
+      this.refused = true;
+      return Promise.reject(new Error("the fetch URL answered once already"));
+    }
+    this.fetched = true;
+    return cmi5.request(this.launch.fetch, { method: "POST" }).then(function (answer) {
+      if (answer.status !== 200 || !answer.body || !answer.body["auth-token"]) {
+        self.refused = true;
+        lesson.warn("the LMS gave no token (" + JSON.stringify(answer.body) + "); progress " +
+          "is kept in this browser");
+        throw new Error("no token");
+      }
+      self.token = answer.body["auth-token"];
+    });
+  };
+
+  Cmi5Store.prototype.readLaunchData = function () {
+    var self = this;
+    return this.request("GET", "activities/state", this.stateParams("LMS.LaunchData"))
+      .then(function (answer) {
+        if (answer.status !== 200 || !answer.body) {
+          throw new Error("LMS.LaunchData " + answer.status);
+        }
+        self.launchData = answer.body;
+        self.statements = new cmi5.Statements(self.launch, answer.body);
+      });
+  };
+
+  /* The tracker opens the store once everything arrived: the saved progress becomes the
+     state, and the session begins. */
+  Cmi5Store.prototype.open = function () {
+    if (!this.ready) return false;
+    if (this.opened) return true;
+    this.opened = true;
+    var saved = this.saved;
+    this.sent = saved.sent && typeof saved.sent === "object" ? saved.sent : {};
+    lesson.mergeSnapshot(saved.progress, false);
+    var progress = saved.progress && typeof saved.progress === "object" ? saved.progress : {};
+    this.held = typeof progress.suspend === "string" ? progress.suspend : "";
+    this.bookmark = typeof progress.location === "string" ? progress.location : "";
+    this.normal = (this.launchData.launchMode || "Normal") === "Normal";
+    this.startedAt = this.loadedAt;
+    this.queue.push(this.statements.initialized(this.startedAt));
+    return true;
+  };
+
+  /* Turns what changed into statements, writes the progress, sends; false while failing. */
+  Cmi5Store.prototype.save = function (elapsedMs, final) {
+    this.collect();
+    this.writeProgress(final);
+    if (!final) this.flush();
+    return !this.failing;
+  };
+
+  Cmi5Store.prototype.collect = function () {
+    var now = Date.now();
+    var statements = this.statements;
+    while (state.interactions.length) {
+      var item = state.interactions.shift();
+      // an answer given before the session opened (or in an earlier one) is dated at its
+      // start: initialized comes first
+      this.queue.push(statements.answered(item, Math.max(item.at, this.startedAt)));
+      this.pendingAnswers.push(item);
+    }
+    var outcomes = {};
+    var quiz = data.quiz;
+    for (var o = 0; quiz && o < quiz.outcomes.length; o++) outcomes[quiz.outcomes[o].id] = true;
+    for (var i = 0; i < state.objectives.length; i++) {
+      var objective = state.objectives[i];
+      var values = JSON.stringify(objective);
+      if (this.scored[objective.id] === values) continue;
+      this.scored[objective.id] = values;
+      this.queue.push(statements.scored(objective, now, !!outcomes[objective.id]));
+    }
+    if (!this.normal) return; // Browse, Review: no satisfaction statements
+    var duration = now - this.startedAt;
+    if (state.completion === "completed" && !this.sent.completed) {
+      this.sent.completed = true;
+      this.queue.push(statements.completed(now, duration));
+    }
+    // a result is judged once: the one restored from an earlier session was judged there
+    var result = JSON.stringify([state.score, state.success]);
+    if (state.score && state.success && result !== this.sent.result && !this.sent.passed &&
+        !this.judged) {
+      this.sent.result = result;
+      var judged = statements.judged(now, duration, {
+        scaled: state.score.scaled, raw: state.score.raw, min: state.score.min,
+        max: state.score.max, passed: state.success === "passed" });
+      if (judged.result.success) {
+        this.judged = true; // one of passed/failed per session (section 9.3)
+        this.sent.passed = true;
+        this.failure = null; // a pass on a retry replaces the failure this session held
+        this.queue.push(judged);
+      } else {
+        // a failure waits for the session's end: the learner may pass on a retry before it
+        this.failure = judged;
+      }
+    }
+  };
+
+  /* The failure the session held, sent as its judgement before terminated. */
+  Cmi5Store.prototype.sendFailure = function () {
+    if (!this.failure || this.judged) return;
+    this.judged = true;
+    this.queue.push(this.failure);
+    this.failure = null;
+  };
+
+  /* The progress document, written when it changed (on pagehide even as the page goes). */
+  Cmi5Store.prototype.writeProgress = function (final) {
+    var progress = lesson.snapshot();
+    progress.interactions = [];
+    var doc = { progress: progress, sent: this.sent };
+    var text = JSON.stringify(doc);
+    if (text === this.written || (this.writing && !final)) return;
+    var self = this;
+    this.writing = true;
+    this.request("PUT", "activities/state", this.stateParams(PROGRESS), doc, final)
+      .then(function (answer) {
+        self.writing = false;
+        if (answer.status >= 200 && answer.status < 300) {
+          self.written = text;
+          self.held = progress.suspend;
+        } else {
+          self.fail("the LRS did not keep the progress (HTTP " + answer.status + ")");
+        }
+      }, function (error) {
+        self.writing = false;
+        self.fail("the LRS did not keep the progress (" + error + ")");
+      });
+  };
+
+  /* Sends the queue one statement at a time, in order. */
+  Cmi5Store.prototype.flush = function () {
+    if (this.sending || !this.queue.length) return;
+    var self = this;
+    var statement = this.queue[0];
+    this.sending = true;
+    this.request("PUT", "statements", { statementId: statement.id }, statement)
+      .then(function (answer) {
+        self.sending = false;
+        var answerStored = answer.status === 409 && statement.verb.id.slice(-8) === "answered";
+        if ((answer.status >= 200 && answer.status < 300) || answerStored) {
+          self.stored(statement);
+          self.flush();
+        } else {
+          self.fail("the LRS refused a statement (HTTP " + answer.status + ")");
+        }
+      }, function (error) {
+        self.sending = false;
+        self.fail("the LRS did not answer (" + error + ")");
+      });
+  };
+
+  Cmi5Store.prototype.stored = function (statement) {
+    this.queue.shift();
+    if (statement.verb.id.slice(-8) === "answered") this.pendingAnswers.shift();
+    if (this.failing || this.claimed.length) {
+      lesson.keep(this.mirrorKey, undefined);
+      while (this.claimed.length) lesson.keep(this.claimed.pop(), undefined);
+    }
+    this.failing = false;
+    this.retryMs = 1000;
+  };
+
+  Cmi5Store.prototype.fail = function (message) {
+    if (!this.failing) lesson.warn(message + "; trying again");
+    this.failing = true;
+    this.keepCopy();
+    var self = this;
+    if (!this.retryTimer && !this.closed) {
+      this.retryTimer = setTimeout(function () {
+        self.retryTimer = null;
+        self.written = null;
+        self.writeProgress(false);
+        self.flush();
+      }, this.backoff());
+    }
+  };
+
+  /* The answers the LRS has not stored, and the progress, for the learner's next launch. */
+  Cmi5Store.prototype.keepCopy = function () {
+    var copy = lesson.snapshot();
+    copy.interactions = this.pendingAnswers.slice();
+    copy.held = this.held;
+    lesson.keep(this.mirrorKey, copy);
+  };
+
+  /* terminated last: the queue goes in one request that outlives the page (keepalive). */
+  Cmi5Store.prototype.close = function () {
+    if (!this.opened || this.closed) return;
+    this.closed = true;
+    this.sendFailure();
+    this.queue.push(this.statements.terminated(Date.now(), Date.now() - this.startedAt));
+    // no answer will tell whether this arrives: a copy waits for the next launch
+    if (this.pendingAnswers.length || this.failing) this.keepCopy();
+    // everything not yet stored, a statement in flight too (the page's end cancels it; the
+    // same id and content twice is one statement to the LRS)
+    this.request("POST", "statements", null, cmi5.closingBatch(this.queue), true)
+      .then(null, function () { /* the page is gone */ });
+  };
+
+  lesson.lmsStores = lesson.lmsStores || {};
+  lesson.lmsStores.cmi5 = function () {
+    var launch = cmi5.readLaunch(window.location.search);
+    return launch ? new Cmi5Store(launch) : null;
+  };
+})(window.courseforgeLesson = window.courseforgeLesson || {});
