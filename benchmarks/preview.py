@@ -59,7 +59,7 @@ def edit_to_screen(course: Path, runs: int, quiz: bool = False) -> list[float]:
                 build = int(tab.evaluate("() => document.documentElement.dataset.shownBuild"))
                 # any change to a quiz file reloads the lesson: a comment is enough
                 edited = f"{original}\n# edit {run}\n" if quiz else heading.sub(
-                    lambda m: f"{m.group(0)} ({run})", original, count=1)
+                    rf"\g<0> ({run})", original, count=1)
                 assert edited != original, "the edit must change the file"
                 start_ms = time.time() * 1000
                 lesson.write_text(edited, encoding="utf-8")

@@ -158,7 +158,7 @@ def test_the_inspector_shows_what_the_lms_stores_after_a_quiz(page, served) -> N
 
 
 def test_the_deck_outline_lists_each_modules_slides(page, served) -> None:
-    url, _ = served
+    url, course = served
     page.goto(url)
     shown(page, 1)
     page.get_by_role("button", name="Deck outline").click()
@@ -167,6 +167,11 @@ def test_the_deck_outline_lists_each_modules_slides(page, served) -> None:
     assert outline.locator(".deck").count() == 2
     titles = outline.locator(".deck").first.locator(".slide-title strong").all_inner_texts()
     assert titles[0] == "Welcome" and "Why roles matter" in titles and "Two roles" in titles
+
+    lesson = course / "modules" / "welcome" / "lesson.md"  # a slide edit, swapped in place
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("# Two roles", "# Both roles"),
+                      encoding="utf-8")
+    outline.locator(".slide-title strong", has_text="Both roles").wait_for()
 
 
 def test_the_outline_shows_continued_shrunk_and_cut_slides(tmp_path: Path) -> None:
@@ -281,3 +286,34 @@ def test_ctrl_c_stops_the_preview_cleanly(tmp_path: Path) -> None:
     assert process.returncode == 0, rest
     assert "stopping the preview" in rest
     assert "Traceback" not in rest
+
+
+def test_nothing_outside_the_course_is_served_through_a_symlink(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    shutil.copytree(ROOTS / "broken-image-in-table", course)
+    lesson = course / "modules" / "welcome" / "lesson.md"
+    lesson.write_text("\n".join(line for line in lesson.read_text("utf-8").splitlines()
+                                if "chart.png" not in line)
+                      + "\n\n![A chart](images/chart.png)\n", "utf-8")  # out of the table
+    secret = tmp_path / "secret.png"
+    secret.write_bytes((course / "modules" / "welcome" / "images" / "chart.png").read_bytes()
+                       + b"not for the browser")
+    override = course / "templates" / "lesson" / "lesson.css"
+    override.parent.mkdir(parents=True)
+    override.symlink_to(tmp_path / "secret.png")
+    preview, server, thread = start(course, BuildOptions(), 0)
+    try:  # a theme file linked out of the course is refused, like any course file
+        assert preview.good is None
+        assert [(d.path, d.code) for d in preview.status.diagnostics] == [
+            ("templates/lesson/lesson.css", "file.outside")]
+        override.unlink()
+        assert not preview.rebuild(["templates/lesson/lesson.css"]).failed
+        # an image turned into a link out of the course after the build checked clean
+        image = course / "modules" / "welcome" / "images" / "chart.png"
+        image.unlink()
+        image.symlink_to(secret)
+        files = preview.lesson_files("scorm2004")  # rendered only now
+        assert not any(b"not for the browser" in data for data in files.values())
+        assert preview.rebuild(["modules/welcome/images/chart.png"]).failed
+    finally:
+        stop(preview, server, thread)

@@ -124,3 +124,15 @@ def test_a_full_reload_keeps_the_compiled_templates_and_unchanged_modules_pages(
     os.utime(override, (1, 2_000_000_000))
     preview.rebuild(["templates/lesson/index.html.j2"])
     assert b"<!-- two -->" in preview.lesson_files("scorm12")["index.html"]
+
+
+def test_a_slide_with_a_figure_reloads_so_it_gets_its_enlarge_button(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    shutil.copytree(ROOTS / "broken-image-in-table", course)
+    lesson = course / "modules" / "welcome" / "lesson.md"
+    lesson.write_text("\n".join(line for line in lesson.read_text("utf-8").splitlines()
+                                if "chart.png" not in line)
+                      + "\n\n![A chart](images/chart.png)\n", "utf-8")
+    before = loaded(course)
+    lesson.write_text(lesson.read_text("utf-8").replace("![A chart]", "![The chart]"), "utf-8")
+    assert PagePatcher(BuildOptions()).patch(before, loaded(course)) is None

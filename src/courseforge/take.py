@@ -164,9 +164,9 @@ def ask_question(terminal: Terminal, number: int, total: int, question: Question
         indexes = terminal.ask(labels.text("take.ask_multiple"),
                                lambda text: parse_numbers(text, count, labels))
         return None if indexes is None else [options[i] for i in indexes]
-    index = terminal.ask(labels.text("take.ask_single"),
-                         lambda text: parse_number(text, count, labels))
-    return None if index is None else options[index]
+    picked = terminal.ask(labels.text("take.ask_single"),
+                          lambda text: parse_number(text, count, labels))
+    return None if picked is None else options[picked]
 
 
 def _points(labels: Labels, points: float) -> str:

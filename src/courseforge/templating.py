@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 
 from .errors import CourseforgeError, Diagnostic, did_you_mean, error, warning
+from .loading.files import inside
 from .locale import labels_for
 from .model import Course
 
@@ -122,6 +123,10 @@ def override_diagnostics(root: Path) -> list[Diagnostic]:
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         name = path.relative_to(folder).as_posix()
         shown = f"templates/{name}"
+        if not inside(root, path):
+            found.append(error(shown, 0, "the file lies outside the course folder (a symlink?)",
+                               "file.outside"))
+            continue
         if name not in names:
             hint = did_you_mean(name, names) or f"; the theme has {', '.join(names)}"
             found.append(warning(shown, 0, f"'{shown}' replaces no theme file, so it is not "

@@ -10,8 +10,8 @@ from .callouts import plain_markdown, split_callouts
 from .fields import Fields
 from .files import image_problem, read_text, relative_name, resolve_reference
 from .lesson_markdown import (
-    RawSlide,
     FRONT_MATTER,
+    RawSlide,
     closing_lines,
     continues_yaml,
     find_images,

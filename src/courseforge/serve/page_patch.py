@@ -23,6 +23,8 @@ from ..templating import environment, render, search_path
 from .page_sections import slide_parts
 
 LESSON_FILE = "lesson.md"
+# markup the lesson's runtime sets up when the page loads (a figure's Enlarge button)
+SET_UP_AT_LOAD = ("<figure",)
 
 
 def only_lessons(changed: Sequence[str]) -> bool:
@@ -58,8 +60,8 @@ class PagePatcher:
 
     def rendered_slides(self, course: Course, site: LessonSite
                         ) -> dict[str, tuple[str, str, str]] | None:
-        """Page id -> (title, body, Contents link) HTML of the site's slide pages, as the lesson page
-        renders them (theme overrides included); None when a page does not have that shape."""
+        """Page id -> (title, body, Contents link) HTML of the site's slide pages, as the
+        lesson page renders them (theme overrides included); None when a page lacks them."""
         page = render(self.environment(course), "lesson/index.html.j2", site=site, csp=CSP,
                       data_json=script_json({}))
         ids = [p.id for p in site.pages if p.kind == "slide"]
@@ -85,6 +87,9 @@ class PagePatcher:
         after = self.rendered_slides(new, new_site)
         if before is None or after is None or before.keys() != after.keys():
             return None
-        return [{"id": key, "title": title, "body": body, "link": link}
-                for key, (title, body, link) in after.items()
-                if (title, body, link) != before[key]]
+        changed = [{"id": key, "title": title, "body": body, "link": link}
+                   for key, (title, body, link) in after.items()
+                   if (title, body, link) != before[key]]
+        if any(mark in page["body"] for page in changed for mark in SET_UP_AT_LOAD):
+            return None  # swapped in, it would lack what the runtime adds: reload
+        return changed

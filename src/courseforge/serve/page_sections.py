@@ -1,8 +1,9 @@
 """Cutting a slide page's title and body out of the rendered lesson page, markup unchanged.
 
 The preview page swaps ``#ID-title`` and the first ``.prose`` inside ``section#ID``, and the
-Contents link ``[data-toc=ID]`` (the elements ``preview.js`` replaces); this finds the same elements with an HTML parser, so a
-theme override may order attributes, nest elements or add markup around them freely.
+Contents link ``[data-toc=ID]`` (the elements ``preview.js`` replaces); this finds the same
+elements with an HTML parser, so a theme override may order attributes, nest elements or
+add markup around them freely.
 """
 
 from __future__ import annotations

@@ -114,8 +114,11 @@ class Preview:
                 return {}
             if standard not in good.files:
                 env = self.patcher.environment(good.course)  # compiled once, not per reload
-                good.files[standard] = dict(
-                    lesson_members(good.course, self.options, standard, env=env))
+                try:
+                    good.files[standard] = dict(
+                        lesson_members(good.course, self.options, standard, env=env))
+                except CourseforgeError:  # a file changed under the build (the watcher tells)
+                    return {}
             return good.files[standard]
 
     def outline(self) -> list[dict[str, Any]]:

@@ -10,6 +10,7 @@ import jinja2
 from markupsafe import Markup
 
 from ...errors import CourseforgeError
+from ...loading.files import inside
 from ...locale import labels_for
 from ...lms.presets import DEFAULT_PRESET, preset
 from ...model import Course, Module
@@ -87,6 +88,8 @@ def lesson_members(course: Course, options: BuildOptions, standard: str,
     for script in SCRIPT_PARTS:
         members.append((script, joined_script(course, script, options.templates)))
     for media in site.media:
+        if not inside(course.root, course.root / media.source):  # made a link since loading
+            raise CourseforgeError(f"{media.source} lies outside the course folder")
         try:
             members.append((media.target, (course.root / media.source).read_bytes()))
         except OSError as exc:

@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
-from ...model import Course, Module
 from ...locale import labels_for
+from ...model import Course, Module
 from .html_render import MarkdownTexts, render_inline, render_markdown
 from .quiz_pages import QuizView, quiz_view
 

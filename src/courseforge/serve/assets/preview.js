@@ -107,6 +107,9 @@
       t.prose.innerHTML = t.page.body;
       if (t.link && t.page.link) t.link.innerHTML = t.page.link; // its tick kept
     });
+    try { // the lesson measures its tables again (a wide one says it scrolls)
+      frame.contentWindow.dispatchEvent(new Event("resize"));
+    } catch (e) { /* gone */ }
     return true;
   }
 
@@ -128,9 +131,12 @@
       var at = shown ? place() : { hash: "", scroll: 0 };
       shown = status.good;
       launch(at.hash, at.scroll);
-      if (!outlineView.hidden) window.courseforgeOutline.load(
-        document.getElementById("outline-body"), labels);
+    } else {
+      return;
     }
+    // the outline on screen follows every new build, swapped in or reloaded
+    if (!outlineView.hidden) window.courseforgeOutline.load(
+      document.getElementById("outline-body"), labels);
   }
 
   function listen() {
