@@ -1,8 +1,10 @@
 """The texts a reader meets in each built output: what a language scan has to look at.
 
 HTML: text and the attributes read aloud or shown (aria-label, title, alt, placeholder,
-value); decks: every shape and the notes; Word files: paragraphs and tables; JSON and XML:
-every string. Packages are opened and their members read the same way.
+value); decks: every shape and the notes; Word files: paragraphs and tables; JSON: every
+string meant for people; XML: element text and titles, without the values that only programs
+read (QTI's declarations and response processing); GIFT and text files: all of their text.
+Packages are opened and their members read the same way.
 """
 
 from __future__ import annotations
@@ -82,13 +84,47 @@ def json_texts(data: bytes) -> str:
     return "\n".join(found)
 
 
+# XML elements whose content is data for a program, never shown to a learner or a teacher:
+# QTI 2.1 declarations and processing (identifiers such as a feedback's CORRECT, baseValues,
+# correct responses) and QTI 1.2 response processing, outcomes and Canvas's metadata fields
+XML_DATA_ELEMENTS = frozenset({
+    "responseDeclaration", "outcomeDeclaration", "templateDeclaration", "responseProcessing",
+    "outcomeProcessing", "templateProcessing",
+    "resprocessing", "outcomes", "qtimetadata", "itemmetadata",
+})
+
+
 def xml_texts(data: bytes) -> str:
-    """The text of every element of an XML document."""
-    return "\n".join(etree.fromstring(data).itertext())
+    """The text of an XML document a person sees: element text and ``title`` attributes,
+    leaving out the elements that hold data for programs (XML_DATA_ELEMENTS)."""
+    parts: list[str] = []
+
+    def walk(element: etree._Element) -> None:
+        if not isinstance(element.tag, str):  # comments and processing instructions
+            if element.tail:
+                parts.append(element.tail)
+            return
+        if etree.QName(element).localname not in XML_DATA_ELEMENTS:
+            if title := element.get("title"):
+                parts.append(title)
+            if element.text:
+                parts.append(element.text)
+            for child in element:
+                walk(child)
+        if element.tail:
+            parts.append(element.tail)
+
+    walk(etree.fromstring(data))
+    return "\n".join(parts)
+
+
+def plain_texts(data: bytes) -> str:
+    """A text file (README.txt, a GIFT file) as it is: every line is read."""
+    return data.decode("utf-8")
 
 
 READERS = {".html": html_texts, ".pptx": pptx_texts, ".docx": docx_texts, ".json": json_texts,
-           ".xml": xml_texts}
+           ".xml": xml_texts, ".txt": plain_texts, ".gift": plain_texts}
 
 
 def member_texts(name: str, data: bytes) -> Iterator[tuple[str, str]]:

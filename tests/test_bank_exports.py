@@ -305,3 +305,16 @@ def test_the_same_course_exports_the_same_bytes(exported, tmp_path: Path) -> Non
     second = {p.relative_to(again / "quizzes"): p.read_bytes()
               for p in sorted((again / "quizzes").rglob("*")) if p.is_file()}
     assert len(first) > len(FORMATS) and first == second
+
+
+def test_every_readme_text_is_a_label_of_the_catalogue() -> None:
+    """Each README line a format may write is a message of the English catalogue (and so,
+    through the completeness test, of every language), whatever course is exported."""
+    from courseforge.builders.banks.texts import LOSSES, kept_id, title_id
+    from courseforge.locale import messages_of
+
+    english = messages_of("en")
+    ids = {*LOSSES.values(), "bank.files", "bank.not_kept", "bank.settings", "bank.round_trip"}
+    ids |= {make(fmt) for fmt in SHORT_NAMES for make in (title_id, kept_id)}
+    assert sorted(ids - set(english)) == []
+    assert {fmt for fmt, _ in LOSSES} == set(SHORT_NAMES)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from ...locale import labels_for
 from ...model import Course, QuestionType
 from ...packaging import write_bytes, write_zip
 from ..base import Builder, Progress
@@ -15,7 +16,7 @@ from .texts import LOSSES, loss_summary, readme
 
 
 def losses_in(format_name: str, course: Course) -> list[str]:
-    """What this target cannot keep of this course, in a fixed order."""
+    """The message ids of what this target cannot keep of this course, in a fixed order."""
     questions = [q for m in course.modules if m.quiz for q in m.quiz.questions]
     present = {
         "points": any(q.points != 1 for q in questions),
@@ -60,7 +61,8 @@ class BankBuilder(Builder):
         progress(loss_summary(self.name, self.folder, len(losses) + 1))
         example = f"{banks[0].id}{self.extension}" if banks else f"<module-id>{self.extension}"
         write_bytes(folder / "README.txt",
-                    readme(self.name, example, course_file, losses).encode("utf-8"))
+                    readme(self.name, example, course_file, losses,
+                           labels_for(self.course)).encode("utf-8"))
 
     def write(self, path: Path, banks: Sequence[BankQuiz], name: str) -> None:
         """Write one export file holding these quizzes, each in its own category."""
