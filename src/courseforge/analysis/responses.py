@@ -71,8 +71,8 @@ def _answers(module: Module, rows: Iterable[_Row]) -> Answers:
     quiz = module.quiz
     assert quiz is not None
     by_key: dict[str, Question] = {}
-    for question in quiz.questions:
-        by_key[question.id] = by_key[f"{module.id}-{question.id}"] = question
+    for item in quiz.questions:
+        by_key[item.id] = by_key[f"{module.id}-{item.id}"] = item
     found: dict[str, dict[str, Any]] = {}
     warnings: list[Diagnostic] = []
     for row in rows:

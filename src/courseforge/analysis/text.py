@@ -64,11 +64,11 @@ def analysis_lines(labels: Wording, course: Course, module: Module, analysis: Ma
     lines += [f"  {item.question}: {share(labels, item.influence)}" for item in analysis.influence]
     lines.append(labels.text("analysis.personas") if personas
                  else labels.text("analysis.no_personas"))
-    for result in personas:
-        verdict = "analysis.persona_passed" if result.passed else "analysis.persona_failed"
-        lines.append("  " + labels.text("analysis.persona", name=result.persona.name,
-                                        result=persona_outcome(labels, course, result),
-                                        expected=title(result.persona.expect),
+    for outcome in personas:
+        verdict = "analysis.persona_passed" if outcome.passed else "analysis.persona_failed"
+        lines.append("  " + labels.text("analysis.persona", name=outcome.persona.name,
+                                        result=persona_outcome(labels, course, outcome),
+                                        expected=title(outcome.persona.expect),
                                         verdict=labels.text(verdict)))
     return lines
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..analysis import recommendation_diagnostics
 from ..errors import CourseforgeError, Diagnostic, Severity, ValidationFailed
 from ..lms.presets import LmsPreset
 from ..model import Course
-from ..analysis import recommendation_diagnostics
 from ..validation import validate
 from .course_loader import ModuleCache, load_course
 

@@ -10,9 +10,9 @@ import jinja2
 from markupsafe import Markup
 
 from ...errors import CourseforgeError
+from ...lms.presets import DEFAULT_PRESET, preset
 from ...loading.files import inside
 from ...locale import labels_for
-from ...lms.presets import DEFAULT_PRESET, preset
 from ...model import Course, Module
 from ...templating import environment, find_theme_file, render
 from ..base import BuildOptions

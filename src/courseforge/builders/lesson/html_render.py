@@ -8,9 +8,9 @@ pattern are removed, which makes the serializer escape such markup like any text
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import markdown

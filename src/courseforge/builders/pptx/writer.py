@@ -35,8 +35,8 @@ from .layouts import (
     body_placeholders,
     column_geometry,
     find_layouts,
-    number_placeholders,
     layout_title_size,
+    number_placeholders,
     subtitle_box,
     title_box,
 )
