@@ -100,6 +100,7 @@ class Lesson:
     objectives: tuple[Objective, ...]
     minutes: int
     slides: tuple[Slide, ...]
+    cover: Image | None = None  # the module card's picture (front matter ``cover:``)
     source: Source
 
 
@@ -250,6 +251,7 @@ class Course:
     brand_colour: str
     passing_score: float
     allow_raw_html: bool = False  # author HTML in Markdown is kept (sanitised) only when true
+    cover: Image | None = None  # the overview's title picture (``cover:``)
     outcomes: tuple[Outcome, ...]
     modules: tuple[Module, ...]
     labels: tuple[LabelOverride, ...] = ()  # labels.yml

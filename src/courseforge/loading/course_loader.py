@@ -10,7 +10,6 @@ from ..model import (
     Block,
     CalloutKind,
     Course,
-    Image,
     Lesson,
     Module,
     Objective,
@@ -21,7 +20,8 @@ from ..model import (
 from ..locale import SOURCE_LANGUAGE, Labels, labels_for_language, overrides_for
 from .callouts import plain_markdown, split_callouts
 from .fields import ID_PATTERN, Fields
-from .files import image_problem, read_text, relative_name, resolve_reference
+from .files import read_text, relative_name
+from .images import load_cover, load_image
 from .labels_loader import load_labels
 from .lesson_markdown import find_images, split_front_matter, split_slides, unsafe_links
 from .located_yaml import LocatedDict, parse_yaml
@@ -87,6 +87,8 @@ def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
         brand_colour=fields.text("brand_colour", default="#1F5A96"),
         passing_score=fields.get("passing_score", float, 80.0),
         allow_raw_html=fields.get("allow_raw_html", bool, False),
+        cover=load_cover(root, COURSE_FILE, fields.text("cover"), fields.line_of("cover"),
+                         diagnostics),
         outcomes=outcomes,
         modules=tuple(
             module
@@ -283,6 +285,7 @@ def _lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson | N
             )
         )
         item.finish()
+    cover = load_cover(root, name, fields.text("cover"), fields.line_of("cover"), diagnostics)
     fields.finish()
     slides = []
     for raw in split_slides(body, body_line):
@@ -301,41 +304,11 @@ def _lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson | N
                         "(http, https, mailto): lessons show its text without the link",
                         "lesson.link")
             )
-        images = []
-        for image in find_images(raw.body, raw.body_line):
-            resolved = resolve_reference(root, name, image.src)
-            if resolved is None:
-                diagnostics.append(
-                    error(
-                        name,
-                        image.line,
-                        f"image '{image.src}' must be a relative path inside the course folder",
-                        "image.outside",
-                    )
-                )
-                continue
-            if not (root / resolved).is_file():
-                diagnostics.append(
-                    error(name, image.line, f"image '{image.src}' does not exist", "image.missing")
-                )
-                continue
-            if not image.alt:
-                diagnostics.append(
-                    error(name, image.line, f"image '{image.src}' has no alt text", "image.no-alt")
-                )
-            problem = image_problem(root / resolved)
-            if problem:
-                diagnostics.append(
-                    error(name, image.line, f"image '{image.src}' {problem}", "image.format")
-                )
-            images.append(
-                Image(
-                    src=image.src,
-                    path=resolved,
-                    alt=image.alt,
-                    source=Source(path=name, line=image.line),
-                )
-            )
+        images = [
+            loaded for image in find_images(raw.body, raw.body_line)
+            if (loaded := load_image(root, name, image.src, image.alt, image.line,
+                                     diagnostics)) is not None
+        ]
         raw_blocks, problems = split_callouts(raw.body, raw.body_line)
         diagnostics.extend(error(name, p.line, p.message, p.code) for p in problems)
         blocks = tuple(
@@ -361,5 +334,6 @@ def _lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson | N
         objectives=tuple(objectives),
         minutes=minutes,
         slides=tuple(slides),
+        cover=cover,
         source=Source(path=name, line=1),
     )

@@ -11,12 +11,12 @@ from markupsafe import Markup
 from ...errors import CourseforgeError
 from ...locale import labels_for
 from ...model import Course, Module
-from ...templating import environment, find_theme_file, render
+from ...templating import environment, render
 from ..base import BuildOptions
 from .brand_colours import palette
 from .pages import LessonSite, lesson_site
 from .quiz_pages import counting_gates, quiz_data
-from .scripts import SCRIPT_PARTS, joined_script
+from .scripts import SCRIPT_PARTS, STYLE_PARTS, joined_script
 
 # Nothing is loaded from elsewhere and nothing is sent anywhere but to the LMS's API object.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -63,9 +63,7 @@ def lesson_members(course: Course, options: BuildOptions, standard: str,
                   data_json=script_json(runtime_data(course, site, standard, modules)))
     theme = render(env, "lesson/theme.css.j2", palette=palette(course.brand_colour))
     members = [(LAUNCH_PAGE, page.encode("utf-8")), ("theme.css", theme.encode("utf-8"))]
-    members.append(("lesson.css", find_theme_file(course, "lesson/lesson.css", options.templates)
-                    .read_bytes()))
-    for script in SCRIPT_PARTS:
+    for script in (*STYLE_PARTS, *SCRIPT_PARTS):
         members.append((script, joined_script(course, script, options.templates)))
     for media in site.media:
         try:
