@@ -249,6 +249,7 @@ class Course:
     audience: str
     author: str
     brand_colour: str
+    accent_colour: str = ""  # "" derives it from the brand colour
     passing_score: float
     allow_raw_html: bool = False  # author HTML in Markdown is kept (sanitised) only when true
     cover: Image | None = None  # the overview's title picture (``cover:``)

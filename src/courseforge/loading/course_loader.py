@@ -85,6 +85,7 @@ def load_course(root: Path) -> tuple[Course | None, list[Diagnostic]]:
         audience=fields.text("audience"),
         author=fields.text("author"),
         brand_colour=fields.text("brand_colour", default="#1F5A96"),
+        accent_colour=fields.text("accent_colour"),
         passing_score=fields.get("passing_score", float, 80.0),
         allow_raw_html=fields.get("allow_raw_html", bool, False),
         cover=load_cover(root, COURSE_FILE, fields.text("cover"), fields.line_of("cover"),
@@ -131,6 +132,12 @@ def _check_ranges(fields: Fields, course: Course) -> None:
         fields.report(
             "brand_colour",
             f"'brand_colour' must look like #1F5A96, not '{course.brand_colour}'",
+            "course.colour",
+        )
+    if course.accent_colour and not COLOUR.match(course.accent_colour):
+        fields.report(
+            "accent_colour",
+            f"'accent_colour' must look like #C0392B, not '{course.accent_colour}'",
             "course.colour",
         )
     if course.language and not LANGUAGE.match(course.language):

@@ -61,7 +61,7 @@ def lesson_members(course: Course, options: BuildOptions, standard: str,
     env = environment(course, options.templates)
     page = render(env, "lesson/index.html.j2", site=site, csp=CSP,
                   data_json=script_json(runtime_data(course, site, standard, modules)))
-    theme = render(env, "lesson/theme.css.j2", palette=palette(course.brand_colour))
+    theme = render(env, "lesson/theme.css.j2", palette=palette(course.brand_colour, course.accent_colour))
     members = [(LAUNCH_PAGE, page.encode("utf-8")), ("theme.css", theme.encode("utf-8"))]
     for script in (*STYLE_PARTS, *SCRIPT_PARTS):
         members.append((script, joined_script(course, script, options.templates)))
