@@ -9,6 +9,9 @@ Markdown, measured in turns. The targets table closes the report, each with its 
 whether it holds. A per-phase profile of one build shows where the time goes.
 Where Chromium and Playwright are available it also measures the preview's edit-to-screen
 time (``courseforge serve``; see benchmarks/preview.py).
+Learner-side figures: the lesson runtime (JS + CSS) gzipped, the SCORM zip size and, in
+Chromium, first paint, page change and network requests, each against its budget (runtime
+<= 40 KB gzipped, first paint <= 200 ms, page change <= 50 ms, 0 requests).
 """
 
 from __future__ import annotations
@@ -52,6 +55,34 @@ def figure(sample: Sample) -> str:
     return f"{sample.wall:.2f} s wall, {sample.cpu:.2f} s CPU, {sample.rss:.0f} MB peak"
 
 
+# the lessons' learner-side budgets: figures to read, never timed tests
+BUDGETS = {"runtime_kb": 40.0, "first_paint_ms": 200.0, "page_change_ms": 50.0, "requests": 0}
+
+
+def against(value: float, budget: float, unit: str) -> str:
+    """A figure with its budget, and whether it holds."""
+    verdict = "within" if value <= budget else "OVER"
+    return f"{value:.1f} {unit} (budget <= {budget:g} {unit}: {verdict})"
+
+
+PAGE_CHANGE = """() => {
+    const times = [];
+    for (let i = 1; i < Math.min(courseforge.pages.length, 21); i++) {
+        const t = performance.now();
+        courseforge.go(i);
+        document.body.getBoundingClientRect();  // the layout the change causes
+        times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+}"""
+FIRST_PAINT = """() => {
+    const p = performance.getEntriesByName('first-contentful-paint')[0]
+        || performance.getEntriesByType('paint')[0];
+    return p ? p.startTime : -1;
+}"""
+
+
 def learner_side(out: Path) -> list[tuple[str, str]]:
     """Runtime weight, package size and (when possible) time to interactive."""
     rows = []
@@ -60,7 +91,8 @@ def learner_side(out: Path) -> list[tuple[str, str]]:
         runtime = [p for p in web.rglob("*") if p.suffix in (".js", ".css")
                    and "data" not in p.stem]
         gz = sum(len(gzip.compress(p.read_bytes(), 9)) for p in runtime)
-        rows.append(("lesson runtime JS + CSS, gzipped", f"{gz / 1024:.1f} KB"))
+        rows.append(("lesson runtime JS + CSS, gzipped",
+                     against(gz / 1024, BUDGETS["runtime_kb"], "KB")))
     for version in ("scorm12", "scorm2004"):
         zips = sorted((out / version).glob("*.zip")) if (out / version).is_dir() else []
         if zips:
@@ -75,7 +107,7 @@ def learner_side(out: Path) -> list[tuple[str, str]]:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"),
                                         args=["--no-sandbox", "--disable-gpu"])
-            timings = []
+            timings, paints, changes = [], [], []
             requests: list[str] = []
             for _ in range(5):
                 context = browser.new_context()
@@ -85,12 +117,22 @@ def learner_side(out: Path) -> list[tuple[str, str]]:
                 timings.append(tab.evaluate(
                     "() => { const n = performance.getEntriesByType('navigation')[0];"
                     " return n.domInteractive - n.startTime; }"))
+                tab.wait_for_function("() => window.courseforge !== undefined")
+                tab.wait_for_timeout(100)
+                paints.append(tab.evaluate(FIRST_PAINT))
+                changes.append(tab.evaluate(PAGE_CHANGE))
                 context.close()
             browser.close()
         network = [u for u in requests if not u.startswith(("file:", "data:", "about:"))]
         rows.append(("lesson page, time to interactive (Chromium)",
                      f"{statistics.median(timings):.0f} ms"))
-        rows.append(("network requests from a lesson page", str(len(network))))
+        rows.append(("lesson page, first paint (Chromium)",
+                     against(statistics.median(paints), BUDGETS["first_paint_ms"], "ms")))
+        rows.append(("lesson page change, median (Chromium)",
+                     against(statistics.median(changes), BUDGETS["page_change_ms"], "ms")))
+        rows.append(("network requests from a lesson page",
+                     f"{len(network)} (budget {BUDGETS['requests']}: "
+                     f"{'within' if len(network) <= BUDGETS['requests'] else 'OVER'})"))
     return rows
 
 

@@ -3,7 +3,7 @@
 Usage: python scripts/screenshots.py [--course course] [--out docs/images]
 
 Builds the web site into a temporary folder, serves it on the loopback, and takes PNGs in
-headless Chromium (/usr/bin/chromium): a lesson page with a diagram, the final assessment
+headless Chromium (/usr/bin/chromium): the overview, a lesson page with a diagram, the final assessment
 half answered, and its result, on a desktop (1366x768) and on a phone (390x844).
 """
 
@@ -56,6 +56,10 @@ def shoot(site: str, out: Path) -> list[Path]:
                                              args=["--no-sandbox", "--disable-gpu"])
         for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
             page = browser.new_page(viewport=viewport)
+            page.goto(site + "#start")
+            page.wait_for_function("() => window.courseforgeQuiz !== undefined")
+            made.append(out / f"overview-{name}.png")
+            page.screenshot(path=made[-1])
             page.goto(site + "#intro.3")
             page.wait_for_function("() => window.courseforgeQuiz !== undefined")
             made.append(out / f"lesson-{name}.png")

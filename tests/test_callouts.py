@@ -16,7 +16,7 @@ def test_the_rich_course_has_its_callouts_in_order(roots: Path) -> None:
     assert [(b.callout, b.title) for b in first.blocks] == [(None, ""),
                                                             (CalloutKind.TIP, "Keep it small")]
     assert first.blocks[1].markdown == "A small release is easier to review and quicker to undo."
-    assert str(first.blocks[1].source) == "modules/basics/lesson.md:17"
+    assert str(first.blocks[1].source) == "modules/basics/lesson.md:18"
     # readers that know no callouts get the text without the fences
     assert ":::" not in first.body and "quicker to undo" in first.body
     third = slides[2]

@@ -100,6 +100,7 @@ class Lesson:
     objectives: tuple[Objective, ...]
     minutes: int
     slides: tuple[Slide, ...]
+    cover: Image | None = None  # the module card's picture (front matter ``cover:``)
     source: Source
 
 
@@ -294,9 +295,11 @@ class Course:
     audience: str
     author: str
     brand_colour: str
+    accent_colour: str = ""  # "" derives it from the brand colour
     passing_score: float
     close_call_margin: float = 0.10  # top two within this share of the weight: too close to call
     allow_raw_html: bool = False  # author HTML in Markdown is kept (sanitised) only when true
+    cover: Image | None = None  # the overview's title picture (``cover:``)
     outcomes: tuple[Outcome, ...]
     modules: tuple[Module, ...]
     labels: tuple[LabelOverride, ...] = ()  # labels.yml

@@ -10,6 +10,7 @@ from ..locale import SOURCE_LANGUAGE, Labels, labels_for_language, overrides_for
 from ..model import Course, Module, Outcome, Source
 from .fields import ID_PATTERN, Fields
 from .files import read_text, relative_name
+from .images import load_cover
 from .labels_loader import load_labels
 from .lesson_loader import load_lesson
 from .located_yaml import LocatedDict, parse_yaml
@@ -84,9 +85,12 @@ def load_course(root: Path, cache: ModuleCache | None = None
         audience=fields.text("audience"),
         author=fields.text("author"),
         brand_colour=fields.text("brand_colour", default="#1F5A96"),
+        accent_colour=fields.text("accent_colour"),
         passing_score=fields.get("passing_score", float, 80.0),
         close_call_margin=fields.get("close_call_margin", float, 0.10),
         allow_raw_html=fields.get("allow_raw_html", bool, False),
+        cover=load_cover(root, COURSE_FILE, fields.text("cover"), fields.line_of("cover"),
+                         diagnostics),
         outcomes=outcomes,
         modules=tuple(
             module
@@ -136,6 +140,12 @@ def _check_ranges(fields: Fields, course: Course) -> None:
         fields.report(
             "brand_colour",
             f"'brand_colour' must look like #1F5A96, not '{course.brand_colour}'",
+            "course.colour",
+        )
+    if course.accent_colour and not COLOUR.match(course.accent_colour):
+        fields.report(
+            "accent_colour",
+            f"'accent_colour' must look like #C0392B, not '{course.accent_colour}'",
             "course.colour",
         )
     if course.language and not LANGUAGE.match(course.language):

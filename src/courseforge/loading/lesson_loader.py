@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Diagnostic, error, warning
-from ..model import Block, CalloutKind, Image, Lesson, Objective, Slide, Source
+from ..model import Block, CalloutKind, Lesson, Objective, Slide, Source
 from .callouts import plain_markdown, split_callouts
 from .fields import Fields
-from .files import image_problem, read_text, relative_name, resolve_reference
+from .files import read_text, relative_name, resolve_reference
+from .images import load_cover, load_image
 from .lesson_markdown import (
     FRONT_MATTER,
     RawSlide,
@@ -113,6 +114,7 @@ def load_lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson
             )
         )
         item.finish()
+    cover = load_cover(root, name, fields.text("cover"), fields.line_of("cover"), diagnostics)
     fields.finish()
     slides = [_slide(root, name, raw, diagnostics) for raw in split_slides(body, body_line)]
     if not slides:
@@ -122,6 +124,7 @@ def load_lesson(root: Path, path: Path, diagnostics: list[Diagnostic]) -> Lesson
         objectives=tuple(objectives),
         minutes=minutes,
         slides=tuple(slides),
+        cover=cover,
         source=Source(path=name, line=1),
     )
 
@@ -146,29 +149,14 @@ def _slide(root: Path, name: str, raw: RawSlide, diagnostics: list[Diagnostic]) 
             "mailto): lessons show its text without the link", "lesson.link"))
     images = []
     for image in find_images(raw.body, raw.body_line):
-        resolved = resolve_reference(root, name, image.src)
-        if resolved is None:
-            diagnostics.append(error(name, image.line, f"image '{image.src}' must be a relative "
-                                     "path inside the course folder", "image.outside"))
-            continue
-        if image.in_table:
+        if image.in_table and resolve_reference(root, name, image.src) is not None:
             diagnostics.append(error(
                 name, image.line, f"image '{image.src}' is inside a table cell, which slides "
                 "cannot show: put the image on a line of its own", "image.in-table"))
             continue
-        if not (root / resolved).is_file():
-            diagnostics.append(error(name, image.line, f"image '{image.src}' does not exist",
-                                     "image.missing"))
-            continue
-        if not image.alt:
-            diagnostics.append(error(name, image.line, f"image '{image.src}' has no alt text",
-                                     "image.no-alt"))
-        problem = image_problem(root / resolved)
-        if problem:
-            diagnostics.append(error(name, image.line, f"image '{image.src}' {problem}",
-                                     "image.format"))
-        images.append(Image(src=image.src, path=resolved, alt=image.alt,
-                            source=Source(path=name, line=image.line)))
+        loaded = load_image(root, name, image.src, image.alt, image.line, diagnostics)
+        if loaded is not None:
+            images.append(loaded)
     raw_blocks, problems = split_callouts(raw.body, raw.body_line)
     diagnostics.extend(error(name, p.line, p.message, p.code) for p in problems)
     blocks = tuple(

@@ -56,7 +56,16 @@
       if (review.length) {
         reviewBox.appendChild(el("p", "", labels.text("quiz.review_objectives")));
         var list = el("ul", "review");
-        review.forEach(function (o) { list.appendChild(html("li", "", shared.objectives[o])); });
+        review.forEach(function (o) {
+          var item = el("li"), page = (shared.objective_pages || {})[o];
+          // a link to the page that teaches it, when this package has that page
+          var text = item.appendChild(html(page ? "a" : "span", "", shared.objectives[o]));
+          if (page) {
+            text.setAttribute("href", "#" + page);
+            text.setAttribute("data-go", page);
+          }
+          list.appendChild(item);
+        });
         reviewBox.appendChild(list);
       } else if (wrong.length) {
         reviewBox.appendChild(el("p", "", labels.text("quiz.review_questions", { count: wrong.length,
@@ -71,7 +80,7 @@
         : labels.text("quiz.no_attempts_left")));
     var rec = this.quiz.settings.recommend ? quizzes.recommendation(this.quiz, responses) : null;
     if (this.quiz.settings.recommend) this.showRecommendation(role(box, "recommendation"), rec);
-    box.querySelector("[data-action=retry]").hidden = !(left > 0);
+    this.showCourseProgress(role(box, "course-progress"), result, graded, rec);
     box.hidden = false;
     if (announce) {
       box.querySelector("h2").focus();

@@ -10,6 +10,7 @@
  *   scorm-store.js   the SCORM 1.2 / 2004 store
  *   tracker.js       which store, committing, retries, the save notice; the tracker API
  *   figures.js       figures: the enlarge button and its dialog
+ *   overview.js      the overview: Start / Resume, each module card's progress
  *   navigation.js    pages, contents, history; window.courseforge
  * Each file is a function of one shared namespace object (window.courseforgeLesson), which
  * is how they reach each other; it is no API. The API is window.courseforge:

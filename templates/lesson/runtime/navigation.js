@@ -37,6 +37,7 @@
     bar.max = pageIds.length;
     progressText.textContent = labels.text("lesson.percent_seen", { percent: labels.percent(percent, 0) });
     counter.textContent = labels.text("lesson.page_counter", { number: current + 1, total: pageIds.length });
+    if (lesson.renderOverview) lesson.renderOverview();
     prevButton.disabled = current <= 0;
     nextButton.disabled = current >= pageIds.length - 1;
     for (var i = 0; i < tocLinks.length; i++) {
@@ -91,7 +92,8 @@
           { number: index + 1, total: pageIds.length, title: title });
       }
     }
-    state.location = pageIds[index];
+    // the overview keeps the place in the course: a relaunch, and its Resume, return there
+    if (index > 0 || !state.location) state.location = pageIds[index];
     state.seen[index] = true;
     updateCompletion();
     render();

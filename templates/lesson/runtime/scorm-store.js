@@ -109,6 +109,8 @@
         "browser until it does");
       return false;
     }
+    // the learner's name, for the printed summary of a result (an LMS may not give it)
+    lesson.learnerName = this.read(v12 ? "cmi.core.student_name" : "cmi.learner_name", true) || "";
     state.location = location;
     restoreSuspendData(suspend);
     this.held = suspend; // what the LMS holds, to tell whether a copy kept here is newer

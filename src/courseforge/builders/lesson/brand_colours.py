@@ -65,12 +65,16 @@ class Palette:
     on_brand: str  # text on a brand-coloured background
     button: str  # button background that white text reads on
     brand_text_dark: str  # links and accents on the dark scheme's page
+    accent: str  # highlights (progress, current page, eyebrows), readable on white
+    accent_dark: str  # the same on the dark scheme's page
 
 
-def palette(brand: str) -> Palette:
-    """A palette from a ``#RRGGBB`` brand colour."""
+def palette(brand: str, accent: str = "") -> Palette:
+    """A palette from a ``#RRGGBB`` brand colour and an optional accent (else the brand's)."""
     brand = brand.upper()
+    accent = (accent or brand).upper()
     on_brand = WHITE if contrast(brand, WHITE) >= contrast(brand, INK) else INK
     return Palette(brand=brand, brand_text=darken_until(brand, WHITE),
                    on_brand=on_brand, button=darken_until(brand, WHITE),
-                   brand_text_dark=lighten_until(brand, DARK_PAPER))
+                   brand_text_dark=lighten_until(brand, DARK_PAPER),
+                   accent=darken_until(accent, WHITE), accent_dark=lighten_until(accent, DARK_PAPER))

@@ -14,12 +14,12 @@ from ...lms.presets import DEFAULT_PRESET, preset
 from ...loading.files import inside
 from ...locale import labels_for
 from ...model import Course, Module
-from ...templating import environment, find_theme_file, render
+from ...templating import environment, render
 from ..base import BuildOptions
 from .brand_colours import palette
 from .pages import LessonSite, lesson_site
 from .quiz_pages import counting_gates, quiz_data
-from .scripts import SCRIPT_PARTS, joined_script
+from .scripts import SCRIPT_PARTS, STYLE_PARTS, joined_script
 
 # Nothing is loaded from elsewhere and nothing is sent anywhere but to the LMS's API object;
 # a cmi5 AU talks to the LRS its launch names, which no build can know.
@@ -81,11 +81,10 @@ def lesson_members(course: Course, options: BuildOptions, standard: str,
                   csp=content_security_policy(standard),
                   data_json=script_json(runtime_data(course, site, standard, modules,
                                                       options.lms)))
-    theme = render(env, "lesson/theme.css.j2", palette=palette(course.brand_colour))
+    theme = render(env, "lesson/theme.css.j2", palette=palette(course.brand_colour,
+                                                           course.accent_colour))
     members = [(LAUNCH_PAGE, page.encode("utf-8")), ("theme.css", theme.encode("utf-8"))]
-    members.append(("lesson.css", find_theme_file(course, "lesson/lesson.css", options.templates)
-                    .read_bytes()))
-    for script in SCRIPT_PARTS:
+    for script in (*STYLE_PARTS, *SCRIPT_PARTS):
         members.append((script, joined_script(course, script, options.templates)))
     for media in site.media:
         if not inside(course.root, course.root / media.source):  # made a link since loading

@@ -74,12 +74,16 @@ class TocModule:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ModuleSummary:
-    """What the start page says about a module."""
+    """What the overview's card says about a module."""
 
+    id: str
     number: int
     title: str
     minutes: int
     objectives: tuple[str, ...]
+    first_page: str  # the id of its first page
+    pages: int  # how many pages it has
+    cover: str  # the package path of its cover, "" without one
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -92,6 +96,7 @@ class LessonSite:
     description: str
     language: str
     minutes: int
+    cover: str  # the package path of the course's cover, "" without one
     summaries: tuple[ModuleSummary, ...]
     pages: tuple[Page, ...]
     toc: tuple[TocModule, ...]
@@ -108,14 +113,32 @@ def media_target(module: Module, index: int, course_path: str) -> str:
 
 
 def module_media(module: Module) -> tuple[MediaFile, ...]:
-    """Each distinct image of a module's lesson, in order of first use."""
+    """Each distinct image of a module's lesson, in order of first use, then its cover."""
     seen: dict[str, MediaFile] = {}
-    for slide in module.lesson.slides:
-        for image in slide.images:
-            if image.path not in seen:
-                target = media_target(module, len(seen) + 1, image.path)
-                seen[image.path] = MediaFile(target=target, source=image.path)
+    images = [image for slide in module.lesson.slides for image in slide.images]
+    if module.lesson.cover is not None:
+        images.append(module.lesson.cover)
+    for image in images:
+        if image.path not in seen:
+            target = media_target(module, len(seen) + 1, image.path)
+            seen[image.path] = MediaFile(target=target, source=image.path)
     return tuple(seen.values())
+
+
+def course_cover(course: Course) -> MediaFile | None:
+    """The course's cover picture as a package file, or None."""
+    if course.cover is None:
+        return None
+    name = _UNSAFE_NAME.sub("-", course.cover.path.rsplit("/", 1)[-1]).strip("-.") or "image"
+    return MediaFile(target=f"media/cover-{name}", source=course.cover.path)
+
+
+def module_cover(module: Module) -> str:
+    """The package path of a module's cover, "" without one."""
+    cover = module.lesson.cover
+    if cover is None:
+        return ""
+    return next(m.target for m in module_media(module) if m.source == cover.path)
 
 
 @lru_cache(maxsize=2048)  # a rebuild (the preview, another format) renders changed modules only
@@ -162,7 +185,7 @@ def lesson_site(course: Course, modules: Sequence[Module] | None = None) -> Less
                  plain_title=title, module_id="", module_title="", module_number=0,
                  body=render_markdown(course.description))
     pages: list[Page] = [start]
-    toc = []
+    toc: list[TocModule] = []
     for module in chosen:
         module_pages = _module_pages(module, numbers[module.id], len(pages) + 1,
                                      course.allow_raw_html, texts)
@@ -170,13 +193,17 @@ def lesson_site(course: Course, modules: Sequence[Module] | None = None) -> Less
         toc.append(TocModule(id=module.id, number=numbers[module.id], title=module.title,
                              pages=module_pages))
     summaries = tuple(
-        ModuleSummary(number=numbers[m.id], title=m.title, minutes=m.lesson.minutes,
-                      objectives=tuple(o.text for o in m.lesson.objectives))
-        for m in chosen)
+        ModuleSummary(id=m.id, number=numbers[m.id], title=m.title, minutes=m.lesson.minutes,
+                      objectives=tuple(o.text for o in m.lesson.objectives),
+                      first_page=entry.pages[0].id, pages=len(entry.pages),
+                      cover=module_cover(m))
+        for m, entry in zip(chosen, toc))
+    cover = course_cover(course)
     scope = course.id if whole else "-".join([course.id, *(m.id for m in chosen)])
     return LessonSite(
         course_id=course.id, scope=scope, title=title, description=course.description,
         language=course.language, minutes=sum(m.lesson.minutes for m in chosen),
-        summaries=summaries, pages=tuple(pages), toc=tuple(toc),
-        media=tuple(f for m in chosen for f in module_media(m)),
+        cover=cover.target if cover else "", summaries=summaries, pages=tuple(pages),
+        toc=tuple(toc),
+        media=(() if cover is None else (cover,)) + tuple(f for m in chosen for f in module_media(m)),
     )

@@ -165,6 +165,9 @@ def quiz_data(course: Course, modules: Sequence[Module]) -> dict[str, Any] | Non
         "record": final.id if final is not None and final.quiz is not None
         and final.quiz.settings.recommend else None,
         "objectives": objectives,
+        # where a missed objective is taught: its module's first page, when the package has it
+        "objective_pages": {o.id: f"{m.id}.1" for m in modules for o in m.lesson.objectives
+                            if m.lesson.slides},
         "outcomes": [{"id": o.id, "title": o.title, "summary": str(render_inline(o.summary)),
                       "guidance": str(render_markdown(o.guidance))} for o in course.outcomes],
         "modules": [{"id": m.id, "title": m.title, "quiz": {

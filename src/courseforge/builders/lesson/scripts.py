@@ -18,17 +18,21 @@ SCRIPT_PARTS: dict[str, tuple[str, ...]] = {
     "runtime.js": ("labels.js", *(f"runtime/{name}" for name in (
         "core.js", "saved-state.js", "local-store.js", "lms-time.js", "scorm-api.js",
         "scorm-store.js", "scorm-elements.js", "cmi5-launch.js", "cmi5-statements.js",
-        "cmi5-store.js", "tracker.js", "figures.js", "navigation.js"))),
+        "cmi5-store.js", "tracker.js", "figures.js", "overview.js", "navigation.js"))),
     "grading.js": ("grading.js",),  # also run by Node in the tests: one file, as it is
     "quiz.js": tuple(f"quiz/{name}" for name in (
         "setup.js", "state-codes.js", "dom.js", "controller.js", "recording.js", "feedback.js",
-        "result.js", "start.js")),
+        "result.js", "result-next.js", "start.js")),
 }
+
+# the stylesheet, joined the same way
+STYLE_PARTS: dict[str, tuple[str, ...]] = {"lesson.css": ("lesson.css", "overview.css", "result.css")}
 
 
 def part_paths(course: Course, script: str, templates: Path | None = None) -> list[Path]:
-    """The files ``script`` is joined from, each found along the theme search path."""
-    return [find_theme_file(course, f"lesson/{part}", templates) for part in SCRIPT_PARTS[script]]
+    """The files ``script`` (or the stylesheet) is joined from, each found along the theme search path."""
+    return [find_theme_file(course, f"lesson/{part}", templates) for part in
+            {**SCRIPT_PARTS, **STYLE_PARTS}[script]]
 
 
 def joined_script(course: Course, script: str, templates: Path | None = None) -> bytes:
