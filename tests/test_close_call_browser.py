@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import shutil
+import uuid
 from typing import Any
 
 import pytest
 
 from browser.lms import FOLDERS, LmsSession, extract, serve_harness
 from browser.quiz import control, take
+from cmi5.lrs import LoopbackLms
+from cmi5.validator import xapi_problems
 from conftest import ROOTS
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
@@ -21,6 +24,9 @@ KITCHEN_RIGHT = {"q-station": "a", "q-sous": ["a", "b"], "q-prep": "true",
 OUTCOMES = ("pastry-chef", "line-cook", "sous-chef")  # the course's outcomes (lesson objectives
 # follow them in the LMS record, with statuses of their own)
 TIED = {"p-rush": "a", "p-pride": "b", "p-learn": "b", "p-mistake": "c"}  # 2, 2 and 1 of 5
+ANSWERED = "http://adlnet.gov/expapi/verbs/answered"
+SCORED = "http://adlnet.gov/expapi/verbs/scored"
+CLOSE_CALL = "urn:courseforge:extension:close-call"
 CLEAR = {"p-rush": "a", "p-pride": "b", "p-learn": "b", "p-mistake": "a"}  # 3 against 2
 
 
@@ -86,3 +92,46 @@ def test_a_clear_lead_is_recommended_and_passed(page, kitchen, version) -> None:
     objectives = {o["id"]: o for o in state["cmi"]["objectives"].values() if isinstance(o, dict)}
     assert objectives["line-cook"]["success_status"] == "passed"
     assert state["cmi"]["comments_from_learner"]["0"]["comment"] == "Recommended: Line cook"
+
+
+@pytest.fixture(scope="module")
+def kitchen_cmi5(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The kitchen course's cmi5 package, unpacked as an LMS does on import."""
+    out = tmp_path_factory.mktemp("close-call-cmi5")
+    build(ROOTS / "three-outcomes", out, ["cmi5"], BuildOptions(), lambda _: None)
+    folder = tmp_path_factory.mktemp("close-call-cmi5-content")
+    extract(out / "cmi5" / "kitchen-roles.zip", folder)
+    return folder
+
+
+@pytest.mark.parametrize(("answers", "close"), [(TIED, True), (CLEAR, False)])
+def test_cmi5_says_a_tie_is_too_close_to_call(page, kitchen_cmi5, chromium, answers,
+                                             close) -> None:
+    with LoopbackLms(kitchen_cmi5) as lms:
+        url, session = lms.launch(publisher_id="urn:courseforge:kitchen-roles:au:course",
+                                  registration=str(uuid.uuid4()))
+        page.goto(url)
+        take(page, page, "assessment", {**KITCHEN_RIGHT, **answers})
+
+        def sent() -> dict[str, Any]:
+            return {s["object"]["id"].rsplit(":", 1)[-1]: s for s in lms.au_statements(session)
+                    if s["verb"]["id"] == ANSWERED or s["verb"]["id"] == SCORED}
+
+        for _ in range(200):
+            if "recommendation" in sent() and set(OUTCOMES) <= set(sent()):
+                break
+            page.wait_for_timeout(100)
+        stored = sent()
+        rec = stored["recommendation"]
+        description = rec["object"]["definition"]["description"]["en"]
+        extensions = rec["result"].get("extensions", {})
+        if close:
+            assert description == "Too close to call: Pastry chef and Line cook"
+            assert extensions == {CLOSE_CALL: ["pastry-chef", "line-cook"]}
+            # no outcome is passed: the shares carry no success
+            assert ["success" in stored[o]["result"] for o in OUTCOMES] == [False] * 3
+            assert stored["pastry-chef"]["result"]["score"]["scaled"] == 0.4
+        else:
+            assert description == "Recommended: Line cook" and extensions == {}
+            assert stored["line-cook"]["result"]["success"] is True
+        assert xapi_problems(lms.statements) == []

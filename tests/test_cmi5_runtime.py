@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from browser.quiz import MINIMAL_CORRECT, MINIMAL_WRONG, take
-from cmi5.lrs import LoopbackLms
+from cmi5.lrs import RETURN_PATH, LoopbackLms
 from cmi5.rules import violations
 from cmi5.session import COMPLETED, FAILED, INITIALIZED, MASTERY_EXT, PASSED, TERMINATED, Launch
 from cmi5.validator import xapi_problems
@@ -226,3 +226,52 @@ def test_browse_and_review_send_no_satisfaction_statement(page: Any, lms: Loopba
     assert sent[0] == INITIALIZED and sent[-1] == TERMINATED
     assert not {COMPLETED, PASSED, FAILED} & set(sent)  # what a pass would send in Normal
     assert violations(lms.statements, lms.launches) == []
+
+
+def test_exit_terminates_then_returns_to_the_lms(page: Any, lms: LoopbackLms) -> None:
+    return_url = f"{lms.base}{RETURN_PATH}?course=1"
+    session = launch(page, lms, str(uuid.uuid4()), return_url=return_url)
+    exit_button = page.locator("[data-action=exit]")
+    wait_until(page, exit_button.is_visible, "the Exit button")
+    see_every_page(page)
+    take(page, page, "roles", MINIMAL_CORRECT)
+    page.locator(".skip-link").focus()  # keyboard alone: the next stop is Exit, then Enter
+    page.keyboard.press("Tab")
+    assert exit_button.evaluate("(b) => b === document.activeElement")
+    assert exit_button.evaluate("(b) => getComputedStyle(b).outlineStyle") != "none"
+    assert exit_button.inner_text() == "Exit"
+    page.keyboard.press("Enter")
+    page.wait_for_url(return_url)
+    sent = verbs(lms, session)
+    # terminated was stored before the window left: nothing waits for the next launch
+    assert sent[0] == INITIALIZED and sent[-1] == TERMINATED and PASSED in sent
+    assert sent.count(ANSWERED) == len(MINIMAL_CORRECT) + 1
+    assert violations(lms.statements, lms.launches) == []
+    assert xapi_problems(lms.statements) == []
+    assert lms.state_document(session, "courseforge.progress")["sent"]["passed"] is True
+
+
+def test_exit_with_the_lrs_down_leaves_in_time_and_keeps_the_answers(page: Any,
+                                                                     lms: LoopbackLms) -> None:
+    registration = str(uuid.uuid4())
+    return_url = f"{lms.base}{RETURN_PATH}"
+    session = launch(page, lms, registration, return_url=return_url)
+    see_every_page(page)
+    lms.outage = True
+    take(page, page, "roles", MINIMAL_CORRECT)
+    page.locator("[data-action=exit]").click()
+    page.wait_for_url(return_url, timeout=10000)  # the wait for the LRS is bounded
+    assert TERMINATED not in verbs(lms, session)
+    lms.outage = False
+    second = launch(page, lms, registration)  # the next launch sends what was kept
+    assert page.locator("[data-action=exit]").is_hidden()  # no returnURL this time
+    wait_until(page, lambda: verbs(lms, second).count(ANSWERED) == len(MINIMAL_CORRECT) + 1,
+               "the kept answers", 60)
+    close(page, lms, second)
+    assert violations(lms.statements, lms.launches) == []
+
+
+def test_no_exit_button_without_a_return_url(page: Any, lms: LoopbackLms) -> None:
+    launch(page, lms, str(uuid.uuid4()))
+    page.wait_for_timeout(300)
+    assert page.locator("[data-action=exit]").is_hidden()

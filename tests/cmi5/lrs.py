@@ -22,6 +22,7 @@ from typing import Any
 from .session import TERMINATED, Launch, learner, same_agent
 
 XAPI_VERSION_PREFIX = "1.0."
+RETURN_PATH = "/lms/return"  # the page an exiting AU is sent back to (LMS.LaunchData returnURL)
 
 
 class LoopbackLms:
@@ -65,7 +66,8 @@ class LoopbackLms:
     def launch(self, *, au_url: str = "index.html", publisher_id: str,
                registration: str, learner_name: str = "learner-1", launch_mode: str = "Normal",
                move_on: str = "CompletedAndPassed", mastery_score: float | None = 0.8,
-               language: str | None = None) -> tuple[str, Launch]:
+               language: str | None = None,
+               return_url: str | None = None) -> tuple[str, Launch]:
         """Open a session: abandon an open one of the registration, write LMS.LaunchData,
         record "launched", then give the launch URL (section 8.1)."""
         actor = learner(learner_name)
@@ -76,7 +78,8 @@ class LoopbackLms:
         url = f"{self.base}/content/{au_url}"
         session = Launch(registration=registration, activity_id=f"{publisher_id}/lms-activity",
                          publisher_id=publisher_id, actor=actor, launch_mode=launch_mode,
-                         move_on=move_on, mastery_score=mastery_score, launch_url=url)
+                         move_on=move_on, mastery_score=mastery_score, launch_url=url,
+                         return_url=return_url)
         self.launches.append(session)
         key = (session.activity_id, json.dumps(actor["account"], sort_keys=True), registration,
                "LMS.LaunchData")
@@ -207,6 +210,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if url.path.startswith("/content/"):
             return self._content(url.path[len("/content/"):], method)
         self.lms.requests.append((method, url.path))
+        if url.path == RETURN_PATH:
+            return self._send(200, raw=b"<!DOCTYPE html><title>LMS</title><h1>Back in the LMS</h1>",
+                              content_type="text/html; charset=utf-8")
         if url.path.startswith("/fetch/"):
             if method != "POST":
                 return self._send(405, {"error": "the fetch URL takes POST only"})

@@ -45,6 +45,7 @@ class Launch:
     move_on: str
     mastery_score: float | None
     launch_url: str
+    return_url: str | None = None  # where the AU sends the learner on exit (section 10.2.6)
     session_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     fetch_key: str = field(default_factory=lambda: uuid.uuid4().hex)
     token: str = ""
@@ -68,6 +69,8 @@ class Launch:
                                 "launchMode": self.launch_mode, "moveOn": self.move_on}
         if self.mastery_score is not None:
             data["masteryScore"] = self.mastery_score
+        if self.return_url is not None:
+            data["returnURL"] = self.return_url
         return data
 
     def launched_statement(self, timestamp: str) -> dict[str, Any]:

@@ -119,7 +119,8 @@
     var clear = !rec.close_call;
     tracker.recordInteraction({ id: "recommendation", type: "likert", response: rec.outcome,
                                 result: "neutral", description: verdictText(rec),
-                                first: first });
+                                first: first,
+                                closeCall: clear ? null : [rec.outcome, rec.runner_up] });
     shared.outcomes.forEach(function (o) {
       tracker.setObjective(o.id, { scaled: Math.round(rec.shares[o.id] * 10000) / 10000,
                                    success: clear && o.id === rec.outcome ? "passed" : "unknown",

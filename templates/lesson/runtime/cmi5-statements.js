@@ -6,6 +6,8 @@
  * masteryScore extension when the launch data has one. Answers ("answered", one per
  * interaction with its correctResponsesPattern) and the shares of the recommendation and of
  * each objective ("scored") are "cmi5 allowed": the same context template, no cmi5 category.
+ * A recommendation too close to call says so in its description and names the two outcomes
+ * in a result extension (urn:courseforge:extension:close-call); no outcome is then passed.
  * Every statement starts from LMS.LaunchData's contextTemplate, which it never overwrites.
  */
 (function (lesson) {
@@ -17,6 +19,8 @@
   var MASTERY = "https://w3id.org/xapi/cmi5/context/extensions/masteryscore";
   var INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction";
   var OBJECTIVE = "http://adlnet.gov/expapi/activities/objective";
+  // on the recommendation's answer: the two outcomes too close to call (docs/grading.md)
+  var CLOSE_CALL = "urn:courseforge:extension:close-call";
   var IRI = "urn:courseforge:" + lesson.data.course + ":";
 
   function copy(value) {
@@ -124,6 +128,10 @@
       result.success = item.result === "correct";
     }
     if (item.latency !== undefined) result.duration = lesson.duration2004(item.latency * 1000);
+    if (item.closeCall && item.closeCall[1]) {
+      result.extensions = {};
+      result.extensions[CLOSE_CALL] = item.closeCall.slice();
+    }
     statement.result = result;
     // the AU is the answer's parent, beside any parent the context template names
     addActivity(statement, "parent", this.launch.activityId);

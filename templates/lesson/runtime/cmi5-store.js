@@ -136,6 +136,8 @@
     this.normal = (this.launchData.launchMode || "Normal") === "Normal";
     this.startedAt = this.loadedAt;
     this.queue.push(this.statements.initialized(this.startedAt));
+    var returnUrl = this.launchData.returnURL;
+    if (typeof returnUrl === "string" && returnUrl && cmi5.offerExit) cmi5.offerExit(returnUrl);
     return true;
   };
 
@@ -281,18 +283,30 @@
     lesson.keep(this.mirrorKey, copy);
   };
 
-  /* terminated last: the queue goes in one request that outlives the page (keepalive). */
+  /* terminated last: the queue goes in one request that outlives the page (keepalive).
+     A promise of whether the LRS stored all of it (the exit waits for it, briefly). */
   Cmi5Store.prototype.close = function () {
-    if (!this.opened || this.closed) return;
+    if (!this.opened || this.closed) return Promise.resolve(false);
     this.closed = true;
     this.sendFailure();
     this.queue.push(this.statements.terminated(Date.now(), Date.now() - this.startedAt));
-    // no answer will tell whether this arrives: a copy waits for the next launch
+    // the answer may never come (the page goes): until it does, a copy waits for the next launch
     if (this.pendingAnswers.length || this.failing) this.keepCopy();
     // everything not yet stored, a statement in flight too (the page's end cancels it; the
     // same id and content twice is one statement to the LRS)
-    this.request("POST", "statements", null, cmi5.closingBatch(this.queue), true)
-      .then(null, function () { /* the page is gone */ });
+    var batch = cmi5.closingBatch(this.queue);
+    var whole = batch.length === this.queue.length;
+    var self = this;
+    return this.request("POST", "statements", null, batch, true).then(function (answer) {
+      var stored = answer.status >= 200 && answer.status < 300 && whole;
+      if (stored) { // nothing is left for the next launch
+        lesson.keep(self.mirrorKey, undefined);
+        while (self.claimed.length) lesson.keep(self.claimed.pop(), undefined);
+        self.queue = [];
+        self.pendingAnswers = [];
+      }
+      return stored;
+    }, function () { return false; /* the page is gone, or the LRS did not answer */ });
   };
 
   lesson.lmsStores = lesson.lmsStores || {};

@@ -158,12 +158,13 @@
     setTimeout(run, 250);
   }
 
+  /* Saves and ends the session; a promise of whether the LMS took everything (cmi5). */
   function finish() {
-    if (finished) return;
+    if (finished) return Promise.resolve(false);
     commit(true);
     finished = true;
     if (retryTimer) { clearTimeout(retryTimer); retryTimer = null; }
-    store.close();
+    return Promise.resolve(store.close());
   }
 
   var tracker = {

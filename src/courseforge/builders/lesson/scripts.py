@@ -18,7 +18,8 @@ SCRIPT_PARTS: dict[str, tuple[str, ...]] = {
     "runtime.js": ("labels.js", *(f"runtime/{name}" for name in (
         "core.js", "saved-state.js", "local-store.js", "lms-time.js", "scorm-api.js",
         "scorm-store.js", "scorm-elements.js", "cmi5-launch.js", "cmi5-statements.js",
-        "cmi5-store.js", "tracker.js", "figures.js", "overview.js", "navigation.js"))),
+        "cmi5-store.js", "cmi5-exit.js", "tracker.js", "figures.js", "overview.js",
+        "navigation.js"))),
     "grading.js": ("grading.js",),  # also run by Node in the tests: one file, as it is
     "quiz.js": tuple(f"quiz/{name}" for name in (
         "setup.js", "state-codes.js", "dom.js", "controller.js", "recording.js", "feedback.js",
