@@ -32,7 +32,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
     soffice = require_executable("soffice")
     root = tmp_path_factory.mktemp("render")
     decks: list[Path] = []
-    for name in ("minimal", "pptx-long"):
+    for name in ("minimal", "pptx-long", "pptx-tables"):
         build(HERE / "roots" / name, root / name, ["pptx"], BuildOptions(), lambda m: None)
         decks += sorted((root / name / "slides").iterdir())
     course = HERE.parent / "course"
@@ -127,7 +127,7 @@ def outside(path: Path, pdf: Path) -> tuple[int, list[str]]:
 
 @pytest.mark.parametrize("deck", ["welcome.pptx", "roles.pptx", "team-roles.pptx", "long.pptx",
                                   "comparison.pptx", "final-assessment.pptx",
-                                  "corporate-long.pptx"])
+                                  "corporate-long.pptx", "tabellen.pptx"])
 def test_every_word_lies_inside_its_box(rendered: dict[str, tuple[Path, Path]], deck: str) -> None:
     if deck not in rendered:
         pytest.skip("the bundled course does not validate yet")

@@ -10,10 +10,10 @@ from ..base import Builder, BuildOptions, Progress
 from .pagination import Boxes, Page, TextStyle, paginate
 from .reference_deck import build_reference_deck
 from .slide_specs import SlideSpec, course_deck, module_body, module_opening, timed_module
-from .timing import page_timings, split_seconds
-from .typography import typeset
 from .text_fit import unmeasured
 from .texts import speaking
+from .timing import page_timings, split_seconds
+from .typography import typeset
 from .writer import DeckTemplate, DeckWriter, load_template
 
 # A module's slides appear in its own deck and in the course's: each is fitted once.

@@ -17,6 +17,7 @@ from pptx.opc.package import XmlPart
 from pptx.util import Pt
 
 from .markdown_runs import Run
+from .text_fit import BREAK
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -75,7 +76,14 @@ def runs(p: etree._Element, part: XmlPart, specs: Sequence[Run], size: float, *,
         if spec.link:
             r_id = part.relate_to(spec.link, RT.HYPERLINK, is_external=True)
             etree.SubElement(rpr, f"{{{A}}}hlinkClick").set(f"{{{R}}}id", r_id)
-        etree.SubElement(r, A_T).text = escape(spec.text)
+        pieces = spec.text.split(BREAK)
+        etree.SubElement(r, A_T).text = escape(pieces[0])
+        for piece in pieces[1:]:  # a hyphenated word's next line
+            etree.SubElement(etree.SubElement(p, A_BR), A_RPR, lang=language,
+                             sz=centipoints(size))
+            r = copy.deepcopy(r)
+            r.find(A_T).text = escape(piece)
+            p.append(r)
 
 
 def escape(text: str) -> str:

@@ -66,10 +66,12 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Table:
-    """A table; the first row is the header."""
+    """A table; the first row is the header. ``shares`` fixes each column's share of the
+    width (every part of a continued table); empty: widths follow the content."""
 
     header: tuple[tuple[Run, ...], ...]
     rows: tuple[tuple[tuple[Run, ...], ...], ...]
+    shares: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -7,10 +7,12 @@ the sizes, spacing and indents assumed here, so what fits here fits in the deck.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from .hyphenation import hyphenate_cell
 from .layouts import ColumnGeometry
 from .markdown_runs import BULLET, LETTER, PLAIN, Block, Paragraph, Picture, Run, Table
 from .slide_specs_base import COMPARISON, CONTENT, TITLE_ONLY, Column, SlideSpec
@@ -53,6 +55,7 @@ class TextStyle:
     title_size: float
     indents: tuple[float, ...]  # left margin of list levels 0-4, in points
     hanging: float  # bullet hanging indent, in points
+    language: str = "en"  # the course's: table words are hyphenated by its rules
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -127,8 +130,24 @@ def column_widths(table: Table, width: float, size: float, style: TextStyle) -> 
 
     Every column gets at least its longest word (so no word breaks) and the room left is
     shared in proportion to how much longer the column's longest cell is; when even the
-    longest words do not fit, they share ``width`` in proportion.
+    longest words do not fit, they share ``width`` in proportion. A table with ``shares``
+    (a continued one) keeps them.
     """
+    if table.shares:
+        return [share * width for share in table.shares]
+    shortest, longest = column_ranges(table, size, style)
+    if sum(longest) <= width:
+        return [w * width / sum(longest) for w in longest]
+    if sum(shortest) <= width:
+        stretch = [hi - lo for lo, hi in zip(shortest, longest, strict=True)]
+        spare = width - sum(shortest)
+        return [lo + spare * s / sum(stretch) for lo, s in zip(shortest, stretch, strict=True)]
+    return [w * width / sum(shortest) for w in shortest]
+
+
+def column_ranges(table: Table, size: float, style: TextStyle) -> tuple[list[float], list[float]]:
+    """(narrowest, widest) width of every column at ``size``: its longest word, its longest
+    cell on one line, cell margins included."""
     shortest, longest = [], []
     for column in range(len(table.header)):
         cells = [(table.header[column], True), *((row[column], False) for row in table.rows)]
@@ -141,13 +160,44 @@ def column_widths(table: Table, width: float, size: float, style: TextStyle) -> 
                    for cell, bold in cells) + 2 * CELL_X
         shortest.append(low)
         longest.append(max(high, low))
-    if sum(longest) <= width:
-        return [w * width / sum(longest) for w in longest]
-    if sum(shortest) <= width:
-        stretch = [hi - lo for lo, hi in zip(shortest, longest, strict=True)]
-        spare = width - sum(shortest)
-        return [lo + spare * s / sum(stretch) for lo, s in zip(shortest, stretch, strict=True)]
-    return [w * width / sum(shortest) for w in shortest]
+    return shortest, longest
+
+
+def words_fit(table: Table, width: float, size: float, style: TextStyle) -> bool:
+    """Whether every word of the table fits its column across ``width`` at ``size``."""
+    shortest = column_ranges(table, size, style)[0]
+    if table.shares:
+        return all(low <= share * width + 0.01
+                   for low, share in zip(shortest, table.shares, strict=True))
+    return sum(shortest) <= width
+
+
+def hyphenated(table: Table, width: float, style: TextStyle) -> Table:
+    """The table as is when its words fit ``width`` at the smallest table size; else with the
+    words too long for their column hyphenated in the course's language."""
+    size = TABLE_SIZES[-1]
+    if words_fit(table, width, size, style):
+        return table
+    widths = column_widths(table, width, size, style)
+
+    def measure(header: bool, run: Run, word: str) -> float:
+        face = Face(style.mono_family if run.code else style.body_family, size,
+                    run.bold or header, run.italic)
+        return face.width(word)
+
+    def cells(row: Sequence[Sequence[Run]], header: bool) -> tuple[tuple[Run, ...], ...]:
+        return tuple(hyphenate_cell(cell, (w - 2 * CELL_X - 1.0) * LINE_SAFETY,
+                                    functools.partial(measure, header), style.language)
+                     for cell, w in zip(row, widths, strict=True))
+
+    return replace(table, header=cells(table.header, True),
+                   rows=tuple(cells(row, False) for row in table.rows))
+
+
+def with_shares(table: Table, width: float, style: TextStyle) -> Table:
+    """The table with its column widths fixed, as set at the smallest size across ``width``."""
+    widths = column_widths(table, width, TABLE_SIZES[-1], style)
+    return replace(table, shares=tuple(w / width for w in widths))
 
 
 def row_height(cells: Sequence[Sequence[Run]], widths: Sequence[float], size: float,
@@ -181,6 +231,9 @@ def _block_heights(blocks: Sequence[Block], width: float, size: float, tsize: fl
             total += text_height(group, width, size, style) + BLOCK_GAP * size
             group = []
         if isinstance(block, Table):
+            if not words_fit(block, width, tsize, style) \
+                    and words_fit(block, width, TABLE_SIZES[-1], style):
+                return math.inf  # smaller, no word breaks
             total += sum(table_heights(block, width, tsize, style)[1]) + BLOCK_GAP * size
     return total - (BLOCK_GAP * size if total else 0.0)
 
@@ -238,7 +291,9 @@ def split_blocks(blocks: Sequence[Block], width: float, height: float, size: flo
         for piece in pieces:
             current = pages[-1]
             merged = _merge_rows(current, piece)
-            if not current or fits(merged, width, height, size, tsize, style):
+            beside = isinstance(piece, Table) and piece.shares \
+                and any(isinstance(b, Picture) for b in current)  # a continued table: full width
+            if not current or (not beside and fits(merged, width, height, size, tsize, style)):
                 pages[-1] = merged
             else:
                 pages.append([piece])
@@ -480,15 +535,18 @@ def fit_subtitle(lines: Sequence[str], box: tuple[float, float, float],
 
 def _pages(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
     if spec.role in (CONTENT, TITLE_ONLY):
-        page = (_single(spec, boxes, style, style.body_size - TWO_COLUMN_BELOW)
+        width, height = boxes.body
+        narrow = text_width(spec.body, width)
+        body = tuple(hyphenated(b, narrow, style) if isinstance(b, Table) else b
+                     for b in spec.body)
+        page = (_single(spec, body, boxes, style, style.body_size - TWO_COLUMN_BELOW)
                 or _two_columns(spec, boxes, style)
-                or _single(spec, boxes, style, MIN_BODY))
+                or _single(spec, body, boxes, style, MIN_BODY))
         if page is not None:
             return [page]
-        width, height = boxes.body
-        chunks = balanced_split(spec.body, width, height, style.body_size, TABLE_SIZES[-1],
-                                style)
-        pairs = size_pairs(spec.body, style)
+        body = continued_body(spec.body, width, style)
+        chunks = balanced_split(body, width, height, style.body_size, TABLE_SIZES[-1], style)
+        pairs = size_pairs(body, style)
         # a table row taller than a page fits at no size: it gets the smallest
         size, table = next((pair for pair in pairs
                             if all(fits(c, width, height, *pair, style) for c in chunks)),
@@ -502,12 +560,27 @@ def _pages(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
     return [Page(spec=spec, role=spec.role, title=spec.title, body_size=style.body_size)]
 
 
-def _single(spec: SlideSpec, boxes: Boxes, style: TextStyle, smallest: float) -> Page | None:
+def continued_body(blocks: Sequence[Block], width: float, style: TextStyle) -> tuple[Block, ...]:
+    """A body that continues, ready to split: its tables across the full width, hyphenated
+    if need be, with the same column widths on every part; its pictures go with the text
+    before the first table, so no part of a table sits beside a picture."""
+    tables = [i for i, b in enumerate(blocks) if isinstance(b, Table)]
+    if not tables:
+        return tuple(blocks)
+    pictures = [b for b in blocks if isinstance(b, Picture)]
+    rest = [with_shares(hyphenated(b, width, style), width, style) if isinstance(b, Table)
+            else b for b in blocks if not isinstance(b, Picture)]
+    first = next(i for i, b in enumerate(rest) if isinstance(b, Table))
+    return (*rest[:first], *pictures, *rest[first:])
+
+
+def _single(spec: SlideSpec, body: tuple[Block, ...], boxes: Boxes, style: TextStyle,
+            smallest: float) -> Page | None:
     """The body on one page at the largest sizes down to ``smallest`` that fit, or None."""
     width, height = boxes.body
-    for size, table in size_pairs(spec.body, style, smallest):
-        if fits(spec.body, width, height, size, table, style):
-            return Page(spec=spec, role=spec.role, title=spec.title, body=spec.body,
+    for size, table in size_pairs(body, style, smallest):
+        if fits(body, width, height, size, table, style):
+            return Page(spec=spec, role=spec.role, title=spec.title, body=body,
                         body_size=size, table_size=table)
     return None
 

@@ -8,7 +8,7 @@ import io
 import re
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
@@ -35,8 +35,8 @@ from .layouts import (
     body_placeholders,
     column_geometry,
     find_layouts,
-    number_placeholders,
     layout_title_size,
+    number_placeholders,
     subtitle_box,
     title_box,
 )
@@ -212,9 +212,10 @@ class DeckTemplate:
         self.numbers: dict[str, list[tuple[str, etree._Element, str]]] = {}
 
 
-def _measures(layouts: dict[str, SlideLayout]) -> Measures:
+def measures(layouts: dict[str, SlideLayout], language: str) -> Measures:
+    """Where the layouts put text and how the theme sets it, for a course in ``language``."""
     body = body_area(layouts)
-    style = text_style(layouts[CONTENT].slide_master)
+    style = replace(text_style(layouts[CONTENT].slide_master), language=language)
     return Measures(style=style, boxes=deck_boxes(layouts, style), body=body,
                     body_idx=next(idx for idx, box, _ in body_placeholders(layouts[CONTENT])
                                   if box == body))
@@ -237,10 +238,10 @@ class DeckWriter:
         self.layouts = find_layouts(self.prs, mapping)
         self.shared = DeckTemplate() if shared is None else shared
         if self.shared.measures is None:
-            self.shared.measures = _measures(self.layouts)
-        measures = self.shared.measures
-        self.style, self.boxes = measures.style, measures.boxes
-        self.body, self.body_idx = measures.body, measures.body_idx
+            self.shared.measures = measures(self.layouts, course.language)
+        found = self.shared.measures
+        self.style, self.boxes = found.style, found.boxes
+        self.body, self.body_idx = found.body, found.body_idx
         self.body_style = _body_style(self.layouts[CONTENT].slide_master)
         fill = self.body_style.find("a:lvl1pPr/a:defRPr/a:solidFill", NS) \
             if self.body_style is not None else None
