@@ -136,6 +136,20 @@ def test_every_word_lies_inside_its_box(rendered: dict[str, tuple[Path, Path]], 
     assert checked > 50
 
 
+def test_code_lines_are_rendered_on_one_line(rendered: dict[str, tuple[Path, Path]]) -> None:
+    """Every line of a long code block: its first and last words on the same baseline."""
+    pages = _words(rendered["tabellen.pptx"][1])
+    found = 0
+    for words in pages:
+        where = {html.unescape(w): (y0, y1) for _, y0, _, y1, w in words}
+        texts = [html.unescape(w) for *_, w in words]
+        for first, after in zip(texts, texts[1:], strict=False):
+            if first.startswith("ergebnis_") and after == "=":  # an assignment line
+                assert where[f"rabatt=0.{first[-2:]})"] == where[first], first
+                found += 1
+    assert found == 30
+
+
 def test_the_check_catches_overflowing_text(rendered: dict[str, tuple[Path, Path]]) -> None:
     _, stray = outside(*rendered["broken.pptx"])
     assert any(s.startswith("slide 4: ") for s in stray)

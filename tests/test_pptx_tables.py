@@ -149,3 +149,33 @@ def test_check_warns_when_a_table_fits_only_hyphenated() -> None:
     assert "'Versicherungen im Vergleich'" in lines[0] and "hyphenated" in lines[0]
     quiet = CliRunner().invoke(main, ["check", str(HERE / "roots" / "pptx-long")])
     assert "[deck-table-hyphenated]" not in quiet.output
+
+
+def test_code_lines_never_wrap_and_continue(deck: Any) -> None:
+    slides = _slides(deck, "Ein Skript")
+    assert len(slides) > 1
+    lines, sizes = [], set()
+    for slide in slides:
+        body = next(sh for sh in slide.placeholders if sh.placeholder_format.idx == 1)
+        room = Emu(body.width).pt - 2 * 7.2
+        for paragraph in body.text_frame.paragraphs:
+            (run,) = paragraph.runs
+            size = run.font.size.pt
+            sizes.add(size)
+            assert Face("Courier New", size).width(run.text) <= room, run.text  # one line
+            lines.append(run.text)
+    assert lines[0] == "def alle_summen(vertrag):" and lines[-1] == "    return ergebnis_01"
+    assert len(lines) == 32 and len(sizes) == 1  # every line, in order, one size
+    assert sizes.pop() < 18  # shrunk to the longest line
+
+
+def test_a_list_of_ten_or_more_holds_two_digits(deck: Any) -> None:
+    (slide,) = _slides(deck, "Zwölf Schritte")
+    paragraphs = [p for sh in slide.placeholders if sh.placeholder_format.idx != 0
+                  for p in sh.text_frame.paragraphs if p.text.startswith("Schritt")]
+    assert len(paragraphs) == 12
+    for paragraph in paragraphs:
+        ppr = paragraph._p.pPr
+        size = paragraph.runs[0].font.size.pt
+        hanging = -int(ppr.get("indent")) / 12700
+        assert hanging >= Face("Calibri", size).width("10.") + 0.25 * size - 0.01  # EMU rounding

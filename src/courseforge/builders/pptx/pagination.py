@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .hyphenation import hyphenate_cell
 from .layouts import ColumnGeometry
-from .markdown_runs import BULLET, LETTER, PLAIN, Block, Paragraph, Picture, Run, Table
+from .markdown_runs import BULLET, LETTER, NUMBER, PLAIN, Block, Paragraph, Picture, Run, Table
 from .slide_specs_base import COMPARISON, CONTENT, TITLE_ONLY, Column, SlideSpec
 from .text_fit import (
     EMU_PER_PT,
@@ -28,6 +28,7 @@ from .text_fit import (
 
 CONTINUED = " (cont.)"
 MIN_BODY = 18.0  # points: smaller body text is hard to read from the back of a room
+MIN_CODE = 10.0  # points: a code line is set this small rather than wrapped
 TABLE_SIZES = (20.0, 18.0, 16.0, 14.0)  # table text, largest first; below 14 rows continue
 MIN_TITLE = 24.0
 MIN_SUBTITLE = 14.0  # the small print of title and section slides
@@ -93,7 +94,8 @@ def paragraph_indent(paragraph: Paragraph, style: TextStyle, size: float) -> tup
     margin = style.indents[min(paragraph.level, len(style.indents) - 1)]
     if paragraph.kind == BULLET:
         return margin, style.hanging
-    label = Face(style.body_family, size).width("D." if paragraph.kind == LETTER else "8.")
+    label = Face(style.body_family, size).width(
+        "D." if paragraph.kind == LETTER else "8" * paragraph.digits + ".")
     extra = max(0.0, label + LABEL_GAP * size - style.hanging)
     return margin + extra, style.hanging + extra
 
@@ -114,8 +116,46 @@ def paragraph_height(paragraph: Paragraph, width: float, size: float, style: Tex
 
 
 def level_size(paragraph: Paragraph, size: float) -> float:
-    """Nested list levels are set a little smaller, as themes do."""
+    """Nested list levels are set a little smaller, as themes do; a code line no larger
+    than its block's longest line allows."""
+    if paragraph.largest:
+        return min(size, paragraph.largest)
     return size if paragraph.level == 0 else max(size - 2 * min(paragraph.level, 2), MIN_BODY)
+
+
+def prepared(blocks: Sequence[Block], width: float, style: TextStyle) -> tuple[Block, ...]:
+    """Blocks ready to fit into ``width``: the items of a numbered list reaching 10 indented
+    for two digits, and every line of a code block capped at the size at which the block's
+    longest line fits on one line."""
+    out = list(blocks)
+    for start, end in _runs_of(out, lambda b: isinstance(b, Paragraph) and b.kind == NUMBER):
+        for level in {b.level for b in out[start:end]}:  # type: ignore[union-attr]
+            items = [i for i in range(start, end) if out[i].level == level]  # type: ignore[union-attr]
+            digits = len(str(max(out[i].number for i in items)))  # type: ignore[union-attr]
+            for i in items:
+                out[i] = replace(out[i], digits=digits)  # type: ignore[type-var]
+    room = width - 2 * INSET_X
+    for start, end in _runs_of(out, lambda b: isinstance(b, Paragraph) and b.is_code):
+        # measured whole, in the code face: indentation counts
+        longest = max(Face(style.mono_family, 100.0).width(b.text)  # type: ignore[union-attr]
+                      for b in out[start:end])
+        largest = max(MIN_CODE, room * LINE_SAFETY * 100.0 / longest) if longest else 0.0
+        for i in range(start, end):
+            out[i] = replace(out[i], largest=largest)  # type: ignore[type-var]
+    return tuple(out)
+
+
+def _runs_of(blocks: Sequence[Block], belongs: Callable[[Block], bool]) -> list[tuple[int, int]]:
+    """(start, end) of every stretch of consecutive blocks that belong together."""
+    stretches, start = [], None
+    for index, block in enumerate([*blocks, None]):
+        inside = block is not None and belongs(block)
+        if inside and start is None:
+            start = index
+        elif not inside and start is not None:
+            stretches.append((start, index))
+            start = None
+    return stretches
 
 
 def text_height(paragraphs: Sequence[Paragraph], width: float, size: float,
@@ -538,13 +578,13 @@ def _pages(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
         width, height = boxes.body
         narrow = text_width(spec.body, width)
         body = tuple(hyphenated(b, narrow, style) if isinstance(b, Table) else b
-                     for b in spec.body)
+                     for b in prepared(spec.body, narrow, style))
         page = (_single(spec, body, boxes, style, style.body_size - TWO_COLUMN_BELOW)
-                or _two_columns(spec, boxes, style)
+                or _two_columns(spec, body, boxes, style)
                 or _single(spec, body, boxes, style, MIN_BODY))
         if page is not None:
             return [page]
-        body = continued_body(spec.body, width, style)
+        body = continued_body(prepared(spec.body, width, style), width, style)
         chunks = balanced_split(body, width, height, style.body_size, TABLE_SIZES[-1], style)
         pairs = size_pairs(body, style)
         # a table row taller than a page fits at no size: it gets the smallest
@@ -553,6 +593,9 @@ def _pages(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
                            pairs[-1])
         return _continued(spec, [(c, ()) for c in chunks], size, table, boxes, style)
     if spec.role == COMPARISON:
+        narrowest = min(boxes.column_widths(COLUMN_SHARES[-1]))
+        spec = replace(spec, columns=tuple(replace(c, body=prepared(c.body, narrowest, style))
+                                           for c in spec.columns))
         page = _comparison(spec, spec.columns, boxes, style)
         if page is not None:
             return [page]
@@ -585,9 +628,9 @@ def _single(spec: SlideSpec, body: tuple[Block, ...], boxes: Boxes, style: TextS
     return None
 
 
-def _two_columns(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> Page | None:
+def _two_columns(spec: SlideSpec, body: tuple[Block, ...], boxes: Boxes,
+                 style: TextStyle) -> Page | None:
     """A long list of top-level items in two columns of the comparison layout, or None."""
-    body = spec.body
     if len(body) < TWO_COLUMN_ITEMS or not all(
             isinstance(b, Paragraph) and b.kind != PLAIN and b.level == 0 for b in body):
         return None
