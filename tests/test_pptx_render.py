@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import subprocess
 from pathlib import Path
@@ -143,7 +144,7 @@ def test_code_lines_are_rendered_on_one_line(rendered: dict[str, tuple[Path, Pat
     for words in pages:
         where = {html.unescape(w): (y0, y1) for _, y0, _, y1, w in words}
         texts = [html.unescape(w) for *_, w in words]
-        for first, after in zip(texts, texts[1:], strict=False):
+        for first, after in itertools.pairwise(texts):
             if first.startswith("ergebnis_") and after == "=":  # an assignment line
                 assert where[f"rabatt=0.{first[-2:]})"] == where[first], first
                 found += 1
