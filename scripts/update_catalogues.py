@@ -4,9 +4,11 @@ Usage: python scripts/update_catalogues.py [LANG ...] [--translations FILE.json]
 
 For each catalogue (every shipped one, or the languages given): adds the message ids
 English has (empty, so the completeness test fails until someone translates them), drops
-the ids English no longer has, and writes the English text above each entry as a comment
-for the translator. A JSON file of {lang: {id: text or {category: text}}} fills in
-translations. A new language gets a catalogue with its CLDR plural forms.
+the ids English no longer has, marks fuzzy the entries whose English text changed (a fuzzy
+entry is not used, and the test fails until it is translated again), and writes the English
+text above each entry as a comment for the translator. A JSON file of
+{lang: {id: text or {category: text}}} fills in translations. A new language gets a
+catalogue with its CLDR plural forms.
 """
 
 from __future__ import annotations
@@ -39,6 +41,11 @@ def _english_comment(text: str | tuple[tuple[str, str], ...]) -> list[str]:
     if isinstance(text, str):
         return [f"English: {text}"]
     return [f"English ({category}): {form}" for category, form in text]
+
+
+def _words(comments: list[str]) -> list[str]:
+    """Comment text as words, however a .po writer wrapped its lines."""
+    return " ".join(comments).split()
 
 
 def _form_categories(language: str) -> list[str]:
@@ -84,6 +91,9 @@ def update(language: str, translations: dict[str, Any]) -> list[str]:
             text = given if isinstance(given, str) else (kept.string if kept else "")
             catalogue.add(key, text, auto_comments=comments)
             done = bool(text)
+        if kept is not None and given is None and _words(kept.auto_comments) != _words(comments):
+            catalogue[key].flags.add("fuzzy")  # the English changed: translate again
+            done = False
         if not done:
             missing.append(key)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from courseforge.locale import Message, messages_of, resolved_messages
 
-PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?::[0-9]*d)?\}")
 
 
 def _texts(message: Message) -> list[str]:
@@ -47,3 +47,21 @@ def english_leaks(output: str, language: str, authored: str = "") -> list[str]:
     """The English label phrases found in ``output`` that the authors did not write."""
     return sorted(p for p in english_phrases(language)
                   if _whole_words(p, output) and not _whole_words(p, authored))
+
+
+# English words a German or Arabic text does not use: a text of the tool that never reached
+# the catalogue still shows up through them
+ENGLISH_WORDS = frozenset([
+    "the", "and", "of", "you", "your", "with", "this", "that", "these", "what", "which", "when",
+    "there", "their", "is", "are", "would", "should", "could", "has", "have", "been", "only",
+    "each", "every", "from", "into", "about", "answer", "answers", "question", "questions",
+    "correct", "choose", "select", "page", "next", "previous", "submit", "result", "score", "try",
+    "again", "minutes",
+])
+
+
+def english_words(output: str, authored: str = "") -> list[str]:
+    """English words in ``output`` that the authors did not write."""
+    own = {w.lower() for w in re.findall(r"[A-Za-z]+", authored)}
+    found = {w.lower() for w in re.findall(r"(?<![\w/.#-])[A-Za-z]+(?![\w/.-])", output)}
+    return sorted((found & ENGLISH_WORDS) - own)

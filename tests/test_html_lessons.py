@@ -154,6 +154,7 @@ def test_brand_colour_and_readable_contrast(roots: Path) -> None:
         assert contrast(colours.button, "#FFFFFF") >= 4.5
         assert contrast(colours.brand_text, "#FFFFFF") >= 4.5
         assert contrast(colours.on_brand, colours.brand) >= 4.5
+        assert contrast(colours.brand_text_dark, "#1D1F24") >= 4.5  # the dark scheme's page
 
 
 def test_runtime_and_styles_stay_small(roots: Path) -> None:

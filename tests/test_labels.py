@@ -67,6 +67,8 @@ def test_placeholders_numbers_and_cldr_plurals() -> None:
     assert english.text("quiz.attempts_left", count=1) == "You have 1 attempt left."
     assert english.text("quiz.attempts_left", count=2) == "You have 2 attempts left."
     assert english.text("quiz.points", count=1.5) == "1.5 points"
+    clock = labels_for_language("fa", {"clock": "{hours}:{minutes:02d}"})
+    assert clock.text("clock", hours=1, minutes=5) == "۱:۰۵"
     with pytest.raises(TypeError):
         english.text("quiz.attempts_left")
     with pytest.raises(KeyError):
@@ -125,6 +127,7 @@ CALLS = [
     ["join", ["A"]],
     ["join", ["A", "B"]],
     ["join", ["A", "B", "C", "D"]],
+    ["text", "clock", {"hours": 1, "minutes": 5}],
 ]
 
 
@@ -138,7 +141,7 @@ def _python_call(labels, call):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("tag", ["en", "de", "de-CH", "fr", "es", "pt", "nl", "ar", "he", "fa"])
 def test_browser_labels_match_python(tag: str) -> None:
     node = require_executable("node")
-    labels = labels_for_language(tag)
+    labels = labels_for_language(tag, {"clock": "{hours}:{minutes:02d}"})
     batch = [{"labels": labels.for_browser(), "calls": CALLS}]
     run = subprocess.run([node, str(RUNNER_JS), str(LABELS_JS)], input=json.dumps(batch),
                          capture_output=True, text=True, check=True, timeout=60)
@@ -157,3 +160,17 @@ def test_browser_plurals_follow_the_same_cldr_rules() -> None:
     for tag, browser in zip(tags, json.loads(run.stdout), strict=True):
         python = [labels_for_language(tag).locale.plural_form(n) for n in counts]
         assert browser == python, tag
+
+
+def test_deck_and_guide_texts_are_the_english_catalogue() -> None:
+    from courseforge.builders.pptx.texts import CATALOGUE
+    from courseforge.builders.pptx.texts import ENGLISH as DECK
+
+    for key, message_id in CATALOGUE.items():
+        english = ENGLISH[message_id]
+        if isinstance(english, str):
+            assert DECK[key] == english, key
+        else:
+            assert (DECK[f"{key}:one"], DECK[f"{key}:other"]) == \
+                (dict(english)["one"], dict(english)["other"]), key
+    assert set(CATALOGUE) == {key.partition(":")[0] for key in DECK}

@@ -359,6 +359,13 @@ def test_unanswered_questions_are_confirmed_inline(page, served) -> None:
     assert form.locator("[data-role=confirm-text]").inner_text() == \
         "5 questions unanswered (questions 2, 3, 4, 5, and 6). Submit anyway?"
     assert form.locator("[data-role=result]").is_hidden()
+    # the prompt links to each question it names
+    links = form.locator("[data-role=confirm-links] a")
+    assert links.all_inner_texts() == [f"Go to question {n}" for n in range(2, 7)]
+    links.nth(1).click()
+    assert page.evaluate("() => document.activeElement.closest('[data-number]')"
+                         ".getAttribute('data-number')") == "3"
+    form.get_by_role("button", name="Submit", exact=True).click()
     # the safe button takes focus: two quick Enters do not spend an attempt
     assert page.evaluate("() => document.activeElement.textContent") == "Keep answering"
     form.get_by_role("button", name="Keep answering").click()

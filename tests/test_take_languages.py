@@ -9,7 +9,7 @@ from click.testing import CliRunner, Result
 
 from courseforge.cli import main
 from courseforge.locale import labels_for_language
-from english_leaks import english_leaks
+from english_leaks import english_leaks, english_words
 
 ROOTS = Path(__file__).parent / "roots"
 RIGHT = ["1", "1,2", "2", "1", "2", "1", "1"]  # the same answers in every language version
@@ -30,7 +30,7 @@ def test_german_course_takes_the_quiz_in_german() -> None:
     assert "Richtige Antwort: Meilensteine festlegen und Termine verfolgen" in output
     assert "Ergebnis: 0\u00a0% (0/4 Punkte), nicht bestanden (nötig: 75\u00a0%)" in output
     assert "Empfehlung: Macherin oder Macher: Baut Dinge mit eigenen Händen." in output
-    assert english_leaks(output, "de") == []
+    assert english_leaks(output, "de") + english_words(output) == []
 
 
 def test_arabic_course_takes_the_quiz_in_arabic() -> None:
@@ -40,7 +40,7 @@ def test_arabic_course_takes_the_quiz_in_arabic() -> None:
     assert "السؤال 1 من 6 (إجابة واحدة، نقطة واحدة)" in output
     assert "إجابتك (1/2 أو ص/خ):" in output
     assert "النتيجة: 100‎%‎ (4 من 4 نقاط)، نجحت (درجة النجاح 75‎%‎)" in output
-    assert english_leaks(output, "ar") == []
+    assert english_leaks(output, "ar") + english_words(output) == []
 
 
 def test_answers_in_the_course_language_are_understood() -> None:

@@ -149,7 +149,8 @@ def test_reexport_keeps_translations_and_marks_changed_units(tmp_path: Path) -> 
     changed = units[("modules/roles/quiz.yml", "questions/q-focus/prompt")]
     assert changed.find("x:target", NS).get("state") == "needs-translation"
     assert not (changed.find("x:target", NS).text or "").strip()
-    assert changed.find("x:alt-trans/x:target", NS).text == "Worauf konzentriert sich eine Macherin?"
+    previous = changed.find("x:alt-trans/x:target", NS).text
+    assert previous == "Worauf konzentriert sich eine Macherin?"
     kept = units[("modules/roles/quiz.yml", "questions/q-focus/choices/a/text")]
     assert kept.find("x:target", NS).text == "Auf das Bauen des Produkts"
     moved = units[("modules/welcome/lesson.md", "slides/2/title")]  # was slide 1
@@ -198,3 +199,79 @@ def test_import_refuses_a_file_that_is_not_xliff(tmp_path: Path) -> None:
                                        str(tmp_path / "out"), "--course", str(ENGLISH)])
     assert result.exit_code == 1 and "Error:" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def _shape(course):  # type: ignore[no-untyped-def]
+    """What a translation must not change: ids, slide counts, callout kinds, images, answers."""
+    return [(m.id, len(m.lesson.slides),
+             [(b.callout, ) for s in m.lesson.slides for b in getattr(s, "blocks", ())],
+             [i.path for s in m.lesson.slides for i in s.images],
+             [(q.id, q.type, q.correct_ids) for q in (m.quiz.questions if m.quiz else ())])
+            for m in course.modules]
+
+
+@pytest.mark.parametrize("root", [ROOTS / "rich", ROOTS / "three-outcomes",
+                                  ROOTS / "ok-unicode-rtl-emoji", ROOTS / "ok-bom-and-crlf",
+                                  Path(__file__).parent.parent / "course"],
+                         ids=lambda p: p.name)
+def test_every_text_round_trips_without_changing_the_structure(root: Path,
+                                                                tmp_path: Path) -> None:
+    source = load_checked(root).course
+    segments = course_segments(root.resolve())
+    texts = {(s.file, s.key): f"ÜBERSETZT {s.text}" for s in segments}
+    xliff = tmp_path / "course.de.xlf"
+    export(root, xliff, "de" if source.language != "de" else "fr")
+    translate_file(xliff, texts)
+    assert_valid_xliff(xliff.read_bytes())
+    out = tmp_path / "translated"
+    result = CliRunner().invoke(main, ["translate", "import", str(xliff), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"{len(segments)} of {len(segments)}" in result.output
+    translated = load_checked(out).course
+    assert _shape(translated) == _shape(source)
+    again = {(s.file, s.key): s.text for s in course_segments(out.resolve())}
+    assert again == texts  # every text replaced, in place, and read back the same
+
+
+def test_course_labels_are_translated_too(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    shutil.copytree(ENGLISH, course)
+    (course / "labels.yml").write_text(
+        "quiz.try_again: Have another go\n"
+        "quiz.attempts_left:\n  one: One go left.\n  other: '{count} goes left.'\n"
+        "fr:\n  quiz.try_again: Encore une fois\n", encoding="utf-8")
+    xliff = tmp_path / "course.de.xlf"
+    export(course, xliff)
+    root = etree.fromstring(xliff.read_bytes())
+    labels = [u for u in root.iter(f"{{{NAMESPACE}}}trans-unit")
+              if u.getparent().getparent().get("original") == "labels.yml"]
+    assert [u.get("id") for u in labels] == ["quiz.try_again", "quiz.attempts_left/one",
+                                             "quiz.attempts_left/other"]
+    assert "Try again" in labels[0].find("x:note", NS).text  # the tool's own English text
+    texts = german_texts() | {("labels.yml", "quiz.try_again"): "Noch ein Anlauf",
+                              ("labels.yml", "quiz.attempts_left/one"): "Ein Anlauf übrig.",
+                              ("labels.yml", "quiz.attempts_left/other"): "{count} Anläufe übrig."}
+    translate_file(xliff, texts)
+    out = tmp_path / "course-de"
+    result = CliRunner().invoke(main, ["translate", "import", str(xliff), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    from courseforge.locale import labels_for
+
+    labels_de = labels_for(load_checked(out).course)
+    assert labels_de.text("quiz.try_again") == "Noch ein Anlauf"
+    assert labels_de.text("quiz.attempts_left", count=3) == "3 Anläufe übrig."
+    assert "Encore une fois" in (out / "labels.yml").read_text("utf-8")  # French kept as is
+
+
+def test_a_long_list_of_untranslated_texts_is_shortened(tmp_path: Path) -> None:
+    xliff = tmp_path / "course.de.xlf"
+    export(ENGLISH, xliff)  # nothing translated
+    out = tmp_path / "course-de"
+    result = CliRunner().invoke(main, ["translate", "import", str(xliff), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("warning: untranslated:") == 20
+    assert "and 57 more untranslated texts (--all lists every one)" in result.output
+    assert "0 of 77 texts translated" in result.output
+    every = CliRunner().invoke(main, ["translate", "import", str(xliff), "-o", str(out), "--all"])
+    assert every.output.count("warning: untranslated:") == 77
+    assert load_checked(out).course.language == "de"

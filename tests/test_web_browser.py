@@ -189,10 +189,11 @@ def test_web_site_from_file_keeps_progress_in_local_storage(page, tmp_path, root
     assert all(url.startswith(web.as_uri()) or url == "about:blank" for url in requests), requests
 
 
-def test_print_shows_every_page(page, sites) -> None:
-    page.goto(sites["minimal"])
+def test_print_prints_the_page_you_are_on(page, sites) -> None:
+    page.goto(sites["minimal"] + "#welcome.2")
     page.emulate_media(media="print")
-    assert page.locator("section.page:visible").count() == 5
+    assert page.locator("section.page:visible").count() == 1
+    assert page.locator('[id="welcome.2"]').is_visible()
     assert page.locator(".pager").is_hidden() and page.locator("#toc").is_hidden()
 
 

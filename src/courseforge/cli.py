@@ -197,6 +197,9 @@ def _located(course_dir: Path) -> Iterator[None]:
         raise ValidationFailed(from_folder(course_dir.as_posix(), failed.diagnostics)) from None
 
 
+SHOWN_UNTRANSLATED = 20
+
+
 @main.group()
 def translate() -> None:
     """Translate a course with any XLIFF tool: export its texts, import the translation.
@@ -245,7 +248,9 @@ def translate_export(course_dir: Path, language: str, output: Path) -> None:
               help="The folder to write the translated course into (replaced when complete).")
 @click.option("--course", "course_dir", type=click.Path(file_okay=False, path_type=Path),
               help="The source course. Default: the course the XLIFF file was exported from.")
-def translate_import(xliff: Path, output: Path, course_dir: Path | None) -> None:
+@click.option("--all", "show_all", is_flag=True,
+              help=f"List every untranslated text (default: the first {SHOWN_UNTRANSLATED}).")
+def translate_import(xliff: Path, output: Path, course_dir: Path | None, show_all: bool) -> None:
     """Write a translated course folder from an XLIFF file.
 
     The folder has the source course's files, ids and structure, its texts replaced by the
@@ -261,11 +266,16 @@ def translate_import(xliff: Path, output: Path, course_dir: Path | None) -> None
 
     with _located(course_dir or xliff.parent):
         report = import_translation(xliff, output, course_dir)
-    for label in report.untranslated:
-        click.echo(f"{xliff}: warning: untranslated: {label}", err=True)
-    for label in report.outdated:
-        click.echo(f"{xliff}: warning: untranslated (its source changed since the export; "
-                   f"export again): {label}", err=True)
+    untranslated = [f"untranslated: {label}" for label in report.untranslated] + [
+        f"untranslated (its source changed since the export; export again): {label}"
+        for label in report.outdated]
+    shown = untranslated if show_all or len(untranslated) <= SHOWN_UNTRANSLATED \
+        else untranslated[:SHOWN_UNTRANSLATED]
+    for line in shown:
+        click.echo(f"{xliff}: warning: {line}", err=True)
+    if len(shown) < len(untranslated):
+        click.echo(f"{xliff}: warning: and {len(untranslated) - len(shown)} more untranslated "
+                   "texts (--all lists every one)", err=True)
     for problem in report.code_problems:
         click.echo(f"{xliff}: warning: inline codes differ from the source: {problem}", err=True)
     click.echo(f"wrote the '{report.language}' course into {output}: {report.translated} of "

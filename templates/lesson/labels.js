@@ -14,7 +14,7 @@
 (function (root) {
   "use strict";
 
-  var PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+  var PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?::([0-9]*d))?\}/g;
 
   function create(data) {
     var messages = data.messages || {};
@@ -37,13 +37,23 @@
       }
       groups.unshift(whole);
       var text = groups.join(symbols.group) + (fraction ? symbols.decimal + fraction : "");
-      text = text.replace(/[0-9]/g, function (d) { return symbols.digits.charAt(+d); });
+      text = localDigits(text);
       return (value < 0 && rounded ? symbols.minus : "") + text;
     }
 
     function percent(value, decimals) {
       return symbols.percentPrefix + number(value, decimals === undefined ? 1 : decimals) +
         symbols.percentSuffix;
+    }
+
+    function padded(value, spec) {  // "02d": at least two digits, as Python's format
+      var width = parseInt(spec, 10) || 0, text = String(Math.abs(value));
+      while (text.length < width) text = "0" + text;
+      return localDigits((value < 0 ? "-" : "") + text);
+    }
+
+    function localDigits(text) {
+      return text.replace(/[0-9]/g, function (d) { return symbols.digits.charAt(+d); });
     }
 
     function pluralForm(forms, count) {
@@ -59,9 +69,10 @@
       var message = messages[id];
       if (message === undefined) return id;  // a missing label shows its id, never breaks
       if (typeof message !== "string") message = pluralForm(message, params.count);
-      return message.replace(PLACEHOLDER, function (whole, name) {
+      return message.replace(PLACEHOLDER, function (whole, name, spec) {
         if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
         var value = params[name];
+        if (spec && typeof value === "number" && value % 1 === 0) return padded(value, spec);
         return typeof value === "number" ? number(value) : String(value);
       });
     }

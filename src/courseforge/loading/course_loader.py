@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from ..errors import Diagnostic, did_you_mean, error, warning
+from ..locale import SOURCE_LANGUAGE, Labels, labels_for_language, overrides_for
 from ..model import (
     Block,
     CalloutKind,
@@ -18,7 +19,6 @@ from ..model import (
     Slide,
     Source,
 )
-from ..locale import SOURCE_LANGUAGE, Labels, labels_for_language, overrides_for
 from .callouts import plain_markdown, split_callouts
 from .fields import ID_PATTERN, Fields
 from .files import image_problem, read_text, relative_name, resolve_reference

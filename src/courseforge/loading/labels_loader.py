@@ -84,8 +84,11 @@ def _text(message_id: str, value: Any, english: Message, line: int,
     plural = not isinstance(english, str)
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         text = str(value).strip()
-        return ((("other", text),) if plural else text) if text else _empty(message_id, line,
-                                                                            diagnostics)
+        if not text:
+            diagnostics.append(error(LABELS_FILE, line, f"the label '{message_id}' is empty",
+                                     "labels.value"))
+            return None
+        return (("other", text),) if plural else text
     if isinstance(value, LocatedDict) and plural:
         forms = []
         for category, form in value.items():
@@ -107,11 +110,6 @@ def _text(message_id: str, value: Any, english: Message, line: int,
     diagnostics.append(error(LABELS_FILE, line, f"the label '{message_id}' must be {what}",
                              "labels.value"))
     return None
-
-
-def _empty(message_id: str, line: int, diagnostics: list[Diagnostic]) -> None:
-    diagnostics.append(error(LABELS_FILE, line, f"the label '{message_id}' is empty",
-                             "labels.value"))
 
 
 def _check_placeholders(message_id: str, text: Message, english: Message, line: int,

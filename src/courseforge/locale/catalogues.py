@@ -84,13 +84,15 @@ def messages_of(language: str) -> Mapping[str, Message]:
     for message in catalogue:
         if not message.id:
             continue  # the header
-        if isinstance(message.id, tuple):
-            forms = message.string if isinstance(message.string, tuple) else (message.string,)
-            pairs = {categories.get(i, "other"): text for i, text in enumerate(forms) if text}
+        if isinstance(message.id, (tuple, list)):
+            string = message.string
+            forms = [string] if isinstance(string, str) else list(string or ())
+            pairs = {categories.get(i, "other"): str(text) for i, text in enumerate(forms)
+                     if text}
             if pairs:
-                found[message.id[0]] = tuple(sorted(pairs.items()))
-        elif message.string and not message.fuzzy:
-            found[message.id] = message.string
+                found[str(message.id[0])] = tuple(sorted(pairs.items()))
+        elif isinstance(message.string, str) and message.string and not message.fuzzy:
+            found[str(message.id)] = message.string
     return found
 
 

@@ -13,7 +13,8 @@ from babel import Locale
 from .catalogues import Message, Plural, babel_locale, resolved_messages
 from .number_format import NumberFormat, number_format
 
-PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+# {name}, or {name:02d} with a Python format spec (zero-padded numbers such as minutes)
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([0-9]*d))?\}")
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug"})
 COUNT = "count"  # the parameter that chooses a plural message's form
 
@@ -21,7 +22,7 @@ COUNT = "count"  # the parameter that chooses a plural message's form
 def placeholders(message: Message) -> frozenset[str]:
     """The ``{name}`` placeholders of a message (of all its plural forms)."""
     texts = [message] if isinstance(message, str) else [text for _, text in message]
-    return frozenset(name for text in texts for name in PLACEHOLDER.findall(text))
+    return frozenset(m.group(1) for text in texts for m in PLACEHOLDER.finditer(text))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,7 +50,8 @@ class Labels:
             if COUNT not in params:
                 raise TypeError(f"label '{message_id}' is a plural and needs count=")
             message = self.plural_form(message, params[COUNT])
-        return PLACEHOLDER.sub(lambda m: self._value(message_id, m.group(1), params), message)
+        return PLACEHOLDER.sub(lambda m: self._value(message_id, m.group(1), m.group(2), params),
+                               message)
 
     def plural_form(self, forms: Plural, count: float) -> str:
         """The form of a plural message for ``count`` (``other`` when the form is missing)."""
@@ -95,10 +97,13 @@ class Labels:
             "lists": self.list_patterns,
         }
 
-    def _value(self, message_id: str, name: str, params: Mapping[str, Any]) -> str:
+    def _value(self, message_id: str, name: str, spec: str | None,
+               params: Mapping[str, Any]) -> str:
         if name not in params:
             raise KeyError(f"label '{message_id}' needs the parameter '{name}'")
         value = params[name]
+        if spec and isinstance(value, int) and not isinstance(value, bool):
+            return format(value, spec).translate(self.numbers.digit_table)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return self.number(value)
         return str(value)

@@ -32,13 +32,18 @@ class NumberFormat:
         rounded = math.floor(abs(value) * scale + 0.5) / scale
         whole, _, fraction = f"{rounded:.{decimals}f}".partition(".")
         fraction = fraction.rstrip("0")
-        groups = []
+        groups: list[str] = []
         while len(whole) > 3:
             groups.insert(0, whole[-3:])
             whole = whole[:-3]
         text = self.group.join([whole, *groups]) + (self.decimal + fraction if fraction else "")
-        text = text.translate(str.maketrans(_DIGITS, self.digits))
+        text = text.translate(self.digit_table)
         return (self.minus if value < 0 and rounded else "") + text
+
+    @property
+    def digit_table(self) -> dict[int, int]:
+        """A str.translate table from ASCII digits to the locale's."""
+        return str.maketrans(_DIGITS, self.digits)
 
     def percent(self, value: float, decimals: int = 1) -> str:
         """A percentage (``value`` on 0..100) in the locale's pattern: 67 %, 66,7 %, ٪67."""

@@ -7,12 +7,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import CourseforgeError
+from ..errors import CourseforgeError, Diagnostic
 from ..loading import load_checked
 from .segments import Segment, course_files, segments_of
 from .xliff_store import (
     NEEDS_TRANSLATION,
     ReadUnit,
+    Unit12,
+    Xliff12,
     add_unit,
     alt_translation,
     mark_changed,
@@ -36,7 +38,7 @@ class ExportReport:
 
 def course_segments(root: Path) -> list[Segment]:
     """Every translatable text of a course folder, in file order."""
-    diagnostics: list = []
+    diagnostics: list[Diagnostic] = []
     found = [s for name, text in course_files(root, diagnostics) for s in segments_of(name, text)]
     if diagnostics:
         raise CourseforgeError("; ".join(str(d) for d in diagnostics))
@@ -74,8 +76,8 @@ def export_course(course_dir: Path, language: str, output: Path) -> ExportReport
                         new=len(segments) - kept - changed)
 
 
-def _carry_over(unit, segment: Segment, old: ReadUnit | None,  # type: ignore[no-untyped-def]
-                memory: dict[str, str], previous) -> str:  # type: ignore[no-untyped-def]
+def _carry_over(unit: Unit12, segment: Segment, old: ReadUnit | None, memory: dict[str, str],
+                previous: Xliff12 | None) -> str:
     """Give a new unit what an earlier export knew: 'kept', 'changed' or 'new'."""
     if old is not None and old.source == segment.text and old.target:
         set_target(unit, old.target, old.state or "translated")
@@ -84,7 +86,8 @@ def _carry_over(unit, segment: Segment, old: ReadUnit | None,  # type: ignore[no
         set_target(unit, memory[segment.text], "translated")
         return "kept"
     if old is not None:
-        outdated = old.target or alt_translation(previous, old.file, old.key)
+        outdated = old.target or (alt_translation(previous, old.file, old.key)
+                                  if previous is not None else "")
         if outdated:
             mark_changed(unit, outdated)
             return "changed"

@@ -29,9 +29,12 @@ Piece = str | tuple[str, str, str]  # text, or (element kind bpt/ept/ph, id, nat
 
 @dataclass(slots=True)
 class _Counter:
+    """Numbers the inline codes of one unit: 1, 2, ..."""
+
     value: int = 0
 
     def next(self) -> str:
+        """The next code id."""
         self.value += 1
         return str(self.value)
 
@@ -85,7 +88,8 @@ def native_codes(element: etree._Element) -> dict[tuple[str, str], str]:
     return found
 
 
-def from_element(element: etree._Element, codes_of: dict[tuple[str, str], str]) -> tuple[str, list[str]]:
+def from_element(element: etree._Element,
+                 codes_of: dict[tuple[str, str], str]) -> tuple[str, list[str]]:
     """The Markdown of a <source> or <target>, codes restored from the source's; and the
     ids of codes the element lacks or invents."""
     used: list[tuple[str, str]] = []

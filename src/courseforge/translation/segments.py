@@ -16,17 +16,23 @@ from pathlib import Path
 import yaml
 
 from ..errors import CourseforgeError, Diagnostic
+from ..loading.callouts import CALLOUT_LINE, OPENING
 from ..loading.course_loader import COURSE_FILE, LESSON_FILE, MODULES_DIR, QUIZ_FILE
 from ..loading.files import read_text
+from ..loading.labels_loader import LABELS_FILE
 from ..loading.lesson_markdown import FENCE, HEADING, NOTES_CLOSE, NOTES_OPEN, SLIDE_BREAK
+from ..locale import SOURCE_LANGUAGE, messages_of
 
 STR_TAG = "tag:yaml.org,2002:str"
 # key paths of translatable YAML texts, by kind of file
-COURSE_KEYS = re.compile(r"(title|description|audience|author|outcomes/[^/]+/(title|summary|guidance))")
+COURSE_KEYS = re.compile(
+    r"(title|description|audience|author|outcomes/[^/]+/(title|summary|guidance))")
 QUIZ_KEYS = re.compile(
     r"(title|intro|questions/[^/]+/(prompt|explanation|feedback/(correct|incorrect|true|false))"
     r"|questions/[^/]+/(choices|items)/[^/]+/(text|feedback)|questions/[^/]+/targets/[^/]+/text)")
 FRONT_KEYS = re.compile(r"(title|objectives/[^/]+/text)")
+# labels.yml: the labels for every language (ids hold a dot; language sections do not)
+LABEL_KEYS = re.compile(r"[^/]*\.[^/]*(/(zero|one|two|few|many|other))?")
 LANGUAGE_KEY = "language"
 
 
@@ -51,6 +57,8 @@ def course_files(root: Path, diagnostics: list[Diagnostic]) -> Iterator[tuple[st
         for name in (LESSON_FILE, QUIZ_FILE):
             if (folder / name).is_file():
                 names.append(f"{MODULES_DIR}/{folder.name}/{name}")
+    if (root / LABELS_FILE).is_file():
+        names.append(LABELS_FILE)
     for name in names:
         text = read_text(root, root / name, diagnostics)
         if text is not None:
@@ -61,6 +69,8 @@ def segments_of(name: str, text: str) -> list[Segment]:
     """The translatable texts of one course file."""
     if name.endswith(".md"):
         return markdown_segments(name, text)
+    if name == LABELS_FILE:
+        return yaml_segments(name, text, LABEL_KEYS, 0, _LabelNotes("Labels", {}))
     keys = COURSE_KEYS if name == COURSE_FILE else QUIZ_KEYS
     return yaml_segments(name, text, keys, 0, _yaml_note(name))
 
@@ -141,6 +151,19 @@ class _NoteMaker:
         return f"{self.what}: {field}"
 
 
+class _LabelNotes(_NoteMaker):
+    """The context of a course's own label: what the tool shows there in English."""
+
+    def __call__(self, path: str, siblings: dict[str, str]) -> str:
+        message_id, _, category = path.partition("/")
+        english = messages_of(SOURCE_LANGUAGE).get(message_id)
+        if isinstance(english, tuple):
+            english = dict(english).get(category or "other", "")
+        where = f"Course label '{message_id}'" + (f" ({category} form)" if category else "")
+        return where + (f"; the tool's English text: {english}" if english else "") + \
+            "; keep every {placeholder}"
+
+
 def _yaml_note(name: str) -> _NoteMaker:
     return _NoteMaker("Course" if name == COURSE_FILE else f"Quiz of module "
                       f"'{name.split('/')[1]}'", {})
@@ -219,6 +242,13 @@ def markdown_segments(name: str, text: str) -> list[Segment]:
 def _line_text(line: str) -> list[tuple[int, int]] | None:
     """Where the translatable text of one Markdown line is (several cells in a table row)."""
     if not line.strip() or TABLE_RULE.match(line) or HTML_LINE.match(line):
+        return None
+    callout = CALLOUT_LINE.match(line)
+    if callout:  # "::: tip Its title": the title is text, the fence and kind are not
+        opening = OPENING.match(callout.group("rest"))
+        if opening and opening.group("title"):
+            begin = callout.start("rest") + opening.start("title")
+            return [(begin, begin + len(opening.group("title")))]
         return None
     if line.lstrip().startswith("|"):
         spans = []

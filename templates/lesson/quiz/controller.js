@@ -93,6 +93,34 @@
         }
       });
     });
+    this.markAboutYou(order.questions);
+  };
+
+  /* Questions about the learner, after the graded ones, make a part of their own. */
+  Controller.prototype.markAboutYou = function (order) {
+    var old = this.form.querySelector(".about-you");
+    if (old) old.parentNode.removeChild(old);
+    var self = this, kinds = order.map(function (qid) { return self.questions[qid].type; });
+    var first = kinds.indexOf("preference");
+    var graded = kinds.filter(function (k) { return k !== "preference"; }).length;
+    if (first <= 0 || kinds.slice(first).some(function (k) { return k !== "preference"; })) return;
+    if (!graded) return;
+    var heading = document.createElement("li");
+    heading.className = "about-you";
+    var text = document.createElement("h2");
+    text.textContent = labels.text("quiz.about_you");
+    heading.appendChild(text);
+    var at = this.item(order[first]);
+    at.parentNode.insertBefore(heading, at);
+  };
+
+  /* "Answered 12 of 25" beside Submit, for a quiz that is scored. */
+  Controller.prototype.count = function () {
+    var box = role(this.form, "answered");
+    if (!box) return;
+    var total = this.quiz.questions.length;
+    var missing = this.unanswered(this.read()).length;
+    box.textContent = labels.text("quiz.answered_count", { count: total - missing, total: total });
   };
 
   Controller.prototype.fill = function (responses) {
@@ -135,6 +163,7 @@
   Controller.prototype.changed = function () {
     if (this.state.phase !== "a") return;
     this.state.responses = this.read();
+    this.count();
     saveAll(false);
   };
 
@@ -167,6 +196,7 @@
       var text = labels.text("quiz.unanswered",
         { count: missing.length, numbers: labels.join(numbers) });
       role(confirm, "confirm-text").textContent = text;
+      this.linkMissing(missing);
       confirm.hidden = false;
       this.say(text);
       // the safe choice first: two quick Enters must not spend an attempt
@@ -206,6 +236,7 @@
 
   Controller.prototype.showForm = function () {
     this.setLocked(false);
+    this.count();
     this.meta();
     role(this.form, "result").hidden = true;
     var lis = this.form.querySelectorAll("[data-question]");
@@ -213,6 +244,8 @@
       lis[i].classList.remove("is-correct", "is-incorrect");
       var chosen = lis[i].querySelectorAll(".is-chosen");
       for (var c = 0; c < chosen.length; c++) chosen[c].classList.remove("is-chosen");
+      var right = lis[i].querySelectorAll(".is-right");
+      for (var g = 0; g < right.length; g++) right[g].classList.remove("is-right");
       role(lis[i], "feedback").hidden = true;
       role(lis[i], "feedback").textContent = "";
       var marks = lis[i].querySelectorAll("[data-role=mark]");
@@ -220,6 +253,25 @@
     }
   };
 
+
+  /* Under the prompt, a link to each question it names: it moves focus to its first control. */
+  Controller.prototype.linkMissing = function (missing) {
+    var list = role(this.form, "confirm-links");
+    list.textContent = "";
+    missing.forEach(function (li) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = "#" + li.id;
+      link.textContent = labels.text("quiz.go_to_question", { number: li.getAttribute("data-number") });
+      link.addEventListener("click", function (event) {
+        event.preventDefault(); // the page's own fragment stays, so no history entry or page change
+        var control = li.querySelector("input, select");
+        if (control) control.focus();
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+  };
 
   Controller.prototype.cancelConfirm = function () {
     role(this.form, "confirm").hidden = true;

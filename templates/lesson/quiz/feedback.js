@@ -79,6 +79,7 @@
     q.choices.forEach(function (choice) {
       var mark = li.querySelector("[data-option='" + choice.id + "'] [data-role=mark]");
       if (rightIds.indexOf(choice.id) >= 0) {
+        mark.parentNode.classList.add("is-right");
         mark.textContent = labels.text(mark.textContent ? "quiz.mark_your_answer_correct"
           : "quiz.mark_correct_answer");
         names.push(textOf(choice.text));

@@ -36,11 +36,18 @@
     summary.textContent = "";
     reviewBox.textContent = "";
     var graded = result.total > 0;
+    var counting = quizzes.counted(this.id);
     if (graded) {
+      // the badge: a whole percentage, never rounded up to a pass
+      var badge = el("p", "score-badge " + (result.passed ? "passed" : counting ? "failed" : "practice"),
+        labels.percent(Math.floor(result.percent), 0));
+      badge.setAttribute("aria-hidden", "true"); // the score line below says it in full
+      summary.appendChild(badge);
       summary.appendChild(el("p", "score", labels.text("quiz.score", { percent: percent(result.percent),
         earned: result.earned, points: labels.text("quiz.points", { count: result.total }) })));
-      summary.appendChild(el("p", "verdict " + (result.passed ? "passed" : "failed"),
-        labels.text(result.passed ? "quiz.passed" : "quiz.failed",
+      // a practice check below its target is no failure: it says so without the red
+      summary.appendChild(el("p", "verdict " + (result.passed ? "passed" : counting ? "failed" : "practice"),
+        labels.text(result.passed ? "quiz.passed" : counting ? "quiz.failed" : "quiz.practice_below",
           { percent: percent(shared.passing_score) })));
       if (this.state.count > 1 && this.state.best !== result.percent) {
         summary.appendChild(el("p", "", labels.text("quiz.best_so_far",

@@ -43,6 +43,19 @@ def darken_until(colour: str, background: str, ratio: float = AA_TEXT) -> str:
     return "#000000"
 
 
+def lighten_until(colour: str, background: str, ratio: float = AA_TEXT) -> str:
+    """The colour, mixed toward white just enough to reach ``ratio`` against ``background``."""
+    rgb = _channels(colour)
+    for step in range(0, 101):
+        mixed = _hex(tuple(c + (255 - c) * step / 100 for c in rgb))  # type: ignore[arg-type]
+        if contrast(mixed, background) >= ratio:
+            return mixed
+    return WHITE
+
+
+DARK_PAPER = "#1D1F24"  # the dark scheme's page (lesson.css --paper)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Palette:
     """The theme's brand colours: as given, readable on white, and the text to put on it."""
@@ -51,6 +64,7 @@ class Palette:
     brand_text: str  # links and accents on a white page
     on_brand: str  # text on a brand-coloured background
     button: str  # button background that white text reads on
+    brand_text_dark: str  # links and accents on the dark scheme's page
 
 
 def palette(brand: str) -> Palette:
@@ -58,4 +72,5 @@ def palette(brand: str) -> Palette:
     brand = brand.upper()
     on_brand = WHITE if contrast(brand, WHITE) >= contrast(brand, INK) else INK
     return Palette(brand=brand, brand_text=darken_until(brand, WHITE),
-                   on_brand=on_brand, button=darken_until(brand, WHITE))
+                   on_brand=on_brand, button=darken_until(brand, WHITE),
+                   brand_text_dark=lighten_until(brand, DARK_PAPER))

@@ -152,8 +152,8 @@ ENGLISH: dict[str, str] = {
 }
 
 
-# messages the course's language catalogue holds (courseforge.locale), by their id there;
-# the others are English until the catalogues have them
+# the id of each message in the course's language catalogue (courseforge.locale); ENGLISH
+# stays the text used outside a course (and the source of the English catalogue)
 CATALOGUE = {
     "agenda": "deck.agenda", "objectives": "deck.objectives",
     "objectives.lead": "deck.objectives_intro", "summary": "deck.summary",
@@ -168,6 +168,17 @@ CATALOGUE = {
     "callout.tip": "lesson.callout_tip", "callout.warning": "lesson.callout_warning",
     "callout.example": "lesson.callout_example", "callout.key": "lesson.callout_key",
 }
+
+
+def _catalogue_id(key: str) -> str:
+    """The catalogue id of a message: ``deck.notes_timing``, ``guide.materials_list``."""
+    family, _, rest = key.partition(".") if key.startswith("guide.") else ("deck", "", key)
+    return f"{family}.{rest.replace('.', '_')}"
+
+
+# every other message under its derived id
+CATALOGUE.update({base: _catalogue_id(base) for base in
+                  dict.fromkeys(key.partition(":")[0] for key in ENGLISH) if base not in CATALOGUE})
 _LABELS: ContextVar[Labels | None] = ContextVar("deck_labels", default=None)
 
 
@@ -184,15 +195,15 @@ def speaking(course: Course) -> Iterator[None]:
 def say(key: str, **values: object) -> str:
     """The text of message ``key`` with its fields filled."""
     labels = _LABELS.get()
-    if labels is not None and key in CATALOGUE:
+    if labels is not None and CATALOGUE.get(key) in labels.messages:
         return labels.text(CATALOGUE[key], **values)
-    return ENGLISH[key].format(**values)
+    return ENGLISH[key].format(**values)  # outside a course, or an id not catalogued yet
 
 
 def say_count(key: str, count: int, **values: object) -> str:
     """The form of message ``key`` for ``count`` (singular or plural)."""
     labels = _LABELS.get()
-    if labels is not None and key in CATALOGUE:
+    if labels is not None and CATALOGUE.get(key) in labels.messages:
         return labels.text(CATALOGUE[key], count=count, **values)
     form = "one" if count == 1 else "other"
     return ENGLISH[f"{key}:{form}"].format(count=count, **values)
