@@ -123,6 +123,12 @@ def test_a_continued_table_keeps_its_columns_at_full_width(deck: Any) -> None:
     assert abs(body_width - layout_body.width) <= Emu(12700)  # the full width
     rows = [t.table.cell(r, 0).text for t in tables for r in range(1, len(t.table.rows))]
     assert rows == [f"Zeile {i}" for i in range(1, 31)]
+    # the continuation speaks the course's language, and keeps the author's notes
+    for part in parts:
+        assert part.shapes.title.text_frame.text == "Eine lange Tabelle (Forts.)"
+        notes = part.notes_slide.notes_text_frame.text
+        assert notes.startswith("Fortsetzung von „Eine lange Tabelle“.")
+        assert "Die Tabelle geht weiter." in notes
 
 
 def test_continued_body_keeps_a_picture_off_the_table_parts() -> None:

@@ -25,8 +25,8 @@ from .text_fit import (
     line_width,
     word_widths,
 )
+from .texts import say
 
-CONTINUED = " (cont.)"
 MIN_BODY = 18.0  # points: smaller body text is hard to read from the back of a room
 MIN_CODE = 10.0  # points: a code line is set this small rather than wrapped
 TABLE_SIZES = (20.0, 18.0, 16.0, 14.0)  # table text, largest first; below 14 rows continue
@@ -74,6 +74,7 @@ class Page:
     subtitle: tuple[str, ...] = ()  # title and section slides: the lines under the title
     subtitle_size: float = 0.0
     share: float = 0.5  # the left column's share of a comparison's width
+    continued: bool = False  # a '(cont.)' page: the rest of the spec's body
 
 
 def space_before(paragraph: Paragraph, size: float, first: bool) -> float:
@@ -536,7 +537,7 @@ def paginate(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
 
 def _with_title(page: Page, boxes: Boxes, style: TextStyle) -> Page:
     """The page with its title fitted to the title box, and its subtitle to the subtitle's."""
-    suffix = CONTINUED if page.title.endswith(CONTINUED) else ""
+    suffix = say("cont") if page.continued else ""
     title, size = fit_title(page.spec.title, boxes.title(page.role), style, suffix=suffix)
     box = boxes.subtitle(page.role)
     if not page.spec.subtitle or box is None:
@@ -688,9 +689,9 @@ def _continued(spec: SlideSpec, parts: Sequence[tuple[tuple[Block, ...], tuple[C
     """Pages of (body, columns) parts, every one after the first titled '(cont.)'."""
     pages = []
     for index, (body, columns) in enumerate(parts):
-        title = spec.title if index == 0 else spec.title + CONTINUED
+        title = spec.title if index == 0 else spec.title + say("cont")
         pages.append(Page(spec=spec, role=spec.role, title=title, body=body, columns=columns,
-                          body_size=size, table_size=table, share=share))
+                          body_size=size, table_size=table, share=share, continued=index > 0))
     return pages
 
 

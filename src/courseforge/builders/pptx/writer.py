@@ -46,7 +46,6 @@ from .pagination import (
     BLOCK_GAP,
     CELL_X,
     CELL_Y,
-    CONTINUED,
     INSET_X,
     INSET_Y,
     Boxes,
@@ -255,7 +254,7 @@ class DeckWriter:
         spec = page.spec
         layout = self.layouts[page.role]
         slide = self.parts.add_slide(layout)
-        if spec.section and not page.title.endswith(CONTINUED):
+        if spec.section and not page.continued:
             self.sections.append((spec.section, int(self.prs.slides._sldIdLst[-1].id)))
         found = placeholders(slide)
         title = _shape(slide, found.get(0))
@@ -274,7 +273,7 @@ class DeckWriter:
         _remove_empty_placeholders(slide)
         self._add_slide_number(slide, layout, self.parts.count)
         notes = [spec.notes]
-        if page.title.endswith(CONTINUED):
+        if page.continued:
             notes.insert(0, say("notes.continues", title=spec.title))
         elif page.title != spec.title:
             notes.insert(0, say("notes.title.full", title=spec.title))
