@@ -21,17 +21,18 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationObject
+from pptx.util import Emu
 
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
 from courseforge.builders.pptx.layouts import find_layouts
 from courseforge.builders.pptx.markdown_runs import Paragraph, Run, Table, parse_blocks
 from courseforge.builders.pptx.pagination import CELL_X, Boxes, TextStyle, column_widths, paginate
-from courseforge.builders.pptx.reference_deck import INNER, build_reference_deck
 from courseforge.builders.pptx.quiz_specs import question_slides
+from courseforge.builders.pptx.reference_deck import INNER, build_reference_deck
 from courseforge.builders.pptx.slide_specs import Column, SlideSpec
-from courseforge.builders.pptx.typography import typeset, typographic
 from courseforge.builders.pptx.text_fit import Face
+from courseforge.builders.pptx.typography import typeset, typographic
 from courseforge.builders.pptx.writer import deck_boxes, text_style
 from courseforge.cli import main
 from courseforge.errors import CourseforgeError
@@ -945,6 +946,18 @@ def test_right_to_left_courses_get_right_to_left_paragraphs(tmp_path: Path) -> N
             for p in paragraphs:
                 ppr = p.find(f"{{{A}}}pPr")
                 assert ppr is not None and ppr.get("rtl") == "1" and ppr.get("algn") == "r"
+    # the accent under the title sits on the right, where the title starts
+    english = Presentation(str(build_slides(HERE / "roots" / "minimal", tmp_path / "en")
+                               / "welcome.pptx"))
+    for deck, right in ((prs, True), (english, False)):
+        title = next(sh for sh in deck.slide_layouts[1].placeholders
+                     if sh.placeholder_format.idx == 0)
+        (accent,) = [sh for sh in deck.slide_master.shapes
+                     if sh.name.startswith("Accent") and sh.width < deck.slide_width]
+        if right:
+            assert abs(accent.left + accent.width - (title.left + title.width)) < Emu(12700 * 10)
+        else:
+            assert abs(accent.left - title.left) < Emu(12700 * 10)
 
 
 def test_deck_labels_speak_the_course_language(tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
-import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -23,12 +22,11 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
 from ...errors import CourseforgeError
-from ...locale.labels import RTL_LANGUAGES
 from ...model import Course
 from ...packaging import write_zip
 from . import drawingml
 from .drawingml import NS, A, P
-from .furniture import add_sections, footer_placeholders, right_to_left
+from .furniture import add_sections, footer_placeholders, is_right_to_left, right_to_left
 from .layouts import (
     Box,
     body_area,
@@ -233,7 +231,7 @@ class DeckWriter:
         self.course = course
         self.footer = footer
         self.sections: list[tuple[str, int]] = []  # (name, id of the slide it starts at)
-        self.right_to_left = re.split("[-_]", course.language)[0].lower() in RTL_LANGUAGES
+        self.right_to_left = is_right_to_left(course.language)
         self.layouts = find_layouts(self.prs, mapping)
         self.shared = DeckTemplate() if shared is None else shared
         if self.shared.measures is None:
