@@ -52,6 +52,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
     broken = Presentation(str(root / "minimal" / "slides" / "welcome.pptx"))
     body = next(sh for sh in broken.slides[3].placeholders if sh.placeholder_format.idx == 1)
     body.height = body.height // 10
+    body.text_frame.auto_size = MSO_AUTO_SIZE.NONE  # no autofit to shrink it back into the box
     # and a title that runs off the top of the slide
     title = broken.slides[4].shapes.title
     title.text_frame.text = "Overflowing title " * 12

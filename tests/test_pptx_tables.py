@@ -21,7 +21,7 @@ from courseforge.builders.pptx.slide_specs import SlideSpec
 from courseforge.builders.pptx.text_fit import Face
 from courseforge.builders.pptx.writer import deck_boxes, text_style
 from courseforge.cli import main
-from test_pptx_decks import build_slides
+from test_pptx_decks import build_slides, run_sizes
 
 HERE = Path(__file__).resolve().parent
 TABLES = HERE / "roots" / "pptx-tables"
@@ -175,6 +175,12 @@ def test_code_lines_never_wrap_and_continue(deck: Any) -> None:
     assert sizes.pop() < 18  # shrunk to the longest line
 
 
+def run_sizes_of(paragraph: Any, slide: Any) -> float:
+    """The size a paragraph's first run is shown at."""
+    shape = next(sh for sh in slide.placeholders if paragraph._p in list(sh.text_frame._txBody))
+    return run_sizes(shape)[0]
+
+
 def test_a_list_of_ten_or_more_holds_two_digits(deck: Any) -> None:
     (slide,) = _slides(deck, "Zwölf Schritte")
     paragraphs = [p for sh in slide.placeholders if sh.placeholder_format.idx != 0
@@ -182,6 +188,6 @@ def test_a_list_of_ten_or_more_holds_two_digits(deck: Any) -> None:
     assert len(paragraphs) == 12
     for paragraph in paragraphs:
         ppr = paragraph._p.pPr
-        size = paragraph.runs[0].font.size.pt
+        size = run_sizes_of(paragraph, slide)
         hanging = -int(ppr.get("indent")) / 12700
         assert hanging >= Face("Calibri", size).width("10.") + 0.25 * size - 0.01  # EMU rounding

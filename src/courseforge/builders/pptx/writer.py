@@ -243,6 +243,10 @@ class DeckWriter:
         fill = self.body_style.find("a:lvl1pPr/a:defRPr/a:solidFill", NS) \
             if self.body_style is not None else None
         self.body_fill = fill  # the theme's body text colour, for text outside placeholders
+        size = self.body_style.find("a:lvl1pPr/a:defRPr", NS) \
+            if self.body_style is not None else None
+        # the size top-level body text inherits from the master (0: unknown, set it)
+        self.inherited_size = int(size.get("sz", "0")) / 100 if size is not None else 0.0
         self.header_fill = drawingml.scheme_fill("bg1")  # table headers: on the brand colour
         PartNames(self.prs.part.package)
         self.parts = SlideParts(self.prs, self.shared.prototypes)
@@ -355,7 +359,7 @@ class DeckWriter:
                 else:
                     frame_shape, bulleted_by_theme = self._textbox(slide, left, top, text_w, h)
                 self._paragraphs(frame_shape.text_frame, paragraphs, page.body_size,
-                                 bulleted_by_theme)
+                                 bulleted_by_theme, autofit=frame_shape is placeholder)
                 top += h + BLOCK_GAP * page.body_size
             else:
                 table = group[0]
@@ -399,12 +403,22 @@ class DeckWriter:
             else:
                 body, themed = shape, True
                 drawingml.place(body.element, left, top, width, geometry.bottom - top)
-            self._paragraphs(body.text_frame, paragraphs, page.body_size, themed)
+            self._paragraphs(body.text_frame, paragraphs, page.body_size, themed,
+                             autofit=shape is not None)
 
     def _paragraphs(self, frame: TextFrame, paragraphs: Sequence[Paragraph], size: float,
-                    bulleted_by_theme: bool) -> None:
+                    bulleted_by_theme: bool, *, autofit: bool = False) -> None:
+        """The paragraphs at ``size``. In a body placeholder (``autofit``) top-level text
+        takes the layout's size, scaled by PowerPoint's autofit to the measured ``size``;
+        other text sets its size, divided by that scale."""
         frame.word_wrap = True
         frame.auto_size = MSO_AUTO_SIZE.NONE
+        inherited = self.inherited_size
+        scale = size / inherited if autofit and inherited and size <= inherited else 1.0
+        if scale != 1.0 or (autofit and inherited == size):
+            drawingml.autofit(frame._txBody, scale)
+        else:
+            autofit = False
         frame.margin_left = frame.margin_right = Pt(INSET_X)
         frame.margin_top = frame.margin_bottom = Pt(INSET_Y)
         tx_body, part = frame._txBody, frame.part
@@ -413,7 +427,9 @@ class DeckWriter:
                                          space_before=space_before(block, size, index == 0))
             _bullet(ppr, block, *paragraph_indent(block, self.style, level_size(block, size)),
                     bulleted_by_theme)
-            drawingml.runs(p, part, block.runs, level_size(block, size),
+            own = level_size(block, size)
+            inherit = autofit and own == size and block.level == 0
+            drawingml.runs(p, part, block.runs, None if inherit else own / scale,
                            language=self.course.language,
                            mono_family=self.style.mono_family)
 
