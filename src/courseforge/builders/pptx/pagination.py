@@ -129,20 +129,26 @@ def prepared(blocks: Sequence[Block], width: float, style: TextStyle) -> tuple[B
     for two digits, and every line of a code block capped at the size at which the block's
     longest line fits on one line."""
     out = list(blocks)
+
+    def paragraph(index: int) -> Paragraph:
+        block = out[index]
+        assert isinstance(block, Paragraph)
+        return block
+
     for start, end in _runs_of(out, lambda b: isinstance(b, Paragraph) and b.kind == NUMBER):
-        for level in {b.level for b in out[start:end]}:  # type: ignore[union-attr]
-            items = [i for i in range(start, end) if out[i].level == level]  # type: ignore[union-attr]
-            digits = len(str(max(out[i].number for i in items)))  # type: ignore[union-attr]
+        for level in {paragraph(i).level for i in range(start, end)}:
+            items = [i for i in range(start, end) if paragraph(i).level == level]
+            digits = len(str(max(paragraph(i).number for i in items)))
             for i in items:
-                out[i] = replace(out[i], digits=digits)  # type: ignore[type-var]
+                out[i] = replace(paragraph(i), digits=digits)
     room = width - 2 * INSET_X
     for start, end in _runs_of(out, lambda b: isinstance(b, Paragraph) and b.is_code):
         # measured whole, in the code face: indentation counts
-        longest = max(Face(style.mono_family, 100.0).width(b.text)  # type: ignore[union-attr]
-                      for b in out[start:end])
+        longest = max(Face(style.mono_family, 100.0).width(paragraph(i).text)
+                      for i in range(start, end))
         largest = max(MIN_CODE, room * LINE_SAFETY * 100.0 / longest) if longest else 0.0
         for i in range(start, end):
-            out[i] = replace(out[i], largest=largest)  # type: ignore[type-var]
+            out[i] = replace(paragraph(i), largest=largest)
     return tuple(out)
 
 
