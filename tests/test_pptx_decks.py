@@ -18,20 +18,21 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationObject
+from pptx.util import Emu
 
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
 from courseforge.builders.pptx.layouts import find_layouts
 from courseforge.builders.pptx.markdown_runs import Paragraph, Run, Table, parse_blocks
 from courseforge.builders.pptx.pagination import CELL_X, Boxes, TextStyle, column_widths, paginate
-from courseforge.builders.pptx.reference_deck import INNER, build_reference_deck
 from courseforge.builders.pptx.quiz_specs import question_slides
+from courseforge.builders.pptx.reference_deck import INNER, build_reference_deck
 from courseforge.builders.pptx.slide_specs import Column, SlideSpec
-from courseforge.builders.pptx.typography import typeset, typographic
 from courseforge.builders.pptx.text_fit import Face
+from courseforge.builders.pptx.typography import typeset, typographic
 from courseforge.builders.pptx.writer import deck_boxes, text_style
 from conftest import require_bundled_clean
 from courseforge.cli import main
@@ -39,6 +40,7 @@ from courseforge.errors import CourseforgeError
 from courseforge.loading import load_checked
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden" / "pptx"
 UPDATE_GOLDEN = os.environ.get("COURSEFORGE_UPDATE_GOLDEN") == "1"
@@ -119,12 +121,29 @@ def bundled_slides(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_slides(course, tmp_path_factory.mktemp("bundled"))
 
 
-def run_sizes(shape: object) -> list[float]:
-    """The explicit size of every run of a text frame or table, in points (titles have none)."""
-    frames = ([c.text_frame for c in shape.table.iter_cells()]  # type: ignore[attr-defined]
-              if shape.has_table else [shape.text_frame])  # type: ignore[attr-defined]
-    return [r.font.size.pt for f in frames for p in f.paragraphs for r in p.runs
-            if r.text.strip() and r.font.size is not None]
+def run_sizes(shape: Any) -> list[float]:
+    """The size every run of a text frame or table is shown at, in points: its own or, in a
+    body placeholder, the master's body size, either scaled by the frame's autofit font
+    scale (titles set none and are left out)."""
+    frames = ([c.text_frame for c in shape.table.iter_cells()]
+              if shape.has_table else [shape.text_frame])
+    sizes = []
+    for frame in frames:
+        fit = frame._txBody.find(f"{{{A}}}bodyPr/{{{A}}}normAutofit")
+        scale = int(fit.get("fontScale", "100000")) / 100000 if fit is not None else 1.0
+        for run in (r for p in frame.paragraphs for r in p.runs if r.text.strip()):
+            if run.font.size is not None:
+                sizes.append(round(run.font.size.pt * scale, 1))
+            elif fit is not None:
+                sizes.append(round(inherited_body_size(shape) * scale, 1))
+    return sizes
+
+
+def inherited_body_size(shape: Any) -> float:
+    """The size the master of a shape's slide gives top-level body text, in points."""
+    master = shape.part.slide.slide_layout.slide_master.element
+    rpr = master.find(f"{{{P}}}txStyles/{{{P}}}bodyStyle/{{{A}}}lvl1pPr/{{{A}}}defRPr")
+    return int(rpr.get("sz")) / 100
 
 
 def cell_fill(cell: object) -> tuple[str, str | None]:
@@ -944,6 +963,18 @@ def test_right_to_left_courses_get_right_to_left_paragraphs(tmp_path: Path) -> N
             for p in paragraphs:
                 ppr = p.find(f"{{{A}}}pPr")
                 assert ppr is not None and ppr.get("rtl") == "1" and ppr.get("algn") == "r"
+    # the accent under the title sits on the right, where the title starts
+    english = Presentation(str(build_slides(HERE / "roots" / "minimal", tmp_path / "en")
+                               / "welcome.pptx"))
+    for deck, right in ((prs, True), (english, False)):
+        title = next(sh for sh in deck.slide_layouts[1].placeholders
+                     if sh.placeholder_format.idx == 0)
+        (accent,) = [sh for sh in deck.slide_master.shapes
+                     if sh.name.startswith("Accent") and sh.width < deck.slide_width]
+        if right:
+            assert abs(accent.left + accent.width - (title.left + title.width)) < Emu(12700 * 10)
+        else:
+            assert abs(accent.left - title.left) < Emu(12700 * 10)
 
 
 def test_deck_labels_speak_the_course_language(tmp_path: Path) -> None:
@@ -1008,3 +1039,24 @@ def test_callouts_lead_with_their_kind_in_bold(tmp_path: Path) -> None:
                 if sh.has_text_frame and "Tip: Keep it small" in sh.text_frame.text)
     lead = next(p for p in body.text_frame.paragraphs if p.text == "Tip: Keep it small")
     assert all(r.font.bold for r in lead.runs)
+
+
+def test_body_text_takes_the_layout_size_with_powerpoints_autofit(long_slides: Path) -> None:
+    """An added bullet or a theme change reflows: no explicit size on top-level body text."""
+    prs = Presentation(str(long_slides / "long.pptx"))
+    checked = 0
+    for slide in prs.slides:
+        if slide.slide_layout.name != "Title and Content":
+            continue  # subtitles and column headings are set as fitted
+        for shape in slide.placeholders:
+            if shape.placeholder_format.type not in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT):
+                continue
+            fit = shape.text_frame._txBody.find(f"{{{A}}}bodyPr/{{{A}}}normAutofit")
+            assert fit is not None, shape.text_frame.text
+            for paragraph in shape.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    if paragraph.level == 0 and not run.font.name:
+                        assert run.font.size is None, run.text
+                        checked += 1
+            assert min(run_sizes(shape)) >= 16
+    assert checked > 20

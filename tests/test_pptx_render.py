@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import subprocess
 from pathlib import Path
@@ -31,7 +32,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
     soffice = require_executable("soffice")
     root = tmp_path_factory.mktemp("render")
     decks: list[Path] = []
-    for name in ("minimal", "pptx-long"):
+    for name in ("minimal", "pptx-long", "pptx-tables"):
         build(HERE / "roots" / name, root / name, ["pptx"], BuildOptions(), lambda m: None)
         decks += sorted((root / name / "slides").iterdir())
     course = HERE.parent / "course"
@@ -50,6 +51,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
     broken = Presentation(str(root / "minimal" / "slides" / "welcome.pptx"))
     body = next(sh for sh in broken.slides[3].placeholders if sh.placeholder_format.idx == 1)
     body.height = body.height // 10
+    body.text_frame.auto_size = MSO_AUTO_SIZE.NONE  # no autofit to shrink it back into the box
     # and a title that runs off the top of the slide
     title = broken.slides[4].shapes.title
     title.text_frame.text = "Overflowing title " * 12
@@ -126,13 +128,27 @@ def outside(path: Path, pdf: Path) -> tuple[int, list[str]]:
 
 @pytest.mark.parametrize("deck", ["welcome.pptx", "roles.pptx", "team-roles.pptx", "long.pptx",
                                   "comparison.pptx", "final-assessment.pptx",
-                                  "corporate-long.pptx"])
+                                  "corporate-long.pptx", "tabellen.pptx"])
 def test_every_word_lies_inside_its_box(rendered: dict[str, tuple[Path, Path]], deck: str) -> None:
     if deck in ("comparison.pptx", "final-assessment.pptx"):
         require_bundled_clean()  # the bundled decks are built only from a clean course
     checked, stray = outside(*rendered[deck])
     assert stray == []
     assert checked > 50
+
+
+def test_code_lines_are_rendered_on_one_line(rendered: dict[str, tuple[Path, Path]]) -> None:
+    """Every line of a long code block: its first and last words on the same baseline."""
+    pages = _words(rendered["tabellen.pptx"][1])
+    found = 0
+    for words in pages:
+        where = {html.unescape(w): (y0, y1) for _, y0, _, y1, w in words}
+        texts = [html.unescape(w) for *_, w in words]
+        for first, after in itertools.pairwise(texts):
+            if first.startswith("ergebnis_") and after == "=":  # an assignment line
+                assert where[f"rabatt=0.{first[-2:]})"] == where[first], first
+                found += 1
+    assert found == 30
 
 
 def test_the_check_catches_overflowing_text(rendered: dict[str, tuple[Path, Path]]) -> None:

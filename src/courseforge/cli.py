@@ -73,7 +73,12 @@ def check(course_dir: Path, lms: str) -> None:
     from .lms.presets import preset
     from .loading import diagnose
 
-    _, diagnostics = diagnose(course_dir, preset(lms))
+    course, diagnostics = diagnose(course_dir, preset(lms))
+    if course is not None and not any(d.severity is Severity.ERROR for d in diagnostics):
+        from .builders.pptx.table_check import table_warnings  # measured as the decks are
+
+        diagnostics = sorted(set(diagnostics) | set(table_warnings(course)),
+                             key=lambda d: d.sort_key)
     for diagnostic in from_folder(course_dir.as_posix(), diagnostics):
         click.echo(str(diagnostic))
     click.echo(summary(diagnostics))  # with the diagnostics: one stream to pipe or grep

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ...model import Course
 from ..base import Builder, BuildOptions, Progress
+from .furniture import is_right_to_left
 from .pagination import Boxes, Page, TextStyle, paginate
 from .reference_deck import build_reference_deck
 from .slide_specs import SlideSpec, course_deck, module_body, module_opening, timed_module
@@ -25,7 +26,7 @@ def reference_template(course: Course, options: BuildOptions) -> bytes:
     if options.pptx_template is not None:
         return load_template(options.pptx_template)
     buffer = io.BytesIO()
-    build_reference_deck(course.brand_colour).save(buffer)
+    build_reference_deck(course.brand_colour, is_right_to_left(course.language)).save(buffer)
     return buffer.getvalue()
 
 

@@ -17,6 +17,7 @@ from pptx.opc.package import XmlPart
 from pptx.util import Pt
 
 from .markdown_runs import Run
+from .text_fit import BREAK
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -53,7 +54,7 @@ def paragraph(tx_body: etree._Element, first: bool, *, level: int,
     return p, ppr
 
 
-def runs(p: etree._Element, part: XmlPart, specs: Sequence[Run], size: float, *,
+def runs(p: etree._Element, part: XmlPart, specs: Sequence[Run], size: float | None, *,
          bold: bool = False, mono_family: str, language: str,
          fill: etree._Element | None = None, fill_links: bool = True) -> None:
     """The runs of a paragraph at ``size``; ``fill`` (a solidFill) colours them.
@@ -63,7 +64,9 @@ def runs(p: etree._Element, part: XmlPart, specs: Sequence[Run], size: float, *,
     """
     for spec in specs:
         r = etree.SubElement(p, A_R)
-        rpr = etree.SubElement(r, A_RPR, lang=language, sz=centipoints(size))
+        rpr = etree.SubElement(r, A_RPR, lang=language)
+        if size is not None:  # None: the size the text inherits
+            rpr.set("sz", centipoints(size))
         if spec.bold or bold:
             rpr.set("b", "1")
         if spec.italic:
@@ -75,7 +78,15 @@ def runs(p: etree._Element, part: XmlPart, specs: Sequence[Run], size: float, *,
         if spec.link:
             r_id = part.relate_to(spec.link, RT.HYPERLINK, is_external=True)
             etree.SubElement(rpr, f"{{{A}}}hlinkClick").set(f"{{{R}}}id", r_id)
-        etree.SubElement(r, A_T).text = escape(spec.text)
+        pieces = spec.text.split(BREAK)
+        etree.SubElement(r, A_T).text = escape(pieces[0])
+        for piece in pieces[1:]:  # a hyphenated word's next line
+            br = etree.SubElement(etree.SubElement(p, A_BR), A_RPR, lang=language)
+            if size is not None:
+                br.set("sz", centipoints(size))
+            r = copy.deepcopy(r)
+            r.find(A_T).text = escape(piece)
+            p.append(r)
 
 
 def escape(text: str) -> str:
@@ -145,3 +156,16 @@ def cell_look(tc: etree._Element, *, margins: tuple[int, int], fill: tuple[str, 
 
 def _percentage(value: float) -> str:
     return str(round(value * 100000.0))
+
+
+def autofit(tx_body: etree._Element, scale: float) -> None:
+    """PowerPoint's own shrink-on-overflow with the font scale already measured (1: none)."""
+    body_pr = tx_body.find(f"{{{A}}}bodyPr")
+    assert body_pr is not None
+    for old in list(body_pr):
+        if old.tag in (f"{{{A}}}noAutofit", f"{{{A}}}normAutofit", f"{{{A}}}spAutoFit"):
+            body_pr.remove(old)
+    fit = etree.Element(f"{{{A}}}normAutofit")
+    if scale < 1:
+        fit.set("fontScale", str(round(scale * 100000)))
+    body_pr.insert(0, fit)  # before any 3D or extension element

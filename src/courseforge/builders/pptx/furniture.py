@@ -4,6 +4,7 @@ right-to-left paragraphs, and the deck's PowerPoint sections."""
 from __future__ import annotations
 
 import copy
+import re
 import uuid
 from collections.abc import Sequence
 
@@ -11,6 +12,7 @@ from lxml import etree
 from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import SlideLayout
 
+from ...locale.labels import RTL_LANGUAGES
 from . import drawingml
 from .drawingml import A, P
 from .layouts import layout_placeholders
@@ -86,3 +88,8 @@ def footer_placeholders(layout: SlideLayout, footer: str, language: str
             drawingml.set_text(body, footer, language)
             found.append((kind, ph, etree.tostring(body).decode()))
     return found
+
+
+def is_right_to_left(language: str) -> bool:
+    """Whether a course in ``language`` (a BCP 47 tag) reads right to left."""
+    return re.split("[-_]", language)[0].lower() in RTL_LANGUAGES

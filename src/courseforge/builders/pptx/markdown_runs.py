@@ -49,7 +49,9 @@ class Paragraph:
     """A paragraph or list item. ``number`` is the first number of a numbered item.
 
     ``continues`` marks the rest of an item too long for one slide: indented as the
-    item, without a bullet or number of its own.
+    item, without a bullet or number of its own. ``digits`` is how many digits the numbers
+    of its list have (its indent holds them); ``largest`` caps the size of a code line so
+    it never wraps (0: no cap).
     """
 
     runs: tuple[Run, ...]
@@ -57,6 +59,13 @@ class Paragraph:
     kind: str = PLAIN
     number: int = 1
     continues: bool = False
+    digits: int = 1
+    largest: float = 0.0
+
+    @property
+    def is_code(self) -> bool:
+        """Whether this is a line of a code block."""
+        return self.kind == PLAIN and len(self.runs) == 1 and self.runs[0].code
 
     @property
     def text(self) -> str:
@@ -66,10 +75,12 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Table:
-    """A table; the first row is the header."""
+    """A table; the first row is the header. ``shares`` fixes each column's share of the
+    width (every part of a continued table); empty: widths follow the content."""
 
     header: tuple[tuple[Run, ...], ...]
     rows: tuple[tuple[tuple[Run, ...], ...], ...]
+    shares: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

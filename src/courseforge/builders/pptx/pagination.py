@@ -7,12 +7,14 @@ the sizes, spacing and indents assumed here, so what fits here fits in the deck.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from .hyphenation import hyphenate_cell
 from .layouts import ColumnGeometry
-from .markdown_runs import BULLET, LETTER, PLAIN, Block, Paragraph, Picture, Run, Table
+from .markdown_runs import BULLET, LETTER, NUMBER, PLAIN, Block, Paragraph, Picture, Run, Table
 from .slide_specs_base import COMPARISON, CONTENT, TITLE_ONLY, Column, SlideSpec
 from .text_fit import (
     EMU_PER_PT,
@@ -23,9 +25,10 @@ from .text_fit import (
     line_width,
     word_widths,
 )
+from .texts import say
 
-CONTINUED = " (cont.)"
 MIN_BODY = 18.0  # points: smaller body text is hard to read from the back of a room
+MIN_CODE = 10.0  # points: a code line is set this small rather than wrapped
 TABLE_SIZES = (20.0, 18.0, 16.0, 14.0)  # table text, largest first; below 14 rows continue
 MIN_TITLE = 24.0
 MIN_SUBTITLE = 14.0  # the small print of title and section slides
@@ -53,6 +56,7 @@ class TextStyle:
     title_size: float
     indents: tuple[float, ...]  # left margin of list levels 0-4, in points
     hanging: float  # bullet hanging indent, in points
+    language: str = "en"  # the course's: table words are hyphenated by its rules
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,6 +74,7 @@ class Page:
     subtitle: tuple[str, ...] = ()  # title and section slides: the lines under the title
     subtitle_size: float = 0.0
     share: float = 0.5  # the left column's share of a comparison's width
+    continued: bool = False  # a '(cont.)' page: the rest of the spec's body
 
 
 def space_before(paragraph: Paragraph, size: float, first: bool) -> float:
@@ -90,7 +95,8 @@ def paragraph_indent(paragraph: Paragraph, style: TextStyle, size: float) -> tup
     margin = style.indents[min(paragraph.level, len(style.indents) - 1)]
     if paragraph.kind == BULLET:
         return margin, style.hanging
-    label = Face(style.body_family, size).width("D." if paragraph.kind == LETTER else "8.")
+    label = Face(style.body_family, size).width(
+        "D." if paragraph.kind == LETTER else "8" * paragraph.digits + ".")
     extra = max(0.0, label + LABEL_GAP * size - style.hanging)
     return margin + extra, style.hanging + extra
 
@@ -111,8 +117,52 @@ def paragraph_height(paragraph: Paragraph, width: float, size: float, style: Tex
 
 
 def level_size(paragraph: Paragraph, size: float) -> float:
-    """Nested list levels are set a little smaller, as themes do."""
+    """Nested list levels are set a little smaller, as themes do; a code line no larger
+    than its block's longest line allows."""
+    if paragraph.largest:
+        return min(size, paragraph.largest)
     return size if paragraph.level == 0 else max(size - 2 * min(paragraph.level, 2), MIN_BODY)
+
+
+def prepared(blocks: Sequence[Block], width: float, style: TextStyle) -> tuple[Block, ...]:
+    """Blocks ready to fit into ``width``: the items of a numbered list reaching 10 indented
+    for two digits, and every line of a code block capped at the size at which the block's
+    longest line fits on one line."""
+    out = list(blocks)
+
+    def paragraph(index: int) -> Paragraph:
+        block = out[index]
+        assert isinstance(block, Paragraph)
+        return block
+
+    for start, end in _runs_of(out, lambda b: isinstance(b, Paragraph) and b.kind == NUMBER):
+        for level in {paragraph(i).level for i in range(start, end)}:
+            items = [i for i in range(start, end) if paragraph(i).level == level]
+            digits = len(str(max(paragraph(i).number for i in items)))
+            for i in items:
+                out[i] = replace(paragraph(i), digits=digits)
+    room = width - 2 * INSET_X
+    for start, end in _runs_of(out, lambda b: isinstance(b, Paragraph) and b.is_code):
+        # measured whole, in the code face: indentation counts
+        longest = max(Face(style.mono_family, 100.0).width(paragraph(i).text)
+                      for i in range(start, end))
+        largest = max(MIN_CODE, room * LINE_SAFETY * 100.0 / longest) if longest else 0.0
+        for i in range(start, end):
+            out[i] = replace(paragraph(i), largest=largest)
+    return tuple(out)
+
+
+def _runs_of(blocks: Sequence[Block], belongs: Callable[[Block], bool]) -> list[tuple[int, int]]:
+    """(start, end) of every stretch of consecutive blocks that belong together."""
+    stretches, start = [], None
+    for index, block in enumerate([*blocks, None]):
+        inside = block is not None and belongs(block)
+        if inside and start is None:
+            start = index
+        elif not inside and start is not None:
+            stretches.append((start, index))
+            start = None
+    return stretches
 
 
 def text_height(paragraphs: Sequence[Paragraph], width: float, size: float,
@@ -127,8 +177,24 @@ def column_widths(table: Table, width: float, size: float, style: TextStyle) -> 
 
     Every column gets at least its longest word (so no word breaks) and the room left is
     shared in proportion to how much longer the column's longest cell is; when even the
-    longest words do not fit, they share ``width`` in proportion.
+    longest words do not fit, they share ``width`` in proportion. A table with ``shares``
+    (a continued one) keeps them.
     """
+    if table.shares:
+        return [share * width for share in table.shares]
+    shortest, longest = column_ranges(table, size, style)
+    if sum(longest) <= width:
+        return [w * width / sum(longest) for w in longest]
+    if sum(shortest) <= width:
+        stretch = [hi - lo for lo, hi in zip(shortest, longest, strict=True)]
+        spare = width - sum(shortest)
+        return [lo + spare * s / sum(stretch) for lo, s in zip(shortest, stretch, strict=True)]
+    return [w * width / sum(shortest) for w in shortest]
+
+
+def column_ranges(table: Table, size: float, style: TextStyle) -> tuple[list[float], list[float]]:
+    """(narrowest, widest) width of every column at ``size``: its longest word, its longest
+    cell on one line, cell margins included."""
     shortest, longest = [], []
     for column in range(len(table.header)):
         cells = [(table.header[column], True), *((row[column], False) for row in table.rows)]
@@ -141,13 +207,44 @@ def column_widths(table: Table, width: float, size: float, style: TextStyle) -> 
                    for cell, bold in cells) + 2 * CELL_X
         shortest.append(low)
         longest.append(max(high, low))
-    if sum(longest) <= width:
-        return [w * width / sum(longest) for w in longest]
-    if sum(shortest) <= width:
-        stretch = [hi - lo for lo, hi in zip(shortest, longest, strict=True)]
-        spare = width - sum(shortest)
-        return [lo + spare * s / sum(stretch) for lo, s in zip(shortest, stretch, strict=True)]
-    return [w * width / sum(shortest) for w in shortest]
+    return shortest, longest
+
+
+def words_fit(table: Table, width: float, size: float, style: TextStyle) -> bool:
+    """Whether every word of the table fits its column across ``width`` at ``size``."""
+    shortest = column_ranges(table, size, style)[0]
+    if table.shares:
+        return all(low <= share * width + 0.01
+                   for low, share in zip(shortest, table.shares, strict=True))
+    return sum(shortest) <= width
+
+
+def hyphenated(table: Table, width: float, style: TextStyle) -> Table:
+    """The table as is when its words fit ``width`` at the smallest table size; else with the
+    words too long for their column hyphenated in the course's language."""
+    size = TABLE_SIZES[-1]
+    if words_fit(table, width, size, style):
+        return table
+    widths = column_widths(table, width, size, style)
+
+    def measure(header: bool, run: Run, word: str) -> float:
+        face = Face(style.mono_family if run.code else style.body_family, size,
+                    run.bold or header, run.italic)
+        return face.width(word)
+
+    def cells(row: Sequence[Sequence[Run]], header: bool) -> tuple[tuple[Run, ...], ...]:
+        return tuple(hyphenate_cell(cell, (w - 2 * CELL_X - 1.0) * LINE_SAFETY,
+                                    functools.partial(measure, header), style.language)
+                     for cell, w in zip(row, widths, strict=True))
+
+    return replace(table, header=cells(table.header, True),
+                   rows=tuple(cells(row, False) for row in table.rows))
+
+
+def with_shares(table: Table, width: float, style: TextStyle) -> Table:
+    """The table with its column widths fixed, as set at the smallest size across ``width``."""
+    widths = column_widths(table, width, TABLE_SIZES[-1], style)
+    return replace(table, shares=tuple(w / width for w in widths))
 
 
 def row_height(cells: Sequence[Sequence[Run]], widths: Sequence[float], size: float,
@@ -181,6 +278,9 @@ def _block_heights(blocks: Sequence[Block], width: float, size: float, tsize: fl
             total += text_height(group, width, size, style) + BLOCK_GAP * size
             group = []
         if isinstance(block, Table):
+            if not words_fit(block, width, tsize, style) \
+                    and words_fit(block, width, TABLE_SIZES[-1], style):
+                return math.inf  # smaller, no word breaks
             total += sum(table_heights(block, width, tsize, style)[1]) + BLOCK_GAP * size
     return total - (BLOCK_GAP * size if total else 0.0)
 
@@ -238,7 +338,9 @@ def split_blocks(blocks: Sequence[Block], width: float, height: float, size: flo
         for piece in pieces:
             current = pages[-1]
             merged = _merge_rows(current, piece)
-            if not current or fits(merged, width, height, size, tsize, style):
+            beside = isinstance(piece, Table) and piece.shares \
+                and any(isinstance(b, Picture) for b in current)  # a continued table: full width
+            if not current or (not beside and fits(merged, width, height, size, tsize, style)):
                 pages[-1] = merged
             else:
                 pages.append([piece])
@@ -441,7 +543,7 @@ def paginate(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
 
 def _with_title(page: Page, boxes: Boxes, style: TextStyle) -> Page:
     """The page with its title fitted to the title box, and its subtitle to the subtitle's."""
-    suffix = CONTINUED if page.title.endswith(CONTINUED) else ""
+    suffix = say("cont") if page.continued else ""
     title, size = fit_title(page.spec.title, boxes.title(page.role), style, suffix=suffix)
     box = boxes.subtitle(page.role)
     if not page.spec.subtitle or box is None:
@@ -480,21 +582,27 @@ def fit_subtitle(lines: Sequence[str], box: tuple[float, float, float],
 
 def _pages(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
     if spec.role in (CONTENT, TITLE_ONLY):
-        page = (_single(spec, boxes, style, style.body_size - TWO_COLUMN_BELOW)
-                or _two_columns(spec, boxes, style)
-                or _single(spec, boxes, style, MIN_BODY))
+        width, height = boxes.body
+        narrow = text_width(spec.body, width)
+        body = tuple(hyphenated(b, narrow, style) if isinstance(b, Table) else b
+                     for b in prepared(spec.body, narrow, style))
+        page = (_single(spec, body, boxes, style, style.body_size - TWO_COLUMN_BELOW)
+                or _two_columns(spec, body, boxes, style)
+                or _single(spec, body, boxes, style, MIN_BODY))
         if page is not None:
             return [page]
-        width, height = boxes.body
-        chunks = balanced_split(spec.body, width, height, style.body_size, TABLE_SIZES[-1],
-                                style)
-        pairs = size_pairs(spec.body, style)
+        body = continued_body(prepared(spec.body, width, style), width, style)
+        chunks = balanced_split(body, width, height, style.body_size, TABLE_SIZES[-1], style)
+        pairs = size_pairs(body, style)
         # a table row taller than a page fits at no size: it gets the smallest
         size, table = next((pair for pair in pairs
                             if all(fits(c, width, height, *pair, style) for c in chunks)),
                            pairs[-1])
         return _continued(spec, [(c, ()) for c in chunks], size, table, boxes, style)
     if spec.role == COMPARISON:
+        narrowest = min(boxes.column_widths(COLUMN_SHARES[-1]))
+        spec = replace(spec, columns=tuple(replace(c, body=prepared(c.body, narrowest, style))
+                                           for c in spec.columns))
         page = _comparison(spec, spec.columns, boxes, style)
         if page is not None:
             return [page]
@@ -502,19 +610,34 @@ def _pages(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> list[Page]:
     return [Page(spec=spec, role=spec.role, title=spec.title, body_size=style.body_size)]
 
 
-def _single(spec: SlideSpec, boxes: Boxes, style: TextStyle, smallest: float) -> Page | None:
+def continued_body(blocks: Sequence[Block], width: float, style: TextStyle) -> tuple[Block, ...]:
+    """A body that continues, ready to split: its tables across the full width, hyphenated
+    if need be, with the same column widths on every part; its pictures go with the text
+    before the first table, so no part of a table sits beside a picture."""
+    tables = [i for i, b in enumerate(blocks) if isinstance(b, Table)]
+    if not tables:
+        return tuple(blocks)
+    pictures = [b for b in blocks if isinstance(b, Picture)]
+    rest = [with_shares(hyphenated(b, width, style), width, style) if isinstance(b, Table)
+            else b for b in blocks if not isinstance(b, Picture)]
+    first = next(i for i, b in enumerate(rest) if isinstance(b, Table))
+    return (*rest[:first], *pictures, *rest[first:])
+
+
+def _single(spec: SlideSpec, body: tuple[Block, ...], boxes: Boxes, style: TextStyle,
+            smallest: float) -> Page | None:
     """The body on one page at the largest sizes down to ``smallest`` that fit, or None."""
     width, height = boxes.body
-    for size, table in size_pairs(spec.body, style, smallest):
-        if fits(spec.body, width, height, size, table, style):
-            return Page(spec=spec, role=spec.role, title=spec.title, body=spec.body,
+    for size, table in size_pairs(body, style, smallest):
+        if fits(body, width, height, size, table, style):
+            return Page(spec=spec, role=spec.role, title=spec.title, body=body,
                         body_size=size, table_size=table)
     return None
 
 
-def _two_columns(spec: SlideSpec, boxes: Boxes, style: TextStyle) -> Page | None:
+def _two_columns(spec: SlideSpec, body: tuple[Block, ...], boxes: Boxes,
+                 style: TextStyle) -> Page | None:
     """A long list of top-level items in two columns of the comparison layout, or None."""
-    body = spec.body
     if len(body) < TWO_COLUMN_ITEMS or not all(
             isinstance(b, Paragraph) and b.kind != PLAIN and b.level == 0 for b in body):
         return None
@@ -572,9 +695,9 @@ def _continued(spec: SlideSpec, parts: Sequence[tuple[tuple[Block, ...], tuple[C
     """Pages of (body, columns) parts, every one after the first titled '(cont.)'."""
     pages = []
     for index, (body, columns) in enumerate(parts):
-        title = spec.title if index == 0 else spec.title + CONTINUED
+        title = spec.title if index == 0 else spec.title + say("cont")
         pages.append(Page(spec=spec, role=spec.role, title=title, body=body, columns=columns,
-                          body_size=size, table_size=table, share=share))
+                          body_size=size, table_size=table, share=share, continued=index > 0))
     return pages
 
 

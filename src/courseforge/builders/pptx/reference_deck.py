@@ -171,8 +171,16 @@ def _geometry(prs: PresentationObject) -> None:
                 _place(shape, *boxes["body"])
 
 
-def _layout_looks(prs: PresentationObject) -> None:
-    """Brand background and white text on the title slide; accent bars elsewhere."""
+def _layout_looks(prs: PresentationObject, right_to_left: bool) -> None:
+    """Brand background and white text on the title slide; accent bars elsewhere, on the
+    right for a right-to-left course."""
+    align = "r" if right_to_left else "l"
+
+    def bar(owner: SlideMaster | SlideLayout, left: int, top: int, width: int, height: int,
+            scheme: str) -> None:
+        mirrored = WIDTH - left - width if right_to_left else left
+        _bar(owner, mirrored, top, width, height, scheme)
+
     for layout in prs.slide_layouts:
         if layout.name in ("Title Slide", "Section Header"):
             # the master's accent bars belong to content slides, not to these
@@ -183,16 +191,16 @@ def _layout_looks(prs: PresentationObject) -> None:
             for shape in layout_placeholders(layout):
                 for ppr in _lst_levels(shape.element):
                     _fill(_def_rpr(ppr), "bg1")
-                    ppr.set("algn", "l")
+                    ppr.set("algn", align)
             title = next(s for s in layout_placeholders(layout) if s.placeholder_format.idx == 0)
             _def_rpr(_lst_levels(title.element)[0]).set("sz", "4400")
-            _bar(layout, 914400, 3703320, 1828800, 54864, "bg1")
+            bar(layout, 914400, 3703320, 1828800, 54864, "bg1")
         elif layout.name == "Section Header":
             for shape in layout_placeholders(layout):
                 idx = shape.placeholder_format.idx
                 if idx in (0, 1):
                     ppr = _lst_levels(shape.element)[0]
-                    ppr.set("algn", "l")
+                    ppr.set("algn", align)
                     rpr = _def_rpr(ppr)
                     rpr.set("sz", "4000" if idx == 0 else "2000")
                     rpr.set("b", "1" if idx == 0 else "0")
@@ -202,10 +210,10 @@ def _layout_looks(prs: PresentationObject) -> None:
                     body = shape.element.find(".//a:bodyPr", NS)
                     if body is not None:
                         body.set("anchor", "b" if idx == 0 else "t")
-            _bar(layout, MARGIN, 2103120, 164592, 2926080, "accent1")
+            bar(layout, MARGIN, 2103120, 164592, 2926080, "accent1")
     master = prs.slide_master
-    _bar(master, 0, 0, WIDTH, 91440, "accent1")
-    _bar(master, MARGIN + 91440, 1371600, 1097280, 45720, "accent1")
+    bar(master, 0, 0, WIDTH, 91440, "accent1")
+    bar(master, MARGIN + 91440, 1371600, 1097280, 45720, "accent1")
 
 
 def _lst_levels(sp: etree._Element) -> list[etree._Element]:
@@ -244,8 +252,9 @@ def _bar(owner: SlideMaster | SlideLayout, left: int, top: int, width: int, heig
     tree.insert(2, sp)
 
 
-def build_reference_deck(brand_colour: str) -> PresentationObject:
-    """The default reference deck for a course with this ``#RRGGBB`` brand colour."""
+def build_reference_deck(brand_colour: str, right_to_left: bool = False) -> PresentationObject:
+    """The default reference deck for a course with this ``#RRGGBB`` brand colour (its
+    accents mirrored for a right-to-left course)."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(WIDTH), Emu(HEIGHT)
     wanted = {old: new for old, new in DEFAULT_LAYOUTS.values()} | {
@@ -258,5 +267,5 @@ def build_reference_deck(brand_colour: str) -> PresentationObject:
     _theme(prs, brand_colour.lstrip("#").upper())
     _text_styles(prs)
     _geometry(prs)
-    _layout_looks(prs)
+    _layout_looks(prs, right_to_left)
     return prs

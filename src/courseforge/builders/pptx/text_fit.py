@@ -40,6 +40,7 @@ MIN_LINE = 1.2  # line height in em at single spacing, at least
 # renderers kern and round differently from this measure: a line that fills its box to the
 # last tenth of a point here may wrap there, so lines are broken a little early
 LINE_SAFETY = 0.985
+BREAK = "\v"  # a line break within a word: after a hyphen the line breaker was given
 
 
 @functools.cache
@@ -143,7 +144,8 @@ def count_lines(pieces: Sequence[Piece], width: float, family: str, mono_family:
     width *= LINE_SAFETY
     space = Face(family, size).width(" ")
     lines, used = 1, 0.0
-    for word, style in words:
+    for whole, style in words:
+        word, *after = whole.split(BREAK)  # a hyphenated word: each part after on a line of its own
         advance = _face(style, family, mono_family, size).width(word)
         if used and used + space + advance > width:
             lines += 1
@@ -154,13 +156,16 @@ def count_lines(pieces: Sequence[Piece], width: float, family: str, mono_family:
             lines += extra
             advance -= extra * width
         used += (space if used else 0.0) + advance
+        for part in after:
+            lines += 1
+            used = _face(style, family, mono_family, size).width(part)
     return lines
 
 
 def word_widths(pieces: Sequence[Piece], family: str, mono_family: str,
                 size: float) -> list[float]:
     """The advance of every word of a paragraph, in points."""
-    return [_face(style, family, mono_family, size).width(word)
+    return [max(_face(style, family, mono_family, size).width(part) for part in word.split(BREAK))
             for word, style in _words(pieces)]
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
-import re
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lxml import etree
@@ -23,12 +22,11 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Pt
 
 from ...errors import CourseforgeError
-from ...locale.labels import RTL_LANGUAGES
 from ...model import Course
 from ...packaging import write_zip
 from . import drawingml
 from .drawingml import NS, A, P
-from .furniture import add_sections, footer_placeholders, right_to_left
+from .furniture import add_sections, footer_placeholders, is_right_to_left, right_to_left
 from .layouts import (
     Box,
     body_area,
@@ -46,7 +44,6 @@ from .pagination import (
     BLOCK_GAP,
     CELL_X,
     CELL_Y,
-    CONTINUED,
     INSET_X,
     INSET_Y,
     Boxes,
@@ -212,9 +209,10 @@ class DeckTemplate:
         self.numbers: dict[str, list[tuple[str, etree._Element, str]]] = {}
 
 
-def _measures(layouts: dict[str, SlideLayout]) -> Measures:
+def measures(layouts: dict[str, SlideLayout], language: str) -> Measures:
+    """Where the layouts put text and how the theme sets it, for a course in ``language``."""
     body = body_area(layouts)
-    style = text_style(layouts[CONTENT].slide_master)
+    style = replace(text_style(layouts[CONTENT].slide_master), language=language)
     return Measures(style=style, boxes=deck_boxes(layouts, style), body=body,
                     body_idx=next(idx for idx, box, _ in body_placeholders(layouts[CONTENT])
                                   if box == body))
@@ -233,18 +231,22 @@ class DeckWriter:
         self.course = course
         self.footer = footer
         self.sections: list[tuple[str, int]] = []  # (name, id of the slide it starts at)
-        self.right_to_left = re.split("[-_]", course.language)[0].lower() in RTL_LANGUAGES
+        self.right_to_left = is_right_to_left(course.language)
         self.layouts = find_layouts(self.prs, mapping)
         self.shared = DeckTemplate() if shared is None else shared
         if self.shared.measures is None:
-            self.shared.measures = _measures(self.layouts)
-        measures = self.shared.measures
-        self.style, self.boxes = measures.style, measures.boxes
-        self.body, self.body_idx = measures.body, measures.body_idx
+            self.shared.measures = measures(self.layouts, course.language)
+        found = self.shared.measures
+        self.style, self.boxes = found.style, found.boxes
+        self.body, self.body_idx = found.body, found.body_idx
         self.body_style = _body_style(self.layouts[CONTENT].slide_master)
         fill = self.body_style.find("a:lvl1pPr/a:defRPr/a:solidFill", NS) \
             if self.body_style is not None else None
         self.body_fill = fill  # the theme's body text colour, for text outside placeholders
+        size = self.body_style.find("a:lvl1pPr/a:defRPr", NS) \
+            if self.body_style is not None else None
+        # the size top-level body text inherits from the master (0: unknown, set it)
+        self.inherited_size = int(size.get("sz", "0")) / 100 if size is not None else 0.0
         self.header_fill = drawingml.scheme_fill("bg1")  # table headers: on the brand colour
         PartNames(self.prs.part.package)
         self.parts = SlideParts(self.prs, self.shared.prototypes)
@@ -254,7 +256,7 @@ class DeckWriter:
         spec = page.spec
         layout = self.layouts[page.role]
         slide = self.parts.add_slide(layout)
-        if spec.section and not page.title.endswith(CONTINUED):
+        if spec.section and not page.continued:
             self.sections.append((spec.section, int(self.prs.slides._sldIdLst[-1].id)))
         found = placeholders(slide)
         title = _shape(slide, found.get(0))
@@ -273,7 +275,7 @@ class DeckWriter:
         _remove_empty_placeholders(slide)
         self._add_slide_number(slide, layout, self.parts.count)
         notes = [spec.notes]
-        if page.title.endswith(CONTINUED):
+        if page.continued:
             notes.insert(0, say("notes.continues", title=spec.title))
         elif page.title != spec.title:
             notes.insert(0, say("notes.title.full", title=spec.title))
@@ -357,7 +359,7 @@ class DeckWriter:
                 else:
                     frame_shape, bulleted_by_theme = self._textbox(slide, left, top, text_w, h)
                 self._paragraphs(frame_shape.text_frame, paragraphs, page.body_size,
-                                 bulleted_by_theme)
+                                 bulleted_by_theme, autofit=frame_shape is placeholder)
                 top += h + BLOCK_GAP * page.body_size
             else:
                 table = group[0]
@@ -401,12 +403,22 @@ class DeckWriter:
             else:
                 body, themed = shape, True
                 drawingml.place(body.element, left, top, width, geometry.bottom - top)
-            self._paragraphs(body.text_frame, paragraphs, page.body_size, themed)
+            self._paragraphs(body.text_frame, paragraphs, page.body_size, themed,
+                             autofit=shape is not None)
 
     def _paragraphs(self, frame: TextFrame, paragraphs: Sequence[Paragraph], size: float,
-                    bulleted_by_theme: bool) -> None:
+                    bulleted_by_theme: bool, *, autofit: bool = False) -> None:
+        """The paragraphs at ``size``. In a body placeholder (``autofit``) top-level text
+        takes the layout's size, scaled by PowerPoint's autofit to the measured ``size``;
+        other text sets its size, divided by that scale."""
         frame.word_wrap = True
         frame.auto_size = MSO_AUTO_SIZE.NONE
+        inherited = self.inherited_size
+        scale = size / inherited if autofit and inherited and size <= inherited else 1.0
+        if scale != 1.0 or (autofit and inherited == size):
+            drawingml.autofit(frame._txBody, scale)
+        else:
+            autofit = False
         frame.margin_left = frame.margin_right = Pt(INSET_X)
         frame.margin_top = frame.margin_bottom = Pt(INSET_Y)
         tx_body, part = frame._txBody, frame.part
@@ -415,7 +427,9 @@ class DeckWriter:
                                          space_before=space_before(block, size, index == 0))
             _bullet(ppr, block, *paragraph_indent(block, self.style, level_size(block, size)),
                     bulleted_by_theme)
-            drawingml.runs(p, part, block.runs, level_size(block, size),
+            own = level_size(block, size)
+            inherit = autofit and own == size and block.level == 0
+            drawingml.runs(p, part, block.runs, None if inherit else own / scale,
                            language=self.course.language,
                            mono_family=self.style.mono_family)
 

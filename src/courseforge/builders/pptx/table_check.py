@@ -1,0 +1,38 @@
+"""What ``check`` says about the decks: tables whose words fit the default deck only hyphenated."""
+
+from __future__ import annotations
+
+from ...errors import Diagnostic, warning
+from ...model import Course
+from .layouts import find_layouts
+from .markdown_runs import Table, parse_blocks
+from .pagination import TABLE_SIZES, hyphenated, text_width, words_fit
+from .reference_deck import build_reference_deck
+from .writer import measures
+
+CODE = "deck.table-hyphenated"
+
+
+def table_warnings(course: Course) -> list[Diagnostic]:
+    """A warning for every slide table whose longest words fit no column of the default
+    deck's body at the smallest table size: the decks hyphenate them."""
+    found = measures(find_layouts(build_reference_deck(course.brand_colour)), course.language)
+    width = found.boxes.body[0]
+    out = []
+    for module in course.modules:
+        for slide in module.lesson.slides:
+            blocks = parse_blocks(slide.body)
+            room = text_width(blocks, width)
+            for table in (b for b in blocks if isinstance(b, Table)):
+                if words_fit(table, room, TABLE_SIZES[-1], found.style):
+                    continue
+                fixed = hyphenated(table, room, found.style)
+                how = ("is hyphenated in the decks" if words_fit(fixed, room, TABLE_SIZES[-1],
+                                                                 found.style)
+                       else "breaks inside words in the decks even hyphenated")
+                out.append(warning(
+                    slide.source.path, slide.source.line,
+                    f"a table on slide '{slide.title}' is too wide for its longest words at "
+                    f"{TABLE_SIZES[-1]:g} pt and {how}; shorten a word or use fewer columns",
+                    CODE))
+    return out
