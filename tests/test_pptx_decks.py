@@ -321,6 +321,9 @@ def test_self_assessment_tally_and_outcome_slides(minimal_slides: Path) -> None:
     for outcome in course.outcomes:
         slide = prs.slides[names.index(outcome.title)]
         assert _slide_texts(slide)[:2] == [outcome.summary, outcome.guidance]
+    # the tally states the course's too-close-to-call rule (close_call_margin, 10% by default)
+    lead = " ".join(_slide_texts(tally))
+    assert "within 10% of all your points, it is too close to call: read both" in lead
 
 
 def test_course_deck_has_section_slides_between_modules(minimal_slides: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from docx.document import Document as DocumentObject
 
 from ...model import Course, Module, Quiz
-from ..pptx.quiz_specs import answer_text, tally
+from ..pptx.quiz_specs import answer_text, tally, tally_lead
 from ..pptx.slide_specs import course_plan, module_body, module_opening, timed_module
 from ..pptx.texts import clock, say
 from ..pptx.timing import page_timings
@@ -87,7 +87,7 @@ def _answer_key(document: DocumentObject, course: Course, quiz: Quiz) -> None:
 
 def _tally(document: DocumentObject, course: Course, quiz: Quiz) -> None:
     document.add_heading(say("guide.tally"), level=2)
-    document.add_paragraph(say("tally.lead"))
+    document.add_paragraph(tally_lead(course))
     header, rows = tally(course, quiz)
     add_table(document, [header, *rows])
     for outcome in course.outcomes:

@@ -9,7 +9,7 @@ from docx.document import Document as DocumentObject
 
 from ...model import Course, Quiz
 from ..pptx.markdown_runs import parse_blocks
-from ..pptx.quiz_specs import letter, shown_choices, tally
+from ..pptx.quiz_specs import letter, shown_choices, tally, tally_lead
 from ..pptx.texts import say
 from ..pptx.typography import typeset_blocks, typographic
 from .docx_blocks import add_blocks, add_table, new_document, note_lines, save
@@ -44,7 +44,7 @@ def _self_assessment(document: DocumentObject, course: Course, quiz: Quiz) -> No
         paragraph.add_run(f"{number}. {question.prompt}").bold = True
         for index, choice in enumerate(shown_choices(course, quiz, question)):
             document.add_paragraph(f"{letter(index)}. {choice.text}")
-    document.add_paragraph(say("tally.lead"))
+    document.add_paragraph(tally_lead(course))
     header, rows = tally(course, quiz)
     add_table(document, [header, *rows])
     for outcome in course.outcomes:

@@ -23,7 +23,7 @@ from .markdown_runs import (
     plain_text,
 )
 from .slide_specs_base import COMPARISON, CONTENT, SECTION, Column, SlideSpec, bullets, plain
-from .texts import say, say_count
+from .texts import say, say_count, say_percent
 
 # nominal minutes (weights of the module's budget)
 SECTION_WEIGHT, QUESTION_WEIGHT, MATCHING_WEIGHT, ANSWER_WEIGHT = 0.5, 1.0, 2.0, 0.5
@@ -92,6 +92,11 @@ def tally(course: Course, quiz: Quiz) -> tuple[tuple[str, ...], list[tuple[str, 
             cells.append(", ".join(marks) or "–")
         rows.append((str(numbers[question.id]), *cells))
     return header, rows
+
+
+def tally_lead(course: Course) -> str:
+    """How to count the tally, with the course's too-close-to-call rule (docs/grading.md)."""
+    return say("tally.lead", share=say_percent(round(course.close_call_margin * 100, 1)))
 
 
 def quiz_slides(course: Course, quiz: Quiz, forced: bool | None = None) -> list[SlideSpec]:
@@ -200,7 +205,7 @@ def self_assessment_slides(course: Course, quiz: Quiz) -> list[SlideSpec]:
     header, rows = tally(course, quiz)
     specs = [SlideSpec(
         role=CONTENT, title=say("tally.title"),
-        body=(plain(say("tally.lead")),
+        body=(plain(tally_lead(course)),
               Table(header=tuple((Run(text=h),) for h in header),
                     rows=tuple(tuple((Run(text=c),) for c in row) for row in rows))),
         notes=say("notes.tally"), weight=TALLY_WEIGHT)]

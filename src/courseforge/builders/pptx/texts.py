@@ -45,8 +45,10 @@ ENGLISH: dict[str, str] = {
     "answer.matches": "Matches",
     "tally.title": "Self-assessment: your tally",
     "tally.question": "Question",
-    "tally.lead": "Circle the letter you chose for each question, then count each column: "
-                  "the column with most circles is the role that fits you best.",
+    "tally.lead": "Circle the letter you chose for each question, then add up each column "
+                  "(a letter with points in brackets counts that many): the highest total is "
+                  "the result your answers point to. If the two highest totals are within "
+                  "{share} of all your points, it is too close to call: read both.",
     "tally.points": "{letter} ({points})",
     "outcome.guidance": "Next steps: {guidance}",
     "break": "Break",
@@ -122,8 +124,9 @@ ENGLISH: dict[str, str] = {
     "notes.answer": "Reveal the answer and ask someone who chose it to explain their "
                     "reasoning.",
     "notes.tally": "Hand out the tally (it is in the handout too). Everyone circles the "
-                   "letter they chose for each question and counts each column. Then show "
-                   "the slide of each role and let people read the one they scored highest.",
+                   "letter they chose for each question and adds up each column. Then show "
+                   "the slide of each outcome and let people read the one they scored "
+                   "highest; anyone whose two highest totals are too close to call reads both.",
     "notes.outcome": "Read the summary aloud; ask who scored highest here and what their "
                      "first step could be.",
     "notes.break": "Announce the time to be back. Leave the slide up during the break.",
@@ -221,3 +224,10 @@ def clock(seconds: float) -> str:
     """A time into the session as h:mm ('0:05', '1:30')."""
     whole = round(seconds / 60)
     return f"{whole // 60}:{whole % 60:02d}"
+
+
+def say_percent(value: float) -> str:
+    """A percentage on 0..100 as the course's language writes it (one decimal where needed)."""
+    decimals = 0 if float(value).is_integer() else 1
+    labels = _LABELS.get()
+    return labels.percent(value, decimals) if labels is not None else f"{value:.{decimals}f} %"
