@@ -8,7 +8,7 @@ from pathlib import Path
 from docx.document import Document as DocumentObject
 
 from ...model import Course, Module, Quiz
-from ..pptx.quiz_specs import answer_text, tally, tally_lead
+from ..pptx.quiz_specs import answer_text, pool_of, tally, tally_lead
 from ..pptx.slide_specs import course_plan, module_body, module_opening, timed_module
 from ..pptx.texts import clock, say
 from ..pptx.timing import page_timings
@@ -78,7 +78,9 @@ def _answer_key(document: DocumentObject, course: Course, quiz: Quiz) -> None:
     for number, question in enumerate(quiz.questions, start=1):
         if not question.type.graded:
             continue
-        rows.append((str(number), question.prompt, answer_text(course, quiz, question)))
+        pool = pool_of(quiz, question)
+        shown = say("guide.pool", number=number, pool=pool.id) if pool else str(number)
+        rows.append((shown, question.prompt, answer_text(course, quiz, question)))
     if len(rows) > 1:
         add_table(document, rows)
     if quiz.preference_questions and course.outcomes:

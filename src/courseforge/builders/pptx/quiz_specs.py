@@ -10,7 +10,7 @@ from __future__ import annotations
 import string
 
 from ...grading import shuffled
-from ...model import Choice, Course, MatchTarget, Question, QuestionType, Quiz
+from ...model import Choice, Course, MatchTarget, Pool, Question, QuestionType, Quiz
 from .markdown_runs import (
     BULLET,
     LETTER,
@@ -104,6 +104,10 @@ def quiz_slides(course: Course, quiz: Quiz, forced: bool | None = None) -> list[
     answers = shows_answers(quiz, forced)
     subtitle = [quiz.intro] if quiz.intro else []
     subtitle.append(say_count("questions", len(quiz.questions)))
+    if quiz.draw:  # the deck shows the whole bank; the lesson asks a draw of it
+        subtitle.append(say("quiz.draws", draw=quiz.draw, total=len(quiz.questions)))
+    elif quiz.pools:
+        subtitle.append(say("quiz.pools"))
     notes = [say("notes.quiz.practice") if answers else
              say("notes.quiz.hidden") if quiz.settings.counts else say("notes.quiz.nokey")]
     if quiz.preference_questions:
@@ -118,10 +122,25 @@ def quiz_slides(course: Course, quiz: Quiz, forced: bool | None = None) -> list[
     return specs
 
 
+def pool_of(quiz: Quiz, question: Question) -> Pool | None:
+    """The pool a question is drawn from, or None when every attempt asks it."""
+    return next((pool for pool in quiz.pools if question.id in pool.questions), None)
+
+
+def question_label(quiz: Quiz, question: Question, number: int, total: int) -> str:
+    """"Question 3 of 25", and the pool it is drawn from when it has one."""
+    label = say("question.label", number=number, total=total)
+    pool = pool_of(quiz, question)
+    if pool is None:
+        return label
+    return say("question.pool", label=label, pool=pool.id, draw=pool.draw,
+               size=len(pool.questions))
+
+
 def question_slides(course: Course, quiz: Quiz, question: Question, number: int, total: int,
                     *, answers: bool = True) -> list[SlideSpec]:
     """The question slide (the question as its title) and, when shown, the answer slide."""
-    label = Paragraph(runs=(Run(text=say("question.label", number=number, total=total),
+    label = Paragraph(runs=(Run(text=question_label(quiz, question, number, total),
                                 italic=True),))
     explanation = plain_text(question.explanation) if question.explanation else ""
     if question.type is QuestionType.PREFERENCE:

@@ -33,6 +33,10 @@ ENGLISH: dict[str, str] = {
     "questions:one": "{count} question",
     "questions:other": "{count} questions",
     "question.label": "Question {number} of {total}",
+    "question.pool": "{label} · pool {pool}: {draw} of its {size} drawn per attempt",
+    "quiz.draws": "Each attempt draws {draw} of these {total} questions.",
+    "quiz.pools": "Each attempt draws from the pools marked on the questions; the others "
+                  "are always asked.",
     "answer.label": "Answer {number} of {total}",
     "choose.all": "Choose all that apply.",
     "no.wrong.answer": "There is no wrong answer: choose what fits you best.",
@@ -150,6 +154,7 @@ ENGLISH: dict[str, str] = {
     "guide.questions": "Questions to ask",
     "guide.key": "Answer key: {title}",
     "guide.tally": "Self-assessment tally",
+    "guide.pool": "{number} (pool {pool})",
     "guide.notes.space": "Your notes:",
     "guide.module": "Module {number}: {title}",
 }
