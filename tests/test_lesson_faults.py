@@ -122,7 +122,7 @@ def test_a_matching_question_with_an_empty_drop_down_asks_before_submitting(page
     page.goto(bundled["site"] + "#comparison.quiz")
     page.wait_for_function("() => window.courseforgeQuiz !== undefined")
     form = page.locator('[id="quiz:comparison"]')
-    number = page.evaluate("""() => {
+    number = page.evaluate(r"""() => {
         const form = document.getElementById('quiz:comparison');
         let left = null;
         for (const q of form.querySelectorAll('[data-question]')) {

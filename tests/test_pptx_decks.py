@@ -23,6 +23,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationObject
 from pptx.util import Emu
 
+from conftest import require_bundled_clean
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
 from courseforge.builders.pptx.layouts import find_layouts
@@ -34,7 +35,6 @@ from courseforge.builders.pptx.slide_specs import Column, SlideSpec
 from courseforge.builders.pptx.text_fit import Face
 from courseforge.builders.pptx.typography import typeset, typographic
 from courseforge.builders.pptx.writer import deck_boxes, text_style
-from conftest import require_bundled_clean
 from courseforge.cli import main
 from courseforge.errors import CourseforgeError
 from courseforge.loading import load_checked

@@ -7,7 +7,7 @@ from typing import Any
 from ..builders.base import BuildOptions
 from ..builders.pptx import Fitted, reference_template
 from ..builders.pptx.markdown_runs import Paragraph, Picture, Table
-from ..builders.pptx.pagination import CONTINUED, Page, paginate
+from ..builders.pptx.pagination import Page, paginate
 from ..builders.pptx.writer import DeckWriter
 from ..model import Course
 
@@ -51,9 +51,10 @@ def _slide(page: Page, theme_size: float) -> dict[str, Any]:
     return {
         "title": page.title,
         "role": page.role,
-        "continued": page.title.endswith(CONTINUED),
-        # a title too long for its box is cut after a word; the notes give it in full
-        "cut": page.title.removesuffix(CONTINUED) != page.spec.title,
+        "continued": page.continued,
+        # a title too long for its box is cut after a word (the notes give it in full); a
+        # continued page's title is the whole title and its '(cont.)' in the course language
+        "cut": not page.title.startswith(page.spec.title),
         "full_title": page.spec.title,
         "body_size": page.body_size,
         "shrunk": bool(blocks) and page.body_size < theme_size,

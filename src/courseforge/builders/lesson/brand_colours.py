@@ -77,4 +77,5 @@ def palette(brand: str, accent: str = "") -> Palette:
     return Palette(brand=brand, brand_text=darken_until(brand, WHITE),
                    on_brand=on_brand, button=darken_until(brand, WHITE),
                    brand_text_dark=lighten_until(brand, DARK_PAPER),
-                   accent=darken_until(accent, WHITE), accent_dark=lighten_until(accent, DARK_PAPER))
+                   accent=darken_until(accent, WHITE),
+                   accent_dark=lighten_until(accent, DARK_PAPER))

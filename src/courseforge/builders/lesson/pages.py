@@ -197,7 +197,7 @@ def lesson_site(course: Course, modules: Sequence[Module] | None = None) -> Less
                       objectives=tuple(o.text for o in m.lesson.objectives),
                       first_page=entry.pages[0].id, pages=len(entry.pages),
                       cover=module_cover(m))
-        for m, entry in zip(chosen, toc))
+        for m, entry in zip(chosen, toc, strict=True))
     cover = course_cover(course)
     scope = course.id if whole else "-".join([course.id, *(m.id for m in chosen)])
     return LessonSite(
@@ -205,5 +205,6 @@ def lesson_site(course: Course, modules: Sequence[Module] | None = None) -> Less
         language=course.language, minutes=sum(m.lesson.minutes for m in chosen),
         cover=cover.target if cover else "", summaries=summaries, pages=tuple(pages),
         toc=tuple(toc),
-        media=(() if cover is None else (cover,)) + tuple(f for m in chosen for f in module_media(m)),
+        media=(() if cover is None else (cover,))
+        + tuple(f for m in chosen for f in module_media(m)),
     )

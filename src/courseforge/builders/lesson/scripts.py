@@ -27,11 +27,13 @@ SCRIPT_PARTS: dict[str, tuple[str, ...]] = {
 }
 
 # the stylesheet, joined the same way
-STYLE_PARTS: dict[str, tuple[str, ...]] = {"lesson.css": ("lesson.css", "overview.css", "result.css")}
+STYLE_PARTS: dict[str, tuple[str, ...]] = {
+    "lesson.css": ("lesson.css", "overview.css", "result.css")}
 
 
 def part_paths(course: Course, script: str, templates: Path | None = None) -> list[Path]:
-    """The files ``script`` (or the stylesheet) is joined from, each found along the theme search path."""
+    """The files ``script`` (or the stylesheet) is joined from, each found along the theme
+    search path."""
     return [find_theme_file(course, f"lesson/{part}", templates) for part in
             {**SCRIPT_PARTS, **STYLE_PARTS}[script]]
 
