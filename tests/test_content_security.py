@@ -102,7 +102,7 @@ def test_hostile_content_never_runs_in_a_lesson(page, tmp_path: Path, raw: bool)
     assert csp is not None
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
     assert "script-src 'self'" in csp and "connect-src 'none'" in csp
-    hostile = page.locator("section", has_text="Hostile content").first
+    hostile = page.locator("section[data-kind=slide]", has_text="Hostile content").first
     page.evaluate("(id) => window.courseforge.go(id)", hostile.get_attribute("id"))
     text = hostile.inner_text()
     assert "Template syntax stays text: {{ 7 * 7 }}" in text

@@ -385,14 +385,14 @@ def test_commits_follow_meaningful_changes_only(page, served, version) -> None:
     assert len(lms.calls("Commit")) == settled
     # quick jumps that move the bookmark make one commit, after they are done
     lms.frame.evaluate("() => { courseforge.pages.forEach((id) => courseforge.go(id));"
-                       " courseforge.go(0); }")
+                       " courseforge.go(1); }")  # the overview (0) keeps the place
     page.wait_for_function(f"() => harness.calls.filter(c => /Commit$/.test(c.method)).length"
                            f" > {settled}")
     page.wait_for_timeout(300)
     assert len(lms.calls("Commit")) == settled + 1
     state = lms.close()
     assert len(lms.calls("Commit")) <= PAGES + 3
-    assert values(state, version)["location"] == MINIMAL_PAGES[0]
+    assert values(state, version)["location"] == MINIMAL_PAGES[1]
 
 
 @pytest.mark.parametrize("version", VERSIONS)
