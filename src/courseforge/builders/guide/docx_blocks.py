@@ -59,9 +59,15 @@ def add_runs(paragraph: DocxParagraph, runs: Iterable[Run], *, bold: bool = Fals
 
 
 def add_blocks(document: DocumentObject, blocks: Sequence[Block]) -> None:
-    """Paragraphs as body text or list items, tables as Word tables; pictures by alt text."""
+    """Paragraphs as body text or list items, tables as Word tables under their captions;
+    pictures by alt text."""
     for block in blocks:
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and block.caption:
+            # Word's own caption style, kept on the page of the table below it
+            paragraph = document.add_paragraph(style="Caption")
+            paragraph.paragraph_format.keep_with_next = True
+            add_runs(paragraph, block.runs)
+        elif isinstance(block, Paragraph):
             style = {BULLET: "List Bullet", NUMBER: "List Number", LETTER: "List Bullet"}.get(
                 block.kind)
             if style and block.level:
