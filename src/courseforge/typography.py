@@ -48,12 +48,18 @@ def typographic(text: str, language: str, before: str = "") -> str:
     text = re.sub(r"(?<=\s)--?(?=\s)", "–", text)
     out = []
     previous = before
-    for char in text:
+    single_open = False  # an opening single quote waits for its closing one
+    for index, char in enumerate(text):
         if char == '"':
             char = quotes[0] if not previous or previous in _OPENING_BEFORE else quotes[1]
         elif char == "'":
-            char = quotes[2] if not previous or previous in _OPENING_BEFORE else "’" \
-                if previous.isalnum() else quotes[3]
+            following = text[index + 1:index + 2]
+            if not previous or previous in _OPENING_BEFORE:
+                char, single_open = quotes[2], True
+            elif previous.isalnum() and (following.isalnum() or not single_open):
+                char = "’"  # it's, the students' books
+            else:
+                char, single_open = quotes[3], False
         out.append(char)
         previous = char[-1]
     typeset = "".join(out)

@@ -20,9 +20,11 @@ from docx.shared import Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ...model import Course
+from ...model import Course, Quiz
 from ...packaging import write_zip
+from ...typography import typographic
 from ..pptx.markdown_runs import BULLET, LETTER, NUMBER, Block, Paragraph, Picture, Run, Table
+from ..pptx.quiz_specs import tally
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 MONO = "Courier New"
@@ -96,6 +98,12 @@ def add_table(document: DocumentObject,
     header = table.rows[0]._tr.get_or_add_trPr()
     header.append(header.makeelement(qn("w:tblHeader"), {}))
     return table
+
+
+def tally_rows(course: Course, quiz: Quiz) -> list[tuple[str, ...]]:
+    """The self-assessment tally's header and rows, typeset as on its slide."""
+    header, rows = tally(course, quiz)
+    return [tuple(typographic(cell, course.language) for cell in row) for row in (header, *rows)]
 
 
 def note_lines(document: DocumentObject, label: str, lines: int = 3) -> None:

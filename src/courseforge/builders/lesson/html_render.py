@@ -50,6 +50,7 @@ class _LessonTree(Treeprocessor):
         super().__init__(md)
         self.images = images
         self.texts = ENGLISH_TEXTS
+        self.language = ""  # the course's, for the name a caption gives its table
 
     def run(self, root: etree.Element) -> None:
         _attach_captions(root)
@@ -89,8 +90,8 @@ class _LessonTree(Treeprocessor):
             _mark_headers(element)
             caption = element.find("caption")
             # a wide table scrolls on a phone; its box must take keyboard focus to scroll
-            name = self.texts.table if caption is None else " ".join(
-                "".join(caption.itertext()).split())
+            name = self.texts.table if caption is None else _caption_name(caption,
+                                                                          self.language)
             box = etree.Element("div", {"class": "table-scroll", "tabindex": "0",
                                         "role": "region", "aria-label": name,
                                         "data-hint": self.texts.scroll_hint})
@@ -130,6 +131,12 @@ def _lone_image(paragraph: etree.Element) -> bool:
 def _caption_paragraph(element: etree.Element | None) -> bool:
     """Whether an element is a paragraph written as a table caption."""
     return element is not None and element.tag == "p" and bool(caption_start(element.text or ""))
+
+
+def _caption_name(caption: etree.Element, language: str) -> str:
+    """A caption's text on one line, typeset as the caption will be: its table's name."""
+    text = " ".join("".join(caption.itertext()).split())
+    return typographic(text, language) if language else text
 
 
 def _attach_captions(root: etree.Element) -> None:
@@ -259,7 +266,7 @@ def _convert(text: str, images: tuple[tuple[str, str], ...], raw_html: bool,
     assert extension.tree is not None and extension.typeset is not None
     extension.tree.images = mapping
     extension.tree.texts = texts
-    extension.typeset.language = language
+    extension.tree.language = extension.typeset.language = language
     html = md.reset().convert(text)
     return _sanitise(html, mapping) if raw_html else html
 
