@@ -21,9 +21,10 @@ from pptx import Presentation
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
 from courseforge.builders.lesson.html_render import render_markdown
-from courseforge.builders.pptx.markdown_runs import Paragraph, Table, parse_blocks
+from courseforge.builders.pptx.markdown_runs import CAPTION_SIZE, Paragraph, Table, parse_blocks
 from courseforge.typography import NARROW_NBSP, typographic
 
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 ROOT = Path(__file__).resolve().parent / "roots" / "typography"
 PROSE = "Say “no” – it’s ‘kind’ – really… A well-timed no—said early—saves a week."
 PROSE_DE = "Say „no“ – it’s ‚kind‘ – really… A well-timed no—said early—saves a week."
@@ -185,7 +186,11 @@ def test_the_deck_shows_the_caption_as_a_label_above_its_table(built: dict[str, 
     assert frame.top + frame.height <= table.top  # above the table, not over it
     caption = next(p for p in frame.text_frame.paragraphs if p.text == "Who says “no”?")
     assert all(r.font.bold for r in caption.runs)
-    assert all(r.font.size is not None and r.font.size.pt <= 16 for r in caption.runs)
+    # the size shown is the run's scaled by the frame's autofit
+    fit = frame.text_frame._txBody.find(f"{A}bodyPr/{A}normAutofit")
+    scale = int(fit.get("fontScale", "100000")) / 100000 if fit is not None else 1.0
+    assert all(r.font.size is not None and r.font.size.pt * scale <= CAPTION_SIZE + 0.01
+               for r in caption.runs)
     assert [c.text for c in table.table.rows[0].cells] == ["Role", "Says"]
 
 

@@ -19,7 +19,7 @@ BULLET = "bullet"
 NUMBER = "number"
 LETTER = "letter"
 PLAIN = "plain"
-CAPTION_SIZE = 16.0  # points at most: a table's caption is a small label above it
+CAPTION_SIZE = 18.0  # points at most: a table's caption is a small label above it
 
 _LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>.*)$")
 _HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
