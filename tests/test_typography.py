@@ -22,6 +22,7 @@ from courseforge.build import build
 from courseforge.builders.base import BuildOptions
 from courseforge.builders.lesson.html_render import render_markdown
 from courseforge.builders.pptx.markdown_runs import CAPTION_SIZE, Paragraph, Table, parse_blocks
+from courseforge.loading import diagnose
 from courseforge.typography import NARROW_NBSP, typographic
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -252,3 +253,22 @@ def test_french_spanish_and_arabic_quotes() -> None:
     assert typographic('Dijo "sí" y \'no\'', "es") == "Dijo «sí» y “no”"
     assert typographic('قال "نعم"', "ar") == "قال «نعم»"
     assert typographic('Sag "ja"', "de-CH") == "Sag „ja“"
+
+
+def test_check_warns_of_a_caption_no_table_takes(tmp_path: Path) -> None:
+    root = tmp_path / "course"
+    shutil.copytree(ROOT, root)
+    lesson = root / "modules" / "saying-no" / "lesson.md"
+    text = lesson.read_text(encoding="utf-8")
+    # a second caption after the table (the table has its own) and one beside no table
+    text = text.replace('| Maker | "It\'s done" - soon |\n',
+                        '| Maker | "It\'s done" - soon |\n\n: Second caption\n\n'
+                        'Table: Lonely caption\n\n```\n| in | code |\n```\n')
+    lesson.write_text(text, encoding="utf-8")
+    _, diagnostics = diagnose(root)
+    lines = text.split("\n")
+    found = [(d.line, d.severity.value) for d in diagnostics if d.code == "lesson.caption"]
+    assert found == [(lines.index(": Second caption") + 1, "warning"),
+                     (lines.index("Table: Lonely caption") + 1, "warning")]
+    _, clean = diagnose(ROOT)
+    assert [d for d in clean if d.code == "lesson.caption"] == []
