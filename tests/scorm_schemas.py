@@ -8,10 +8,9 @@ patched in memory only (see the schemas' README).
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
-from conftest import ROOT, require
+from schemas import schema_errors, schema_folder
 
 XML_XSD_URL = "http://www.w3.org/2001/xml.xsd"
 ROOTS = {
@@ -27,12 +26,10 @@ PATCHES = [
 ]
 
 
-def schema_folder() -> Path:
+def scorm_folder() -> Path:
     """The folder holding scorm12/ and scorm2004/; the test skips (fails in CI) without it."""
-    folder = Path(os.environ.get("COURSEFORGE_SCORM_XSD", ROOT.parent / "shared" / "scorm-xsd"))
-    require((folder / "scorm12").is_dir() and (folder / "scorm2004").is_dir(),
-            f"the SCORM schemas in {folder}")
-    return folder
+    return schema_folder("COURSEFORGE_SCORM_XSD", "scorm-xsd", "scorm12", "scorm2004",
+                         what="the SCORM schemas")
 
 
 def _resolver_class():  # type: ignore[no-untyped-def]
@@ -75,10 +72,4 @@ def _schema(version: str, folder: Path):  # type: ignore[no-untyped-def]
 
 def manifest_errors(manifest: bytes, version: str) -> list[str]:
     """Schema errors of a manifest ("1.2" or "2004"); empty when valid."""
-    from lxml import etree
-
-    schema = _schema(version, schema_folder())
-    document = etree.fromstring(manifest, etree.XMLParser(no_network=True))
-    if schema.validate(document):
-        return []
-    return [f"{e.line}: {e.message}" for e in schema.error_log]
+    return schema_errors(_schema(version, scorm_folder()), manifest)
