@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from schemas import schema_errors, schema_folder
+from schemas import offline_parser, schema_errors, schema_folder
 
 QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 MAIN_SCHEMA = "www.imsglobal.org/xsd/imsqti_v2p1.xsd"
@@ -20,33 +20,19 @@ def qti_folder() -> Path:
     return schema_folder("COURSEFORGE_QTI_XSD", "qti-xsd", MAIN_SCHEMA, what="the QTI 2.1 schemas")
 
 
-def _resolver_class():  # type: ignore[no-untyped-def]
-    from lxml import etree
-
-    class Resolver(etree.Resolver):
-        """Maps http(s)://host/path to folder/host/path; anything else is not fetched."""
-
-        def __init__(self, folder: Path) -> None:
-            super().__init__()
-            self.folder = folder
-
-        def resolve(self, url, pubid, context):  # type: ignore[no-untyped-def]
-            for scheme in ("http://", "https://"):
-                if url.startswith(scheme):
-                    path = self.folder / url[len(scheme):]
-                    if path.is_file():
-                        return self.resolve_filename(str(path), context)
-            return None
-
-    return Resolver
+def _locate(folder: Path, url: str) -> Path | None:
+    """http(s)://host/path as folder/host/path; anything else is not fetched."""
+    for scheme in ("http://", "https://"):
+        if url.startswith(scheme) and (folder / url[len(scheme):]).is_file():
+            return folder / url[len(scheme):]
+    return None
 
 
 @functools.cache
 def _schema(folder: Path):  # type: ignore[no-untyped-def]
     from lxml import etree
 
-    parser = etree.XMLParser(no_network=True, load_dtd=False)
-    parser.resolvers.add(_resolver_class()(folder))
+    parser = offline_parser(functools.partial(_locate, folder))
     return etree.XMLSchema(etree.parse(str(folder / MAIN_SCHEMA), parser))
 
 

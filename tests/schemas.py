@@ -8,6 +8,7 @@ files a test needs) skips the test locally and fails it under ``CI=true``, namin
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,3 +31,23 @@ def schema_errors(schema: Any, document: bytes) -> list[str]:
     if schema.validate(root):
         return []
     return [f"{e.line}: {e.message}" for e in schema.error_log]
+
+
+def offline_parser(locate: Callable[[str], Path | tuple[Path, bytes] | None]) -> Any:
+    """An lxml parser that fetches nothing: an imported URL is read from the file (or the
+    patched text of the file) ``locate`` returns for it, and fails when it returns None."""
+    from lxml import etree
+
+    class Resolver(etree.Resolver):
+        def resolve(self, url, pubid, context):  # type: ignore[no-untyped-def]
+            found = locate(url)
+            if isinstance(found, Path):
+                return self.resolve_filename(str(found), context)
+            if found is not None:
+                path, text = found
+                return self.resolve_string(text, context, base_url=path.as_uri())
+            return None
+
+    parser = etree.XMLParser(no_network=True, load_dtd=False)
+    parser.resolvers.add(Resolver())
+    return parser

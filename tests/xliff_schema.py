@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from schemas import schema_errors, schema_folder
+from schemas import offline_parser, schema_errors, schema_folder
 
 XML_XSD_URL = "http://www.w3.org/2001/xml.xsd"
 SCHEMA = "xliff-core-1.2-strict.xsd"
@@ -25,14 +25,7 @@ def xliff_folder() -> Path:
 def _schema(folder: Path):  # type: ignore[no-untyped-def]
     from lxml import etree
 
-    class Resolver(etree.Resolver):
-        def resolve(self, url, pubid, context):  # type: ignore[no-untyped-def]
-            if url == XML_XSD_URL:
-                return self.resolve_filename(str(folder / "xml.xsd"), context)
-            return None
-
-    parser = etree.XMLParser(no_network=True)
-    parser.resolvers.add(Resolver())
+    parser = offline_parser(lambda url: folder / "xml.xsd" if url == XML_XSD_URL else None)
     return etree.XMLSchema(etree.parse(str(folder / SCHEMA), parser))
 
 
