@@ -4,10 +4,8 @@ Python-Markdown passes raw HTML through by default. Lessons run inside an LMS, s
 author's ``<script>`` must show as text: the raw-HTML block preprocessor and inline
 pattern are removed, which makes the serializer escape such markup like any text.
 
-Text nodes get the typographic punctuation of :mod:`courseforge.typography`, the rule the
-decks and guide use. Python-Markdown's ``smarty`` extension was the library's way, but its
-rule differs from theirs (it leaves " - " alone and turns every "--" into a dash), so the
-three would disagree on the same text.
+Text is typeset (``html_typeset``) and table captions attached (``html_captions``) in the
+course's language, by the rules the decks and guide use.
 """
 
 from __future__ import annotations
@@ -20,13 +18,12 @@ from urllib.parse import urlsplit
 
 import markdown
 from markdown.extensions import Extension
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from ...loading.lesson_markdown import is_safe_link
-from ...loading.table_captions import caption_start, separated
-from ...typography import typographic
+from .html_captions import CaptionLines, attach_captions, caption_name
+from .html_typeset import Typeset
 
 EXTENSIONS = ("tables", "fenced_code", "sane_lists")
 
@@ -53,7 +50,7 @@ class _LessonTree(Treeprocessor):
         self.language = ""  # the course's, for the name a caption gives its table
 
     def run(self, root: etree.Element) -> None:
-        _attach_captions(root)
+        attach_captions(root)
         for parent in list(root.iter()):
             for index, element in enumerate(list(parent)):
                 replacement = self._element(element)
@@ -90,8 +87,8 @@ class _LessonTree(Treeprocessor):
             _mark_headers(element)
             caption = element.find("caption")
             # a wide table scrolls on a phone; its box must take keyboard focus to scroll
-            name = self.texts.table if caption is None else _caption_name(caption,
-                                                                          self.language)
+            name = self.texts.table if caption is None else caption_name(caption,
+                                                                         self.language)
             box = etree.Element("div", {"class": "table-scroll", "tabindex": "0",
                                         "role": "region", "aria-label": name,
                                         "data-hint": self.texts.scroll_hint})
@@ -128,42 +125,6 @@ def _lone_image(paragraph: etree.Element) -> bool:
             and not (paragraph.text or "").strip() and not (paragraph[0].tail or "").strip())
 
 
-def _caption_paragraph(element: etree.Element | None) -> bool:
-    """Whether an element is a paragraph written as a table caption."""
-    return element is not None and element.tag == "p" and bool(caption_start(element.text or ""))
-
-
-def _caption_name(caption: etree.Element, language: str) -> str:
-    """A caption's text on one line, typeset as the caption will be: its table's name."""
-    text = " ".join("".join(caption.itertext()).split())
-    return typographic(text, language) if language else text
-
-
-def _attach_captions(root: etree.Element) -> None:
-    """Each caption paragraph next to a table becomes that table's ``<caption>``."""
-    for parent in list(root.iter()):
-        children = list(parent)
-        claimed: set[int] = set()
-        for index, table in enumerate(children):
-            if table.tag != "table":
-                continue
-            after = children[index + 1] if index + 1 < len(children) else None
-            before = children[index - 1] if index else None
-            if _caption_paragraph(before) and index - 1 not in claimed:
-                source, position = before, index - 1
-            elif _caption_paragraph(after):
-                source, position = after, index + 1
-            else:
-                continue
-            assert source is not None
-            claimed.add(position)
-            caption = etree.Element("caption")
-            caption.text = (source.text or "")[caption_start(source.text or ""):]
-            caption.extend(list(source))
-            table.insert(0, caption)
-            parent.remove(source)
-
-
 def _mark_headers(table: etree.Element) -> None:
     """Column headers get scope="col"; the first cell of each body row is its row header."""
     for cell in table.iter("th"):
@@ -177,75 +138,23 @@ def _mark_headers(table: etree.Element) -> None:
             row[0].set("scope", "row")
 
 
-# What the learner reads as it is written: code, and what the browser does not show as text.
-VERBATIM_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
-# Elements whose text starts afresh: a quote at their start opens.
-BLOCK_TAGS = frozenset({
-    "p", "li", "td", "th", "caption", "figcaption", "blockquote", "h1", "h2", "h3", "h4",
-    "h5", "h6", "div", "dt", "dd", "table", "thead", "tbody", "tr", "ul", "ol", "figure"})
-
-
-class _Typeset(Treeprocessor):
-    """Typographic punctuation in every text node but code; attributes keep their characters."""
-
-    def __init__(self, md: markdown.Markdown) -> None:
-        super().__init__(md)
-        self.language = ""
-
-    def run(self, root: etree.Element) -> None:
-        if self.language:
-            for child in root:
-                _typeset_element(child, self.language, "")
-
-
-def _typeset_element(element: etree.Element, language: str, before: str) -> str:
-    """Typeset an element's text and its children's, in reading order; its last character.
-
-    As in the decks, the character before each piece is the piece before it as written.
-    """
-    if element.tag in BLOCK_TAGS:
-        before = ""
-    if element.tag in VERBATIM_TAGS:
-        text = "".join(element.itertext())
-        return text[-1:] or before
-    if element.text:
-        original = element.text
-        element.text = typographic(original, language, before)
-        before = original[-1]
-    for child in element:
-        before = _typeset_element(child, language, before)
-        if child.tail:
-            original = child.tail
-            child.tail = typographic(original, language, "" if child.tag in BLOCK_TAGS
-                                     else before)
-            before = original[-1]
-    return before
-
-
-class _CaptionLines(Preprocessor):
-    """A caption written against its table stands apart from it (see ``table_captions``)."""
-
-    def run(self, lines: list[str]) -> list[str]:
-        return separated(lines)
-
-
 class _LessonMarkdown(Extension):
     def __init__(self, raw_html: bool) -> None:
         super().__init__()
         self.raw_html = raw_html
         self.tree: _LessonTree | None = None
-        self.typeset: _Typeset | None = None
+        self.typeset: Typeset | None = None
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         if not self.raw_html:
             md.preprocessors.deregister("html_block")
             md.inlinePatterns.deregister("html")
         # after fenced code has set its blocks aside, before the blocks are parsed
-        md.preprocessors.register(_CaptionLines(md), "courseforge-captions", 15)
+        md.preprocessors.register(CaptionLines(md), "courseforge-captions", 15)
         self.tree = _LessonTree(md, {})
         md.treeprocessors.register(self.tree, "courseforge-lesson", 1)
         # after the lesson tree has made figure captions, before escapes are restored
-        self.typeset = _Typeset(md)
+        self.typeset = Typeset(md)
         md.treeprocessors.register(self.typeset, "courseforge-typeset", 0.5)
 
 
