@@ -22,7 +22,7 @@ from .comments import without_comment_lines
 ADAPTER_PARTS: dict[str, tuple[str, ...]] = {
     "scorm": ("scorm-api.js", "scorm-store.js", "scorm-elements.js"),
     "cmi5": ("cmi5-launch.js", "cmi5-statements.js", "cmi5-store.js", "cmi5-sending.js",
-             "cmi5-exit.js"),
+             "cmi5-exit.js", "cmi5-ended.js"),
 }
 # tracking standard (what the page's data names) -> the adapters its runtime needs
 ADAPTERS: dict[str, tuple[str, ...]] = {
