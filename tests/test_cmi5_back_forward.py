@@ -23,7 +23,7 @@ from cmi5.lrs import RETURN_PATH, LoopbackLms
 from cmi5.rules import violations
 from cmi5.session import TERMINATED
 from cmi5.validator import xapi_problems
-from conftest import ROOTS, require, require_executable
+from conftest import ROOTS, require_executable
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
 from courseforge.loading import load_checked
@@ -45,20 +45,14 @@ def content(tmp_path_factory: pytest.TempPathFactory, node_modules: Path) -> Pat
 
 
 @pytest.fixture(scope="module")
-def caching_browser() -> Iterator[Any]:
-    """Headless Chromium with its back/forward cache on."""
-    executable = require_executable("chromium")
-    try:
-        from playwright import sync_api
-    except ImportError:
-        require(False, "the Python package playwright")
-        raise
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, args=CHROMIUM_ARGS, headless=True,
-            ignore_default_args=["--disable-back-forward-cache"])
-        yield browser
-        browser.close()
+def caching_browser(chromium: Any) -> Iterator[Any]:
+    """A second headless Chromium, from the session's Playwright, with its back/forward cache
+    on."""
+    browser = chromium.browser_type.launch(
+        executable_path=require_executable("chromium"), args=CHROMIUM_ARGS, headless=True,
+        ignore_default_args=["--disable-back-forward-cache"])
+    yield browser
+    browser.close()
 
 
 @pytest.fixture

@@ -131,10 +131,7 @@
   store.stored = function (statement) {
     this.queue.shift();
     if (statement.verb.id.slice(-8) === "answered") this.pendingAnswers.shift();
-    if (this.failing || this.claimed.length) {
-      lesson.keep(this.mirrorKey, undefined);
-      while (this.claimed.length) lesson.keep(this.claimed.pop(), undefined);
-    }
+    if (this.failing || this.claimed.length) this.dropCopies();
     this.failing = false;
     this.retryMs = 1000;
   };
@@ -152,6 +149,12 @@
         self.flush();
       }, this.backoff());
     }
+  };
+
+  /* The copies kept in this browser for a next launch: the LRS has everything now. */
+  store.dropCopies = function () {
+    lesson.keep(this.mirrorKey, undefined);
+    while (this.claimed.length) lesson.keep(this.claimed.pop(), undefined);
   };
 
   /* The answers the LRS has not stored, and the progress, for the learner's next launch. */
@@ -179,8 +182,7 @@
     return this.request("POST", "statements", null, batch, true).then(function (answer) {
       var stored = answer.status >= 200 && answer.status < 300 && whole;
       if (stored) { // nothing is left for the next launch
-        lesson.keep(self.mirrorKey, undefined);
-        while (self.claimed.length) lesson.keep(self.claimed.pop(), undefined);
+        self.dropCopies();
         self.queue = [];
         self.pendingAnswers = [];
       }
