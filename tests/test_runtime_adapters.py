@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
-from courseforge.builders.lesson.scripts import ADAPTER_PARTS
+from courseforge.builders.lesson.scripts import ADAPTER_PARTS, shipped_part
 
 RUNTIME = ROOT / "templates" / "lesson" / "runtime"
 SHARED = ("core.js", "saved-state.js", "local-store.js", "lms-time.js", "tracker.js",
@@ -20,7 +20,8 @@ WANTED = {"web": (), "scorm12": ("scorm",), "scorm2004": ("scorm",), "cmi5": ("c
 
 
 def _part(name: str) -> bytes:
-    return (RUNTIME / name).read_bytes()
+    """A runtime part as the packages ship it."""
+    return shipped_part(RUNTIME / name)
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,9 @@ Serves ``/content/`` (the unpacked package), ``/fetch/<key>`` (one auth token pe
 and the xAPI resources the AU uses below ``/xapi/``: statements, activities/state and
 agents/profile. Faults are switched on by the test: ``outage`` answers 503 to every xAPI
 request, ``delay`` holds each xAPI answer, ``lose_answers`` stores statements but answers
-500 (so a retry re-sends what was stored).
+500 (so a retry re-sends what was stored). ``content_cache`` is the Cache-Control of the
+content and of the return page ("no-store" by default; anything else lets the browser keep
+the AU's page in its back/forward cache, as many LMSs do).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class LoopbackLms:
         self.outage = False
         self.delay = 0.0
         self.lose_answers = False
+        self.content_cache = "no-store"
         self.lock = threading.Lock()
         self.server: http.server.ThreadingHTTPServer | None = None
 
@@ -185,14 +188,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
     def _send(self, status: int, body: Any = None, content_type: str = "application/json",
-              raw: bytes | None = None) -> None:
+              raw: bytes | None = None, cache: str = "no-store") -> None:
         data = raw if raw is not None else (b"" if body is None else json.dumps(body).encode())
         self.send_response(status)
         self.send_header("Access-Control-Allow-Origin", "*")
         self.send_header("Access-Control-Allow-Headers",
                          "Authorization, Content-Type, X-Experience-API-Version")
         self.send_header("Access-Control-Allow-Methods", "GET, PUT, POST, DELETE, OPTIONS")
-        self.send_header("Cache-Control", "no-store")
+        self.send_header("Cache-Control", cache)
         if status != 204:
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(data)))
@@ -212,7 +215,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.lms.requests.append((method, url.path))
         if url.path == RETURN_PATH:
             return self._send(200, raw=b"<!DOCTYPE html><title>LMS</title><h1>Back in the LMS</h1>",
-                              content_type="text/html; charset=utf-8")
+                              content_type="text/html; charset=utf-8",
+                              cache=self.lms.content_cache)
         if url.path.startswith("/fetch/"):
             if method != "POST":
                 return self._send(405, {"error": "the fetch URL takes POST only"})
@@ -273,7 +277,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         types = {".html": "text/html; charset=utf-8", ".js": "text/javascript",
                  ".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml"}
         self._send(200, raw=path.read_bytes(),
-                   content_type=types.get(path.suffix, "application/octet-stream"))
+                   content_type=types.get(path.suffix, "application/octet-stream"),
+                   cache=self.lms.content_cache)
 
     def do_GET(self) -> None:
         self._route("GET")

@@ -4,7 +4,8 @@ The runtime and the quiz runtime are split by concern into small files (``lesson
 ``lesson/quiz/``) that share one namespace object; the learner's browser loads one file per
 script, so a lesson makes as few requests as before. A course overrides a single part by
 placing a file of the same name in its ``templates/lesson/runtime/`` (or ``quiz/``) folder.
-Each format's runtime holds the LMS adapter of its own standard only (``ADAPTERS``).
+Each format's runtime holds the LMS adapter of its own standard only (``ADAPTERS``), and
+every part ships without its whole comment lines (``comments``).
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ from pathlib import Path
 
 from ...model import Course
 from ...templating import find_theme_file
+from .comments import without_comment_lines
 
 # the LMS adapters: the runtime parts that talk to one kind of LMS, each registering its
 # store in lesson.lmsStores[standard]; a lesson holds only its own standard's adapter, and
 # without one (the web site) the tracker keeps the progress in the browser
 ADAPTER_PARTS: dict[str, tuple[str, ...]] = {
     "scorm": ("scorm-api.js", "scorm-store.js", "scorm-elements.js"),
-    "cmi5": ("cmi5-launch.js", "cmi5-statements.js", "cmi5-store.js", "cmi5-exit.js"),
+    "cmi5": ("cmi5-launch.js", "cmi5-statements.js", "cmi5-store.js", "cmi5-sending.js",
+             "cmi5-exit.js", "cmi5-ended.js"),
 }
 # tracking standard (what the page's data names) -> the adapters its runtime needs
 ADAPTERS: dict[str, tuple[str, ...]] = {
@@ -58,11 +61,14 @@ def part_paths(course: Course, script: str, standard: str,
     return [find_theme_file(course, f"lesson/{part}", templates) for part in parts]
 
 
+def shipped_part(path: Path) -> bytes:
+    """A part as the lesson ships it: without its whole comment lines, ending with a newline."""
+    text = without_comment_lines(path.read_bytes(), javascript=path.suffix == ".js")
+    return text if text.endswith(b"\n") else text + b"\n"
+
+
 def joined_script(course: Course, script: str, standard: str,
                   templates: Path | None = None) -> bytes:
-    """One script of the lesson: its parts, each ending with a newline, in their order."""
-    chunks = []
-    for path in part_paths(course, script, standard, templates):
-        text = path.read_bytes()
-        chunks.append(text if text.endswith(b"\n") else text + b"\n")
-    return b"".join(chunks)
+    """One script of the lesson: its parts as shipped, in their order."""
+    return b"".join(shipped_part(path)
+                    for path in part_paths(course, script, standard, templates))

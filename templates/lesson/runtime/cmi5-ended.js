@@ -1,0 +1,82 @@
+/* cmi5: the page shown again after its session ended.
+ *
+ * Leaving the page (pagehide) sends terminated; the browser may keep the page in its
+ * back/forward cache and show it again when the learner comes back through history. Nothing
+ * may be sent after terminated (cmi5 section 9.3.8), and the fetch URL gives one token per
+ * launch, so this page cannot start a new session. The learner is told so, in a dialog and
+ * in the status line that stays: the lesson still reads and answers as before, but nothing
+ * more is recorded; to continue, they return to the LMS (its returnURL, when the launch named
+ * one) and launch the course again. Hiding the lesson would cost the learner the reading and
+ * gain nothing.
+ */
+(function (lesson) {
+  "use strict";
+
+  var cmi5 = lesson.cmi5;
+  var text = lesson.labels.text;
+
+  /* The launch's returnURL when it is a web address a link can take the learner to. */
+  function returnAddress(store) {
+    var url = store.launchData && store.launchData.returnURL;
+    if (typeof url !== "string" || !url) return "";
+    try {
+      var parsed = new window.URL(url, window.location.href);
+      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : "";
+    } catch (e) { return ""; }
+  }
+
+  function element(name, className, content) {
+    var node = document.createElement(name);
+    if (className) node.className = className;
+    if (content) node.textContent = content;
+    return node;
+  }
+
+  /* The dialog: what happened, what it means, the way back to the LMS. */
+  function endedDialog(returnUrl) {
+    var dialog = element("dialog", "session-ended");
+    dialog.setAttribute("data-role", "session-ended");
+    dialog.setAttribute("aria-labelledby", "session-ended-title");
+    var title = element("h2", "", text("lesson.session_ended_title"));
+    title.id = "session-ended-title";
+    dialog.appendChild(title);
+    dialog.appendChild(element("p", "", text("lesson.session_ended_text")));
+    var actions = element("p", "session-ended-actions");
+    if (returnUrl) {
+      var back = element("a", "button", text("lesson.session_ended_return"));
+      back.href = returnUrl;
+      actions.appendChild(back);
+    }
+    var stay = element("button", "button button-secondary", text("lesson.session_ended_stay"));
+    stay.type = "button";
+    stay.addEventListener("click", function () { dialog.close(); });
+    actions.appendChild(stay);
+    dialog.appendChild(actions);
+    return dialog;
+  }
+
+  function showEnded(store) {
+    var box = document.querySelector("[data-role=save-notice]");
+    if (box) box.textContent = text("lesson.notice_session_over");
+    var exit = document.querySelector("[data-action=exit]");
+    if (exit && exit.getAttribute("aria-disabled") === "true") { // left by Exit: offer it again
+      exit.removeAttribute("aria-disabled");
+      exit.textContent = text("lesson.exit");
+    }
+    if (document.querySelector("[data-role=session-ended]")) return;
+    var returnUrl = returnAddress(store);
+    var dialog = endedDialog(returnUrl);
+    document.body.appendChild(dialog);
+    var before = document.activeElement;
+    dialog.addEventListener("close", function () {
+      if (before && before.focus && document.contains(before)) before.focus();
+    });
+    if (typeof dialog.showModal === "function") dialog.showModal();
+    else dialog.setAttribute("open", "");
+    dialog.querySelector(".button").focus();
+  }
+
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && cmi5.store && cmi5.store.closed) showEnded(cmi5.store);
+  });
+})(window.courseforgeLesson = window.courseforgeLesson || {});
