@@ -22,13 +22,13 @@ SCRIPT_PARTS: dict[str, tuple[str, ...]] = {
         "navigation.js"))),
     "grading.js": ("grading.js",),  # also run by Node in the tests: one file, as it is
     "quiz.js": tuple(f"quiz/{name}" for name in (
-        "setup.js", "state-codes.js", "dom.js", "controller.js", "recording.js", "feedback.js",
-        "result.js", "result-next.js", "start.js")),
+        "setup.js", "state-codes.js", "dom.js", "controller.js", "arrangement.js", "confirm.js",
+        "recording.js", "feedback.js", "check.js", "result.js", "result-next.js", "start.js")),
 }
 
 # the stylesheet, joined the same way
 STYLE_PARTS: dict[str, tuple[str, ...]] = {
-    "lesson.css": ("lesson.css", "overview.css", "result.css")}
+    "lesson.css": ("lesson.css", "quiz.css", "overview.css", "result.css")}
 
 
 def part_paths(course: Course, script: str, templates: Path | None = None) -> list[Path]:
