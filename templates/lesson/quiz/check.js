@@ -44,6 +44,7 @@
       this.showQuestion(q, grading.gradeQuestion(q, response), this.quiz.settings.reveal_answers);
       li.setAttribute("data-checked", "");
     }
+    if (box.scrollIntoView) box.scrollIntoView({ block: "nearest" });  // in sight, above the pager
     var said = [];
     for (var i = 0; i < box.children.length; i++) said.push(box.children[i].textContent.trim());
     this.say(said.join(" "));
