@@ -67,6 +67,18 @@ def status_text(frame: Any) -> str:
                               "'[id=\"quiz:project-manager\"] [data-role=status]').textContent"))
 
 
+def in_sight(page: Any, question: Any, feedback: Any) -> None:
+    """The focused Check button is under the top bar and the feedback starts above the pager."""
+    button = question.get_by_role("button", name="Check").bounding_box()
+    box = feedback.bounding_box()
+    bar = page.locator(".topbar").bounding_box()
+    pager = page.locator(".pager").bounding_box()
+    assert button and box and bar and pager
+    assert bar["y"] + bar["height"] <= button["y"] and \
+        button["y"] + button["height"] <= pager["y"]
+    assert box["y"] < pager["y"]
+
+
 def set_values(state: dict[str, Any], version: str, since: int = 0) -> list[tuple[str, str]]:
     return [(c["args"][0], c["args"][1]) for c in state["calls"][since:]
             if c["method"] == SET_VALUE[version]]
@@ -149,7 +161,10 @@ def test_a_counting_quiz_has_submit_only(page, served) -> None:
         practice.locator("[data-question]").count()
 
 
-def test_keyboard_alone_checks_a_question_and_hears_its_feedback(page, served) -> None:
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 768},
+                                      {"width": 320, "height": 640}])
+def test_keyboard_alone_checks_a_question_and_hears_its_feedback(page, served, viewport) -> None:
+    page.set_viewport_size(viewport)
     page.goto(served["bundled"] + f"#{PRACTICE}.quiz")
     page.wait_for_function("() => window.courseforgeQuiz !== undefined")
     page.evaluate("(id) => courseforge.go(id + '.quiz')", PRACTICE)  # focus on the title
@@ -174,9 +189,7 @@ def test_keyboard_alone_checks_a_question_and_hears_its_feedback(page, served) -
     said = status_text(page)
     assert said.startswith(verdict)
     assert said.split() == feedback.inner_text().split()  # the verdict, then the feedback
-    box = feedback.bounding_box()
-    pager = page.locator(".pager").bounding_box()
-    assert box is not None and pager is not None and box["y"] >= 0 and box["y"] < pager["y"]
+    in_sight(page, question, feedback)
     # back to the options, to the right answer, and check again
     page.keyboard.press("Shift+Tab")
     for _ in range(4):
@@ -188,6 +201,7 @@ def test_keyboard_alone_checks_a_question_and_hears_its_feedback(page, served) -
     page.keyboard.press("Enter")
     feedback.wait_for()
     assert feedback.inner_text().startswith("Correct: 1 of 1 point.")
+    in_sight(page, question, feedback)
     # the next Tab goes on to the next question
     page.keyboard.press("Tab")
     assert page.evaluate(f"{active}.closest('[data-question]').dataset.question") != "pm-q-focus"

@@ -44,9 +44,19 @@
       this.showQuestion(q, grading.gradeQuestion(q, response), this.quiz.settings.reveal_answers);
       li.setAttribute("data-checked", "");
     }
-    if (box.scrollIntoView) box.scrollIntoView({ block: "nearest" });  // in sight, above the pager
+    this.showChecked(li, box);
     var said = [];
     for (var i = 0; i < box.children.length; i++) said.push(box.children[i].textContent.trim());
     this.say(said.join(" "));
+  };
+
+  /* Feedback that ends below the window (or under the pager) scrolls up, as far as keeps the
+     focused Check button in sight under the top bar. */
+  Controller.prototype.showChecked = function (li, box) {
+    var pager = document.querySelector(".pager");
+    var bottom = pager && pager.offsetHeight ? pager.getBoundingClientRect().top : window.innerHeight;
+    if (box.getBoundingClientRect().bottom <= bottom) return;
+    var button = li.querySelector("[data-action=check]");
+    if (button && button.scrollIntoView) button.scrollIntoView({ block: "start" });
   };
 })(window.courseforgeLesson = window.courseforgeLesson || {});
