@@ -7,19 +7,17 @@ and never copied into the project.
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
-from conftest import ROOT, require
+from schemas import schema_errors, schema_folder
 
 CMI5_NS = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"
 
 
 def cmi5_folder() -> Path:
     """The folder holding CourseStructure.xsd and the specification; required in CI."""
-    folder = Path(os.environ.get("COURSEFORGE_CMI5_XSD", ROOT.parent / "shared" / "cmi5-xsd"))
-    require((folder / "CourseStructure.xsd").is_file(), f"the cmi5 schema in {folder}")
-    return folder
+    return schema_folder("COURSEFORGE_CMI5_XSD", "cmi5-xsd", "CourseStructure.xsd",
+                         what="the cmi5 schema")
 
 
 @functools.cache
@@ -32,10 +30,4 @@ def _schema(folder: Path):  # type: ignore[no-untyped-def]
 
 def course_structure_errors(document: bytes) -> list[str]:
     """Schema errors of a cmi5.xml; empty when valid."""
-    from lxml import etree
-
-    schema = _schema(cmi5_folder())
-    tree = etree.fromstring(document, etree.XMLParser(no_network=True))
-    if schema.validate(tree):
-        return []
-    return [f"{e.line}: {e.message}" for e in schema.error_log]
+    return schema_errors(_schema(cmi5_folder()), document)

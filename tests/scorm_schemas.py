@@ -8,10 +8,9 @@ patched in memory only (see the schemas' README).
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
-from conftest import ROOT, require
+from schemas import offline_parser, schema_errors, schema_folder
 
 XML_XSD_URL = "http://www.w3.org/2001/xml.xsd"
 ROOTS = {
@@ -27,33 +26,21 @@ PATCHES = [
 ]
 
 
-def schema_folder() -> Path:
+def scorm_folder() -> Path:
     """The folder holding scorm12/ and scorm2004/; the test skips (fails in CI) without it."""
-    folder = Path(os.environ.get("COURSEFORGE_SCORM_XSD", ROOT.parent / "shared" / "scorm-xsd"))
-    require((folder / "scorm12").is_dir() and (folder / "scorm2004").is_dir(),
-            f"the SCORM schemas in {folder}")
-    return folder
+    return schema_folder("COURSEFORGE_SCORM_XSD", "scorm-xsd", "scorm12", "scorm2004",
+                         what="the SCORM schemas")
 
 
-def _resolver_class():  # type: ignore[no-untyped-def]
-    from lxml import etree
-
-    class Resolver(etree.Resolver):
-        def __init__(self, folder: Path) -> None:
-            super().__init__()
-            self.folder = folder
-
-        def resolve(self, url, pubid, context):  # type: ignore[no-untyped-def]
-            if url == XML_XSD_URL:
-                return self.resolve_filename(str(self.folder / "scorm2004" / "xml.xsd"), context)
-            for name, old, new in PATCHES:
-                if url.endswith("/scorm12/" + name):
-                    path = self.folder / "scorm12" / name
-                    return self.resolve_string(path.read_bytes().replace(old, new), context,
-                                               base_url=path.as_uri())
-            return None
-
-    return Resolver
+def _locate(folder: Path, url: str) -> Path | tuple[Path, bytes] | None:
+    """The local copy of an imported schema: xml.xsd, or a SCORM 1.2 file patched in memory."""
+    if url == XML_XSD_URL:
+        return folder / "scorm2004" / "xml.xsd"
+    for name, old, new in PATCHES:
+        if url.endswith("/scorm12/" + name):
+            path = folder / "scorm12" / name
+            return path, path.read_bytes().replace(old, new)
+    return None
 
 
 @functools.cache
@@ -68,17 +55,10 @@ def _schema(version: str, folder: Path):  # type: ignore[no-untyped-def]
         imports.append(f'<xs:import namespace="{target}" schemaLocation="{location}"/>')
     driver = ('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">'
               + "".join(imports) + "</xs:schema>")
-    parser = etree.XMLParser(no_network=True, load_dtd=False)
-    parser.resolvers.add(_resolver_class()(folder))
+    parser = offline_parser(functools.partial(_locate, folder))
     return etree.XMLSchema(etree.fromstring(driver.encode(), parser, base_url=base.as_uri() + "/"))
 
 
 def manifest_errors(manifest: bytes, version: str) -> list[str]:
     """Schema errors of a manifest ("1.2" or "2004"); empty when valid."""
-    from lxml import etree
-
-    schema = _schema(version, schema_folder())
-    document = etree.fromstring(manifest, etree.XMLParser(no_network=True))
-    if schema.validate(document):
-        return []
-    return [f"{e.line}: {e.message}" for e in schema.error_log]
+    return schema_errors(_schema(version, scorm_folder()), manifest)

@@ -12,13 +12,13 @@ from courseforge.model import (
     Choice,
     MatchItem,
     MatchTarget,
-    Pool,
     Question,
     QuestionType,
     Quiz,
     QuizSettings,
     Source,
 )
+from quiz_strategies import pools_over
 
 HERE = Source(path="quiz.yml", line=1)
 # words that mean nothing to Markdown but everything to GIFT, XML and HTML
@@ -79,18 +79,11 @@ def questions(draw: st.DrawFn, qid: str) -> Question:
 def quizzes(draw: st.DrawFn) -> Quiz:
     qids = draw(st.lists(IDS, min_size=1, max_size=4, unique=True))
     how = draw(st.sampled_from(["all", "draw", "pools"]))
-    pools = []
-    if how == "pools":
-        free = list(draw(st.permutations(qids)))
-        while free and draw(st.booleans()):
-            size = draw(st.integers(1, len(free)))
-            members, free = tuple(free[:size]), free[size:]
-            pools.append(Pool(id=f"pool{len(pools)}", draw=draw(st.integers(1, size)),
-                              questions=members, source=HERE))
+    pools = draw(pools_over(qids, HERE)) if how == "pools" else ()
     return Quiz(title="Quiz", intro="", settings=QuizSettings(
         shuffle_choices=draw(st.booleans())),
         questions=tuple(draw(questions(q)) for q in qids), source=HERE,
-        draw=draw(st.integers(1, len(qids))) if how == "draw" else 0, pools=tuple(pools))
+        draw=draw(st.integers(1, len(qids))) if how == "draw" else 0, pools=pools)
 
 
 def _pools(quiz: Quiz) -> dict[str, tuple[int, list[str]]]:

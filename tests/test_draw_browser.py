@@ -1,5 +1,5 @@
 """A drawn quiz in headless Chromium under scorm-again: the lesson asks, scores and reports to
-the LMS exactly the questions grading.py draws for the attempt."""
+the LMS exactly the questions the grading package draws for the attempt."""
 
 from __future__ import annotations
 

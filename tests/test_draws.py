@@ -16,7 +16,8 @@ from courseforge import grading
 from courseforge.builders.json_export import to_data
 from courseforge.draw_checks import draw_groups, missed_by
 from courseforge.loading import diagnose, load_checked
-from courseforge.model import Choice, Pool, Question, QuestionType, Quiz, QuizSettings, Source
+from courseforge.model import Choice, Question, QuestionType, Quiz, QuizSettings, Source
+from quiz_strategies import pools_over
 
 HERE = Source(path="quiz.yml", line=1)
 GRADING_JS = ROOT / "templates" / "lesson" / "grading.js"
@@ -41,17 +42,9 @@ def drawn_quizzes(draw: st.DrawFn) -> Quiz:
     if how == "draw":
         return Quiz(title="Q", intro="", settings=QuizSettings(), questions=questions,
                     draw=draw(st.integers(1, count)), source=HERE)
-    pools: list[Pool] = []
-    if how == "pools":
-        free = list(draw(st.permutations(ids)))
-        while free and draw(st.booleans()):
-            size = draw(st.integers(1, len(free)))
-            members, free = tuple(free[:size]), free[size:]
-            pools.append(Pool(id=f"p{len(pools)}", draw=draw(st.integers(1, size)),
-                              questions=members, source=HERE))
+    pools = draw(pools_over(ids, HERE)) if how == "pools" else ()
     return Quiz(title="Q", intro="", settings=QuizSettings(
-        shuffle_questions=draw(st.booleans())), questions=questions, pools=tuple(pools),
-        source=HERE)
+        shuffle_questions=draw(st.booleans())), questions=questions, pools=pools, source=HERE)
 
 
 @settings(max_examples=200, deadline=None)

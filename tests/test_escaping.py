@@ -19,6 +19,7 @@ import yaml
 
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
+from courseforge.typography import typographic
 
 MINIMAL = Path(__file__).resolve().parent / "roots" / "minimal"
 
@@ -90,8 +91,8 @@ def test_author_markup_is_text_not_elements(lessons, output) -> None:
     tree = document(html)
     assert tree.xpath("//*[@data-injected]") == []  # no author element got into the page
     text = tree.text_content()
-    for field in shown:  # each field is there, to read as the author wrote it
-        assert marked(field) in text, field
+    for field in shown:  # each field is there, to read as the author wrote it (typeset)
+        assert typographic(marked(field), "en") in text, field
     assert "<title>Plain &lt;i data-injected=" in html  # the tab title too
 
 
@@ -102,6 +103,6 @@ def test_author_text_cannot_close_the_data_block(lessons, output) -> None:
     blocks = tree.xpath("//script[@id='courseforge-data']")
     assert len(blocks) == 1
     data = json.loads(blocks[0].text)  # the whole block, not cut short by a </script>
-    assert marked("outcome-title") in strings(data)
+    assert typographic(marked("outcome-title"), "en") in strings(data)
     scripts = [s.get("src") for s in tree.iter("script") if s.get("id") != "courseforge-data"]
     assert all(scripts), "an inline script appeared"

@@ -1,4 +1,4 @@
-"""Property tests of the grading rules, and proof that grading.js agrees with grading.py."""
+"""Property tests of the grading rules, and proof that grading.js agrees with Python."""
 
 from __future__ import annotations
 
@@ -246,7 +246,7 @@ def _percents(recommendation: grading.Recommendation | None) -> dict[str, int] |
 
 
 def python_results(case: dict[str, Any]) -> dict[str, Any]:
-    """What grading.py computes for a case, shaped like the runner's output."""
+    """What the grading package computes for a case, shaped like the runner's output."""
     course: Course = case["course"]
     quizzes_data, percents = {}, {}
     for module in course.modules:

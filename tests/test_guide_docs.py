@@ -15,6 +15,7 @@ from courseforge.build import build
 from courseforge.builders.base import BuildOptions
 from courseforge.builders.pptx.quiz_specs import answer_text
 from courseforge.loading import load_checked
+from courseforge.typography import typographic
 
 HERE = Path(__file__).resolve().parent
 COURSE = HERE.parent / "course"
@@ -47,31 +48,32 @@ def test_facilitator_guide_has_the_agenda_notes_and_every_answer_key(guides: Pat
     texts = _texts(document)
     agenda = _table_rows(document.tables[0])
     assert agenda[0] == ["Start", "Module", "Minutes"]
-    assert [r[1] for r in agenda if r[1] in {m.title for m in course.modules}] == [
-        m.title for m in course.modules]
+    titles = [typographic(m.title, "en") for m in course.modules]  # typeset as on the slides
+    assert [r[1] for r in agenda if r[1] in titles] == titles
     assert any(r[1] == "Break" for r in agenda)
     for number, module in enumerate(course.modules, start=1):
-        assert f"Module {number}: {module.title}" in texts
+        assert f"Module {number}: {typographic(module.title, 'en')}" in texts
         for objective in module.lesson.objectives:
-            assert objective.text in texts
+            assert typographic(objective.text, "en") in texts
         for slide in module.lesson.slides:
-            assert slide.title in texts  # a heading per slide, then its notes
+            assert typographic(slide.title, "en") in texts  # a heading per slide, its notes
     # an author's note, and the generated timing after it
     first = next(s for s in course.modules[0].lesson.slides if s.notes.strip())
-    start = texts.index(first.title)
+    start = texts.index(typographic(first.title, "en"))
     assert texts[start + 1].split()[:4] == first.notes.split()[:4]
     assert any(t.startswith("Timing: about") for t in texts[start:start + 8])
     assert any(t.startswith("Ask: ") for t in texts)
     key_rows = [row for t in document.tables if _table_rows(t)[0] == ["Question", "Item",
                                                                      "Answer"]
                 for row in _table_rows(t)[1:]]
-    expected = [[str(n), q.prompt, answer_text(course, m.quiz, q)]
+    expected = [[str(n), typographic(q.prompt, "en"),
+                 typographic(answer_text(course, m.quiz, q), "en")]
                 for m in course.modules if m.quiz
                 for n, q in enumerate(m.quiz.questions, start=1) if q.type.graded]
     assert key_rows == expected
     tally = next(_table_rows(t) for t in document.tables
                  if _table_rows(t)[0][0] == "Question" and len(_table_rows(t)[0]) == 4)
-    assert tally[0][1:] == [o.title for o in course.outcomes]
+    assert tally[0][1:] == [typographic(o.title, "en") for o in course.outcomes]
     final = course.modules[-1].quiz
     assert final is not None and len(tally) - 1 == len(final.preference_questions)
 
@@ -81,14 +83,14 @@ def test_handout_has_key_points_room_for_notes_tables_and_the_tally(guides: Path
     document = Document(str(guides / f"{course.id}-handout.docx"))
     texts = _texts(document)
     slides = [s for m in course.modules for s in m.lesson.slides]
-    assert all(s.title in texts for s in slides)
+    assert all(typographic(s.title, "en") in texts for s in slides)
     assert texts.count("Your notes:") == len(slides)
     assert "Five aspects at a glance" in texts
     assert any(len(t.columns) >= 3 and len(t.rows) >= 5 for t in document.tables)
     final = course.modules[-1].quiz
     assert final is not None
     for question in final.preference_questions:
-        assert any(t.endswith(question.prompt) for t in texts)
+        assert any(t.endswith(typographic(question.prompt, "en")) for t in texts)
     assert "Self-assessment: your tally" in texts
     # no graded answer is given away in the handout
     assert not any(t.startswith("Answer: ") for t in texts)

@@ -113,7 +113,7 @@ def test_the_quiz_data_of_the_page(roots: Path) -> None:
     assert data["gates"] == ["roles"]
     assert quiz["passing_score"] == 75 and quiz["record"] == "roles"
     assert [o["id"] for o in quiz["outcomes"]] == ["maker", "planner"]
-    assert quiz["objectives"]["tell-apart"] == "Tell a maker's task from a planner's."
+    assert quiz["objectives"]["tell-apart"] == "Tell a maker’s task from a planner’s."
     (module,) = quiz["modules"]
     assert module["id"] == "roles"
     assert module["quiz"]["settings"] == {

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from browser.quiz import MINIMAL_CORRECT, take
 from conftest import ROOTS
+from course_copies import course_with_a_figure
 from courseforge.builders.base import BuildOptions
 from courseforge.cli import main
 from courseforge.serve import start, stop, watch
@@ -289,12 +290,7 @@ def test_ctrl_c_stops_the_preview_cleanly(tmp_path: Path) -> None:
 
 
 def test_nothing_outside_the_course_is_served_through_a_symlink(tmp_path: Path) -> None:
-    course = tmp_path / "course"
-    shutil.copytree(ROOTS / "broken-image-in-table", course)
-    lesson = course / "modules" / "welcome" / "lesson.md"
-    lesson.write_text("\n".join(line for line in lesson.read_text("utf-8").splitlines()
-                                if "chart.png" not in line)
-                      + "\n\n![A chart](images/chart.png)\n", "utf-8")  # out of the table
+    course = course_with_a_figure(tmp_path)
     secret = tmp_path / "secret.png"
     secret.write_bytes((course / "modules" / "welcome" / "images" / "chart.png").read_bytes()
                        + b"not for the browser")

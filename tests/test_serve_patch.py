@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOTS
+from course_copies import course_with_a_figure
 from courseforge.builders.base import BuildOptions
 from courseforge.builders.lesson.files import lesson_members
 from courseforge.loading import diagnose
@@ -127,12 +128,8 @@ def test_a_full_reload_keeps_the_compiled_templates_and_unchanged_modules_pages(
 
 
 def test_a_slide_with_a_figure_reloads_so_it_gets_its_enlarge_button(tmp_path: Path) -> None:
-    course = tmp_path / "course"
-    shutil.copytree(ROOTS / "broken-image-in-table", course)
+    course = course_with_a_figure(tmp_path)
     lesson = course / "modules" / "welcome" / "lesson.md"
-    lesson.write_text("\n".join(line for line in lesson.read_text("utf-8").splitlines()
-                                if "chart.png" not in line)
-                      + "\n\n![A chart](images/chart.png)\n", "utf-8")
     before = loaded(course)
     lesson.write_text(lesson.read_text("utf-8").replace("![A chart]", "![The chart]"), "utf-8")
     assert PagePatcher(BuildOptions()).patch(before, loaded(course)) is None

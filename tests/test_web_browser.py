@@ -25,7 +25,9 @@ def built_web(course: Path, target: Path) -> Path:
 def sites(static_server, node_modules, tmp_path_factory) -> dict[str, str]:
     """The web output of the minimal course (and the bundled one when it is clean), served."""
     base, folder = static_server
-    courses = {"minimal": Path(__file__).parent / "roots" / "minimal"}
+    roots = Path(__file__).parent / "roots"
+    # the typography course holds a captioned table, a callout and typeset quiz texts
+    courses = {"minimal": roots / "minimal", "typography": roots / "typography"}
     bundled_course, diagnostics = diagnose(BUNDLED) if BUNDLED.is_dir() else (None, [])
     if bundled_course is not None and not any(d.severity.value == "error" for d in diagnostics):
         courses["bundled"] = BUNDLED
@@ -47,6 +49,7 @@ def serious_violations(page: Any) -> list[str]:
 
 # the bundled course at phone width only, where wide tables scroll: axe takes seconds a page
 @pytest.mark.parametrize(("course", "width"), [("minimal", 1200), ("minimal", 375),
+                                               ("typography", 1200), ("typography", 375),
                                                ("bundled", 375)])
 def test_axe_finds_no_serious_violation_on_any_page(page, sites, course, width) -> None:
     if course == "bundled":

@@ -7,42 +7,29 @@ and never copied into the project; its import of xml.xsd is mapped to the local 
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
-from conftest import ROOT, require
+from schemas import offline_parser, schema_errors, schema_folder
 
 XML_XSD_URL = "http://www.w3.org/2001/xml.xsd"
 SCHEMA = "xliff-core-1.2-strict.xsd"
 
 
-def schema_folder() -> Path:
+def xliff_folder() -> Path:
     """The folder holding the XLIFF 1.2 schema; the test skips (fails in CI) without it."""
-    folder = Path(os.environ.get("COURSEFORGE_XLIFF_XSD", ROOT.parent / "shared" / "xliff-xsd"))
-    require((folder / SCHEMA).is_file() and (folder / "xml.xsd").is_file(),
-            f"the XLIFF 1.2 schema in {folder}")
-    return folder
+    return schema_folder("COURSEFORGE_XLIFF_XSD", "xliff-xsd", SCHEMA, "xml.xsd",
+                         what="the XLIFF 1.2 schema")
 
 
 @functools.cache
 def _schema(folder: Path):  # type: ignore[no-untyped-def]
     from lxml import etree
 
-    class Resolver(etree.Resolver):
-        def resolve(self, url, pubid, context):  # type: ignore[no-untyped-def]
-            if url == XML_XSD_URL:
-                return self.resolve_filename(str(folder / "xml.xsd"), context)
-            return None
-
-    parser = etree.XMLParser(no_network=True)
-    parser.resolvers.add(Resolver())
+    parser = offline_parser(lambda url: folder / "xml.xsd" if url == XML_XSD_URL else None)
     return etree.XMLSchema(etree.parse(str(folder / SCHEMA), parser))
 
 
 def assert_valid_xliff(data: bytes) -> None:
     """Fail with the schema's messages unless ``data`` is valid XLIFF 1.2."""
-    from lxml import etree
-
-    schema = _schema(schema_folder())
-    document = etree.fromstring(data, etree.XMLParser(no_network=True))
-    assert schema.validate(document), "\n".join(str(e) for e in schema.error_log)
+    errors = schema_errors(_schema(xliff_folder()), data)
+    assert not errors, "\n".join(errors)

@@ -1,4 +1,4 @@
-"""Taking a quiz in the terminal: ask each question, then grade and explain with grading.py.
+"""Taking a quiz in the terminal: ask each question, then grade and explain by the grading rules.
 
 Reads plain lines from stdin, so answers can be piped in for scripting. The parsing and
 the result text are pure functions; only :class:`Terminal` reads and writes.

@@ -1,4 +1,4 @@
-/* courseforge grading: the rules of courseforge/grading.py (docs/grading.md), on the course
+/* courseforge grading: the rules of courseforge/grading/ (docs/grading.md), on the course
  * JSON data. No DOM access: window.courseforgeGrading in a browser, module.exports in Node.
  * Sums run in the same order as in Python so that both give the same doubles. */
 (function (root) {
@@ -162,7 +162,7 @@
       }
     });
     reasons.sort(function (a, b) { return b.weight - a.weight; });
-    /* too close to call: the runner-up within margin of all the weight (grading.py close_call) */
+    /* too close to call: the runner-up within margin of all the weight (grading's close_call) */
     var close = ranked.length > 1 &&
       totals[best] - totals[declared[ranked[1]]] <= (margin || 0) * grand;
     return { outcome: best, runner_up: ranked.length > 1 ? declared[ranked[1]] : null,
@@ -197,7 +197,7 @@
     return result;
   }
 
-  /* The ids of the questions an attempt asks, in quiz order (grading.py's drawn). */
+  /* The ids of the questions an attempt asks, in quiz order (grading's drawn). */
   function drawn(moduleId, quiz, attempt) {
     var ids = quiz.questions.map(function (q) { return q.id; });
     var pools = quiz.pools || [], chosen = Object.create(null);
@@ -234,7 +234,7 @@
     return { questions: questions, options: options };
   }
 
-  /* Shares as whole percents adding up to 100, as grading.py's whole_percents. */
+  /* Shares as whole percents adding up to 100, as grading's whole_percents. */
   function wholePercents(shares, ids) {
     var raw = ids.map(function (id) { return shares[id] * 100; });
     var whole = raw.map(Math.floor);

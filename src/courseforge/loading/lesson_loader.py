@@ -23,6 +23,7 @@ from .lesson_markdown import (
     unsafe_links,
 )
 from .located_yaml import LocatedDict, parse_yaml
+from .table_captions import stray_captions
 
 
 def _empty(line: int) -> LocatedDict:
@@ -147,6 +148,10 @@ def _slide(root: Path, name: str, raw: RawSlide, diagnostics: list[Diagnostic]) 
         diagnostics.append(warning(
             name, line, f"link to '{target}' is not a web or mail address (http, https, "
             "mailto): lessons show its text without the link", "lesson.link"))
+    for offset in stray_captions(raw.body):
+        diagnostics.append(warning(
+            name, raw.body_line + offset, "a table caption with no table next to it shows as "
+            "text: put it directly before or after its table", "lesson.caption"))
     images = []
     for image in find_images(raw.body, raw.body_line):
         if image.in_table and resolve_reference(root, name, image.src) is not None:

@@ -1,13 +1,14 @@
 /* courseforge lesson runtime: page navigation, progress and LMS tracking. No framework.
  *
  * The builder joins lesson/labels.js (the texts, in the course's language) and the files of
- * lesson/runtime/ into runtime.js in a fixed order:
+ * lesson/runtime/ into runtime.js in a fixed order; of the LMS adapters (marked *) a lesson
+ * holds its own standard's only, and the web site none:
  *   core.js          course data, the state every store keeps, completion
  *   saved-state.js   suspend_data and the rules that merge two saved copies
  *   local-store.js   the browser's localStorage, alone or as the LMS's backup
  *   lms-time.js      the LMS time formats
- *   scorm-api.js     finding a SCORM API in the frame or opener chain
- *   scorm-store.js   the SCORM 1.2 / 2004 store
+ *   scorm-*.js     * SCORM: finding the API, the 1.2 / 2004 store and the elements it sends
+ *   cmi5-*.js      * cmi5: the launch, the xAPI statements, the store, the exit button
  *   tracker.js       which store, committing, retries, the save notice; the tracker API
  *   figures.js       figures: the enlarge button and its dialog
  *   overview.js      the overview: Start / Resume, each module card's progress
@@ -22,7 +23,7 @@
  *   courseforge.pages                 page ids in order
  *   courseforge.go(idOrIndex)         show a page
  *   courseforge.onPage(fn)            fn(pageId, sectionElement) whenever a page is shown
- *   courseforge.tracker.standard      "scorm12" | "scorm2004" | "local"
+ *   courseforge.tracker.standard      "scorm12" | "scorm2004" | "cmi5" | "local"
  *   tracker.setScore(raw, min, max, scaled)
  *                                     scaled in -1..1; SCORM 1.2 receives the percentage
  *                                     (scaled * 100 on 0..100), as its mastery score expects

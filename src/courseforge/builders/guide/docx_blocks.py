@@ -20,9 +20,11 @@ from docx.shared import Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from ...model import Course
+from ...model import Course, Quiz
 from ...packaging import write_zip
+from ...typography import typographic
 from ..pptx.markdown_runs import BULLET, LETTER, NUMBER, Block, Paragraph, Picture, Run, Table
+from ..pptx.quiz_specs import tally
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 MONO = "Courier New"
@@ -59,9 +61,15 @@ def add_runs(paragraph: DocxParagraph, runs: Iterable[Run], *, bold: bool = Fals
 
 
 def add_blocks(document: DocumentObject, blocks: Sequence[Block]) -> None:
-    """Paragraphs as body text or list items, tables as Word tables; pictures by alt text."""
+    """Paragraphs as body text or list items, tables as Word tables under their captions;
+    pictures by alt text."""
     for block in blocks:
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and block.caption:
+            # Word's own caption style, kept on the page of the table below it
+            paragraph = document.add_paragraph(style="Caption")
+            paragraph.paragraph_format.keep_with_next = True
+            add_runs(paragraph, block.runs)
+        elif isinstance(block, Paragraph):
             style = {BULLET: "List Bullet", NUMBER: "List Number", LETTER: "List Bullet"}.get(
                 block.kind)
             if style and block.level:
@@ -90,6 +98,12 @@ def add_table(document: DocumentObject,
     header = table.rows[0]._tr.get_or_add_trPr()
     header.append(header.makeelement(qn("w:tblHeader"), {}))
     return table
+
+
+def tally_rows(course: Course, quiz: Quiz) -> list[tuple[str, ...]]:
+    """The self-assessment tally's header and rows, typeset as on its slide."""
+    header, rows = tally(course, quiz)
+    return [tuple(typographic(cell, course.language) for cell in row) for row in (header, *rows)]
 
 
 def note_lines(document: DocumentObject, label: str, lines: int = 3) -> None:

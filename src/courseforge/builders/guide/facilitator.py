@@ -8,12 +8,12 @@ from pathlib import Path
 from docx.document import Document as DocumentObject
 
 from ...model import Course, Module, Quiz
-from ..pptx.quiz_specs import answer_text, pool_of, tally, tally_lead
+from ..pptx.quiz_specs import answer_text, pool_of, tally_lead
 from ..pptx.slide_specs import course_plan, module_body, module_opening, timed_module
 from ..pptx.texts import clock, say
 from ..pptx.timing import page_timings
-from ..pptx.typography import typeset
-from .docx_blocks import add_table, new_document, save
+from ..pptx.typography import typeset, typographic
+from .docx_blocks import add_table, new_document, save, tally_rows
 
 
 def questions_to_ask(notes: str) -> list[str]:
@@ -24,13 +24,14 @@ def questions_to_ask(notes: str) -> list[str]:
 def write_facilitator_guide(course: Course, path: Path, answers: bool | None = None) -> None:
     """Write ``guide/<course-id>-facilitator.docx``."""
     document = new_document(course)
-    document.add_heading(course.title, level=0)
+    document.add_heading(typographic(course.title, course.language), level=0)
     document.add_paragraph(say("guide.title")).runs[0].bold = True
     if course.description:
-        document.add_paragraph(course.description)
+        document.add_paragraph(typographic(course.description, course.language))
     document.add_heading(say("guide.agenda"), level=1)
     add_table(document, [(say("agenda.start"), say("agenda.item"), say("agenda.minutes")),
-                         *((clock(i.start * 60), i.title, str(i.minutes))
+                         *((clock(i.start * 60), typographic(i.title, course.language),
+                            str(i.minutes))
                            for i in course_plan(course))])
     for number, module in enumerate(course.modules, start=1):
         _module(document, course, module, number, answers)
@@ -39,16 +40,19 @@ def write_facilitator_guide(course: Course, path: Path, answers: bool | None = N
 
 def _module(document: DocumentObject, course: Course, module: Module, number: int,
             answers: bool | None) -> None:
-    document.add_heading(say("guide.module", number=number, title=module.title), level=1)
+    language = course.language
+    document.add_heading(say("guide.module", number=number,
+                             title=typographic(module.title, language)), level=1)
     if module.lesson.objectives:
         document.add_heading(say("guide.objectives"), level=2)
         for objective in module.lesson.objectives:
-            document.add_paragraph(objective.text, style="List Bullet")
+            document.add_paragraph(typographic(objective.text, language), style="List Bullet")
     document.add_heading(say("guide.materials"), level=2)
     materials = say("guide.materials.list", deck=f"slides/{module.id}.pptx",
                     handout=f"guide/{course.id}-handout.docx")
     if module.quiz is not None:
-        materials += " " + say("guide.materials.quiz", quiz=module.quiz.title)
+        materials += " " + say("guide.materials.quiz",
+                               quiz=typographic(module.quiz.title, language))
     document.add_paragraph(materials)
     specs = [typeset(s, course.language) for s in timed_module(
         module, module_opening(course, module, standalone=True),
@@ -72,7 +76,8 @@ def _module(document: DocumentObject, course: Course, module: Module, number: in
 
 def _answer_key(document: DocumentObject, course: Course, quiz: Quiz) -> None:
     """Every question's answer as the slides letter it, and the self-assessment tally."""
-    document.add_heading(say("guide.key", title=quiz.title), level=2)
+    language = course.language
+    document.add_heading(say("guide.key", title=typographic(quiz.title, language)), level=2)
     rows: list[tuple[str, ...]] = [(say("tally.question"), say("answer.item"),
                                     say("notes.question.answer", answer="").rstrip(": "))]
     for number, question in enumerate(quiz.questions, start=1):
@@ -80,7 +85,8 @@ def _answer_key(document: DocumentObject, course: Course, quiz: Quiz) -> None:
             continue
         pool = pool_of(quiz, question)
         shown = say("guide.pool", number=number, pool=pool.id) if pool else str(number)
-        rows.append((shown, question.prompt, answer_text(course, quiz, question)))
+        rows.append((shown, typographic(question.prompt, language),
+                     typographic(answer_text(course, quiz, question), language)))
     if len(rows) > 1:
         add_table(document, rows)
     if quiz.preference_questions and course.outcomes:
@@ -90,12 +96,11 @@ def _answer_key(document: DocumentObject, course: Course, quiz: Quiz) -> None:
 def _tally(document: DocumentObject, course: Course, quiz: Quiz) -> None:
     document.add_heading(say("guide.tally"), level=2)
     document.add_paragraph(tally_lead(course))
-    header, rows = tally(course, quiz)
-    add_table(document, [header, *rows])
+    add_table(document, tally_rows(course, quiz))
     for outcome in course.outcomes:
-        document.add_heading(outcome.title, level=3)
-        document.add_paragraph(outcome.summary).runs[0].bold = True
-        document.add_paragraph(outcome.guidance)
+        document.add_heading(typographic(outcome.title, course.language), level=3)
+        document.add_paragraph(typographic(outcome.summary, course.language)).runs[0].bold = True
+        document.add_paragraph(typographic(outcome.guidance, course.language))
 
 
 

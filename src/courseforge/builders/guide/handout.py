@@ -9,23 +9,25 @@ from docx.document import Document as DocumentObject
 
 from ...model import Course, Quiz
 from ..pptx.markdown_runs import parse_blocks
-from ..pptx.quiz_specs import letter, shown_choices, tally, tally_lead
+from ..pptx.quiz_specs import letter, shown_choices, tally_lead
 from ..pptx.texts import say
 from ..pptx.typography import typeset_blocks, typographic
-from .docx_blocks import add_blocks, add_table, new_document, note_lines, save
+from .docx_blocks import add_blocks, add_table, new_document, note_lines, save, tally_rows
 
 
 def write_handout(course: Course, path: Path) -> None:
     """Write ``guide/<course-id>-handout.docx``."""
     document = new_document(course)
-    document.add_heading(course.title, level=0)
+    language = course.language
+    document.add_heading(typographic(course.title, language), level=0)
     document.add_paragraph(say("guide.handout")).runs[0].bold = True
     for number, module in enumerate(course.modules, start=1):
-        document.add_heading(say("guide.module", number=number, title=module.title), level=1)
+        document.add_heading(say("guide.module", number=number,
+                                 title=typographic(module.title, language)), level=1)
         if module.lesson.objectives:
             document.add_paragraph(say("objectives.lead"))
             for objective in module.lesson.objectives:
-                document.add_paragraph(objective.text, style="List Bullet")
+                document.add_paragraph(typographic(objective.text, language), style="List Bullet")
         for slide in module.lesson.slides:
             document.add_heading(typographic(slide.title, course.language), level=2)
             add_blocks(document, typeset_blocks(parse_blocks(slide.body), course.language))
@@ -41,13 +43,12 @@ def _self_assessment(document: DocumentObject, course: Course, quiz: Quiz) -> No
     for question in quiz.preference_questions:
         number = quiz.questions.index(question) + 1
         paragraph = document.add_paragraph()
-        paragraph.add_run(f"{number}. {question.prompt}").bold = True
+        paragraph.add_run(f"{number}. {typographic(question.prompt, course.language)}").bold = True
         for index, choice in enumerate(shown_choices(course, quiz, question)):
-            document.add_paragraph(f"{letter(index)}. {choice.text}")
+            document.add_paragraph(f"{letter(index)}. {typographic(choice.text, course.language)}")
     document.add_paragraph(tally_lead(course))
-    header, rows = tally(course, quiz)
-    add_table(document, [header, *rows])
+    add_table(document, tally_rows(course, quiz))
     for outcome in course.outcomes:
-        document.add_heading(outcome.title, level=3)
-        document.add_paragraph(outcome.summary).runs[0].bold = True
-        document.add_paragraph(outcome.guidance)
+        document.add_heading(typographic(outcome.title, course.language), level=3)
+        document.add_paragraph(typographic(outcome.summary, course.language)).runs[0].bold = True
+        document.add_paragraph(typographic(outcome.guidance, course.language))

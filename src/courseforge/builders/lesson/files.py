@@ -19,7 +19,7 @@ from ..base import BuildOptions
 from .brand_colours import palette
 from .pages import LessonSite, lesson_site
 from .quiz_pages import counting_gates, quiz_data
-from .scripts import SCRIPT_PARTS, STYLE_PARTS, joined_script
+from .scripts import SCRIPTS, STYLE_PARTS, joined_script
 
 # Nothing is loaded from elsewhere and nothing is sent anywhere but to the LMS's API object;
 # a cmi5 AU talks to the LRS its launch names, which no build can know.
@@ -84,8 +84,8 @@ def lesson_members(course: Course, options: BuildOptions, standard: str,
     theme = render(env, "lesson/theme.css.j2", palette=palette(course.brand_colour,
                                                            course.accent_colour))
     members = [(LAUNCH_PAGE, page.encode("utf-8")), ("theme.css", theme.encode("utf-8"))]
-    for script in (*STYLE_PARTS, *SCRIPT_PARTS):
-        members.append((script, joined_script(course, script, options.templates)))
+    for script in (*STYLE_PARTS, *SCRIPTS):
+        members.append((script, joined_script(course, script, standard, options.templates)))
     for media in site.media:
         if not inside(course.root, course.root / media.source):  # made a link since loading
             raise CourseforgeError(f"{media.source} lies outside the course folder")

@@ -3,6 +3,9 @@
 Python-Markdown passes raw HTML through by default. Lessons run inside an LMS, so an
 author's ``<script>`` must show as text: the raw-HTML block preprocessor and inline
 pattern are removed, which makes the serializer escape such markup like any text.
+
+Text is typeset (``html_typeset``) and table captions attached (``html_captions``) in the
+course's language, by the rules the decks and guide use.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from ...loading.lesson_markdown import is_safe_link
+from .html_captions import CaptionLines, attach_captions, caption_name
+from .html_typeset import Typeset
 
 EXTENSIONS = ("tables", "fenced_code", "sane_lists")
 
@@ -42,8 +47,10 @@ class _LessonTree(Treeprocessor):
         super().__init__(md)
         self.images = images
         self.texts = ENGLISH_TEXTS
+        self.language = ""  # the course's, for the name a caption gives its table
 
     def run(self, root: etree.Element) -> None:
+        attach_captions(root)
         for parent in list(root.iter()):
             for index, element in enumerate(list(parent)):
                 replacement = self._element(element)
@@ -78,9 +85,12 @@ class _LessonTree(Treeprocessor):
             return self._figure(element)
         elif tag == "table":
             _mark_headers(element)
+            caption = element.find("caption")
             # a wide table scrolls on a phone; its box must take keyboard focus to scroll
+            name = self.texts.table if caption is None else caption_name(caption,
+                                                                         self.language)
             box = etree.Element("div", {"class": "table-scroll", "tabindex": "0",
-                                        "role": "region", "aria-label": self.texts.table,
+                                        "role": "region", "aria-label": name,
                                         "data-hint": self.texts.scroll_hint})
             box.tail, element.tail = element.tail, None
             box.append(element)
@@ -133,13 +143,19 @@ class _LessonMarkdown(Extension):
         super().__init__()
         self.raw_html = raw_html
         self.tree: _LessonTree | None = None
+        self.typeset: Typeset | None = None
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         if not self.raw_html:
             md.preprocessors.deregister("html_block")
             md.inlinePatterns.deregister("html")
+        # after fenced code has set its blocks aside, before the blocks are parsed
+        md.preprocessors.register(CaptionLines(md), "courseforge-captions", 15)
         self.tree = _LessonTree(md, {})
         md.treeprocessors.register(self.tree, "courseforge-lesson", 1)
+        # after the lesson tree has made figure captions, before escapes are restored
+        self.typeset = Typeset(md)
+        md.treeprocessors.register(self.typeset, "courseforge-typeset", 0.5)
 
 
 @functools.cache
@@ -153,12 +169,13 @@ def _engine(raw_html: bool) -> tuple[markdown.Markdown, _LessonMarkdown]:
 
 @functools.lru_cache(maxsize=4096)
 def _convert(text: str, images: tuple[tuple[str, str], ...], raw_html: bool,
-             texts: MarkdownTexts) -> str:
+             texts: MarkdownTexts, language: str) -> str:
     md, extension = _engine(raw_html)
     mapping = dict(images)
-    assert extension.tree is not None
+    assert extension.tree is not None and extension.typeset is not None
     extension.tree.images = mapping
     extension.tree.texts = texts
+    extension.tree.language = extension.typeset.language = language
     html = md.reset().convert(text)
     return _sanitise(html, mapping) if raw_html else html
 
@@ -200,18 +217,20 @@ def _sanitise(html: str, images: Mapping[str, str]) -> str:
 
 
 def render_markdown(text: str, images: Mapping[str, str] | None = None, *,
-                    raw_html: bool = False, texts: MarkdownTexts = ENGLISH_TEXTS) -> Markup:
+                    raw_html: bool = False, texts: MarkdownTexts = ENGLISH_TEXTS,
+                    language: str = "") -> Markup:
     """Lesson Markdown as HTML; ``images`` maps a source as written to its packaged path.
 
     Author HTML is escaped, unless ``raw_html`` (the course's allow_raw_html), where it is
-    kept but sanitised to an allow-list.
+    kept but sanitised to an allow-list. With a ``language`` the text is typeset in it.
     """
-    return Markup(_convert(text, tuple(sorted((images or {}).items())), raw_html, texts))
+    return Markup(_convert(text, tuple(sorted((images or {}).items())), raw_html, texts,
+                           language))
 
 
-def render_inline(text: str) -> Markup:
+def render_inline(text: str, language: str = "") -> Markup:
     """One line of Markdown (a title or a choice) as inline HTML, without the paragraph."""
-    html = str(render_markdown(text))
+    html = str(render_markdown(text, language=language))
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)

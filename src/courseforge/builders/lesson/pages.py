@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ...locale import labels_for
 from ...model import Course, Module
+from ...typography import typographic
 from .html_render import MarkdownTexts, render_inline, render_markdown
 from .quiz_pages import QuizView, quiz_view
 
@@ -143,30 +144,35 @@ def module_cover(module: Module) -> str:
 
 @lru_cache(maxsize=2048)  # a rebuild (the preview, another format) renders changed modules only
 def _module_pages(module: Module, number: int, first: int, raw_html: bool,
-                  texts: MarkdownTexts) -> tuple[Page, ...]:
-    """A module's slide pages and quiz page, their Markdown rendered."""
+                  texts: MarkdownTexts, language: str) -> tuple[Page, ...]:
+    """A module's slide pages and quiz page, their Markdown rendered and typeset."""
+    module_title = typographic(module.title, language)
     targets = {m.source: m.target for m in module_media(module)}
     pages: list[Page] = []
     for index, slide in enumerate(module.lesson.slides, start=1):
         images = {image.src: targets[image.path] for image in slide.images}
         pages.append(Page(
             id=f"{module.id}.{index}", kind="slide", number=first + len(pages),
-            title=render_inline(slide.title), plain_title=slide.title, module_id=module.id,
-            module_title=module.title, module_number=number,
+            title=render_inline(slide.title, language),
+            plain_title=typographic(slide.title, language), module_id=module.id,
+            module_title=module_title, module_number=number,
             body=EMPTY,
             blocks=tuple(
-                PageBlock(callout=str(block.callout or ""), title=render_inline(block.title),
+                PageBlock(callout=str(block.callout or ""),
+                          title=render_inline(block.title, language),
                           html=render_markdown(block.markdown, images, raw_html=raw_html,
-                                               texts=texts))
+                                               texts=texts, language=language))
                 for block in slide.blocks),
         ))
     if module.quiz is not None:
         # the quiz form; quiz.js orders, grades and records it
         pages.append(Page(
             id=f"{module.id}.{QUIZ_PAGE}", kind="quiz", number=first + len(pages),
-            title=render_inline(module.quiz.title), plain_title=module.quiz.title,
-            module_id=module.id, module_title=module.title, module_number=number,
-            body=EMPTY, quiz_intro=render_markdown(module.quiz.intro), quiz=quiz_view(module),
+            title=render_inline(module.quiz.title, language),
+            plain_title=typographic(module.quiz.title, language),
+            module_id=module.id, module_title=module_title, module_number=number,
+            body=EMPTY, quiz_intro=render_markdown(module.quiz.intro, language=language),
+            quiz=quiz_view(module, language),
         ))
     return tuple(pages)
 
@@ -179,22 +185,26 @@ def lesson_site(course: Course, modules: Sequence[Module] | None = None) -> Less
                           scroll_hint=labels.text("lesson.table_scroll_hint"))
     numbers = {m.id: n for n, m in enumerate(course.modules, start=1)}
     whole = modules is None or len(chosen) == len(course.modules)
-    title = f"{course.title}: {chosen[0].title}" if not whole and len(chosen) == 1 \
-        else course.title
+    language = course.language
+    title = typographic(f"{course.title}: {chosen[0].title}" if not whole and len(chosen) == 1
+                        else course.title, language)
     start = Page(id=START_PAGE, kind="start", number=1, title=Markup.escape(title),
                  plain_title=title, module_id="", module_title="", module_number=0,
-                 body=render_markdown(course.description))
+                 body=render_markdown(course.description, language=language))
     pages: list[Page] = [start]
     toc: list[TocModule] = []
     for module in chosen:
         module_pages = _module_pages(module, numbers[module.id], len(pages) + 1,
-                                     course.allow_raw_html, texts)
+                                     course.allow_raw_html, texts, language)
         pages.extend(module_pages)
-        toc.append(TocModule(id=module.id, number=numbers[module.id], title=module.title,
+        toc.append(TocModule(id=module.id, number=numbers[module.id],
+                             title=typographic(module.title, language),
                              pages=module_pages))
     summaries = tuple(
-        ModuleSummary(id=m.id, number=numbers[m.id], title=m.title, minutes=m.lesson.minutes,
-                      objectives=tuple(o.text for o in m.lesson.objectives),
+        ModuleSummary(id=m.id, number=numbers[m.id], title=typographic(m.title, language),
+                      minutes=m.lesson.minutes,
+                      objectives=tuple(typographic(o.text, language)
+                                       for o in m.lesson.objectives),
                       first_page=entry.pages[0].id, pages=len(entry.pages),
                       cover=module_cover(m))
         for m, entry in zip(chosen, toc, strict=True))

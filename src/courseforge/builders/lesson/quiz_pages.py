@@ -10,6 +10,7 @@ Element ids start with ``quiz:``, a prefix no page id can have (page ids hold no
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -19,6 +20,7 @@ from markupsafe import Markup
 
 from ... import grading
 from ...model import Course, Module, Question, QuestionType, QuizSettings
+from ...typography import typographic
 from ..json_export import to_data
 from .html_render import render_inline, render_markdown
 
@@ -81,26 +83,28 @@ def _control(question: Question) -> str:
     return "select" if question.type is QuestionType.MATCHING else "radio"
 
 
-def question_view(module: Module, question: Question) -> QuestionView:
-    """The fieldset of one question, options in declared order (the runtime shuffles)."""
+def question_view(module: Module, question: Question, language: str = "") -> QuestionView:
+    """The fieldset of one question, options in declared order (the runtime shuffles);
+    its texts typeset in ``language``."""
     base = dom_id(module.id, question.id)
+    inline = functools.partial(render_inline, language=language)
     return QuestionView(
         id=question.id, dom_id=base, type=question.type.value, control=_control(question),
-        prompt=render_inline(question.prompt),
-        options=tuple(OptionView(id=c.id, dom_id=f"{base}:{c.id}", text=render_inline(c.text))
+        prompt=inline(question.prompt),
+        options=tuple(OptionView(id=c.id, dom_id=f"{base}:{c.id}", text=inline(c.text))
                       for c in question.choices),
-        items=tuple(ItemView(id=i.id, dom_id=f"{base}:{i.id}", text=render_inline(i.text))
+        items=tuple(ItemView(id=i.id, dom_id=f"{base}:{i.id}", text=inline(i.text))
                     for i in question.items),
-        targets=tuple((t.id, render_inline(t.text).striptags()) for t in question.targets),
+        targets=tuple((t.id, inline(t.text).striptags()) for t in question.targets),
     )
 
 
-def quiz_view(module: Module) -> QuizView | None:
+def quiz_view(module: Module, language: str = "") -> QuizView | None:
     """The form of a module's quiz, or None for a module without one: the graded questions
     in one list, the questions about the learner in a part of their own."""
     if module.quiz is None:
         return None
-    views = [(q.type is QuestionType.PREFERENCE, question_view(module, q))
+    views = [(q.type is QuestionType.PREFERENCE, question_view(module, q, language))
              for q in module.quiz.questions]
     about_you = tuple(view for preference, view in views if preference)
     graded = tuple(view for preference, view in views if not preference)
@@ -127,21 +131,24 @@ def plain_description(markdown_text: str) -> str:
     return text
 
 
-def _question_data(question: Question) -> dict[str, Any]:
-    """A question as grading.js reads it, with author texts rendered to safe HTML."""
+def _question_data(question: Question, language: str) -> dict[str, Any]:
+    """A question as grading.js reads it, with author texts rendered to safe HTML and typeset
+    in ``language`` (the runtime compares ids, never these texts)."""
+    inline = functools.partial(render_inline, language=language)
+    block = functools.partial(render_markdown, language=language)
     return {
         "id": question.id, "type": question.type.value, "points": question.points,
         "objectives": list(question.objectives),
         "description": plain_description(question.prompt),
-        "explanation": str(render_markdown(question.explanation)),
-        "feedback_correct": str(render_markdown(question.feedback_correct)),
-        "feedback_incorrect": str(render_markdown(question.feedback_incorrect)),
-        "choices": [{"id": c.id, "text": str(render_inline(c.text)), "correct": c.correct,
-                     "feedback": str(render_markdown(c.feedback)), "weights": dict(c.weights)}
+        "explanation": str(block(question.explanation)),
+        "feedback_correct": str(block(question.feedback_correct)),
+        "feedback_incorrect": str(block(question.feedback_incorrect)),
+        "choices": [{"id": c.id, "text": str(inline(c.text)), "correct": c.correct,
+                     "feedback": str(block(c.feedback)), "weights": dict(c.weights)}
                     for c in question.choices],
-        "targets": [{"id": t.id, "text": str(render_inline(t.text))} for t in question.targets],
-        "items": [{"id": i.id, "text": str(render_inline(i.text)), "match": i.match,
-                   "feedback": str(render_markdown(i.feedback))} for i in question.items],
+        "targets": [{"id": t.id, "text": str(inline(t.text))} for t in question.targets],
+        "items": [{"id": i.id, "text": str(inline(i.text)), "match": i.match,
+                   "feedback": str(block(i.feedback))} for i in question.items],
     }
 
 
@@ -165,7 +172,8 @@ def quiz_data(course: Course, modules: Sequence[Module]) -> dict[str, Any] | Non
     if not with_quiz:
         return None
     final = grading.final_module(package_course(course, modules))
-    objectives = {o.id: str(render_inline(o.text)) for m in course.modules
+    language = course.language
+    objectives = {o.id: str(render_inline(o.text, language)) for m in course.modules
                   for o in m.lesson.objectives}
     return {
         "passing_score": course.passing_score,
@@ -176,12 +184,14 @@ def quiz_data(course: Course, modules: Sequence[Module]) -> dict[str, Any] | Non
         # where a missed objective is taught: its module's first page, when the package has it
         "objective_pages": {o.id: f"{m.id}.1" for m in modules for o in m.lesson.objectives
                             if m.lesson.slides},
-        "outcomes": [{"id": o.id, "title": o.title, "summary": str(render_inline(o.summary)),
-                      "guidance": str(render_markdown(o.guidance))} for o in course.outcomes],
+        "outcomes": [{"id": o.id, "title": typographic(o.title, language),
+                      "summary": str(render_inline(o.summary, language)),
+                      "guidance": str(render_markdown(o.guidance, language=language))}
+                     for o in course.outcomes],
         "modules": [{"id": m.id, "title": m.title, "quiz": {
             "settings": to_data(m.quiz.settings),
             "draw": m.quiz.draw,
             "pools": to_data(m.quiz.pools),
-            "questions": [_question_data(q) for q in m.quiz.questions],
+            "questions": [_question_data(q, language) for q in m.quiz.questions],
         }} for m in with_quiz if m.quiz is not None],
     }

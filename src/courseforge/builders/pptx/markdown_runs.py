@@ -3,7 +3,8 @@
 The subset is the one docs/course-format.md documents: paragraphs, nested bullet and
 numbered lists, pipe tables, images, ``**bold**``, ``*italic*``, `` `code` `` and links;
 subheadings become bold paragraphs, block quotes italic ones, fenced code one line per
-paragraph in the code face, and rules are left out.
+paragraph in the code face, and rules are left out. A table's caption (see
+``loading/table_captions``) becomes a caption paragraph directly above it.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import re
 from dataclasses import dataclass, replace
 
 from ...loading.lesson_markdown import IMAGE
+from ...loading.table_captions import caption_start
 
 BULLET = "bullet"
 NUMBER = "number"
 LETTER = "letter"
 PLAIN = "plain"
+CAPTION_SIZE = 18.0  # points at most: a table's caption is a small label above it
 
 _LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>.*)$")
 _HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
@@ -50,8 +53,9 @@ class Paragraph:
 
     ``continues`` marks the rest of an item too long for one slide: indented as the
     item, without a bullet or number of its own. ``digits`` is how many digits the numbers
-    of its list have (its indent holds them); ``largest`` caps the size of a code line so
-    it never wraps (0: no cap).
+    of its list have (its indent holds them); ``largest`` caps its size: a code line's so
+    it never wraps, a table caption's so it reads as a label (0: no cap). ``caption``
+    marks the caption of the table that follows it.
     """
 
     runs: tuple[Run, ...]
@@ -61,6 +65,7 @@ class Paragraph:
     continues: bool = False
     digits: int = 1
     largest: float = 0.0
+    caption: bool = False
 
     @property
     def is_code(self) -> bool:
@@ -131,8 +136,9 @@ def _merged(runs: list[Run]) -> tuple[Run, ...]:
 
 
 def parse_blocks(markdown: str) -> tuple[Block, ...]:
-    """A slide body as blocks, in order."""
+    """A slide body as blocks, in order; a table's caption directly above it."""
     blocks: list[Block] = []
+    captions: dict[int, tuple[Run, ...]] = {}  # block index -> runs of a would-be caption
     lines = markdown.split("\n")
     indents: list[int] = []  # indentation of the open list levels
     index = 0
@@ -176,8 +182,33 @@ def parse_blocks(markdown: str) -> tuple[Block, ...]:
                                     number=int(marker[:-1]) if ordered else 1))
         else:
             indents = []
+            start = caption_start(text_lines[0])
+            if start:
+                captions[len(blocks)] = parse_inline(" ".join(text_lines)[start:])
             blocks.append(Paragraph(runs=runs))
-    return tuple(blocks)
+    return _with_captions(blocks, captions)
+
+
+def _with_captions(blocks: list[Block], captions: dict[int, tuple[Run, ...]]) -> tuple[Block, ...]:
+    """Each table with the caption paragraph before it, else the one after it, set above it."""
+    placed: dict[int, int] = {}  # table index -> index of its caption paragraph
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Table):
+            continue
+        if index - 1 in captions and index - 1 not in placed.values():
+            placed[index] = index - 1
+        elif index + 1 in captions:
+            placed[index] = index + 1
+    used = set(placed.values())
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        if index in used:
+            continue
+        if index in placed:
+            out.append(Paragraph(runs=tuple(replace(r, bold=True) for r in captions[placed[index]]),
+                                 largest=CAPTION_SIZE, caption=True))
+        out.append(block)
+    return tuple(out)
 
 
 def _starts_block(stripped: str) -> bool:

@@ -1,48 +1,16 @@
-"""Typographic quotes, apostrophes, dashes and ellipses for what the decks and guide show.
-
-Straight quotes become the language's curly ones ("..." -> “...” in English, „...“ in
-German), an apostrophe after a letter becomes ’, a spaced hyphen or double hyphen an en
-dash, a triple hyphen an em dash, three dots an ellipsis. Code keeps its characters.
+"""Typographic punctuation in the slide view model: the shared rule of
+:mod:`courseforge.typography` applied to every run but code.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from ...typography import typographic
 from .markdown_runs import Block, Paragraph, Run, Table
 from .slide_specs_base import Column, SlideSpec
 
-# language -> (double open, double close, single open, single close)
-QUOTES = {
-    "en": ("“", "”", "‘", "’"),
-    "de": ("„", "“", "‚", "‘"),
-    "nl": ("“", "”", "‘", "’"),
-    "pt": ("“", "”", "‘", "’"),
-    "es": ("“", "”", "‘", "’"),
-}
-_OPENING_BEFORE = set(" \t\n([{<–—/-\u00a0")
-
-
-def typographic(text: str, language: str, before: str = "") -> str:
-    """``text`` with typographic punctuation; ``before`` is the character preceding it."""
-    if not text:
-        return text
-    quotes = QUOTES.get(re.split("[-_]", language)[0].lower(), QUOTES["en"])
-    text = text.replace("...", "…")
-    text = re.sub(r"(?<=\S)---(?=\S)", "—", text)
-    text = re.sub(r"(?<=\s)--?(?=\s)", "–", text)
-    out = []
-    previous = before
-    for char in text:
-        if char == '"':
-            char = quotes[0] if not previous or previous in _OPENING_BEFORE else quotes[1]
-        elif char == "'":
-            char = quotes[2] if not previous or previous in _OPENING_BEFORE else "’" \
-                if previous.isalnum() else quotes[3]
-        out.append(char)
-        previous = char
-    return "".join(out)
+__all__ = ["typeset", "typeset_blocks", "typographic"]
 
 
 def _runs(runs: tuple[Run, ...], language: str) -> tuple[Run, ...]:

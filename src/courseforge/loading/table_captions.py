@@ -1,0 +1,84 @@
+"""Table captions as authors write them (pandoc's syntax): one rule for lessons, decks and guide.
+
+A caption is a paragraph starting with ``Table:`` (or ``table:``, or just ``:``) directly
+before or after a pipe table; blank lines may stand between them. As in pandoc, a table
+takes the caption paragraph before it, else the one after it, and has at most one. Elsewhere
+such a paragraph is plain text.
+"""
+
+from __future__ import annotations
+
+import re
+
+CAPTION = re.compile(r"^(?:[Tt]able)?:[ \t]+(?=\S)")
+TABLE_LINE = re.compile(r"^\s*\|")
+FENCE = re.compile(r"^\s*(```|~~~)")
+CALLOUT_LINE = re.compile(r"^\s*:::")
+
+
+def caption_start(text: str) -> int:
+    """Where the caption text begins in a paragraph's first line; 0 if it is no caption."""
+    match = CAPTION.match(text)
+    return match.end() if match else 0
+
+
+def separated(lines: list[str]) -> list[str]:
+    """The lines with a blank line between a caption line and a table row it touches.
+
+    Python-Markdown reads a caption written directly against its table as part of the
+    table (a row) or of the paragraph (no table): apart, each is a block of its own.
+    """
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if caption_start(line.strip()) and not TABLE_LINE.match(line):
+            if out and TABLE_LINE.match(out[-1]):
+                out.append("")
+            out.append(line)
+            if index + 1 < len(lines) and TABLE_LINE.match(lines[index + 1]):
+                out.append("")
+            continue
+        out.append(line)
+    return out
+
+
+def _runs(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """(first line, lines) of each paragraph or table; blank lines and a change between
+    table rows and text part them. Code and callout fences stand between the runs on
+    either side as an empty run: what they part is not next to each other."""
+    runs: list[tuple[int, list[str]]] = []
+    in_fence = False
+    current: list[str] = []
+    for index, line in enumerate(lines):
+        fence = bool(FENCE.match(line))
+        if fence:
+            in_fence = not in_fence
+        if fence or in_fence or CALLOUT_LINE.match(line):
+            if not runs or runs[-1][1]:
+                runs.append((index, []))
+            current = []
+            continue
+        if not line.strip():
+            current = []
+            continue
+        if not current or bool(TABLE_LINE.match(current[-1])) != bool(TABLE_LINE.match(line)):
+            current = []
+            runs.append((index, current))
+        current.append(line)
+    return runs
+
+
+def stray_captions(markdown: str) -> list[int]:
+    """The 0-based lines of caption paragraphs no table takes (they show as text)."""
+    runs = _runs(markdown.split("\n"))
+    tables = [bool(lines) and bool(TABLE_LINE.match(lines[0])) for _, lines in runs]
+    captions = {p for p, (_, lines) in enumerate(runs)
+                if lines and not tables[p] and caption_start(lines[0].strip())}
+    taken: set[int] = set()
+    for position, table in enumerate(tables):
+        if table:
+            # the one before it first, else the one after it (as lessons and decks read them)
+            chosen = next((p for p in (position - 1, position + 1)
+                           if p in captions and p not in taken), None)
+            if chosen is not None:
+                taken.add(chosen)
+    return [runs[p][0] for p in sorted(captions - taken)]
