@@ -21,7 +21,7 @@ SET_VALUE = {"1.2": "LMSSetValue", "2004": "SetValue"}
 # what would report a result: a check must send none of these
 RESULTS = re.compile(r"cmi\.(interactions|objectives|score|core\.score|core\.lesson_status|"
                      r"success_status|comments)")
-WRONG_FEEDBACK = "Not quite. Organization-wide standards are the PMO Manager's territory."
+WRONG_FEEDBACK = "Not quite. Organization-wide standards are the PMO Manager’s territory."
 RIGHT_FEEDBACK = "Correct. A Project Manager concentrates on one project"
 
 
