@@ -3,8 +3,9 @@
 Usage: python scripts/screenshots.py [--course course] [--out docs/images]
 
 Builds the web site into a temporary folder, serves it on the loopback, and takes PNGs in
-headless Chromium (/usr/bin/chromium): the overview, a lesson page with a diagram, the final assessment
-half answered, and its result, on a desktop (1366x768) and on a phone (390x844).
+headless Chromium (/usr/bin/chromium): the overview, a lesson page with a diagram, a practice
+check with one answer checked, the final assessment half answered, and its result, on a desktop
+(1366x768) and on a phone (390x844).
 """
 
 from __future__ import annotations
@@ -47,6 +48,21 @@ def _answer_everything(page: Any, module: str) -> None:
     }""", module)
 
 
+def _check_a_wrong_answer(page: Any, module: str) -> None:
+    """In a practice check, choose a wrong answer to the first question and check it."""
+    page.evaluate("(id) => courseforge.go(id + '.quiz')", module)
+    first = page.locator(f'[id="quiz:{module}"] [data-question]').first
+    wrong = page.evaluate("""(id) => {
+        const quiz = courseforgeLesson.data.quiz.modules.find(m => m.id === id).quiz;
+        const li = document.querySelector('[id="quiz:' + id + '"] [data-question]');
+        const question = quiz.questions.find(q => q.id === li.dataset.question);
+        return (question.choices.find(c => !c.correct) || question.choices[0]).id;
+    }""", module)
+    first.locator(f"input[value='{wrong}']").check()
+    first.get_by_role("button", name="Check").click()
+    first.evaluate("li => li.scrollIntoView()")
+
+
 def shoot(site: str, out: Path) -> list[Path]:
     """Every screenshot, written into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
@@ -63,6 +79,9 @@ def shoot(site: str, out: Path) -> list[Path]:
             page.goto(site + "#intro.3")
             page.wait_for_function("() => window.courseforgeQuiz !== undefined")
             made.append(out / f"lesson-{name}.png")
+            page.screenshot(path=made[-1])
+            _check_a_wrong_answer(page, "project-manager")
+            made.append(out / f"check-{name}.png")
             page.screenshot(path=made[-1])
             page.evaluate("() => courseforge.go('final-assessment.quiz')")
             made.append(out / f"quiz-{name}.png")

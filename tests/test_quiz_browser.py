@@ -290,6 +290,13 @@ def order_on_page(page: Any) -> tuple[list[str], dict[str, list[str]]]:
     }""")
 
 
+def shown_order(quiz: Any, order: Any) -> list[str]:
+    """An attempt's order as the page shows it: the graded questions, then About you."""
+    kinds = {q.id: q.type for q in quiz.questions}
+    graded = [q for q in order if kinds[q] is not QuestionType.PREFERENCE]
+    return graded + [q for q in order if kinds[q] is QuestionType.PREFERENCE]
+
+
 def test_attempt_limit_shuffling_and_hidden_answers_on_the_web(page, served, tmp_path) -> None:
     course = load_checked(limited_course(tmp_path)).course
     quiz = course.module("roles").quiz
@@ -297,7 +304,7 @@ def test_attempt_limit_shuffling_and_hidden_answers_on_the_web(page, served, tmp
     page.goto(served["limited"] + "#roles.quiz")
     assert page.evaluate("() => courseforge.tracker.standard") == "local"
     first = order_on_page(page)
-    assert first[0] == list(expected[1].questions)
+    assert first[0] == shown_order(quiz, expected[1].questions)
     assert first[1] == {q: list(expected[1].options_of(q)) for q in first[0]}
     page.reload()
     assert order_on_page(page) == first  # the same attempt keeps its order
@@ -316,7 +323,7 @@ def test_attempt_limit_shuffling_and_hidden_answers_on_the_web(page, served, tmp
     assert "That is the planner." in text
     form.get_by_role("button", name="Try again").click()
     second = order_on_page(page)
-    assert second[0] == list(expected[2].questions) and second != first
+    assert second[0] == shown_order(quiz, expected[2].questions) and second != first
     assert not control(page, "roles", "q-focus", "b").is_checked()  # a fresh form
     answer(page, "roles", MINIMAL_CORRECT)
     submit(page, "roles")
@@ -359,15 +366,21 @@ def test_unanswered_questions_are_confirmed_inline(page, served) -> None:
     form = control(page, "roles")
     answer(page, "roles", {"q-focus": "a"})
     form.get_by_role("button", name="Submit", exact=True).click()
+    # each part by its own numbers: questions 2 to 4 graded, 1 and 2 of About you
     assert form.locator("[data-role=confirm-text]").inner_text() == \
-        "5 questions unanswered (questions 2, 3, 4, 5, and 6). Submit anyway?"
+        "5 questions unanswered: questions 2, 3, and 4; About you: questions 1 and 2. " \
+        "Submit anyway?"
     assert form.locator("[data-role=result]").is_hidden()
     # the prompt links to each question it names
     links = form.locator("[data-role=confirm-links] a")
-    assert links.all_inner_texts() == [f"Go to question {n}" for n in range(2, 7)]
+    assert links.all_inner_texts() == [f"Go to question {n}" for n in range(2, 5)] + \
+        [f"Go to About you, question {n}" for n in (1, 2)]
     links.nth(1).click()
     assert page.evaluate("() => document.activeElement.closest('[data-number]')"
                          ".getAttribute('data-number')") == "3"
+    links.nth(4).click()  # an About-you link reaches its question
+    assert page.evaluate("() => document.activeElement.closest('[data-question]')"
+                         ".dataset.question") == "p-day"
     form.get_by_role("button", name="Submit", exact=True).click()
     # the safe button takes focus: two quick Enters do not spend an attempt
     assert page.evaluate("() => document.activeElement.textContent") == "Keep answering"

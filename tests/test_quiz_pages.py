@@ -154,12 +154,34 @@ def test_quiz_view_keeps_declared_order(roots: Path) -> None:
     assert quiz_view(course.module("welcome")) is None
     view = quiz_view(course.module("roles"))
     assert view is not None and view.dom_id == "quiz:roles" and view.recommend
-    assert [q.id for q in view.questions] == [q.id for q in course.module("roles").quiz.questions]
-    assert [q.control for q in view.questions] == ["radio", "checkbox", "radio", "select",
-                                                   "radio", "radio"]
+    # the graded questions in one list, the questions about the learner in their own part
+    assert [q.id for q in view.questions] == ["q-focus", "q-both", "q-tf", "q-match"]
+    assert [q.id for q in view.about_you] == ["p-energy", "p-day"]
+    assert [q.control for q in view.questions + view.about_you] == [
+        "radio", "checkbox", "radio", "select", "radio", "radio"]
     match = view.questions[3]
     assert [i.dom_id for i in match.items] == ["quiz:roles:q-match:code",
                                                "quiz:roles:q-match:plan"]
+
+
+def test_a_self_assessment_is_one_list_without_an_about_you_part(roots: Path) -> None:
+    course = load_checked(roots / "self-assessment").course
+    view = quiz_view(course.module("profile"))
+    assert view is not None
+    assert [q.id for q in view.questions] == ["p-energy", "p-day", "p-praise"]
+    assert view.about_you == ()
+    html, _ = document(roots / "self-assessment")
+    assert 'data-role="about-you"' not in html
+
+
+def test_the_about_you_part_is_outside_the_graded_list(roots: Path) -> None:
+    html, _ = document(roots / "minimal")
+    graded, rest = html.split('data-role="questions"', 1)[1].split("</ol>", 1)
+    assert 'data-question="q-match"' in graded and 'data-question="p-' not in graded
+    part = rest.split('data-role="about-you"', 1)[1].split("</ol>", 1)[0]
+    assert '<h2 id="quiz:roles:about-you">About you — no wrong answers</h2>' in part
+    assert 'aria-labelledby="quiz:roles:about-you"' in part
+    assert 'data-question="p-energy"' in part and 'data-question="p-day"' in part
 
 
 def test_quiz_state_budget(roots: Path) -> None:

@@ -1,4 +1,4 @@
-/* One quiz form: its order per attempt, the learner's answers, submit, retry and print. */
+/* One quiz form: the learner's answers, submit, retry and print. */
 (function (lesson) {
   "use strict";
 
@@ -35,9 +35,10 @@
   };
 
   Controller.prototype.start = function (st) {
+    this.addChecks();
     this.apply(st);
     var self = this;
-    this.form.addEventListener("change", function () { self.changed(); });
+    this.form.addEventListener("change", function (event) { self.changed(event); });
     this.form.addEventListener("focusin", function (event) {
       var li = event.target.closest && event.target.closest("[data-question]");
       if (li && self.firstFocus[li.getAttribute("data-question")] === undefined) {
@@ -69,62 +70,6 @@
     this.fill(st.responses);
     this.showForm(); // clears what an earlier result marked
     if (st.phase === "r") this.showResult(false);
-  };
-
-  Controller.prototype.arrange = function (attempt) {
-    var order = grading.arrange(this.id, this.quiz, attempt);
-    var list = role(this.form, "questions");
-    var self = this;
-    this.asked = order.questions;  // a drawn quiz asks some of its questions per attempt
-    this.quiz.questions.forEach(function (q) {
-      self.item(q.id).hidden = order.questions.indexOf(q.id) < 0;
-    });
-    order.questions.forEach(function (qid, index) {
-      var li = self.item(qid);
-      list.appendChild(li);
-      li.setAttribute("data-number", String(index + 1));
-      role(li, "number").textContent = labels.text("quiz.question_number",
-        { number: index + 1, total: order.questions.length });
-      var box = role(li, "options");
-      order.options[qid].forEach(function (optionId) {
-        if (self.questions[qid].type === "matching") {
-          var selects = box.querySelectorAll("select");
-          for (var s = 0; s < selects.length; s++) {
-            selects[s].appendChild(selects[s].querySelector("[data-option='" + optionId + "']"));
-          }
-        } else {
-          box.appendChild(box.querySelector("[data-option='" + optionId + "']"));
-        }
-      });
-    });
-    this.markAboutYou(order.questions);
-  };
-
-  /* Questions about the learner, after the graded ones, make a part of their own. */
-  Controller.prototype.markAboutYou = function (order) {
-    var old = this.form.querySelector(".about-you");
-    if (old) old.parentNode.removeChild(old);
-    var self = this, kinds = order.map(function (qid) { return self.questions[qid].type; });
-    var first = kinds.indexOf("preference");
-    var graded = kinds.filter(function (k) { return k !== "preference"; }).length;
-    if (first <= 0 || kinds.slice(first).some(function (k) { return k !== "preference"; })) return;
-    if (!graded) return;
-    var heading = document.createElement("li");
-    heading.className = "about-you";
-    var text = document.createElement("h2");
-    text.textContent = labels.text("quiz.about_you");
-    heading.appendChild(text);
-    var at = this.item(order[first]);
-    at.parentNode.insertBefore(heading, at);
-  };
-
-  /* "Answered 12 of 25" beside Submit, for a quiz that is scored. */
-  Controller.prototype.count = function () {
-    var box = role(this.form, "answered");
-    if (!box) return;
-    var total = this.quiz.questions.length;
-    var missing = this.unanswered(this.read()).length;
-    box.textContent = labels.text("quiz.answered_count", { count: total - missing, total: total });
   };
 
   Controller.prototype.fill = function (responses) {
@@ -164,8 +109,10 @@
     return responses;
   };
 
-  Controller.prototype.changed = function () {
+  Controller.prototype.changed = function (event) {
     if (this.state.phase !== "a") return;
+    var li = event && event.target.closest && event.target.closest("[data-checked]");
+    if (li) this.clearQuestion(li); // a changed answer is no longer the one checked
     this.state.responses = this.read();
     this.count();
     saveAll(false);
@@ -181,7 +128,11 @@
         return q.items.some(function (item) { return !pairs[item.id]; });
       }
       return grading.normalise(q, responses[q.id]) === null;
-    }).map(function (q) { return self.item(q.id); });
+    }).map(function (q) { return self.item(q.id); }).sort(function (a, b) {
+      // as the learner sees them: the graded part first, each part by its numbers
+      return (a.hasAttribute("data-part") - b.hasAttribute("data-part")) ||
+        (a.getAttribute("data-number") - b.getAttribute("data-number"));
+    });
   };
 
   Controller.prototype.say = function (text) {
@@ -195,20 +146,11 @@
     if (this.state.phase !== "a") return;
     var responses = this.read();
     var missing = this.unanswered(responses);
-    var confirm = role(this.form, "confirm");
     if (missing.length && !anyway) {
-      var numbers = missing.map(function (li) { return li.getAttribute("data-number"); });
-      var text = labels.text("quiz.unanswered",
-        { count: missing.length, numbers: labels.join(numbers) });
-      role(confirm, "confirm-text").textContent = text;
-      this.linkMissing(missing);
-      confirm.hidden = false;
-      this.say(text);
-      // the safe choice first: two quick Enters must not spend an attempt
-      confirm.querySelector("[data-action=cancel]").focus();
+      this.askFirst(missing);
       return;
     }
-    confirm.hidden = true;
+    role(this.form, "confirm").hidden = true;
     var at = Date.now();
     this.state.responses = responses;
     var result = grading.scoreQuiz(this.quiz, responses, shared.passing_score, this.asked);
@@ -226,6 +168,8 @@
   Controller.prototype.setLocked = function (locked) {
     var controls = this.form.querySelectorAll("input, select");
     for (var i = 0; i < controls.length; i++) controls[i].disabled = locked;
+    var checks = this.form.querySelectorAll("[data-action=check]");
+    for (var c = 0; c < checks.length; c++) checks[c].hidden = locked;
     role(this.form, "actions").hidden = locked;
   };
 
@@ -235,7 +179,8 @@
     var text = (limit > 0 ? labels.text("quiz.attempts_used", { used: this.state.count, limit: limit })
       : labels.text("quiz.attempts_unlimited")) + " " +
       (quizzes.counted(this.id) ? labels.text("quiz.passing_score", { percent: target })
-        : labels.text("quiz.practice", { percent: target }));
+        : labels.text("quiz.practice", { percent: target }) +
+          (this.checks ? " " + labels.text("quiz.practice_check") : ""));
     role(this.form, "meta").textContent = text;
   };
 
@@ -245,45 +190,20 @@
     this.meta();
     role(this.form, "result").hidden = true;
     var lis = this.form.querySelectorAll("[data-question]");
-    for (var i = 0; i < lis.length; i++) {
-      lis[i].classList.remove("is-correct", "is-incorrect");
-      var chosen = lis[i].querySelectorAll(".is-chosen");
-      for (var c = 0; c < chosen.length; c++) chosen[c].classList.remove("is-chosen");
-      var right = lis[i].querySelectorAll(".is-right");
-      for (var g = 0; g < right.length; g++) right[g].classList.remove("is-right");
-      role(lis[i], "feedback").hidden = true;
-      role(lis[i], "feedback").textContent = "";
-      var marks = lis[i].querySelectorAll("[data-role=mark]");
-      for (var m = 0; m < marks.length; m++) marks[m].textContent = "";
-    }
+    for (var i = 0; i < lis.length; i++) this.clearQuestion(lis[i]);
   };
 
-
-  /* Under the prompt, a link to each question it names: it moves focus to its first control. */
-  Controller.prototype.linkMissing = function (missing) {
-    var list = role(this.form, "confirm-links");
-    list.textContent = "";
-    missing.forEach(function (li) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = "#" + li.id;
-      link.textContent = labels.text("quiz.go_to_question", { number: li.getAttribute("data-number") });
-      link.addEventListener("click", function (event) {
-        event.preventDefault(); // the page's own fragment stays, so no history entry or page change
-        var control = li.querySelector("input, select");
-        if (control) control.focus();
-      });
-      item.appendChild(link);
-      list.appendChild(item);
-    });
-  };
-
-  Controller.prototype.cancelConfirm = function () {
-    role(this.form, "confirm").hidden = true;
-    var missing = this.unanswered(this.read());
-    var target = missing.length ? missing[0].querySelector("input, select") :
-      this.form.querySelector("[data-action=submit]");
-    target.focus();
+  /* A question without marks or feedback, as before a submission or a check. */
+  Controller.prototype.clearQuestion = function (li) {
+    li.classList.remove("is-correct", "is-incorrect");
+    li.removeAttribute("data-checked");
+    var marked = li.querySelectorAll(".is-chosen, .is-right");
+    for (var c = 0; c < marked.length; c++) marked[c].classList.remove("is-chosen", "is-right");
+    var box = role(li, "feedback");
+    box.hidden = true;
+    box.textContent = "";
+    var marks = li.querySelectorAll("[data-role=mark]");
+    for (var m = 0; m < marks.length; m++) marks[m].textContent = "";
   };
 
   Controller.prototype.retry = function () {

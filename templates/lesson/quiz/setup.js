@@ -22,10 +22,14 @@
  *   setup.js        the quiz data and what every part shares (lesson.quizzes)
  *   state-codes.js  the compact saved state above, and how two saved copies merge
  *   dom.js          small DOM helpers
- *   controller.js   one quiz form: order, answers, submit, retry
+ *   controller.js   one quiz form: answers, submit, retry
+ *   arrangement.js  the order per attempt, each part's numbers, the answered counter
+ *   confirm.js      the unanswered prompt, by part, with its links
  *   recording.js    what the LMS is told: interactions, score, objectives
  *   feedback.js     each question's feedback after a submission
+ *   check.js        Check per question in a practice check
  *   result.js       the result: score, review, recommendation
+ *   result-next.js  what a result leads to
  *   start.js        a controller per quiz form; window.courseforgeQuiz
  */
 (function (lesson) {

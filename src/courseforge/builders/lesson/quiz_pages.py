@@ -68,7 +68,8 @@ class QuizView:
     dom_id: str
     settings: QuizSettings
     recommend: bool
-    questions: tuple[QuestionView, ...]
+    questions: tuple[QuestionView, ...]  # the graded list (every question of a self-assessment)
+    about_you: tuple[QuestionView, ...]  # "About you": preference questions beside graded ones
 
 
 def dom_id(*parts: str) -> str:
@@ -99,13 +100,19 @@ def question_view(module: Module, question: Question, language: str = "") -> Que
 
 
 def quiz_view(module: Module, language: str = "") -> QuizView | None:
-    """The form of a module's quiz, or None for a module without one."""
+    """The form of a module's quiz, or None for a module without one: the graded questions
+    in one list, the questions about the learner in a part of their own."""
     if module.quiz is None:
         return None
+    views = [(q.type is QuestionType.PREFERENCE, question_view(module, q, language))
+             for q in module.quiz.questions]
+    about_you = tuple(view for preference, view in views if preference)
+    graded = tuple(view for preference, view in views if not preference)
+    if not graded:  # a self-assessment: its questions are the quiz, not a part of it
+        graded, about_you = about_you, ()
     return QuizView(module_id=module.id, dom_id=dom_id(module.id), settings=module.quiz.settings,
-                    recommend=module.quiz.settings.recommend,
-                    questions=tuple(question_view(module, q, language)
-                                    for q in module.quiz.questions))
+                    recommend=module.quiz.settings.recommend, questions=graded,
+                    about_you=about_you)
 
 
 # -- the data the browser grades with -------------------------------------------------------

@@ -41,15 +41,15 @@ def runtime_parts(standard: str) -> tuple[str, ...]:
 SCRIPT_PARTS: dict[str, tuple[str, ...]] = {
     "grading.js": ("grading.js",),  # also run by Node in the tests: one file, as it is
     "quiz.js": tuple(f"quiz/{name}" for name in (
-        "setup.js", "state-codes.js", "dom.js", "controller.js", "recording.js", "feedback.js",
-        "result.js", "result-next.js", "start.js")),
+        "setup.js", "state-codes.js", "dom.js", "controller.js", "arrangement.js", "confirm.js",
+        "recording.js", "feedback.js", "check.js", "result.js", "result-next.js", "start.js")),
 }
 RUNTIME = "runtime.js"  # its parts depend on the standard: runtime_parts
 SCRIPTS = (RUNTIME, *SCRIPT_PARTS)
 
 # the stylesheet, joined the same way
 STYLE_PARTS: dict[str, tuple[str, ...]] = {
-    "lesson.css": ("lesson.css", "overview.css", "result.css")}
+    "lesson.css": ("lesson.css", "quiz.css", "overview.css", "result.css")}
 
 
 def part_paths(course: Course, script: str, standard: str,

@@ -1,0 +1,66 @@
+"""Before the runtime runs, a lesson lays out only the page it will show first (headless
+Chromium); without scripts every page stays readable."""
+
+from __future__ import annotations
+
+import shutil
+from typing import Any
+
+import pytest
+
+from conftest import ROOTS
+from courseforge.build import build
+from courseforge.builders.base import BuildOptions
+
+SHOWN = "() => [...document.querySelectorAll('main > .page')]" \
+        ".filter(p => getComputedStyle(p).display !== 'none').map(p => p.id)"
+
+
+@pytest.fixture(scope="module")
+def site(static_server, tmp_path_factory) -> str:
+    """The minimal course's web site, served."""
+    base, folder = static_server
+    out = tmp_path_factory.mktemp("first-paint")
+    build(ROOTS / "minimal", out, ["web"], BuildOptions(), lambda _: None)
+    shutil.copytree(out / "web", folder / "first-paint", dirs_exist_ok=True)
+    return f"{base}/first-paint/index.html"
+
+
+def without_runtime(chromium: Any, javascript: bool) -> Any:
+    """A page whose lesson scripts never run: blocked, or scripts turned off."""
+    context = chromium.new_context(java_script_enabled=javascript)
+    tab = context.new_page()
+    tab.route("**/*.js", lambda route: route.abort())
+    return context, tab
+
+
+def test_with_scripts_on_only_the_first_page_is_laid_out_until_the_runtime_runs(
+        chromium, site) -> None:
+    context, tab = without_runtime(chromium, javascript=True)
+    try:
+        tab.goto(site)
+        assert tab.evaluate(SHOWN) == ["start"]
+        # a link to a page shows that page alone (the contents keep working)
+        tab.goto(site + "#roles.1")
+        assert tab.evaluate(SHOWN) == ["roles.1"]
+    finally:
+        context.close()
+
+
+def test_without_scripts_every_page_is_readable(chromium, site) -> None:
+    context, tab = without_runtime(chromium, javascript=False)
+    try:
+        tab.goto(site)
+        shown = tab.evaluate("() => [...document.querySelectorAll('main > .page')]"
+                             ".filter(p => p.getClientRects().length).length")
+        assert shown == tab.locator("main > .page").count() > 3
+    finally:
+        context.close()
+
+
+def test_the_runtime_shows_the_page_asked_for(page, site) -> None:
+    page.goto(site + "#roles.1")
+    page.wait_for_function("() => window.courseforge !== undefined")
+    assert page.evaluate(SHOWN) == ["roles.1"]
+    page.evaluate("() => courseforge.go(0)")
+    assert page.evaluate(SHOWN) == ["start"]
