@@ -133,6 +133,9 @@ def test_a_wrong_then_a_right_check_marks_and_explains_and_tells_the_lms_nothing
             ) == ("cmi.interactions.N.type",)
     weighting = [v for n, v in interactions if n.endswith(".weighting")]
     assert [float(w) for w in weighting] == [0.0]
+    if version == "2004":  # the summary's description, in the course's language (a label)
+        assert [v for n, v in interactions if n.endswith(".description")] == [
+            "Practice: The Project Manager"]
     names = {n for n, _ in sent}
     assert not names & {"cmi.core.score.raw", "cmi.score.raw", "cmi.score.scaled",
                         "cmi.success_status"}

@@ -96,7 +96,7 @@
       tracker.recordInteraction({
         id: this.id, type: "numeric", response: String(result.percent),
         result: result.passed ? "correct" : "incorrect", weighting: 0, first: first,
-        description: "Practice: " + plain(this.title) });
+        description: quizzes.labels.text("lms.practice_check", { title: plain(this.title) }) });
     }
     result.questions.forEach(function (r) {
       if (mode !== "full") return;
