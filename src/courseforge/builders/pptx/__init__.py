@@ -102,7 +102,9 @@ def _write_decks(course: Course, template: bytes, options: BuildOptions, folder:
     shared = DeckTemplate()
     bodies = [module_body(course, module, options.answer_slides) for module in course.modules]
     written = []
-    for deck in decks:
+    for number, deck in enumerate(decks):
+        # the course deck repeats the module decks' slides: keep them when it comes later
+        shared.keep_slides = None in decks[number + 1:]
         if deck is None:
             written.append(f"slides/{course.id}.pptx")
             write_deck(course, template, options, course_deck(course, bodies),

@@ -60,6 +60,7 @@ from .pagination import (
 )
 from .partnames import PartNames
 from .slide_parts import PH_PATH, Prototypes, SlideParts, placeholder_type, placeholders
+from .slide_reuse import WrittenSlides, relink
 from .slide_specs_base import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
 from .texts import say
 
@@ -207,6 +208,9 @@ class DeckTemplate:
         self.prototypes = Prototypes()
         # layout -> its slide-number, footer and date placeholders: (type, p:ph, txBody xml)
         self.numbers: dict[str, list[tuple[str, etree._Element, str]]] = {}
+        # the slides written so far, kept while a later deck (the course's) repeats them
+        self.written = WrittenSlides()
+        self.keep_slides = False
 
 
 def measures(layouts: dict[str, SlideLayout], language: str) -> Measures:
@@ -255,24 +259,14 @@ class DeckWriter:
         """One slide for one page, with its notes (ending in ``timing``)."""
         spec = page.spec
         layout = self.layouts[page.role]
-        slide = self.parts.add_slide(layout)
+        kept = self.shared.written.get(page)
+        slide = self.parts.add_slide(layout, None if kept is None else kept.element)
         if spec.section and not page.continued:
             self.sections.append((spec.section, int(self.prs.slides._sldIdLst[-1].id)))
-        found = placeholders(slide)
-        title = _shape(slide, found.get(0))
-        if title is not None:
-            tx_body = title.element.get_or_add_txBody()
-            drawingml.set_text(tx_body, page.title, self.course.language)
-            if page.title_size:
-                for r in tx_body.find(drawingml.A_P).iterchildren(drawingml.A_R):
-                    r.find(drawingml.A_RPR).set("sz", drawingml.centipoints(page.title_size))
-        if page.role in (TITLE, SECTION):
-            self._subtitle(slide, found, page)
-        elif page.role in (CONTENT, TITLE_ONLY):
-            self._content(slide, found, page)
-        elif page.role == COMPARISON:
-            self._columns(slide, found, page)
-        _remove_empty_placeholders(slide)
+        if kept is None:
+            self._fill(slide, page)
+        else:
+            relink(slide.part, kept)
         self._add_slide_number(slide, layout, self.parts.count)
         notes = [spec.notes]
         if page.continued:
@@ -288,6 +282,25 @@ class DeckWriter:
             right_to_left(slide.notes_slide.element)
         return slide
 
+    def _fill(self, slide: Slide, page: Page) -> None:
+        """The page's title and content in a new slide; kept for later decks when asked."""
+        found = placeholders(slide)
+        title = _shape(slide, found.get(0))
+        if title is not None:
+            tx_body = title.element.get_or_add_txBody()
+            drawingml.set_text(tx_body, page.title, self.course.language)
+            if page.title_size:
+                for r in tx_body.find(drawingml.A_P).iterchildren(drawingml.A_R):
+                    r.find(drawingml.A_RPR).set("sz", drawingml.centipoints(page.title_size))
+        if page.role in (TITLE, SECTION):
+            self._subtitle(slide, found, page)
+        elif page.role in (CONTENT, TITLE_ONLY):
+            self._content(slide, found, page)
+        elif page.role == COMPARISON:
+            self._columns(slide, found, page)
+        _remove_empty_placeholders(slide)
+        if self.shared.keep_slides:
+            self.shared.written.keep(page, slide.part)
 
     def _add_slide_number(self, slide: Slide, layout: SlideLayout, number: int) -> None:
         """The layout's slide-number placeholder with the slide-number field, and its footer
