@@ -39,17 +39,13 @@ from .layouts import (
     title_box,
 )
 from .markdown_runs import BULLET, LETTER, NUMBER, PLAIN, Block, Paragraph, Picture, Run, Table
-from .package_members import package_members
-from .pagination import (
+from .measuring import (
     BLOCK_GAP,
     CELL_X,
     CELL_Y,
     INSET_X,
     INSET_Y,
-    Boxes,
-    Page,
     TextStyle,
-    column_blocks,
     level_size,
     paragraph_indent,
     points,
@@ -58,6 +54,8 @@ from .pagination import (
     text_height,
     text_width,
 )
+from .package_members import package_members
+from .pagination import Boxes, Page, column_blocks
 from .partnames import PartNames
 from .slide_parts import PH_PATH, Prototypes, SlideParts, placeholder_type, placeholders
 from .slide_reuse import WrittenSlides, relink
