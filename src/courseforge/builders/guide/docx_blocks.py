@@ -26,6 +26,7 @@ from ..pptx.markdown_runs import BULLET, LETTER, NUMBER, Block, Paragraph, Pictu
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 MONO = "Courier New"
+_SPECIAL = frozenset("\t\r\n")  # the characters python-docx turns into tabs and breaks
 BODY_FONT = "Calibri"  # rendered with its metric twin Carlito where Calibri is absent
 
 
@@ -70,7 +71,12 @@ def _remember_style_ids(document: DocumentObject) -> None:
 def add_runs(paragraph: DocxParagraph, runs: Iterable[Run], *, bold: bool = False) -> None:
     """Styled runs into a Word paragraph (links as their text)."""
     for run in runs:
-        out = paragraph.add_run(run.text)
+        if _SPECIAL.isdisjoint(run.text):  # python-docx reads the text character by character
+            out = paragraph.add_run()
+            if run.text:
+                out._r.add_t(run.text)
+        else:
+            out = paragraph.add_run(run.text)
         out.bold = run.bold or bold or None
         out.italic = run.italic or None
         if run.code:

@@ -11,11 +11,13 @@ from .furniture import is_right_to_left
 from .pagination import Boxes, Page, TextStyle, paginate
 from .reference_deck import build_reference_deck
 from .slide_specs import SlideSpec, course_deck, module_body, module_opening, timed_module
+from .template_files import load_template
 from .text_fit import unmeasured
 from .texts import speaking
+from .theme_measures import DeckTemplate
 from .timing import page_timings, split_seconds
 from .typography import typeset
-from .writer import DeckTemplate, DeckWriter, load_template
+from .writer import DeckWriter
 
 # A module's slides appear in its own deck and in the course's: each is fitted once.
 Fitted = dict[tuple[SlideSpec, Boxes, TextStyle], list[Page]]
