@@ -10,15 +10,18 @@ relationships its content made (images, links), and the course deck starts from 
 
 from __future__ import annotations
 
-import copy
 import io
 from dataclasses import dataclass
+from typing import cast
 
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
+from pptx.oxml.slide import CT_Slide
 from pptx.parts.image import ImagePart
 from pptx.parts.slide import SlidePart
 
+from .drawingml import A
 from .pagination import Page
 
 
@@ -36,8 +39,25 @@ class SlideCopy:
     """A page's slide element before its number, notes and direction, and its links."""
 
     page: Page  # kept alive, so that its id is never given to another page
-    element: etree._Element
+    xml: bytes  # serialized: a thousand slides as trees would hold far more memory
     links: tuple[_Link, ...]
+
+    def element(self) -> CT_Slide:
+        """A new copy of the slide's element."""
+        return _parsed(self.xml)
+
+
+_T = f"{{{A}}}t"
+
+
+def _parsed(xml: bytes) -> CT_Slide:
+    """A slide element from its bytes, with its empty runs' text empty rather than absent
+    (``<a:t></a:t>``, as python-pptx writes an empty run; parsing would make it ``<a:t/>``)."""
+    element = cast(CT_Slide, parse_xml(xml))
+    for t in element.iter(_T):
+        if t.text is None:
+            t.text = ""
+    return element
 
 
 class WrittenSlides:
@@ -60,7 +80,10 @@ class WrittenSlides:
             else:
                 return
         order = sorted(links, key=lambda link: int(link.r_id[3:]))
-        self._slides[id(page)] = SlideCopy(page, copy.deepcopy(part._element), tuple(order))
+        xml = etree.tostring(part._element)
+        if etree.tostring(_parsed(xml)) != xml:  # a copy that would not read back the same
+            return
+        self._slides[id(page)] = SlideCopy(page, xml, tuple(order))
 
     def get(self, page: Page) -> SlideCopy | None:
         """The kept slide of this very page, if any."""

@@ -103,7 +103,7 @@ class DeckWriter:
         spec = page.spec
         layout = self.layouts[page.role]
         kept = self.shared.written.get(page)
-        slide = self.parts.add_slide(layout, None if kept is None else kept.element)
+        slide = self.parts.add_slide(layout, None if kept is None else kept.element())
         if spec.section and not page.continued:
             self.sections.append((spec.section, int(self.prs.slides._sldIdLst[-1].id)))
         if kept is None:
