@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/run.py [--runs 5] [--large-runs 3] [--skip-large] [--quick]
 
-``--quick``: three runs, one of the 1000-slide course, no browser figures (a few minutes).
+``--quick``: three runs, one of the 1000-slide course, no browser figures.
 
 Every figure is the median of several runs of a whole process (cold start included): wall
 time, CPU time (user + system) and peak resident memory. The ratio to pandoc compares CPU
