@@ -3,6 +3,8 @@
 Run by benchmarks/run.py as ``python benchmarks/phases.py COURSE``; prints one JSON object
 of phase -> CPU seconds, in the order the phases ran: the phases of a build of every format,
 then ("detail: ...") the slide decks again, split into the module decks and the course deck.
+``python benchmarks/phases.py --check COURSE`` splits ``courseforge check`` the same way:
+loading, validation, the mapping analysis and the decks' table check.
 """
 
 from __future__ import annotations
@@ -31,8 +33,45 @@ def decks(course: object, work: Path, lap: Callable[[str], None]) -> None:
     lap("detail: the whole-course deck on its own")
 
 
+def check(course_dir: Path) -> dict[str, float]:
+    """The phases of ``courseforge check``, in CPU seconds."""
+    timings: dict[str, float] = {}
+    mark = time.process_time()
+
+    def lap(name: str) -> None:
+        nonlocal mark
+        now = time.process_time()
+        timings[name] = round(now - mark, 4)
+        mark = now
+
+    import click  # noqa: F401
+
+    lap("check: import click (the CLI)")
+    from courseforge.analysis import recommendation_diagnostics
+    from courseforge.loading.course_loader import load_course
+    from courseforge.validation import validate
+
+    lap("check: import the loader and validation")
+    course, _ = load_course(course_dir.resolve())
+    lap("check: load the course (YAML, Markdown)")
+    assert course is not None
+    validate(course)
+    lap("check: validate")
+    recommendation_diagnostics(course)
+    lap("check: the mapping analysis")
+    from courseforge.builders.pptx.table_check import table_warnings
+
+    lap("check: import python-pptx and the deck measures")
+    table_warnings(course)
+    lap("check: the decks' table check")
+    return timings
+
+
 def main() -> None:
     """Load the course, then import and run each builder, timing every step."""
+    if sys.argv[1] == "--check":
+        print(json.dumps(check(Path(sys.argv[2]))))
+        return
     timings: dict[str, float] = {}
     mark = time.process_time()
 

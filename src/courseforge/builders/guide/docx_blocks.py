@@ -28,12 +28,14 @@ from ..pptx.quiz_specs import tally
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 MONO = "Courier New"
+_SPECIAL = frozenset("\t\r\n")  # the characters python-docx turns into tabs and breaks
 BODY_FONT = "Calibri"  # rendered with its metric twin Carlito where Calibri is absent
 
 
 def new_document(course: Course) -> DocumentObject:
     """An empty document in the course's language, set in a readable size."""
     document = Document()
+    _remember_style_ids(document)
     normal = document.styles["Normal"]
     normal.font.size = Pt(11)
     normal.font.name = BODY_FONT
@@ -50,10 +52,33 @@ def new_document(course: Course) -> DocumentObject:
     return document
 
 
+def _remember_style_ids(document: DocumentObject) -> None:
+    """Each style name looked up once: python-docx scans every style for every paragraph
+    given a style by name (the guide's largest cost)."""
+    part = document.part
+    lookup = part.get_style_id
+    found: dict[tuple[str, object], str | None] = {}
+
+    def get_style_id(style_or_name: object, style_type: object) -> str | None:
+        if not isinstance(style_or_name, str):
+            return lookup(style_or_name, style_type)  # type: ignore[arg-type]
+        key = (style_or_name, style_type)
+        if key not in found:
+            found[key] = lookup(style_or_name, style_type)  # type: ignore[arg-type]
+        return found[key]
+
+    part.get_style_id = get_style_id  # type: ignore[method-assign]
+
+
 def add_runs(paragraph: DocxParagraph, runs: Iterable[Run], *, bold: bool = False) -> None:
     """Styled runs into a Word paragraph (links as their text)."""
     for run in runs:
-        out = paragraph.add_run(run.text)
+        if _SPECIAL.isdisjoint(run.text):  # python-docx reads the text character by character
+            out = paragraph.add_run()
+            if run.text:
+                out._r.add_t(run.text)
+        else:
+            out = paragraph.add_run(run.text)
         out.bold = run.bold or bold or None
         out.italic = run.italic or None
         if run.code:
@@ -90,9 +115,10 @@ def add_table(document: DocumentObject,
     table = document.add_table(rows=len(rows), cols=columns)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    cells = table._cells  # table.cell() lists every cell of the table on each call
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
-            paragraph = table.cell(r, c).paragraphs[0]
+            paragraph = cells[r * columns + c].paragraphs[0]
             runs = (Run(text=cell),) if isinstance(cell, str) else cell
             add_runs(paragraph, runs, bold=r == 0)
     header = table.rows[0]._tr.get_or_add_trPr()

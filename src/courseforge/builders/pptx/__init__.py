@@ -11,14 +11,18 @@ from .furniture import is_right_to_left
 from .pagination import Boxes, Page, TextStyle, paginate
 from .reference_deck import build_reference_deck
 from .slide_specs import SlideSpec, course_deck, module_body, module_opening, timed_module
+from .template_files import load_template
 from .text_fit import unmeasured
 from .texts import speaking
+from .theme_measures import DeckTemplate
 from .timing import page_timings, split_seconds
 from .typography import typeset
-from .writer import DeckTemplate, DeckWriter, load_template
+from .writer import DeckWriter
 
 # A module's slides appear in its own deck and in the course's: each is fitted once.
 Fitted = dict[tuple[SlideSpec, Boxes, TextStyle], list[Page]]
+# and typeset once: spec as timed -> spec with typographic punctuation
+Typeset = dict[SlideSpec, SlideSpec]
 
 
 def reference_template(course: Course, options: BuildOptions) -> bytes:
@@ -32,17 +36,22 @@ def reference_template(course: Course, options: BuildOptions) -> bytes:
 
 def write_deck(course: Course, template: bytes, options: BuildOptions, specs: list[SlideSpec],
                path: Path, *, title: str, subject: str, fitted: Fitted | None = None,
-               shared: DeckTemplate | None = None) -> list[Page]:
+               shared: DeckTemplate | None = None, typeset_specs: Typeset | None = None
+               ) -> list[Page]:
     """Fit the specs into the template's layouts and save the deck; the pages written.
 
-    ``fitted`` keeps pages fitted for earlier decks, and ``shared`` what the template's
-    earlier decks worked out, to reuse them.
+    ``fitted`` keeps pages fitted for earlier decks, ``typeset_specs`` specs typeset for
+    them, and ``shared`` what the template's earlier decks worked out, to reuse them.
     """
     writer = DeckWriter(template, course, options.layout_names, shared, options.footer)
     fitted = {} if fitted is None else fitted
+    typeset_specs = {} if typeset_specs is None else typeset_specs
     pages: list[Page] = []
     seconds: list[float] = []
-    for spec in (typeset(s, course.language) for s in specs):
+    for timed in specs:
+        spec = typeset_specs.get(timed)
+        if spec is None:
+            spec = typeset_specs[timed] = typeset(timed, course.language)
         key = (spec, writer.boxes, writer.style)
         if key not in fitted:
             fitted[key] = paginate(spec, writer.boxes, writer.style)
@@ -99,16 +108,19 @@ def write_decks(course: Course, template: bytes, options: BuildOptions, folder: 
 def _write_decks(course: Course, template: bytes, options: BuildOptions, folder: Path,
                  decks: list[str | None]) -> list[str]:
     fitted: Fitted = {}
+    typeset_specs: Typeset = {}
     shared = DeckTemplate()
     bodies = [module_body(course, module, options.answer_slides) for module in course.modules]
     written = []
-    for deck in decks:
+    for number, deck in enumerate(decks):
+        # the course deck repeats the module decks' slides: keep them when it comes later
+        shared.keep_slides = None in decks[number + 1:]
         if deck is None:
             written.append(f"slides/{course.id}.pptx")
             write_deck(course, template, options, course_deck(course, bodies),
                        folder / f"{course.id}.pptx", title=course.title,
                        subject=course.description or course.title, fitted=fitted,
-                       shared=shared)
+                       shared=shared, typeset_specs=typeset_specs)
             continue
         index = next(i for i, m in enumerate(course.modules) if m.id == deck)
         module = course.modules[index]
@@ -116,7 +128,8 @@ def _write_decks(course: Course, template: bytes, options: BuildOptions, folder:
         specs = timed_module(module, module_opening(course, module, standalone=True),
                              bodies[index])
         write_deck(course, template, options, specs, folder / f"{module.id}.pptx",
-                   title=module.title, subject=course.title, fitted=fitted, shared=shared)
+                   title=module.title, subject=course.title, fitted=fitted, shared=shared,
+                   typeset_specs=typeset_specs)
     if shared.measures is not None:
         style = shared.measures.style
         missing = unmeasured((style.body_family, style.title_family))

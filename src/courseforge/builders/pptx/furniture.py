@@ -93,3 +93,26 @@ def footer_placeholders(layout: SlideLayout, footer: str, language: str
 def is_right_to_left(language: str) -> bool:
     """Whether a course in ``language`` (a BCP 47 tag) reads right to left."""
     return re.split("[-_]", language)[0].lower() in RTL_LANGUAGES
+
+
+SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+_NAMES = {"sldNum": "Slide Number", "ftr": "Footer", "dt": "Date"}
+
+
+def add_slide_number(tree: etree._Element, found: Sequence[tuple[str, etree._Element, str]],
+                     number: int) -> None:
+    """Into a slide's shape tree, the placeholders :func:`footer_placeholders` found: the
+    slide-number one with the field showing ``number``, footer and date with their text."""
+    for kind, ph, body in found:
+        next_id = drawingml.next_shape_id(tree)
+        if kind == "sldNum":
+            body = (f'<p:txBody xmlns:p="{P}" xmlns:a="{A}"><a:bodyPr/><a:lstStyle/><a:p>'
+                    f'<a:fld id="{SLIDE_NUMBER_FIELD}" type="slidenum"><a:t>{number}</a:t>'
+                    "</a:fld></a:p></p:txBody>")
+        sp = etree.fromstring(
+            f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr>'
+            f'<p:cNvPr id="{next_id}" name="{_NAMES[kind]} {next_id}"/>'
+            '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr/></p:nvSpPr><p:spPr/>'
+            f"{body}</p:sp>")
+        sp.find(f".//{{{P}}}nvPr").append(copy.deepcopy(ph))
+        tree.append(sp)

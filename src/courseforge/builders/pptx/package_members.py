@@ -7,6 +7,8 @@ for thousands of slides and notes); :func:`rels_xml` writes the same bytes with 
 
 from __future__ import annotations
 
+import functools
+
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.package import _Relationships
@@ -50,8 +52,16 @@ def rels_xml(rels: _Relationships) -> bytes:
                    for r_id in rels)
     for _, r_id in order:
         rel = rels[r_id]
+        target = rel.target_ref if rel.is_external else _relative(
+            rel.target_partname, rel._base_uri)
         element = etree.SubElement(root, f"{{{PR}}}Relationship", Id=r_id, Type=rel.reltype,
-                                   Target=rel.target_ref)
+                                   Target=target)
         if rel.is_external:
             element.set("TargetMode", RTM.EXTERNAL)
     return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+@functools.lru_cache(maxsize=1 << 12)  # every slide refers to the same few layouts and images
+def _relative(partname: PackURI, base: str) -> str:
+    """A part's name relative to a part's folder, as python-pptx writes ``Target``."""
+    return partname.relative_ref(base)

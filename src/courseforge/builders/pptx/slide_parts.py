@@ -54,12 +54,13 @@ class SlideParts:
         """How many slides the presentation has."""
         return self._count
 
-    def add_slide(self, layout: SlideLayout) -> Slide:
-        """A new slide at the end, holding the layout's placeholders as python-pptx clones them."""
+    def add_slide(self, layout: SlideLayout, element: CT_Slide | None = None) -> Slide:
+        """A new slide at the end, holding the layout's placeholders as python-pptx clones them
+        (or ``element``, a new copy of a slide of that layout written before, taken as is)."""
         self._count += 1
         partname = PackURI(f"/ppt/slides/slide{self._count}.xml")
         part = SlidePart(partname, CT.PML_SLIDE, self._package,
-                         copy.deepcopy(self._prototype(layout)))
+                         copy.deepcopy(self._prototype(layout)) if element is None else element)
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         # a new part cannot be related yet: skip python-pptx's search of every relationship
         r_id = self._prs.part._rels._add_relationship(RT.SLIDE, part)

@@ -6,9 +6,9 @@ from ...errors import Diagnostic, warning
 from ...model import Course
 from .layouts import find_layouts
 from .markdown_runs import Table, parse_blocks
-from .pagination import TABLE_SIZES, hyphenated, text_width, words_fit
+from .measuring import TABLE_SIZES, hyphenated, text_width, words_fit
 from .reference_deck import build_reference_deck
-from .writer import measures
+from .theme_measures import measures
 
 CODE = "deck.table-hyphenated"
 

@@ -1,0 +1,84 @@
+"""Small pieces of a slide's shapes: bullets and numbering, table cell fills, stacked block
+groups, and placeholders left empty."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lxml import etree
+from pptx.shapes.placeholder import SlidePlaceholder
+from pptx.slide import Slide
+from pptx.util import Pt
+
+from .drawingml import A, P
+from .markdown_runs import BULLET, LETTER, NUMBER, PLAIN, Block, Paragraph, Run
+from .slide_parts import PH_PATH
+
+SP, T = f"{{{P}}}sp", f"{{{A}}}t"
+BULLET_CHARS = ("•", "–", "•", "–", "•")
+
+
+def cell_fill(row: int) -> tuple[str, float]:
+    """The header row in the theme's accent (the brand colour), then light bands."""
+    if row == 0:
+        return "accent1", 0.0
+    return ("accent1", 0.85) if row % 2 else ("bg1", 0.0)
+
+
+def bold_run(text: str) -> Run:
+    return Run(text=text, bold=True)
+
+
+def stacked_groups(blocks: Sequence[Block]) -> list[list[Block]]:
+    """Consecutive paragraphs together; each table on its own."""
+    groups: list[list[Block]] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and groups and isinstance(groups[-1][0], Paragraph):
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    return groups
+
+
+def set_bullet(ppr: etree._Element, block: Paragraph, indent: float, hanging: float,
+            bulleted_by_theme: bool) -> None:
+    """Paragraph indents and bullet or numbering, as pagination measured them (a new a:pPr)."""
+    if block.kind == PLAIN:
+        ppr.set("marL", "0")
+        ppr.set("indent", "0")
+        etree.SubElement(ppr, f"{{{A}}}buNone")
+        return
+    ppr.set("marL", str(int(Pt(indent))))
+    if block.continues:
+        ppr.set("indent", "0")
+        etree.SubElement(ppr, f"{{{A}}}buNone")
+        return
+    ppr.set("indent", str(-int(Pt(hanging))))
+    if block.kind in (NUMBER, LETTER):
+        kind = "arabicPeriod" if block.kind == NUMBER else "alphaUcPeriod"
+        number = etree.SubElement(ppr, f"{{{A}}}buAutoNum", type=kind)
+        if block.number != 1:
+            number.set("startAt", str(block.number))
+    elif block.kind == BULLET and not bulleted_by_theme:
+        colour = etree.SubElement(ppr, f"{{{A}}}buClr")
+        etree.SubElement(colour, f"{{{A}}}schemeClr", val="accent1")
+        etree.SubElement(ppr, f"{{{A}}}buFont", typeface="Arial")
+        etree.SubElement(ppr, f"{{{A}}}buChar", char=BULLET_CHARS[min(block.level, 4)])
+
+
+def remove_empty_placeholders(slide: Slide) -> None:
+    """Placeholders left without text would show 'Click to add text' in an editor."""
+    tree = slide.shapes._spTree
+    for shape in list(tree):
+        # python-pptx's ``text_frame.text`` joins the text of the runs with whitespace only
+        if shape.tag == SP and shape.find(PH_PATH) is not None \
+                and not "".join(shape.itertext(T, with_tail=False)).strip():
+            tree.remove(shape)
+
+
+def placeholder_shape(slide: Slide, element: etree._Element | None) -> SlidePlaceholder | None:
+    """The python-pptx placeholder object of one of a slide's placeholder elements."""
+    if element is None:
+        return None
+    # every placeholder cloned from a layout is a p:sp: no need for python-pptx's factory
+    return SlidePlaceholder(element, slide.shapes)

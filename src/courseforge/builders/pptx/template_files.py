@@ -1,0 +1,67 @@
+"""The reference deck as bytes: a trainer's .pptx, .potx or .ppsx checked and relabelled as a
+deck, and fresh copies of it to write into."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.presentation import Presentation as PresentationObject
+
+from ...errors import CourseforgeError
+from .layouts import (
+    number_placeholders,
+)
+
+
+def open_deck(template: bytes) -> PresentationObject:
+    """A fresh copy of the reference deck with its own slides removed."""
+    prs = Presentation(io.BytesIO(template))
+    id_list = prs.slides._sldIdLst
+    for sld_id in list(id_list):
+        prs.part.drop_rel(sld_id.rId)
+        id_list.remove(sld_id)
+    return prs
+
+
+# the main part's content type of a PowerPoint template (.potx) or show (.ppsx), and of a deck
+_OTHER_MAIN_TYPES = (b"presentationml.template.main+xml", b"presentationml.slideshow.main+xml")
+_DECK_MAIN_TYPE = b"presentationml.presentation.main+xml"
+
+
+def load_template(path: Path) -> bytes:
+    """A trainer's .pptx (or .potx, .ppsx), checked to open, as deck bytes; CourseforgeError
+    when it is not one."""
+    try:
+        prs = Presentation(io.BytesIO(_as_deck(path.read_bytes())))
+        number_placeholders(prs)
+        buffer = io.BytesIO()
+        prs.save(buffer)
+        data = buffer.getvalue()
+    except OSError as exc:
+        raise CourseforgeError(
+            f"cannot read the slide template '{path}': {exc.strerror or exc}") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
+        raise CourseforgeError(f"the slide template '{path}' is not a PowerPoint deck or "
+                               "template (.pptx, .potx)") from None
+    return data
+
+
+def _as_deck(data: bytes) -> bytes:
+    """A template's or show's package relabelled as a deck (the parts are the same)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        types = source.read("[Content_Types].xml")
+        if not any(kind in types for kind in _OTHER_MAIN_TYPES):
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                blob = source.read(info)
+                if info.filename == "[Content_Types].xml":
+                    for kind in _OTHER_MAIN_TYPES:
+                        blob = blob.replace(kind, _DECK_MAIN_TYPE)
+                target.writestr(info, blob)
+        return out.getvalue()
