@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, require, require_executable
+from conftest import require, require_executable
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-NODE_MODULES = ROOT / "node_modules"
+NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"  # as conftest.ROOT
 
 
 @pytest.fixture(scope="session")
