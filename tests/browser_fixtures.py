@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, require, require_executable
+from conftest import require, require_executable
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-NODE_MODULES = ROOT / "node_modules"
+NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"  # as conftest.ROOT
 
 
 @pytest.fixture(scope="session")
@@ -43,19 +43,25 @@ def node_modules() -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    cache = "no-store"
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-store")
+        self.send_header("Cache-Control", self.cache)
         super().end_headers()
 
 
-@pytest.fixture(scope="session")
-def static_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+class _CacheableHandler(_QuietHandler):
+    cache = "no-cache"  # revalidated on load, yet kept in the back/forward cache
+
+
+def _serve(tmp_path_factory: pytest.TempPathFactory,
+           handler_class: type[_QuietHandler]) -> Iterator[tuple[str, Path]]:
     """An HTTP server on 127.0.0.1 serving a temporary folder: (base URL, folder)."""
     folder = tmp_path_factory.mktemp("served")
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -66,11 +72,46 @@ def static_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
         server.server_close()
 
 
+@pytest.fixture(scope="session")
+def static_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """An HTTP server on 127.0.0.1 serving a temporary folder uncached: (base URL, folder)."""
+    yield from _serve(tmp_path_factory, _QuietHandler)
+
+
+@pytest.fixture(scope="session")
+def cacheable_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The same, serving pages a browser may keep in its back/forward cache."""
+    yield from _serve(tmp_path_factory, _CacheableHandler)
+
+
+@pytest.fixture(scope="session")
+def caching_browser(chromium: Any) -> Iterator[Any]:
+    """A second headless Chromium, from the session's Playwright, with its back/forward cache
+    on (Playwright turns it off by default)."""
+    browser = chromium.browser_type.launch(
+        executable_path=require_executable("chromium"), args=CHROMIUM_ARGS, headless=True,
+        ignore_default_args=["--disable-back-forward-cache"])
+    yield browser
+    browser.close()
+
+
 @pytest.fixture
 def page(chromium) -> Iterator[Any]:  # type: ignore[no-untyped-def]
     """A fresh context (empty storage) and page at desktop size; an uncaught script error
     in the page fails the test."""
     context = chromium.new_context(viewport={"width": 1100, "height": 800})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == []
+
+
+@pytest.fixture
+def caching_tab(caching_browser: Any) -> Iterator[Any]:
+    """A page of the caching browser at 1366x768; an uncaught script error fails the test."""
+    context = caching_browser.new_context(viewport={"width": 1366, "height": 768})
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))

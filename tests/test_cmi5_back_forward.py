@@ -11,19 +11,17 @@ from __future__ import annotations
 import shutil
 import uuid
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from browser.quiz import MINIMAL_CORRECT, take
-from browser_fixtures import CHROMIUM_ARGS
 from cmi5.lrs import RETURN_PATH, LoopbackLms
 from cmi5.rules import violations
 from cmi5.session import TERMINATED
 from cmi5.validator import xapi_problems
-from conftest import ROOTS, require_executable
+from conftest import ROOTS
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
 from courseforge.loading import load_checked
@@ -44,26 +42,9 @@ def content(tmp_path_factory: pytest.TempPathFactory, node_modules: Path) -> Pat
     return folder
 
 
-@pytest.fixture(scope="module")
-def caching_browser(chromium: Any) -> Iterator[Any]:
-    """A second headless Chromium, from the session's Playwright, with its back/forward cache
-    on."""
-    browser = chromium.browser_type.launch(
-        executable_path=require_executable("chromium"), args=CHROMIUM_ARGS, headless=True,
-        ignore_default_args=["--disable-back-forward-cache"])
-    yield browser
-    browser.close()
-
-
 @pytest.fixture
-def tab(caching_browser: Any) -> Iterator[Any]:
-    context = caching_browser.new_context(viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == []
+def tab(caching_tab: Any) -> Any:
+    return caching_tab
 
 
 def leave_and_come_back(tab: Any, lms: LoopbackLms, return_url: str | None) -> Any:

@@ -1,5 +1,5 @@
 """Each format's runtime.js holds its own LMS adapter only: SCORM code in the SCORM packages,
-cmi5 code in the cmi5 package, neither on the web site."""
+cmi5 code in the cmi5 package, neither on the web site (nor what every LMS adapter shares)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
-from courseforge.builders.lesson.scripts import ADAPTER_PARTS, shipped_part
+from courseforge.builders.lesson.scripts import ADAPTER_PARTS, LMS_PARTS, shipped_part
 
 RUNTIME = ROOT / "templates" / "lesson" / "runtime"
 SHARED = ("core.js", "saved-state.js", "local-store.js", "lms-time.js", "tracker.js",
@@ -45,6 +45,8 @@ def test_a_runtime_holds_its_own_adapter_only(runtimes: dict[str, bytes], standa
     for adapter, parts in ADAPTER_PARTS.items():
         for name in parts:
             assert (_part(name) in runtime) == (adapter in WANTED[standard]), (standard, name)
+    for name in LMS_PARTS:
+        assert (_part(name) in runtime) == bool(WANTED[standard]), (standard, name)
     stores = [store for names in STORES.values() for store in names]
     registered = {store for store in stores if f"lmsStores.{store} = ".encode() in runtime}
     assert registered == {store for adapter in WANTED[standard] for store in STORES[adapter]}
@@ -63,4 +65,5 @@ def test_the_packages_differ_by_their_adapter_only(runtimes: dict[str, bytes]) -
     assert runtimes["scorm12"] == runtimes["scorm2004"]
     for standard, adapters in WANTED.items():
         extra = sum(len(_part(name)) for adapter in adapters for name in ADAPTER_PARTS[adapter])
+        extra += sum(len(_part(name)) for name in LMS_PARTS) if adapters else 0
         assert len(runtimes[standard]) == len(runtimes["web"]) + extra  # parts end in newlines

@@ -129,6 +129,16 @@
     return true;
   };
 
+  /* The launch's returnURL when it is a web address a link can take the learner to, else "". */
+  Cmi5Store.prototype.returnAddress = function () {
+    var url = this.launchData && this.launchData.returnURL;
+    if (typeof url !== "string" || !url) return "";
+    try {
+      var parsed = new window.URL(url, window.location.href);
+      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : "";
+    } catch (e) { return ""; }
+  };
+
   cmi5.Store = Cmi5Store;
   lesson.lmsStores = lesson.lmsStores || {};
   lesson.lmsStores.cmi5 = function () {

@@ -107,12 +107,17 @@
     if (finished || store === lms || !openLms(snapshot())) return false;
     if (lms.bookmark && lesson.resume) lesson.resume(lms.bookmark);
     notice("none");
-    for (var l = 0; l < restoreListeners.length; l++) restoreListeners[l]();
-    lesson.render(); // the LMS's progress on screen, then all of it saved there
-    commitSoon();
+    refresh(); // the LMS's progress on screen, then all of it saved there
     return true;
   }
   lesson.openLateLms = openLate;
+
+  /* Progress that came from elsewhere on screen (the quiz too), then saved. */
+  function refresh() {
+    for (var l = 0; l < restoreListeners.length; l++) restoreListeners[l]();
+    lesson.render();
+    commitSoon();
+  }
 
   if (!lms || !openLms(null)) {
     if (lms) local.pendingKey = pendingKey();
@@ -166,6 +171,26 @@
     if (retryTimer) { clearTimeout(retryTimer); retryTimer = null; }
     return Promise.resolve(store.close());
   }
+
+  /* The page shown again from the back/forward cache after pagehide finished the tracker.
+     With an LMS whose session this page opened, that session is over: no call may follow
+     Terminate (LMSFinish, terminated), so the learner is told (lesson.sessionEnded). Without
+     an LMS (the web site, a package opened outside one) there is no session to respect:
+     tracking resumes, with what another tab may have saved here since merged in (it is the
+     newer copy: this page saved all it had when it was hidden), and the learner stays on the
+     page they see. */
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted || !finished) return;
+    if (lms && store === lms) {
+      if (lesson.sessionEnded) lesson.sessionEnded(lms.returnAddress ? lms.returnAddress() : "");
+    } else if (!lms) {
+      var here = state.location;
+      mergeSnapshot(recall(local.key), true);
+      state.location = here;
+      finished = false;
+      refresh();
+    }
+  });
 
   var tracker = {
     get standard() { return store.standard; },

@@ -22,8 +22,11 @@ from .comments import without_comment_lines
 ADAPTER_PARTS: dict[str, tuple[str, ...]] = {
     "scorm": ("scorm-api.js", "scorm-store.js", "scorm-elements.js"),
     "cmi5": ("cmi5-launch.js", "cmi5-statements.js", "cmi5-store.js", "cmi5-sending.js",
-             "cmi5-exit.js", "cmi5-ended.js"),
+             "cmi5-exit.js"),
 }
+# the parts every runtime with an LMS adapter holds: a page shown again after its session
+# ended tells the learner so, whatever the standard
+LMS_PARTS: tuple[str, ...] = ("session-ended.js",)
 # tracking standard (what the page's data names) -> the adapters its runtime needs
 ADAPTERS: dict[str, tuple[str, ...]] = {
     "web": (), "scorm12": ("scorm",), "scorm2004": ("scorm",), "cmi5": ("cmi5",)}
@@ -32,6 +35,8 @@ ADAPTERS: dict[str, tuple[str, ...]] = {
 def runtime_parts(standard: str) -> tuple[str, ...]:
     """The runtime's parts for a standard: shared ones, its adapters, then the tracker on."""
     adapters = tuple(part for adapter in ADAPTERS[standard] for part in ADAPTER_PARTS[adapter])
+    if adapters:
+        adapters += LMS_PARTS
     return ("labels.js", *(f"runtime/{name}" for name in (
         "core.js", "saved-state.js", "local-store.js", "lms-time.js", *adapters,
         "tracker.js", "figures.js", "overview.js", "navigation.js")))

@@ -1,29 +1,19 @@
-/* cmi5: the page shown again after its session ended.
+/* SCORM and cmi5: the page shown again after its LMS session ended.
  *
- * Leaving the page (pagehide) sends terminated; the browser may keep the page in its
- * back/forward cache and show it again when the learner comes back through history. Nothing
- * may be sent after terminated (cmi5 section 9.3.8), and the fetch URL gives one token per
- * launch, so this page cannot start a new session. The learner is told so, in a dialog and
- * in the status line that stays: the lesson still reads and answers as before, but nothing
- * more is recorded; to continue, they return to the LMS (its returnURL, when the launch named
- * one) and launch the course again. Hiding the lesson would cost the learner the reading and
- * gain nothing.
+ * Leaving the page (pagehide) ends the session: Terminate or LMSFinish (SCORM), terminated
+ * (cmi5). The browser may keep the page in its back/forward cache and show it again when the
+ * learner comes back through history. Nothing may be sent after that (SCORM 2004 RTE 3.1.4.2,
+ * SCORM 1.2 RTE 3.3.2.2, cmi5 section 9.3.8), and the LMS gave one session per launch, so this
+ * page cannot start a new one. The tracker calls lesson.sessionEnded, and the learner is told
+ * so, in a dialog and in the status line that stays: the lesson still reads and answers as
+ * before, but nothing more is recorded; to continue, they return to the LMS (its return
+ * address, when the launch named one) and launch the course again. Hiding the lesson would
+ * cost the learner the reading and gain nothing.
  */
 (function (lesson) {
   "use strict";
 
-  var cmi5 = lesson.cmi5;
   var text = lesson.labels.text;
-
-  /* The launch's returnURL when it is a web address a link can take the learner to. */
-  function returnAddress(store) {
-    var url = store.launchData && store.launchData.returnURL;
-    if (typeof url !== "string" || !url) return "";
-    try {
-      var parsed = new window.URL(url, window.location.href);
-      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : "";
-    } catch (e) { return ""; }
-  }
 
   function element(name, className, content) {
     var node = document.createElement(name);
@@ -55,7 +45,8 @@
     return dialog;
   }
 
-  function showEnded(store) {
+  /* Tells the learner the session is over; ``returnUrl`` ("" for none) leads back to the LMS. */
+  function sessionEnded(returnUrl) {
     var box = document.querySelector("[data-role=save-notice]");
     if (box) box.textContent = text("lesson.notice_session_over");
     var exit = document.querySelector("[data-action=exit]");
@@ -64,7 +55,6 @@
       exit.textContent = text("lesson.exit");
     }
     if (document.querySelector("[data-role=session-ended]")) return;
-    var returnUrl = returnAddress(store);
     var dialog = endedDialog(returnUrl);
     document.body.appendChild(dialog);
     var before = document.activeElement;
@@ -76,7 +66,5 @@
     dialog.querySelector(".button").focus();
   }
 
-  window.addEventListener("pageshow", function (event) {
-    if (event.persisted && cmi5.store && cmi5.store.closed) showEnded(cmi5.store);
-  });
+  lesson.sessionEnded = sessionEnded;
 })(window.courseforgeLesson = window.courseforgeLesson || {});
