@@ -29,6 +29,9 @@ def marked(field: str) -> str:
     return f'Plain <i data-injected="{field}">{field}</i> & "quotes" \' </script>'
 
 
+CALLOUT = '::: tip Say `a" onfocus="alert(1)" x="` now\nBody of the tip.\n:::'
+
+
 def hostile_texts(target: Path) -> tuple[Path, list[str]]:
     """The minimal course with marked text in every plain-text field the templates show."""
     root = target / "course"
@@ -44,6 +47,9 @@ def hostile_texts(target: Path) -> tuple[Path, list[str]]:
     text = text.replace("title: Welcome", "title: " + json.dumps(marked("module-title")), 1)
     text = text.replace("text: Name the two roles of the team.",
                         "text: " + json.dumps(marked("objective-text")), 1)
+    # a callout title holds Markdown: code keeps its straight quotes, so it must not end an
+    # attribute the title is written into
+    text = text.rstrip("\n") + "\n\n" + CALLOUT + "\n"
     lesson.write_text(text, encoding="utf-8")
     quiz_file = root / "modules" / "roles" / "quiz.yml"
     quiz = yaml.safe_load(quiz_file.read_text(encoding="utf-8"))
@@ -106,3 +112,14 @@ def test_author_text_cannot_close_the_data_block(lessons, output) -> None:
     assert typographic(marked("outcome-title"), "en") in strings(data)
     scripts = [s.get("src") for s in tree.iter("script") if s.get("id") != "courseforge-data"]
     assert all(scripts), "an inline script appeared"
+
+
+@pytest.mark.parametrize("output", ["web", "scorm2004"])
+def test_a_callout_title_is_text_in_its_label(lessons, output) -> None:
+    html, _ = lessons[output]
+    tree = document(html)
+    assert tree.xpath("//*[@onfocus]") == []  # the title's quotes did not end the attribute
+    asides = tree.xpath("//aside[contains(@class, 'callout-tip')]")
+    assert [a.get("aria-label") for a in asides] == ['Say a" onfocus="alert(1)" x=" now']
+    assert asides[0].xpath(".//p[@class='callout-title']/code/text()") == [
+        'a" onfocus="alert(1)" x="']
