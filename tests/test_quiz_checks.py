@@ -259,6 +259,10 @@ def test_the_answered_counter_shows_on_a_graded_quiz_only(page, served) -> None:
     assert counter.is_hidden() and counter.inner_text() == ""
     # no About-you part either: a self-assessment's questions are the quiz
     assert control(page, "profile").locator("[data-role=about-you]").count() == 0
+    # nothing to check in it: no Check button, and the quiz does not offer one
+    assert control(page, "profile").locator("[data-action=check]").count() == 0
+    assert "Check each answer" not in control(page, "profile").locator(
+        "[data-role=meta]").inner_text()
     page.evaluate("() => courseforge.go('basics.quiz')")
     graded = control(page, "basics").locator("[data-role=answered]")
     assert graded.is_visible() and graded.inner_text() == "Answered 0 of 2"

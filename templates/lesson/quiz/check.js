@@ -14,11 +14,12 @@
 
   /* Adds a Check button before the feedback of each graded question, in a practice check. */
   Controller.prototype.addChecks = function () {
-    this.checks = !quizzes.counted(this.id);
-    if (!this.checks) return;
+    this.checks = false;  // set once a question has its button: the meta line then says so
+    if (quizzes.counted(this.id)) return;
     var self = this;
     this.quiz.questions.forEach(function (q) {
       if (q.type === "preference") return;  // no wrong answer to check
+      self.checks = true;
       var li = self.item(q.id), box = role(li, "feedback");
       var button = el("button", "button button-secondary question-check", labels.text("quiz.check"));
       button.type = "button";
