@@ -75,6 +75,10 @@ def test_a_restored_page_says_the_session_ended_and_sends_nothing(tab: Any,
         dialog = tab.get_by_role("dialog", name=labels.text("lesson.session_ended_title"))
         assert dialog.is_visible()
         assert labels.text("lesson.session_ended_text") in dialog.inner_text()
+        # the explanation is the dialog's description, read out with its name
+        described = dialog.get_attribute("aria-describedby")
+        assert described and tab.locator(f"[id='{described}']").inner_text() == \
+            labels.text("lesson.session_ended_text")
         back = dialog.get_by_role("link", name=labels.text("lesson.session_ended_return"))
         assert back.get_attribute("href") == return_url
         assert tab.evaluate("() => document.activeElement.textContent") == \

@@ -30,7 +30,10 @@
     var title = element("h2", "", text("lesson.session_ended_title"));
     title.id = "session-ended-title";
     dialog.appendChild(title);
-    dialog.appendChild(element("p", "", text("lesson.session_ended_text")));
+    var explanation = element("p", "", text("lesson.session_ended_text"));
+    explanation.id = "session-ended-text";  // read with the title, not skipped for the button
+    dialog.setAttribute("aria-describedby", explanation.id);
+    dialog.appendChild(explanation);
     var actions = element("p", "session-ended-actions");
     if (returnUrl) {
       var back = element("a", "button", text("lesson.session_ended_return"));
