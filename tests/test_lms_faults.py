@@ -504,6 +504,31 @@ def test_a_read_that_fails_at_launch_never_erases_what_the_lms_holds(page, serve
 
 
 @pytest.mark.parametrize("version", VERSIONS)
+def test_a_page_shown_again_after_a_refused_session_keeps_saving_here(page, served,
+                                                                     version) -> None:
+    """Initialize refused, the page hidden and shown again (as from the back/forward cache:
+    the events are dispatched, see test_scorm_back_forward.py for a real restore): the pages
+    seen after it are still kept in this browser, and nothing reaches the LMS."""
+    page.clock.install()
+    lms = FaultyLms(page, served, version)
+    refused = {"methods": ["Initialize"], "action": "fail", "code": "101"}
+    lesson = lms.start(faults=[refused])
+    page.clock.run_for(30000)  # refused for good
+    click_next(lesson, 1)
+    lms.frame.evaluate("""() => {
+        window.dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true}));
+        window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));
+    }""")
+    assert lms.counter() == f"Page 2 of {PAGES}"  # the learner stays where they are
+    click_next(lesson, 2)
+    page.clock.run_for(1000)  # the coalesced save
+    lms.close_window()
+    assert lms.calls("SetValue") == lms.calls("Terminate") == []
+    lms.start(faults=[refused])
+    assert lms.counter() == f"Page 4 of {PAGES}"  # saved here after the page came back
+
+
+@pytest.mark.parametrize("version", VERSIONS)
 def test_progress_made_while_the_lms_refused_is_never_credited_to_another_launch(
         page, served, version) -> None:
     """With Initialize refused, nobody knows whose progress it is: it stays in this browser

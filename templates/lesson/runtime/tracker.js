@@ -175,15 +175,16 @@
   /* The page shown again from the back/forward cache after pagehide finished the tracker.
      With an LMS whose session this page opened, that session is over: no call may follow
      Terminate (LMSFinish, terminated), so the learner is told (lesson.sessionEnded). Without
-     an LMS (the web site, a package opened outside one) there is no session to respect:
-     tracking resumes, with what another tab may have saved here since merged in (it is the
+     an LMS session (the web site, a package opened outside an LMS or one that refused to open
+     it) there is no session to respect: tracking resumes in this browser, with what another
+     tab may have saved here since merged in (it is the
      newer copy: this page saved all it had when it was hidden), and the learner stays on the
      page they see. */
   window.addEventListener("pageshow", function (event) {
     if (!event.persisted || !finished) return;
     if (lms && store === lms) {
       if (lesson.sessionEnded) lesson.sessionEnded(lms.returnAddress ? lms.returnAddress() : "");
-    } else if (!lms) {
+    } else {
       var here = state.location;
       mergeSnapshot(recall(local.key), true);
       state.location = here;
