@@ -81,6 +81,11 @@ def test_indented_code_keeps_a_caption_and_a_table_as_written() -> None:
                                          create_parent="div")
     assert html.xpath(".//pre/code")[0].text == "Table: x\n| a | b |\n|---|---|\n"
     assert not html.xpath(".//table") and not html.xpath(".//caption")
+    deck = parse_blocks(f"Intro\n\n{code}\n\nAfter")
+    assert [(b.text, b.is_code) for b in deck if isinstance(b, Paragraph)] == [
+        ("Intro", False), ("Table: x", True), ("| a | b |", True), ("|---|---|", True),
+        ("After", False)]
+    assert not any(isinstance(b, Table) for b in deck)
     assert stray_captions("    Table: x\n\nText") == []
     assert stray_captions("\tTable: x\n\nText") == []
     # a caption still counts where it is no code: in a list item, and unindented
