@@ -41,7 +41,7 @@ def indented_code(lines: list[str]) -> set[int]:
             after_blank = True
             continue
         indented = bool(INDENTED.match(line))
-        if indented and (index - 1 in code or after_blank and not in_list):
+        if indented and (index - 1 in code or (after_blank and not in_list)):
             code.add(index)
             after_blank = False
             continue
