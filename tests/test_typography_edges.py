@@ -10,6 +10,7 @@ from typing import Any
 import lxml.html
 import pytest
 from docx import Document
+from pptx import Presentation
 
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
@@ -105,7 +106,7 @@ def _write(path: Path, old: str, new: str) -> None:
 @pytest.fixture(scope="module")
 def marked(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The self-assessment course with Markdown (bold, code) in titles, prompts, summary
-    and guidance, built as lesson and guide."""
+    and guidance, built as lesson, decks and guide."""
     root = tmp_path_factory.mktemp("marked") / "course"
     shutil.copytree(ROOTS / "self-assessment", root)
     modules = root / "modules"
@@ -122,7 +123,7 @@ def marked(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _write(root / "course.yml", "guidance: Look for roles where you ship work every week.",
            "guidance: 'Ship **\"Done\"** work; run `it''s` first.'")
     out = root.parent / "out"
-    build(root, out, ["web", "guide"], BuildOptions(), lambda _: None)
+    build(root, out, ["web", "pptx", "guide"], BuildOptions(), lambda _: None)
     return out
 
 
@@ -158,3 +159,13 @@ def test_a_deck_table_cell_keeps_its_quotes_open_across_runs() -> None:
     (table,) = typeset_blocks(parse_blocks("| a |\n|---|\n| '*x*' y |"), "de")
     assert isinstance(table, Table)
     assert "".join(r.text for r in table.rows[0][0]) == "‚x‘ y"
+
+
+def test_a_deck_title_is_its_markdown_parsed_and_typeset(marked: Path) -> None:
+    deck = Presentation(str(marked / "slides" / "basics.pptx"))
+    titles = [s.shapes.title.text_frame.text for s in deck.slides if s.shapes.title is not None]
+    assert "Makers and “planners” it's" in titles
+    assert "What does a “maker” run, it's?" in titles
+    assert not any("**" in t or "`" in t for t in titles)
+    guide = _document(marked / "guide" / "self-assessment-facilitator.docx")
+    assert "Makers and “planners” it's" in [p.text for p in guide.paragraphs]

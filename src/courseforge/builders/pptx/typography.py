@@ -46,9 +46,10 @@ def typeset_blocks(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...
 
 
 def typeset(spec: SlideSpec, language: str) -> SlideSpec:
-    """A slide spec with typographic punctuation in its title, subtitle, body and notes."""
+    """A slide spec with typographic punctuation in its title (its Markdown parsed: a deck
+    title is one plain run), subtitle, body and notes."""
     return replace(
-        spec, title=typographic(spec.title, language),
+        spec, title=typeset_plain(spec.title, language),
         subtitle=tuple(typographic(line, language) for line in spec.subtitle),
         body=typeset_blocks(spec.body, language),
         columns=tuple(Column(heading=typographic(c.heading, language),
