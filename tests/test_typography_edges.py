@@ -151,8 +151,10 @@ def test_the_guide_typesets_parsed_markdown(marked: Path) -> None:
     guide = _document(marked / "guide" / "self-assessment-facilitator.docx")
     cells = [c.text for t in guide.tables for row in t.rows for c in row.cells]
     assert "What does a “maker” run, it's?" in cells
-    assert "Ship “Done” work; run it's first." in [p.text for p in guide.paragraphs]
-    assert not any("**" in t or "`" in t for t in texts + cells)
+    paragraphs = [p.text for p in guide.paragraphs]
+    assert "Ship “Done” work; run it's first." in paragraphs
+    assert "Answer key: Check “Done” and it's" in paragraphs
+    assert not any("**" in t or "`" in t for t in texts + cells + paragraphs)
 
 
 def test_a_deck_table_cell_keeps_its_quotes_open_across_runs() -> None:
