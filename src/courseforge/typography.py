@@ -4,7 +4,9 @@ Straight quotes become the language's curly ones ("..." -> “...” in English,
 German, « ... » in French with narrow no-break spaces), an apostrophe after a letter
 becomes ’, a spaced hyphen or double hyphen an en dash, a triple hyphen between words an
 em dash, three dots an ellipsis. Callers keep code, attributes and anything compared with
-an answer out of it; labels from the catalogues are typeset by their translators.
+an answer out of it; labels from the catalogues are typeset by their translators. Web
+addresses keep their characters, and a :class:`Typesetter` carries open quotes from one piece
+of a paragraph (a run, a text node) to the next.
 """
 
 from __future__ import annotations
