@@ -8,7 +8,10 @@ learner reads is typeset, code, attributes and ids keep their characters.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -154,13 +157,20 @@ def test_decks_handout_and_lesson_agree(built: dict[str, Path], language: str) -
 
 
 def test_the_same_course_builds_the_same_bytes(built: dict[str, Path], tmp_path: Path) -> None:
-    build(ROOT, tmp_path / "again", ["web", "scorm2004"], BuildOptions(), lambda _: None)
+    """Rebuilt in fresh processes (no cache shared, another hash seed): the same bytes."""
+    for name, seed in (("again", "1"), ("third", "2")):
+        script = ("import sys; from pathlib import Path; from courseforge.build import build; "
+                  "from courseforge.builders.base import BuildOptions; "
+                  "build(Path(sys.argv[1]), Path(sys.argv[2]), ['web', 'scorm2004'], "
+                  "BuildOptions(), lambda _: None)")
+        subprocess.run([sys.executable, "-c", script, str(ROOT), str(tmp_path / name)],
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed})
     again = (tmp_path / "again" / "web" / "index.html").read_bytes()
     assert again == (built["en"] / "web" / "index.html").read_bytes()
-    build(ROOT, tmp_path / "third", ["scorm2004"], BuildOptions(), lambda _: None)
+    assert again == (tmp_path / "third" / "web" / "index.html").read_bytes()
     first, second = (sorted((tmp_path / name / "scorm2004").glob("*.zip"))
                      for name in ("again", "third"))
-    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+    assert first and [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
     with zipfile.ZipFile(first[0]) as package:
         assert "“polite”" in package.read("index.html").decode("utf-8")
 

@@ -3,7 +3,8 @@
 A caption is a paragraph starting with ``Table:`` (or ``table:``, or just ``:``) directly
 before or after a pipe table; blank lines may stand between them. As in pandoc, a table
 takes the caption paragraph before it, else the one after it, and has at most one. Elsewhere
-such a paragraph is plain text.
+such a paragraph is plain text, and so is anything in code: fenced, or indented by four
+spaces or a tab outside a list.
 """
 
 from __future__ import annotations
@@ -14,12 +15,43 @@ CAPTION = re.compile(r"^(?:[Tt]able)?:[ \t]+(?=\S)")
 TABLE_LINE = re.compile(r"^\s*\|")
 FENCE = re.compile(r"^\s*(```|~~~)")
 CALLOUT_LINE = re.compile(r"^\s*:::")
+INDENTED = re.compile(r"^(?: {4}|\t| {0,3}\t)")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 
 
 def caption_start(text: str) -> int:
     """Where the caption text begins in a paragraph's first line; 0 if it is no caption."""
     match = CAPTION.match(text)
     return match.end() if match else 0
+
+
+def indented_code(lines: list[str]) -> set[int]:
+    """The 0-based lines of indented code blocks: indented four spaces or a tab after a
+    blank line (or more such code), outside a list and outside fenced code."""
+    code: set[int] = set()
+    in_fence = in_list = False
+    after_blank = True  # a paragraph line before it would take the indented line in
+    for index, line in enumerate(lines):
+        if FENCE.match(line):
+            in_fence, after_blank, in_list = not in_fence, True, False
+            continue
+        if in_fence:
+            continue
+        if not line.strip():
+            after_blank = True
+            continue
+        indented = bool(INDENTED.match(line))
+        if indented and (index - 1 in code or (after_blank and not in_list)):
+            code.add(index)
+            after_blank = False
+            continue
+        if not indented:
+            if LIST_ITEM.match(line):
+                in_list = True
+            elif after_blank:
+                in_list = False
+        after_blank = False
+    return code
 
 
 def separated(lines: list[str]) -> list[str]:
@@ -29,12 +61,14 @@ def separated(lines: list[str]) -> list[str]:
     table (a row) or of the paragraph (no table): apart, each is a block of its own.
     """
     out: list[str] = []
+    code = indented_code(lines)
     for index, line in enumerate(lines):
-        if caption_start(line.strip()) and not TABLE_LINE.match(line):
+        if index not in code and caption_start(line.strip()) and not TABLE_LINE.match(line):
             if out and TABLE_LINE.match(out[-1]):
                 out.append("")
             out.append(line)
-            if index + 1 < len(lines) and TABLE_LINE.match(lines[index + 1]):
+            if index + 1 < len(lines) and index + 1 not in code \
+                    and TABLE_LINE.match(lines[index + 1]):
                 out.append("")
             continue
         out.append(line)
@@ -44,15 +78,17 @@ def separated(lines: list[str]) -> list[str]:
 def _runs(lines: list[str]) -> list[tuple[int, list[str]]]:
     """(first line, lines) of each paragraph or table; blank lines and a change between
     table rows and text part them. Code and callout fences stand between the runs on
-    either side as an empty run: what they part is not next to each other."""
+    either side as an empty run, and so does indented code: what they part is not next to
+    each other."""
     runs: list[tuple[int, list[str]]] = []
     in_fence = False
     current: list[str] = []
+    code = indented_code(lines)
     for index, line in enumerate(lines):
         fence = bool(FENCE.match(line))
         if fence:
             in_fence = not in_fence
-        if fence or in_fence or CALLOUT_LINE.match(line):
+        if fence or in_fence or index in code or CALLOUT_LINE.match(line):
             if not runs or runs[-1][1]:
                 runs.append((index, []))
             current = []

@@ -8,12 +8,15 @@ from pathlib import Path
 from docx.document import Document as DocumentObject
 
 from ...model import Course, Module, Quiz
+from ...typography import typographic
+from ..pptx.markdown_runs import Run, parse_blocks
 from ..pptx.quiz_specs import answer_text, pool_of, tally_lead
 from ..pptx.slide_specs import course_plan, module_body, module_opening, timed_module
 from ..pptx.texts import clock, say
 from ..pptx.timing import page_timings
-from ..pptx.typography import typeset, typographic
-from .docx_blocks import add_table, new_document, save, tally_rows
+from ..pptx.typography import typeset, typeset_blocks, typeset_inline, typeset_plain
+from .docx_blocks import add_blocks, add_table, new_document, save, tally_rows
+from .outcome_texts import add_outcomes
 
 
 def questions_to_ask(notes: str) -> list[str]:
@@ -27,7 +30,7 @@ def write_facilitator_guide(course: Course, path: Path, answers: bool | None = N
     document.add_heading(typographic(course.title, course.language), level=0)
     document.add_paragraph(say("guide.title")).runs[0].bold = True
     if course.description:
-        document.add_paragraph(typographic(course.description, course.language))
+        add_blocks(document, typeset_blocks(parse_blocks(course.description), course.language))
     document.add_heading(say("guide.agenda"), level=1)
     add_table(document, [(say("agenda.start"), say("agenda.item"), say("agenda.minutes")),
                          *((clock(i.start * 60), typographic(i.title, course.language),
@@ -52,7 +55,7 @@ def _module(document: DocumentObject, course: Course, module: Module, number: in
                     handout=f"guide/{course.id}-handout.docx")
     if module.quiz is not None:
         materials += " " + say("guide.materials.quiz",
-                               quiz=typographic(module.quiz.title, language))
+                               quiz=typeset_plain(module.quiz.title, language))
     document.add_paragraph(materials)
     specs = [typeset(s, course.language) for s in timed_module(
         module, module_opening(course, module, standalone=True),
@@ -77,16 +80,16 @@ def _module(document: DocumentObject, course: Course, module: Module, number: in
 def _answer_key(document: DocumentObject, course: Course, quiz: Quiz) -> None:
     """Every question's answer as the slides letter it, and the self-assessment tally."""
     language = course.language
-    document.add_heading(say("guide.key", title=typographic(quiz.title, language)), level=2)
-    rows: list[tuple[str, ...]] = [(say("tally.question"), say("answer.item"),
+    document.add_heading(say("guide.key", title=typeset_plain(quiz.title, language)), level=2)
+    rows: list[tuple[str | tuple[Run, ...], ...]] = [(say("tally.question"), say("answer.item"),
                                     say("notes.question.answer", answer="").rstrip(": "))]
     for number, question in enumerate(quiz.questions, start=1):
         if not question.type.graded:
             continue
         pool = pool_of(quiz, question)
         shown = say("guide.pool", number=number, pool=pool.id) if pool else str(number)
-        rows.append((shown, typographic(question.prompt, language),
-                     typographic(answer_text(course, quiz, question), language)))
+        rows.append((shown, typeset_inline(question.prompt, language),
+                     typeset_inline(answer_text(course, quiz, question), language)))
     if len(rows) > 1:
         add_table(document, rows)
     if quiz.preference_questions and course.outcomes:
@@ -97,10 +100,7 @@ def _tally(document: DocumentObject, course: Course, quiz: Quiz) -> None:
     document.add_heading(say("guide.tally"), level=2)
     document.add_paragraph(tally_lead(course))
     add_table(document, tally_rows(course, quiz))
-    for outcome in course.outcomes:
-        document.add_heading(typographic(outcome.title, course.language), level=3)
-        document.add_paragraph(typographic(outcome.summary, course.language)).runs[0].bold = True
-        document.add_paragraph(typographic(outcome.guidance, course.language))
+    add_outcomes(document, course)
 
 
 

@@ -8,11 +8,13 @@ from pathlib import Path
 from docx.document import Document as DocumentObject
 
 from ...model import Course, Quiz
+from ...typography import typographic
 from ..pptx.markdown_runs import parse_blocks
 from ..pptx.quiz_specs import letter, shown_choices, tally_lead
 from ..pptx.texts import say
-from ..pptx.typography import typeset_blocks, typographic
-from .docx_blocks import add_blocks, add_table, new_document, note_lines, save, tally_rows
+from ..pptx.typography import typeset_blocks, typeset_inline, typeset_plain
+from .docx_blocks import add_blocks, add_runs, add_table, new_document, note_lines, save, tally_rows
+from .outcome_texts import add_outcomes
 
 
 def write_handout(course: Course, path: Path) -> None:
@@ -29,7 +31,7 @@ def write_handout(course: Course, path: Path) -> None:
             for objective in module.lesson.objectives:
                 document.add_paragraph(typographic(objective.text, language), style="List Bullet")
         for slide in module.lesson.slides:
-            document.add_heading(typographic(slide.title, course.language), level=2)
+            document.add_heading(typeset_plain(slide.title, course.language), level=2)
             add_blocks(document, typeset_blocks(parse_blocks(slide.body), course.language))
             note_lines(document, say("guide.notes.space"))
         if module.quiz is not None and module.quiz.preference_questions and course.outcomes:
@@ -42,13 +44,11 @@ def _self_assessment(document: DocumentObject, course: Course, quiz: Quiz) -> No
     document.add_heading(say("tally.title"), level=2)
     for question in quiz.preference_questions:
         number = quiz.questions.index(question) + 1
-        paragraph = document.add_paragraph()
-        paragraph.add_run(f"{number}. {typographic(question.prompt, course.language)}").bold = True
+        add_runs(document.add_paragraph(),
+                 typeset_inline(f"{number}. {question.prompt}", course.language), bold=True)
         for index, choice in enumerate(shown_choices(course, quiz, question)):
-            document.add_paragraph(f"{letter(index)}. {typographic(choice.text, course.language)}")
+            add_runs(document.add_paragraph(),
+                     typeset_inline(f"{letter(index)}. {choice.text}", course.language))
     document.add_paragraph(tally_lead(course))
     add_table(document, tally_rows(course, quiz))
-    for outcome in course.outcomes:
-        document.add_heading(typographic(outcome.title, course.language), level=3)
-        document.add_paragraph(typographic(outcome.summary, course.language)).runs[0].bold = True
-        document.add_paragraph(typographic(outcome.guidance, course.language))
+    add_outcomes(document, course)

@@ -3,12 +3,13 @@ what Python-Markdown made of the Markdown."""
 
 from __future__ import annotations
 
+import copy
 import xml.etree.ElementTree as etree
 
 from markdown.preprocessors import Preprocessor
 
 from ...loading.table_captions import caption_start, separated
-from ...typography import typographic
+from .html_typeset import typeset_element
 
 
 class CaptionLines(Preprocessor):
@@ -25,8 +26,10 @@ def _caption_paragraph(element: etree.Element | None) -> bool:
 
 def caption_name(caption: etree.Element, language: str) -> str:
     """A caption's text on one line, typeset as the caption will be: its table's name."""
-    text = " ".join("".join(caption.itertext()).split())
-    return typographic(text, language) if language else text
+    if language:
+        caption = copy.deepcopy(caption)
+        typeset_element(caption, language)
+    return " ".join("".join(caption.itertext()).split())
 
 
 def attach_captions(root: etree.Element) -> None:

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as etree
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ...typography import typographic
+from ...typography import URL, Typesetter
 
 # What the learner reads as it is written: code, and what the browser does not show as text.
 VERBATIM_TAGS = frozenset({"code", "pre", "kbd", "samp", "script", "style"})
@@ -32,29 +32,45 @@ class Typeset(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         if self.language:
-            for child in root:
-                _typeset_element(child, self.language, "")
+            typeset_element(root, self.language)
 
 
-def _typeset_element(element: etree.Element, language: str, before: str) -> str:
-    """Typeset an element's text and its children's, in reading order; its last character.
+def typeset_element(element: etree.Element, language: str) -> None:
+    """An element's text and its descendants' typeset in place, as a lesson shows them."""
+    setter = Typesetter(language)
+    if element.text:
+        element.text = setter.text(element.text)
+    for child in element:
+        _typeset_element(child, setter)
 
-    As in the decks, the character before each piece is the piece before it as written.
+
+def _shown_as_written(element: etree.Element) -> bool:
+    """Code, and a link that shows its own address (an autolink): the learner reads them as
+    typed."""
+    if element.tag in VERBATIM_TAGS:
+        return True
+    if element.tag != "a" or len(element):
+        return False
+    text = (element.text or "").strip()
+    return bool(text) and (text == element.get("href") or bool(URL.fullmatch(text)))
+
+
+def _typeset_element(element: etree.Element, setter: Typesetter) -> None:
+    """Typeset an element's text and its children's, in reading order.
+
+    As in the decks, the pieces of one block are typeset as one text: the character before
+    each and the quotes left open carry over; a block starts afresh.
     """
     if element.tag in BLOCK_TAGS:
-        before = ""
-    if element.tag in VERBATIM_TAGS:
-        text = "".join(element.itertext())
-        return text[-1:] or before
+        setter.restart()
+    if _shown_as_written(element):
+        setter.verbatim("".join(element.itertext()))
+        return
     if element.text:
-        original = element.text
-        element.text = typographic(original, language, before)
-        before = original[-1]
+        element.text = setter.text(element.text)
     for child in element:
-        before = _typeset_element(child, language, before)
+        _typeset_element(child, setter)
         if child.tail:
-            original = child.tail
-            child.tail = typographic(original, language, "" if child.tag in BLOCK_TAGS
-                                     else before)
-            before = original[-1]
-    return before
+            if child.tag in BLOCK_TAGS:
+                setter.restart()
+            child.tail = setter.text(child.tail)

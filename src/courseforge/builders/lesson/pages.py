@@ -151,10 +151,10 @@ def _module_pages(module: Module, number: int, first: int, raw_html: bool,
     pages: list[Page] = []
     for index, slide in enumerate(module.lesson.slides, start=1):
         images = {image.src: targets[image.path] for image in slide.images}
+        title = render_inline(slide.title, language)
         pages.append(Page(
             id=f"{module.id}.{index}", kind="slide", number=first + len(pages),
-            title=render_inline(slide.title, language),
-            plain_title=typographic(slide.title, language), module_id=module.id,
+            title=title, plain_title=title.striptags(), module_id=module.id,
             module_title=module_title, module_number=number,
             body=EMPTY,
             blocks=tuple(
@@ -166,10 +166,10 @@ def _module_pages(module: Module, number: int, first: int, raw_html: bool,
         ))
     if module.quiz is not None:
         # the quiz form; quiz.js orders, grades and records it
+        title = render_inline(module.quiz.title, language)
         pages.append(Page(
             id=f"{module.id}.{QUIZ_PAGE}", kind="quiz", number=first + len(pages),
-            title=render_inline(module.quiz.title, language),
-            plain_title=typographic(module.quiz.title, language),
+            title=title, plain_title=title.striptags(),
             module_id=module.id, module_title=module_title, module_number=number,
             body=EMPTY, quiz_intro=render_markdown(module.quiz.intro, language=language),
             quiz=quiz_view(module, language),

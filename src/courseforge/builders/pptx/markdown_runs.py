@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ...loading.lesson_markdown import IMAGE
-from ...loading.table_captions import caption_start
+from ...loading.table_captions import INDENTED, caption_start, indented_code
 
 BULLET = "bullet"
 NUMBER = "number"
@@ -141,11 +141,18 @@ def parse_blocks(markdown: str) -> tuple[Block, ...]:
     captions: dict[int, tuple[Run, ...]] = {}  # block index -> runs of a would-be caption
     lines = markdown.split("\n")
     indents: list[int] = []  # indentation of the open list levels
+    code = indented_code(lines)  # indented code: one code line each, as fenced code
     index = 0
     while index < len(lines):
         line = lines[index]
         stripped = line.strip()
         if not stripped:
+            index += 1
+            continue
+        if index in code:
+            text = INDENTED.sub("", line, count=1).rstrip().expandtabs(4)
+            blocks.append(Paragraph(runs=(Run(text=text, code=True),)))
+            indents = []
             index += 1
             continue
         if stripped.startswith("|") and index + 1 < len(lines) and _TABLE_RULE.match(

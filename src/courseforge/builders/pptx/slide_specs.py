@@ -109,7 +109,7 @@ def module_body(course: Course, module: Module, answers: bool | None = None
         lesson_dir = slide.source.path.rpartition("/")[0]
         notes, weight = author_timing(plain_text(slide.notes)) if slide.notes.strip() else \
             ("", 2.0)
-        notes = notes or say("notes.slide.default", title=slide.title)
+        notes = notes or say("notes.slide.default", title=plain_text(slide.title))
         body = slide_body(slide)
         # a slide of only tables and pictures needs no text placeholder
         role = CONTENT if any(isinstance(b, Paragraph) for b in body) or not body else TITLE_ONLY

@@ -6,21 +6,28 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ...typography import typographic
-from .markdown_runs import Block, Paragraph, Run, Table
+from ...typography import Typesetter, typographic
+from .markdown_runs import Block, Paragraph, Run, Table, parse_inline
 from .slide_specs_base import Column, SlideSpec
 
-__all__ = ["typeset", "typeset_blocks", "typographic"]
+__all__ = ["typeset", "typeset_blocks", "typeset_inline", "typeset_plain", "typographic"]
 
 
 def _runs(runs: tuple[Run, ...], language: str) -> tuple[Run, ...]:
-    out = []
-    before = ""
-    for run in runs:
-        out.append(run if run.code else replace(run, text=typographic(run.text, language,
-                                                                      before)))
-        before = run.text[-1:] if run.text else before
-    return tuple(out)
+    """A paragraph's runs typeset as one text (quotes stay open across runs), code as is."""
+    setter = Typesetter(language)
+    return tuple(replace(run, text=setter.verbatim(run.text) if run.code
+                         else setter.text(run.text)) for run in runs)
+
+
+def typeset_inline(markdown: str, language: str) -> tuple[Run, ...]:
+    """One line of Markdown as runs with typographic punctuation in all but code."""
+    return _runs(parse_inline(markdown), language)
+
+
+def typeset_plain(markdown: str, language: str) -> str:
+    """One line of Markdown as plain text, typeset as its runs are (code as written)."""
+    return "".join(run.text for run in typeset_inline(markdown, language))
 
 
 def typeset_blocks(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...]:
@@ -39,9 +46,10 @@ def typeset_blocks(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...
 
 
 def typeset(spec: SlideSpec, language: str) -> SlideSpec:
-    """A slide spec with typographic punctuation in its title, subtitle, body and notes."""
+    """A slide spec with typographic punctuation in its title (its Markdown parsed: a deck
+    title is one plain run), subtitle, body and notes."""
     return replace(
-        spec, title=typographic(spec.title, language),
+        spec, title=typeset_plain(spec.title, language),
         subtitle=tuple(typographic(line, language) for line in spec.subtitle),
         body=typeset_blocks(spec.body, language),
         columns=tuple(Column(heading=typographic(c.heading, language),
