@@ -14,8 +14,10 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.document import _Body
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
 from docx.shared import Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -36,6 +38,7 @@ def new_document(course: Course) -> DocumentObject:
     """An empty document in the course's language, set in a readable size."""
     document = Document()
     _remember_style_ids(document)
+    document._Document__body = _AppendingBody(document.element.body, document)  # type: ignore[attr-defined]
     normal = document.styles["Normal"]
     normal.font.size = Pt(11)
     normal.font.name = BODY_FONT
@@ -50,6 +53,29 @@ def new_document(course: Course) -> DocumentObject:
             ppr = document.styles[style].element.get_or_add_pPr()
             ppr.append(ppr.makeelement(qn("w:bidi"), {}))
     return document
+
+
+class _AppendingBody(_Body):
+    """The document body adding each paragraph and table straight before its closing section
+    properties: python-docx searches the whole body for them on every addition."""
+
+    def __init__(self, body: object, parent: DocumentObject) -> None:
+        super().__init__(body, parent)  # type: ignore[arg-type]
+        self._end = self._element.sectPr
+
+    def _add_paragraph(self) -> DocxParagraph:
+        return DocxParagraph(self._append(self._element._new_p()), self)
+
+    def add_table(self, rows: int, cols: int, width: object) -> DocxTable:
+        """A table of ``rows`` by ``cols`` across ``width``, at the end of the body."""
+        return DocxTable(self._append(CT_Tbl.new_tbl(rows, cols, width)), self)  # type: ignore[arg-type]
+
+    def _append(self, element: object) -> object:
+        if self._end is None:
+            self._element.append(element)
+        else:
+            self._end.addprevious(element)
+        return element
 
 
 def _remember_style_ids(document: DocumentObject) -> None:
