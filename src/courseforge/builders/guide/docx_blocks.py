@@ -14,10 +14,8 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.document import _Body
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
-from docx.oxml.table import CT_Tbl
 from docx.shared import Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -27,10 +25,9 @@ from ...packaging import write_zip
 from ...typography import typographic
 from ..pptx.markdown_runs import BULLET, LETTER, NUMBER, Block, Paragraph, Picture, Run, Table
 from ..pptx.quiz_specs import tally
+from .docx_body import AppendingBody, append_run
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
-MONO = "Courier New"
-_SPECIAL = frozenset("\t\r\n")  # the characters python-docx turns into tabs and breaks
 BODY_FONT = "Calibri"  # rendered with its metric twin Carlito where Calibri is absent
 
 
@@ -38,7 +35,8 @@ def new_document(course: Course) -> DocumentObject:
     """An empty document in the course's language, set in a readable size."""
     document = Document()
     _remember_style_ids(document)
-    document._Document__body = _AppendingBody(document.element.body, document)  # type: ignore[attr-defined]
+    document._Document__body = AppendingBody(  # type: ignore[attr-defined]
+        document, document.part.get_style_id)
     normal = document.styles["Normal"]
     normal.font.size = Pt(11)
     normal.font.name = BODY_FONT
@@ -53,29 +51,6 @@ def new_document(course: Course) -> DocumentObject:
             ppr = document.styles[style].element.get_or_add_pPr()
             ppr.append(ppr.makeelement(qn("w:bidi"), {}))
     return document
-
-
-class _AppendingBody(_Body):
-    """The document body adding each paragraph and table straight before its closing section
-    properties: python-docx searches the whole body for them on every addition."""
-
-    def __init__(self, body: object, parent: DocumentObject) -> None:
-        super().__init__(body, parent)  # type: ignore[arg-type]
-        self._end = self._element.sectPr
-
-    def _add_paragraph(self) -> DocxParagraph:
-        return DocxParagraph(self._append(self._element._new_p()), self)
-
-    def add_table(self, rows: int, cols: int, width: object) -> DocxTable:
-        """A table of ``rows`` by ``cols`` across ``width``, at the end of the body."""
-        return DocxTable(self._append(CT_Tbl.new_tbl(rows, cols, width)), self)  # type: ignore[arg-type]
-
-    def _append(self, element: object) -> object:
-        if self._end is None:
-            self._element.append(element)
-        else:
-            self._end.addprevious(element)
-        return element
 
 
 def _remember_style_ids(document: DocumentObject) -> None:
@@ -99,16 +74,8 @@ def _remember_style_ids(document: DocumentObject) -> None:
 def add_runs(paragraph: DocxParagraph, runs: Iterable[Run], *, bold: bool = False) -> None:
     """Styled runs into a Word paragraph (links as their text)."""
     for run in runs:
-        if _SPECIAL.isdisjoint(run.text):  # python-docx reads the text character by character
-            out = paragraph.add_run()
-            if run.text:
-                out._r.add_t(run.text)
-        else:
-            out = paragraph.add_run(run.text)
-        out.bold = run.bold or bold or None
-        out.italic = run.italic or None
-        if run.code:
-            out.font.name = MONO
+        append_run(paragraph._p, run.text, bold=run.bold or bold, italic=run.italic,
+                   mono=run.code)
 
 
 def add_blocks(document: DocumentObject, blocks: Sequence[Block]) -> None:
@@ -138,7 +105,8 @@ def add_table(document: DocumentObject,
               rows: Sequence[Sequence[Sequence[Run] | str]]) -> DocxTable:
     """A table with a bold header row that repeats on every page."""
     columns = max(len(r) for r in rows)
-    table = document.add_table(rows=len(rows), cols=columns)
+    body = document._body
+    table = body.add_table(len(rows), columns, body.block_width)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     cells = table._cells  # table.cell() lists every cell of the table on each call
