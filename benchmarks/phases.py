@@ -21,7 +21,7 @@ def decks(course: object, work: Path, lap: Callable[[str], None]) -> None:
     """The slide decks alone: the module decks, then the whole-course deck on its own (in a
     build it reuses the module decks' pages, but writes every slide's XML again)."""
     from courseforge.builders.base import BuildOptions
-    from courseforge.builders.pptx import reference_template, write_decks
+    from courseforge.builders.pptx.decks import reference_template, write_decks
 
     options = BuildOptions()
     template = reference_template(course, options)  # type: ignore[arg-type]
