@@ -61,7 +61,7 @@ def check(course_dir: Path) -> dict[str, float]:
     lap("check: the mapping analysis")
     from courseforge.builders.pptx.table_check import table_warnings
 
-    lap("check: import python-pptx and the deck measures")
+    lap("check: import the table measures (font metrics, hyphenation)")
     table_warnings(course)
     lap("check: the decks' table check")
     return timings
