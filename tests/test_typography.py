@@ -21,7 +21,13 @@ from pptx import Presentation
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
 from courseforge.builders.lesson.html_render import render_markdown
-from courseforge.builders.pptx.markdown_runs import CAPTION_SIZE, Paragraph, Run, Table, parse_blocks
+from courseforge.builders.pptx.markdown_runs import (
+    CAPTION_SIZE,
+    Paragraph,
+    Run,
+    Table,
+    parse_blocks,
+)
 from courseforge.loading import diagnose
 from courseforge.typography import NARROW_NBSP, typographic
 

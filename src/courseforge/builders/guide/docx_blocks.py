@@ -106,6 +106,7 @@ def add_table(document: DocumentObject,
     """A table with a bold header row that repeats on every page."""
     columns = max(len(r) for r in rows)
     body = document._body
+    assert isinstance(body, AppendingBody)  # every document here comes from new_document
     table = body.add_table(len(rows), columns, body.block_width)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
