@@ -21,7 +21,7 @@ def decks(course: object, work: Path, lap: Callable[[str], None]) -> None:
     """The slide decks alone: the module decks, then the whole-course deck on its own (in a
     build it reuses the module decks' pages, but writes every slide's XML again)."""
     from courseforge.builders.base import BuildOptions
-    from courseforge.builders.pptx import reference_template, write_decks
+    from courseforge.builders.pptx.decks import reference_template, write_decks
 
     options = BuildOptions()
     template = reference_template(course, options)  # type: ignore[arg-type]
@@ -61,7 +61,7 @@ def check(course_dir: Path) -> dict[str, float]:
     lap("check: the mapping analysis")
     from courseforge.builders.pptx.table_check import table_warnings
 
-    lap("check: import python-pptx and the deck measures")
+    lap("check: import the table measures (font metrics, hyphenation)")
     table_warnings(course)
     lap("check: the decks' table check")
     return timings

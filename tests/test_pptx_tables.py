@@ -191,3 +191,34 @@ def test_a_list_of_ten_or_more_holds_two_digits(deck: Any) -> None:
         size = run_sizes_of(paragraph, slide)
         hanging = -int(ppr.get("indent")) / 12700
         assert hanging >= Face("Calibri", size).width("10.") + 0.25 * size - 0.01  # EMU rounding
+
+
+@pytest.mark.parametrize(("brand", "language", "right_to_left"),
+                         [("#1F5C99", "en", False), ("#AA3300", "de", False),
+                          ("#006644", "ar", True)])
+def test_check_measures_tables_as_the_default_deck_sets_them(
+        brand: str, language: str, right_to_left: bool) -> None:
+    # check reads the default deck's body width and text style without building the deck
+    from courseforge.builders.pptx.reference_measures import (
+        default_body_width,
+        default_text_style,
+    )
+    from courseforge.builders.pptx.theme_measures import measures
+
+    found = measures(find_layouts(build_reference_deck(brand, right_to_left)), language)
+    assert default_text_style(language) == found.style
+    assert default_body_width() == found.boxes.body[0]
+    assert found.boxes.body[0] > 600  # a 13.333 in slide less its margins
+
+
+def test_check_imports_no_python_pptx(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom courseforge.cli import main\n"
+              "try:\n    main(['check', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+              "print('pptx' in sys.modules, 'docx' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script, str(TABLES)], capture_output=True,
+                          text=True, check=True)
+    assert "deck.table-hyphenated" in done.stdout
+    assert done.stdout.splitlines()[-1] == "False False"

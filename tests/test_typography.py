@@ -24,7 +24,13 @@ from pptx import Presentation
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
 from courseforge.builders.lesson.html_render import render_markdown
-from courseforge.builders.pptx.markdown_runs import CAPTION_SIZE, Paragraph, Table, parse_blocks
+from courseforge.builders.pptx.markdown_runs import (
+    CAPTION_SIZE,
+    Paragraph,
+    Run,
+    Table,
+    parse_blocks,
+)
 from courseforge.loading import diagnose
 from courseforge.typography import NARROW_NBSP, typographic
 
@@ -282,3 +288,39 @@ def test_check_warns_of_a_caption_no_table_takes(tmp_path: Path) -> None:
                      (lines.index("Table: Lonely caption") + 1, "warning")]
     _, clean = diagnose(ROOT)
     assert [d for d in clean if d.code == "lesson.caption"] == []
+
+
+def test_a_caption_never_stays_at_the_foot_of_a_page_without_its_table() -> None:
+    """When the table after a caption starts a new slide, the caption goes with it."""
+    from courseforge.builders.pptx.measuring import fits, points
+    from courseforge.builders.pptx.reference_measures import (
+        BODY_BOTTOM,
+        BODY_TOP,
+        default_body_width,
+        default_text_style,
+    )
+    from courseforge.builders.pptx.splitting import split_blocks
+
+    style = default_text_style("en")
+    width, height, size = default_body_width(), points(BODY_BOTTOM - BODY_TOP), 24.0
+    caption = Paragraph(runs=(Run(text="Who says no?"),), caption=True, largest=CAPTION_SIZE)
+    table = Table(header=((Run(text="Role"),), (Run(text="Answer"),)),
+                  rows=tuple(((Run(text=f"Person {n}"),), (Run(text="No, thanks."),))
+                             for n in range(3)))
+
+    def filler(count: int) -> list[Paragraph]:
+        return [Paragraph(runs=(Run(text=f"Point {n} of what comes before the table."),))
+                for n in range(count)]
+
+    # as many lines as leave room for the caption but not for the table under it
+    count = next(n for n in range(1, 40)
+                 if fits([*filler(n), caption], width, height, size, 20.0, style)
+                 and not fits([*filler(n), caption, table], width, height, size, 20.0, style)
+                 and not fits([*filler(n + 1), caption], width, height, size, 20.0, style))
+    pages = split_blocks([*filler(count), caption, table], width, height, size, 20.0, style)
+    assert len(pages) == 2
+    assert pages[0] == tuple(filler(count))
+    assert pages[1][0] == caption and isinstance(pages[1][1], Table)
+    assert sum(len(p.rows) for p in pages[1][1:] if isinstance(p, Table)) == 3
+    # a caption alone on its page stays: moving it would leave an empty slide
+    assert split_blocks([caption, table], width, 30.0, size, 20.0, style)[0] == (caption,)

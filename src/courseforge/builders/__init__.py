@@ -9,7 +9,7 @@ from .base import Builder
 # format name -> "module:class"; order is the build order of --format all
 REGISTRY: dict[str, str] = {
     "json": "courseforge.builders.json_export:JsonBuilder",
-    "pptx": "courseforge.builders.pptx:PptxBuilder",
+    "pptx": "courseforge.builders.pptx.decks:PptxBuilder",
     "guide": "courseforge.builders.guide:GuideBuilder",
     "web": "courseforge.builders.web:WebBuilder",
     "scorm12": "courseforge.builders.scorm12:Scorm12Builder",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..builders.base import BuildOptions
-from ..builders.pptx import Fitted, reference_template
+from ..builders.pptx.decks import Fitted, reference_template
 from ..builders.pptx.markdown_runs import Paragraph, Picture, Table
 from ..builders.pptx.pagination import Page, paginate
 from ..builders.pptx.writer import DeckWriter

@@ -25,10 +25,9 @@ from ...packaging import write_zip
 from ...typography import typographic
 from ..pptx.markdown_runs import BULLET, LETTER, NUMBER, Block, Paragraph, Picture, Run, Table
 from ..pptx.quiz_specs import tally
+from .docx_body import AppendingBody, append_run
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
-MONO = "Courier New"
-_SPECIAL = frozenset("\t\r\n")  # the characters python-docx turns into tabs and breaks
 BODY_FONT = "Calibri"  # rendered with its metric twin Carlito where Calibri is absent
 
 
@@ -36,6 +35,8 @@ def new_document(course: Course) -> DocumentObject:
     """An empty document in the course's language, set in a readable size."""
     document = Document()
     _remember_style_ids(document)
+    document._Document__body = AppendingBody(  # type: ignore[attr-defined]
+        document, document.part.get_style_id)
     normal = document.styles["Normal"]
     normal.font.size = Pt(11)
     normal.font.name = BODY_FONT
@@ -73,16 +74,8 @@ def _remember_style_ids(document: DocumentObject) -> None:
 def add_runs(paragraph: DocxParagraph, runs: Iterable[Run], *, bold: bool = False) -> None:
     """Styled runs into a Word paragraph (links as their text)."""
     for run in runs:
-        if _SPECIAL.isdisjoint(run.text):  # python-docx reads the text character by character
-            out = paragraph.add_run()
-            if run.text:
-                out._r.add_t(run.text)
-        else:
-            out = paragraph.add_run(run.text)
-        out.bold = run.bold or bold or None
-        out.italic = run.italic or None
-        if run.code:
-            out.font.name = MONO
+        append_run(paragraph._p, run.text, bold=run.bold or bold, italic=run.italic,
+                   mono=run.code)
 
 
 def add_blocks(document: DocumentObject, blocks: Sequence[Block]) -> None:
@@ -112,7 +105,9 @@ def add_table(document: DocumentObject,
               rows: Sequence[Sequence[Sequence[Run] | str]]) -> DocxTable:
     """A table with a bold header row that repeats on every page."""
     columns = max(len(r) for r in rows)
-    table = document.add_table(rows=len(rows), cols=columns)
+    body = document._body
+    assert isinstance(body, AppendingBody)  # every document here comes from new_document
+    table = body.add_table(len(rows), columns, body.block_width)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     cells = table._cells  # table.cell() lists every cell of the table on each call

@@ -161,7 +161,9 @@ def column_widths(table: Table, width: float, size: float, style: TextStyle) -> 
     return [w * width / sum(shortest) for w in shortest]
 
 
-def column_ranges(table: Table, size: float, style: TextStyle) -> tuple[list[float], list[float]]:
+@functools.lru_cache(maxsize=1 << 12)  # pagination tries each table at every size, often
+def column_ranges(table: Table, size: float,
+                  style: TextStyle) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """(narrowest, widest) width of every column at ``size``: its longest word, its longest
     cell on one line, cell margins included."""
     shortest, longest = [], []
@@ -176,7 +178,7 @@ def column_ranges(table: Table, size: float, style: TextStyle) -> tuple[list[flo
                    for cell, bold in cells) + 2 * CELL_X
         shortest.append(low)
         longest.append(max(high, low))
-    return shortest, longest
+    return tuple(shortest), tuple(longest)
 
 
 def words_fit(table: Table, width: float, size: float, style: TextStyle) -> bool:
@@ -247,11 +249,21 @@ def _block_heights(blocks: Sequence[Block], width: float, size: float, tsize: fl
             total += text_height(group, width, size, style) + BLOCK_GAP * size
             group = []
         if isinstance(block, Table):
-            if not words_fit(block, width, tsize, style) \
-                    and words_fit(block, width, TABLE_SIZES[-1], style):
-                return math.inf  # smaller, no word breaks
-            total += sum(table_heights(block, width, tsize, style)[1]) + BLOCK_GAP * size
+            height = _table_block_height(block, width, tsize, style)
+            if height == math.inf:
+                return height  # smaller, no word breaks
+            total += height + BLOCK_GAP * size
     return total - (BLOCK_GAP * size if total else 0.0)
+
+
+@functools.lru_cache(maxsize=1 << 12)  # splitting measures the same tables again and again
+def _table_block_height(table: Table, width: float, tsize: float, style: TextStyle) -> float:
+    """A table's height at ``tsize`` across ``width``; infinite when a smaller size would
+    spare its words a break."""
+    if not words_fit(table, width, tsize, style) and words_fit(table, width, TABLE_SIZES[-1],
+                                                               style):
+        return math.inf  # smaller, no word breaks
+    return sum(table_heights(table, width, tsize, style)[1])
 
 
 def text_width(blocks: Sequence[Block], width: float) -> float:

@@ -18,12 +18,20 @@ from pptx.util import Emu
 
 from .drawingml import NS, A, P, next_shape_id
 from .layouts import layout_placeholders, master_placeholders
+from .reference_measures import (
+    BODY_BOTTOM,
+    BODY_SIZES,
+    BODY_TOP,
+    FAMILY,
+    HANGING,
+    HEIGHT,
+    INNER,
+    MARGIN,
+    TITLE_SIZE,
+    WIDTH,
+    level_margin,
+)
 from .slide_specs_base import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
-
-WIDTH, HEIGHT = 12192000, 6858000  # 13.333 x 7.5 inches
-MARGIN = 609600
-INNER = WIDTH - 2 * MARGIN
-BODY_TOP, BODY_BOTTOM = 1554480, 6217920
 
 # role -> (name in python-pptx's template, name in the reference deck)
 DEFAULT_LAYOUTS = {
@@ -58,7 +66,7 @@ def _theme(prs: PresentationObject, brand: str) -> None:
         etree.SubElement(slot, f"{{{A}}}srgbClr", val=value)
     scheme.set("name", "courseforge")
     for latin in root.iterfind(".//a:fontScheme/*/a:latin", NS):
-        latin.set("typeface", "Calibri")
+        latin.set("typeface", FAMILY)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -71,18 +79,17 @@ def _text_styles(prs: PresentationObject) -> None:
     title.set("algn", "l")
     rpr = title.find("a:defRPr", NS)
     assert rpr is not None
-    rpr.set("sz", "3600")
+    rpr.set("sz", str(TITLE_SIZE))
     rpr.set("b", "1")
     _fill(rpr, "tx2")
-    sizes = (2400, 2000, 1800, 1800, 1800)
     bullets = ("•", "–", "•", "–", "•")
     for level in range(1, 10):
         ppr = styles.find(f"p:bodyStyle/a:lvl{level}pPr", NS)
         if ppr is None:
             continue
         index = min(level, 5) - 1
-        ppr.set("marL", str(342900 + index * 457200))
-        ppr.set("indent", "-342900")
+        ppr.set("marL", str(level_margin(index)))
+        ppr.set("indent", str(-HANGING))
         for tag in ("spcBef", "buFont", "buChar"):
             for old in ppr.findall(f"a:{tag}", NS):
                 ppr.remove(old)
@@ -96,7 +103,7 @@ def _text_styles(prs: PresentationObject) -> None:
         char = etree.Element(f"{{{A}}}buChar", char=bullets[index])
         for position, element in enumerate((spc, clr, font, char)):
             ppr.insert(position, element)
-        rpr.set("sz", str(sizes[index]))
+        rpr.set("sz", str(BODY_SIZES[index]))
         _fill(rpr, "tx1", lum=(75000, 25000))
 
 

@@ -59,9 +59,21 @@ def split_blocks(blocks: Sequence[Block], width: float, height: float, size: flo
                 and any(isinstance(b, Picture) for b in current)  # a continued table: full width
             if not current or (not beside and fits(merged, width, height, size, tsize, style)):
                 pages[-1] = merged
+            elif _moves_with(current, piece, width, height, size, tsize, style):
+                pages[-1:] = [current[:-1], [current[-1], piece]]  # the caption with its table
             else:
                 pages.append([piece])
     return [tuple(p) for p in pages]
+
+
+def _moves_with(current: Sequence[Block], piece: Block, width: float, height: float,
+                size: float, tsize: float, style: TextStyle) -> bool:
+    """Whether the page ``piece`` starts takes the caption ending ``current`` along: a caption
+    is never left at the foot of a page, away from its table, when the two fit together and
+    something else stays behind."""
+    last = current[-1]
+    return (len(current) > 1 and isinstance(last, Paragraph) and last.caption
+            and fits([last, piece], width, height, size, tsize, style))
 
 
 def most(low: int, high: int, holds: Callable[[int], bool]) -> int:

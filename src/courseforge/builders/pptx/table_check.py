@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from ...errors import Diagnostic, warning
 from ...model import Course
-from .layouts import find_layouts
 from .markdown_runs import Table, parse_blocks
 from .measuring import TABLE_SIZES, hyphenated, text_width, words_fit
-from .reference_deck import build_reference_deck
-from .theme_measures import measures
+from .reference_measures import default_body_width, default_text_style
 
 CODE = "deck.table-hyphenated"
 
@@ -16,19 +14,18 @@ CODE = "deck.table-hyphenated"
 def table_warnings(course: Course) -> list[Diagnostic]:
     """A warning for every slide table whose longest words fit no column of the default
     deck's body at the smallest table size: the decks hyphenate them."""
-    found = measures(find_layouts(build_reference_deck(course.brand_colour)), course.language)
-    width = found.boxes.body[0]
+    style, width = default_text_style(course.language), default_body_width()
     out = []
     for module in course.modules:
         for slide in module.lesson.slides:
             blocks = parse_blocks(slide.body)
             room = text_width(blocks, width)
             for table in (b for b in blocks if isinstance(b, Table)):
-                if words_fit(table, room, TABLE_SIZES[-1], found.style):
+                if words_fit(table, room, TABLE_SIZES[-1], style):
                     continue
-                fixed = hyphenated(table, room, found.style)
+                fixed = hyphenated(table, room, style)
                 how = ("is hyphenated in the decks" if words_fit(fixed, room, TABLE_SIZES[-1],
-                                                                 found.style)
+                                                                 style)
                        else "breaks inside words in the decks even hyphenated")
                 out.append(warning(
                     slide.source.path, slide.source.line,

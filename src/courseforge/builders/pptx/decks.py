@@ -1,0 +1,161 @@
+"""Trainer slide decks: one .pptx per module and one for the whole course, in ``slides/``."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from ...model import Course
+from ..base import Builder, BuildOptions, Progress
+from .furniture import is_right_to_left
+from .pagination import Boxes, Page, TextStyle, paginate
+from .reference_deck import build_reference_deck
+from .slide_specs import SlideSpec, course_deck, module_body, module_opening, timed_module
+from .template_files import load_template
+from .text_fit import unmeasured
+from .texts import speaking
+from .theme_measures import DeckTemplate
+from .timing import page_timings, split_seconds
+from .typography import typeset
+from .writer import DeckWriter
+
+# A module's slides appear in its own deck and in the course's: each is fitted once.
+Fitted = dict[tuple[SlideSpec, Boxes, TextStyle], list[Page]]
+# and typeset once: spec as timed -> spec with typographic punctuation
+Typeset = dict[SlideSpec, SlideSpec]
+
+
+def reference_template(course: Course, options: BuildOptions) -> bytes:
+    """The reference deck's bytes: the trainer's template, or the default one for the course."""
+    if options.pptx_template is not None:
+        return load_template(options.pptx_template)
+    buffer = io.BytesIO()
+    build_reference_deck(course.brand_colour, is_right_to_left(course.language)).save(buffer)
+    return buffer.getvalue()
+
+
+def write_deck(course: Course, template: bytes, options: BuildOptions, specs: list[SlideSpec],
+               path: Path, *, title: str, subject: str, fitted: Fitted | None = None,
+               shared: DeckTemplate | None = None, typeset_specs: Typeset | None = None
+               ) -> list[Page]:
+    """Fit the specs into the template's layouts and save the deck; the pages written.
+
+    ``fitted`` keeps pages fitted for earlier decks, ``typeset_specs`` specs typeset for
+    them, and ``shared`` what the template's earlier decks worked out, to reuse them.
+    """
+    writer = DeckWriter(template, course, options.layout_names, shared, options.footer)
+    fitted = {} if fitted is None else fitted
+    typeset_specs = {} if typeset_specs is None else typeset_specs
+    pages: list[Page] = []
+    seconds: list[float] = []
+    for timed in specs:
+        spec = typeset_specs.get(timed)
+        if spec is None:
+            spec = typeset_specs[timed] = typeset(timed, course.language)
+        key = (spec, writer.boxes, writer.style)
+        if key not in fitted:
+            fitted[key] = paginate(spec, writer.boxes, writer.style)
+        pages.extend(fitted[key])
+        seconds.extend(split_seconds(spec.seconds, len(fitted[key])))
+    for page, timing in zip(pages, page_timings(seconds), strict=True):
+        writer.add(page, timing)
+    writer.save(path, title=title, subject=subject)
+    return pages
+
+
+class PptxBuilder(Builder):
+    """Writes ``slides/<module-id>.pptx`` for every module and ``slides/<course-id>.pptx``."""
+
+    name = "pptx"
+    folder = "slides"
+    description = "trainer slide decks with speaker notes"
+
+    def build(self, staging: Path, progress: Progress) -> None:
+        """Write every module's deck, then the course deck (in parallel with ``jobs`` > 1)."""
+        course = self.course
+        template = reference_template(course, self.options)
+        folder = staging / self.folder
+        decks: list[str | None] = [m.id for m in course.modules] + [None]  # None: the course
+        groups = _balanced_groups(course, decks, self.options.jobs)
+        told: set[str] = set()
+
+        def tell(messages: list[str]) -> None:
+            for message in messages:
+                if message not in told:  # every process notes the same missing fonts
+                    told.add(message)
+                    progress(message)
+
+        if len(groups) == 1:
+            tell(write_decks(course, template, self.options, folder, decks))
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=len(groups)) as pool:
+            futures = [pool.submit(write_decks, course, template, self.options, folder, group)
+                       for group in groups]
+            for future in futures:
+                tell(future.result())
+
+
+def write_decks(course: Course, template: bytes, options: BuildOptions, folder: Path,
+                decks: list[str | None]) -> list[str]:
+    """Write the named module decks (None: the course deck); what to tell: the file names
+    written, and a note when the theme's fonts cannot be measured here."""
+    with speaking(course):
+        return _write_decks(course, template, options, folder, decks)
+
+
+def _write_decks(course: Course, template: bytes, options: BuildOptions, folder: Path,
+                 decks: list[str | None]) -> list[str]:
+    fitted: Fitted = {}
+    typeset_specs: Typeset = {}
+    shared = DeckTemplate()
+    bodies = [module_body(course, module, options.answer_slides) for module in course.modules]
+    written = []
+    for number, deck in enumerate(decks):
+        # the course deck repeats the module decks' slides: keep them when it comes later
+        shared.keep_slides = None in decks[number + 1:]
+        if deck is None:
+            written.append(f"slides/{course.id}.pptx")
+            write_deck(course, template, options, course_deck(course, bodies),
+                       folder / f"{course.id}.pptx", title=course.title,
+                       subject=course.description or course.title, fitted=fitted,
+                       shared=shared, typeset_specs=typeset_specs)
+            continue
+        index = next(i for i, m in enumerate(course.modules) if m.id == deck)
+        module = course.modules[index]
+        written.append(f"slides/{module.id}.pptx")
+        specs = timed_module(module, module_opening(course, module, standalone=True),
+                             bodies[index])
+        write_deck(course, template, options, specs, folder / f"{module.id}.pptx",
+                   title=module.title, subject=course.title, fitted=fitted, shared=shared,
+                   typeset_specs=typeset_specs)
+    if shared.measures is not None:
+        style = shared.measures.style
+        missing = unmeasured((style.body_family, style.title_family))
+        if missing:
+            written.append(
+                "note: no font file for " + " or ".join(f"'{f}'" for f in missing) +
+                " (nor a metric-compatible one) here: slide text is fitted by estimate; "
+                "install the theme's fonts (for Calibri, Debian's fonts-crosextra-carlito) "
+                "for exact fitting")
+    return written
+
+
+def _balanced_groups(course: Course, decks: list[str | None], jobs: int) -> list[list[str | None]]:
+    """Decks split into at most ``jobs`` groups of about equal slide counts (largest first).
+
+    The course deck holds every module's slides, so it weighs as much as all modules.
+    """
+    if jobs <= 1:
+        return [decks]
+    weight = {m.id: len(m.lesson.slides) + 2 * len(m.quiz.questions if m.quiz else ())
+              for m in course.modules}
+    sizes = {deck: weight[deck] if deck is not None else sum(weight.values()) for deck in decks}
+    groups: list[list[str | None]] = [[] for _ in range(min(jobs, len(decks)))]
+    loads = [0] * len(groups)
+    for deck in sorted(decks, key=lambda d: -sizes[d]):
+        lightest = loads.index(min(loads))
+        groups[lightest].append(deck)
+        loads[lightest] += sizes[deck]
+    return [g for g in groups if g]
