@@ -10,7 +10,7 @@ import pytest
 
 from conftest import BUNDLED, ROOTS
 from courseforge.builders.base import BuildOptions
-from courseforge.builders.pptx import reference_template, write_decks
+from courseforge.builders.pptx.decks import reference_template, write_decks
 from courseforge.loading import load_checked
 
 

@@ -14,7 +14,7 @@ from pptx import Presentation
 
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
-from courseforge.builders.guide.docx_blocks import MONO
+from courseforge.builders.guide.docx_body import MONO
 from courseforge.builders.lesson.html_render import render_markdown
 from courseforge.builders.pptx.markdown_runs import Paragraph, Table, parse_blocks
 from courseforge.builders.pptx.typography import typeset_blocks
