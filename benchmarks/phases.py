@@ -17,6 +17,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 
+def stopwatch() -> tuple[dict[str, float], Callable[[str], None]]:
+    """Phase -> CPU seconds, and ``lap(name)``, which records the time since the last lap."""
+    timings: dict[str, float] = {}
+    mark = [time.process_time()]
+
+    def lap(name: str) -> None:
+        now = time.process_time()
+        timings[name] = round(now - mark[0], 4)
+        mark[0] = now
+
+    return timings, lap
+
+
 def decks(course: object, work: Path, lap: Callable[[str], None]) -> None:
     """The slide decks alone: the module decks, then the whole-course deck on its own (in a
     build it reuses the module decks' pages, but writes every slide's XML again)."""
@@ -35,15 +48,7 @@ def decks(course: object, work: Path, lap: Callable[[str], None]) -> None:
 
 def check(course_dir: Path) -> dict[str, float]:
     """The phases of ``courseforge check``, in CPU seconds."""
-    timings: dict[str, float] = {}
-    mark = time.process_time()
-
-    def lap(name: str) -> None:
-        nonlocal mark
-        now = time.process_time()
-        timings[name] = round(now - mark, 4)
-        mark = now
-
+    timings, lap = stopwatch()
     import click  # noqa: F401
 
     lap("check: import click (the CLI)")
@@ -72,15 +77,7 @@ def main() -> None:
     if sys.argv[1] == "--check":
         print(json.dumps(check(Path(sys.argv[2]))))
         return
-    timings: dict[str, float] = {}
-    mark = time.process_time()
-
-    def lap(name: str) -> None:
-        nonlocal mark
-        now = time.process_time()
-        timings[name] = round(now - mark, 4)
-        mark = now
-
+    timings, lap = stopwatch()
     import click  # noqa: F401 - what every command imports first
 
     lap("import click (the CLI)")

@@ -95,26 +95,25 @@ def caching_browser(chromium: Any) -> Iterator[Any]:
     browser.close()
 
 
-@pytest.fixture
-def page(chromium) -> Iterator[Any]:  # type: ignore[no-untyped-def]
-    """A fresh context (empty storage) and page at desktop size; an uncaught script error
-    in the page fails the test."""
-    context = chromium.new_context(viewport={"width": 1100, "height": 800})
+def watched_tab(browser: Any, viewport: dict[str, int]) -> Iterator[Any]:
+    """A page in a fresh context of ``browser``; an uncaught script error in it fails the test."""
+    context = browser.new_context(viewport=viewport)
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
     yield tab
     context.close()
     assert errors == []
+
+
+@pytest.fixture
+def page(chromium) -> Iterator[Any]:  # type: ignore[no-untyped-def]
+    """A fresh context (empty storage) and page at desktop size; an uncaught script error
+    in the page fails the test."""
+    yield from watched_tab(chromium, {"width": 1100, "height": 800})
 
 
 @pytest.fixture
 def caching_tab(caching_browser: Any) -> Iterator[Any]:
     """A page of the caching browser at 1366x768; an uncaught script error fails the test."""
-    context = caching_browser.new_context(viewport={"width": 1366, "height": 768})
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
-    assert errors == []
+    yield from watched_tab(caching_browser, {"width": 1366, "height": 768})
