@@ -97,7 +97,7 @@ def test_next_moves_focus_to_the_new_page_at_its_top(page, bundled) -> None:
                   "(courseforge.pages.filter(p => p.startsWith('final-assessment.')).length - 1))")
     page.get_by_role("button", name="Next").click()
     assert page.evaluate("() => document.activeElement.id") == "final-assessment.quiz-title"
-    for tabs in range(1, 6):
+    for _ in range(1, 6):
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.closest('[data-question]') !== null"):
             break
