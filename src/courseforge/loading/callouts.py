@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from ..errors import did_you_mean
 from ..model import CalloutKind
+from .lesson_markdown import FENCE
 
 CALLOUT_KINDS = tuple(kind.value for kind in CalloutKind)
-FENCE = re.compile(r"^\s*(```|~~~)")
 CALLOUT_LINE = re.compile(r"^:::+(?P<rest>.*)$")
 OPENING = re.compile(r"^\s*(?P<kind>[A-Za-z][\w-]*)(?:\s+(?P<title>.*?))?\s*$")
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
+from .lesson_markdown import FENCE, TABLE_ROW
+
 CAPTION = re.compile(r"^(?:[Tt]able)?:[ \t]+(?=\S)")
-TABLE_LINE = re.compile(r"^\s*\|")
-FENCE = re.compile(r"^\s*(```|~~~)")
 CALLOUT_LINE = re.compile(r"^\s*:::")
 INDENTED = re.compile(r"^(?: {4}|\t| {0,3}\t)")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
@@ -63,12 +63,12 @@ def separated(lines: list[str]) -> list[str]:
     out: list[str] = []
     code = indented_code(lines)
     for index, line in enumerate(lines):
-        if index not in code and caption_start(line.strip()) and not TABLE_LINE.match(line):
-            if out and TABLE_LINE.match(out[-1]):
+        if index not in code and caption_start(line.strip()) and not TABLE_ROW.match(line):
+            if out and TABLE_ROW.match(out[-1]):
                 out.append("")
             out.append(line)
             if index + 1 < len(lines) and index + 1 not in code \
-                    and TABLE_LINE.match(lines[index + 1]):
+                    and TABLE_ROW.match(lines[index + 1]):
                 out.append("")
             continue
         out.append(line)
@@ -96,7 +96,7 @@ def _runs(lines: list[str]) -> list[tuple[int, list[str]]]:
         if not line.strip():
             current = []
             continue
-        if not current or bool(TABLE_LINE.match(current[-1])) != bool(TABLE_LINE.match(line)):
+        if not current or bool(TABLE_ROW.match(current[-1])) != bool(TABLE_ROW.match(line)):
             current = []
             runs.append((index, current))
         current.append(line)
@@ -106,7 +106,7 @@ def _runs(lines: list[str]) -> list[tuple[int, list[str]]]:
 def stray_captions(markdown: str) -> list[int]:
     """The 0-based lines of caption paragraphs no table takes (they show as text)."""
     runs = _runs(markdown.split("\n"))
-    tables = [bool(lines) and bool(TABLE_LINE.match(lines[0])) for _, lines in runs]
+    tables = [bool(lines) and bool(TABLE_ROW.match(lines[0])) for _, lines in runs]
     captions = {p for p, (_, lines) in enumerate(runs)
                 if lines and not tables[p] and caption_start(lines[0].strip())}
     taken: set[int] = set()
