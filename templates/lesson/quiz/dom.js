@@ -5,12 +5,7 @@
   var quizzes = lesson.quizzes;
   if (!quizzes) return;
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  var el = lesson.el;
 
   function html(tag, className, markup) {
     // markup is the builder's rendered, escaped Markdown from the data block

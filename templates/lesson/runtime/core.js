@@ -80,6 +80,14 @@
     return Object.prototype.hasOwnProperty.call(object, key);
   };
 
+  /* An element with a class and its text (set as text, never parsed as markup). */
+  lesson.el = function (tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+
   lesson.warn = function (message) {
     try { window.console.warn("courseforge: " + message); } catch (e) { /* no console */ }
   };

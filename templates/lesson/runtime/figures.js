@@ -22,10 +22,8 @@
 
   var figures = document.querySelectorAll("main figure.figure");
   for (var i = 0; i < figures.length; i++) {
-    var button = document.createElement("button");
+    var button = lesson.el("button", "figure-zoom", lesson.labels.text("lesson.enlarge_image"));
     button.type = "button";
-    button.className = "figure-zoom";
-    button.textContent = lesson.labels.text("lesson.enlarge_image");
     figures[i].appendChild(button);
     button.addEventListener("click", (function (figure, self) {
       return function () { open(figure, self); };

@@ -14,13 +14,7 @@
   "use strict";
 
   var text = lesson.labels.text;
-
-  function element(name, className, content) {
-    var node = document.createElement(name);
-    if (className) node.className = className;
-    if (content) node.textContent = content;
-    return node;
-  }
+  var element = lesson.el;
 
   /* The dialog: what happened, what it means, the way back to the LMS. */
   function endedDialog(returnUrl) {

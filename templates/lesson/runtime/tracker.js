@@ -177,9 +177,8 @@
      Terminate (LMSFinish, terminated), so the learner is told (lesson.sessionEnded). Without
      an LMS session (the web site, a package opened outside an LMS or one that refused to open
      it) there is no session to respect: tracking resumes in this browser, with what another
-     tab may have saved here since merged in (it is the
-     newer copy: this page saved all it had when it was hidden), and the learner stays on the
-     page they see. */
+     tab may have saved here since merged in (it is the newer copy: this page saved all it
+     had when it was hidden), and the learner stays on the page they see. */
   window.addEventListener("pageshow", function (event) {
     if (!event.persisted || !finished) return;
     if (lms && store === lms) {
