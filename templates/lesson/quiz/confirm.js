@@ -6,6 +6,7 @@
   if (!quizzes) return;
   var labels = quizzes.labels;
   var role = quizzes.role;
+  var el = quizzes.el;
   var Controller = quizzes.Controller;
 
   function numbers(lis) {
@@ -45,11 +46,10 @@
     var list = role(this.form, "confirm-links");
     list.textContent = "";
     missing.forEach(function (li) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
+      var item = el("li");
+      var link = el("a", "", labels.text(aboutYou(li) ? "quiz.go_to_about_you" : "quiz.go_to_question",
+        { number: li.getAttribute("data-number") }));
       link.href = "#" + li.id;
-      link.textContent = labels.text(aboutYou(li) ? "quiz.go_to_about_you" : "quiz.go_to_question",
-        { number: li.getAttribute("data-number") });
       link.addEventListener("click", function (event) {
         event.preventDefault(); // the page's own fragment stays, so no history entry or page change
         var control = li.querySelector("input, select");
