@@ -18,6 +18,7 @@ from courseforge.builders.lesson.brand_colours import contrast, palette
 from courseforge.builders.lesson.files import lesson_members
 from courseforge.builders.lesson.html_render import is_safe_link, render_markdown
 from courseforge.builders.lesson.pages import lesson_site
+from courseforge.builders.lesson.stylesheet import style_source
 from courseforge.lms.suspend_data import (
     SCORM12_SUSPEND_LIMIT,
     page_count,
@@ -115,12 +116,18 @@ def test_the_lesson_document(hostile: Path) -> None:
     assert "connect-src 'none'" in unescape(csp.group(1))
     # speaker notes never reach learners
     assert "Ask the group" not in html and "Keep this short" not in html
-    # no author script, no inline script or style, nothing fetched from elsewhere
+    # no author script, no inline script, no style but the page's own, nothing fetched
+    # from elsewhere
     assert "<script>" not in html and "onerror=" not in html.replace("onerror=alert", "")
     assert re.findall(r"<script(?: [^>]*)?>", html) == [
         '<script type="application/json" id="courseforge-data">', '<script src="runtime.js" defer>',
         '<script src="grading.js" defer>', '<script src="quiz.js" defer>']
-    assert " style=" not in html and "<style" not in html
+    assert " style=" not in html
+    head = html.split("</head>", 1)[0]
+    styles = re.findall(r"<style[^>]*>(.*?)</style>", head, re.DOTALL)
+    assert len(styles) == html.count("<style") == 2  # the page's own: lesson, while loading
+    policy = unescape(csp.group(1))
+    assert all(style_source(text) in policy for text in styles)
     for attribute in re.findall(r'(?:src|href)="([^"]*)"', html):
         external = attribute.startswith(("http:", "https:", "//"))
         assert not external or attribute == "https://example.org/demo"  # a link, not a fetch
@@ -149,7 +156,7 @@ def test_the_data_block_cannot_end_its_script(tmp_path: Path, roots: Path) -> No
 
 def test_brand_colour_and_readable_contrast(roots: Path) -> None:
     course = load_checked(roots / "minimal").course
-    theme = dict(lesson_members(course, BuildOptions(), "web"))["theme.css"].decode()
+    theme = dict(lesson_members(course, BuildOptions(), "web"))["index.html"].decode()
     assert "--brand: #2E7D32;" in theme
     for brand in ("#2E7D32", "#FFD700", "#000000", "#FFFFFF", "#1F5A96"):
         colours = palette(brand)
@@ -161,15 +168,16 @@ def test_brand_colour_and_readable_contrast(roots: Path) -> None:
 
 def test_runtime_and_styles_stay_small(roots: Path) -> None:
     members = dict(lesson_members(load_checked(roots / "minimal").course, BuildOptions(), "web"))
-    total = b"".join(members[name] for name in ("runtime.js", "lesson.css"))
+    styles = re.search(rb"<style>(.*?)</style>", members["index.html"], re.DOTALL)
+    assert styles is not None
+    total = members["runtime.js"] + styles.group(1)
     assert len(zlib.compress(total, 9)) <= 30 * 1024
 
 
 def test_web_output_is_a_site(tmp_path: Path, roots: Path) -> None:
     build(roots / "minimal", tmp_path, ["web"], BuildOptions(), lambda _: None)
     names = sorted(p.name for p in (tmp_path / "web").iterdir())
-    assert names == ["grading.js", "index.html", "lesson.css", "quiz.js", "runtime.js",
-                     "theme.css"]
+    assert names == ["grading.js", "index.html", "quiz.js", "runtime.js"]
     assert b'"standard":"web"' in (tmp_path / "web" / "index.html").read_bytes()
 
 

@@ -24,7 +24,7 @@ def _course(tmp_path: Path, line: str) -> Path:
 
 def _theme(course: Path) -> str:
     return dict(lesson_members(load_checked(course).course, BuildOptions(), "web"))[
-        "theme.css"].decode()
+        "index.html"].decode()
 
 
 def test_a_set_accent_is_used_readably_on_both_schemes(tmp_path) -> None:

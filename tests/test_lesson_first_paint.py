@@ -64,3 +64,34 @@ def test_the_runtime_shows_the_page_asked_for(page, site) -> None:
     assert page.evaluate(SHOWN) == ["roles.1"]
     page.evaluate("() => courseforge.go(0)")
     assert page.evaluate(SHOWN) == ["start"]
+
+
+
+MUTATIONS = """async () => {
+    const touched = new Set();  // the pages and Contents links whose attributes changed
+    const observer = new MutationObserver((records) => records.forEach((r) => {
+        if (r.target.matches('main > .page')) touched.add('page ' + r.target.id);
+        if (r.target.matches('[data-toc]')) touched.add('link ' + r.target.dataset.toc);
+    }));
+    observer.observe(document.body, { attributes: true, subtree: true });
+    courseforge.go(2);
+    await new Promise((done) => setTimeout(done, 0));
+    observer.disconnect();
+    return [...touched].sort();
+}"""
+
+
+def test_once_running_a_page_change_touches_only_what_it_changes(page, site) -> None:
+    page.goto(site)
+    page.wait_for_function("() => window.courseforge !== undefined")
+    # the rules for the page while the runtime loaded are gone, and their :has() checks
+    assert page.locator("style[data-role=loading-styles]").count() == 0
+    assert not page.evaluate("() => [...document.styleSheets].some(s => [...s.cssRules]"
+                             ".some(r => r.cssText.includes(':target')))")
+    page.evaluate("() => courseforge.go(1)")
+    pages = page.evaluate("() => courseforge.pages")
+    assert len(pages) > 4
+    # from the second page to the third: those two pages and their Contents links alone,
+    # however long the course
+    assert page.evaluate(MUTATIONS) == sorted(
+        f"{kind} {pages[i]}" for kind in ("page", "link") for i in (1, 2))

@@ -30,7 +30,7 @@ def lessons(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_the_runtime_stays_within_its_budget(lessons: dict[str, Path], fmt: str) -> None:
     names = [name for name, _ in runtime_files(lessons[fmt])]
-    assert {"runtime.js", "quiz.js", "grading.js", "lesson.css", "theme.css"} <= set(names)
+    assert {"runtime.js", "quiz.js", "grading.js", "index.html <style>"} <= set(names)
     assert gzipped_kb(lessons[fmt]) <= RUNTIME_BUDGET_KB
 
 

@@ -105,7 +105,7 @@ def test_every_page_seen_completes_and_terminates_once(page, served, version) ->
                             for url in requests), requests
     lesson_requests = [u for u in requests if "/" + FOLDERS[version] + "/" in u]
     assert {u.rsplit("/", 1)[1] for u in lesson_requests} >= {"index.html", "runtime.js",
-                                                              "lesson.css", "theme.css"}
+                                                              "quiz.js", "grading.js"}
 
 
 @pytest.mark.parametrize("version", VERSIONS)

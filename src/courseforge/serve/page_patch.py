@@ -63,7 +63,7 @@ class PagePatcher:
         """Page id -> (title, body, Contents link) HTML of the site's slide pages, as the
         lesson page renders them (theme overrides included); None when a page lacks them."""
         page = render(self.environment(course), "lesson/index.html.j2", site=site, csp=CSP,
-                      data_json=script_json({}))
+                      stylesheet="", loading_stylesheet="", data_json=script_json({}))
         ids = [p.id for p in site.pages if p.kind == "slide"]
         found = slide_parts(page, ids)
         return found if len(found) == len(ids) else None

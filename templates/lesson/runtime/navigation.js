@@ -20,6 +20,8 @@
   var bar = document.querySelector("[data-role=progress]");
   var progressText = document.querySelector("[data-role=progress-text]");
   var tocLinks = document.querySelectorAll("[data-toc]");
+  var tocPages = [];  // each Contents link's page index, and what it last showed
+  var tocShown = [];
   var tocToggle = document.querySelector("[data-role=toc-toggle]");
   var toc = document.getElementById("toc");
   var listeners = [];
@@ -28,6 +30,11 @@
   function indexOf(id) {
     for (var i = 0; i < pageIds.length; i++) if (pageIds[i] === id) return i;
     return -1;
+  }
+
+  for (var k = 0; k < tocLinks.length; k++) {
+    tocPages.push(indexOf(tocLinks[k].getAttribute("data-toc")));
+    tocShown.push("");
   }
 
   function render() {
@@ -42,7 +49,10 @@
     nextButton.disabled = current >= pageIds.length - 1;
     for (var i = 0; i < tocLinks.length; i++) {
       var link = tocLinks[i];
-      var at = indexOf(link.getAttribute("data-toc"));
+      var at = tocPages[i];
+      var shown = (at === current ? "c" : "") + (state.seen[at] ? "s" : "");
+      if (shown === tocShown[i]) continue;  // a long course: touch only what changed
+      tocShown[i] = shown;
       if (at === current) {
         if (link.getAttribute("aria-current") !== "page") revealInContents(link);
         link.setAttribute("aria-current", "page");
@@ -80,7 +90,12 @@
     if (!initial) movedByLearner = true;
     var heading = sections[index].querySelector("h1");
     if (moved) {
-      for (var i = 0; i < sections.length; i++) sections[i].hidden = i !== index;
+      if (current < 0) {
+        for (var i = 0; i < sections.length; i++) sections[i].hidden = i !== index;
+      } else {
+        sections[current].hidden = true;
+        sections[index].hidden = false;
+      }
       current = index;
       // at once: a smooth scroll would sweep through the whole new page
       window.scrollTo({ top: 0, left: 0, behavior: "instant" });
@@ -172,6 +187,10 @@
   window.addEventListener("pagehide", lesson.finish);
 
   document.documentElement.classList.add("js");
+  // the styles for the page while the runtime loaded (loading.css) go: the browser would
+  // check their :has() rules again on every page change, across the whole lesson
+  var loadingStyles = document.querySelector("style[data-role=loading-styles]");
+  if (loadingStyles) loadingStyles.remove();
   var fromHash = indexOf(decodeURIComponent(location.hash.slice(1)));
   var resume = indexOf(state.location);
   // a link to a page (#page) opens that page; without one the learner resumes where they were

@@ -14,20 +14,25 @@
     return heading ? heading.textContent : id;
   }
 
-  function firstUnseen(prefix) {
-    for (var i = 1; i < pageIds.length; i++) {
-      if (!state.seen[i] && (!prefix || pageIds[i].indexOf(prefix) === 0)) return pageIds[i];
-    }
+  function firstUnseen() {
+    for (var i = 1; i < pageIds.length; i++) if (!state.seen[i]) return pageIds[i];
     return "";
   }
 
-  function renderCard(card) {
-    var prefix = card.getAttribute("data-module") + ".";
-    var seen = 0, total = 0;
-    for (var i = 1; i < pageIds.length; i++) {
-      if (pageIds[i].indexOf(prefix) !== 0) continue;
-      total++;
-      if (state.seen[i]) seen++;
+  // each card's pages (their indexes), found once: a page change renders every card
+  var cardPages = [];
+  for (var c = 0; c < cards.length; c++) {
+    var prefix = cards[c].getAttribute("data-module") + ".";
+    var own = [];
+    for (var p = 1; p < pageIds.length; p++) if (pageIds[p].indexOf(prefix) === 0) own.push(p);
+    cardPages.push(own);
+  }
+
+  function renderCard(card, own) {
+    var seen = 0, total = own.length, unseen = "";
+    for (var i = 0; i < total; i++) {
+      if (state.seen[own[i]]) seen++;
+      else if (!unseen) unseen = pageIds[own[i]];
     }
     var bar = card.querySelector("[data-role=module-progress]");
     bar.value = seen;
@@ -38,7 +43,7 @@
     card.classList.toggle("is-done", seen === total);
     // the card leads to the module's first page not yet seen
     var link = card.querySelector("[data-role=module-link]");
-    var target = firstUnseen(prefix) || link.getAttribute("data-first") || link.getAttribute("data-go");
+    var target = unseen || link.getAttribute("data-first") || link.getAttribute("data-go");
     if (!link.hasAttribute("data-first")) link.setAttribute("data-first", link.getAttribute("data-go"));
     link.setAttribute("data-go", target);
     link.setAttribute("href", "#" + target);
@@ -49,10 +54,10 @@
     // the page the learner was last on (the overview never replaces it): where Resume goes
     var lastPage = state.location !== pageIds[0] && pageIds.indexOf(state.location) > 0
       ? state.location : "";
-    for (var c = 0; c < cards.length; c++) renderCard(cards[c]);
+    for (var c = 0; c < cards.length; c++) renderCard(cards[c], cardPages[c]);
     if (!resume || pageIds.length < 2) return;
     var started = lesson.seenCount() > 1;
-    var target = lastPage || firstUnseen("") || pageIds[1];
+    var target = lastPage || firstUnseen() || pageIds[1];
     resume.textContent = labels.text(started ? "lesson.resume" : "lesson.start_course");
     resume.setAttribute("data-go", target);
     resume.setAttribute("href", "#" + target);

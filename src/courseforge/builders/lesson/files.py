@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -19,19 +20,23 @@ from ..base import BuildOptions
 from .brand_colours import palette
 from .pages import LessonSite, lesson_site
 from .quiz_pages import counting_gates, quiz_data
-from .scripts import SCRIPTS, STYLE_PARTS, joined_script
+from .scripts import (LOADING_STYLESHEET, SCRIPTS, STYLESHEET, joined_script, part_paths,
+                      shipped_part)
+from .stylesheet import inline_stylesheet, style_source
 
 # Nothing is loaded from elsewhere and nothing is sent anywhere but to the LMS's API object;
 # a cmi5 AU talks to the LRS its launch names, which no build can know.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'{style}; img-src 'self' data:; "
        "font-src 'self'; connect-src {connect}; object-src 'none'; base-uri 'none'; "
        "form-action 'none'")
 CONNECT = {"cmi5": "http: https:"}
 
 
-def content_security_policy(standard: str) -> str:
-    """The lesson's policy: no requests at all, but to the LRS in a cmi5 package."""
-    return CSP.format(connect=CONNECT.get(standard, "'none'"))
+def content_security_policy(standard: str, *stylesheets: str) -> str:
+    """The lesson's policy: no requests at all, but to the LRS in a cmi5 package; the page's
+    own ``<style>`` elements (the text of each in ``stylesheets``) allowed by their hashes."""
+    style = "".join(" " + style_source(text) for text in stylesheets)
+    return CSP.format(connect=CONNECT.get(standard, "'none'"), style=style)
 LAUNCH_PAGE = "index.html"
 BROWSER_LABELS = ("lesson.", "quiz.", "lms.")
 
@@ -66,6 +71,28 @@ def runtime_data(course: Course, site: LessonSite, standard: str,
     return data
 
 
+def stylesheets(course: Course, env: jinja2.Environment, options: BuildOptions,
+                standard: str) -> tuple[Markup, Markup]:
+    """The page's styles (the lesson's stylesheet parts, then the theme's brand colours), and
+    its styles while the runtime loads."""
+    def parts(name: str) -> list[tuple[str, bytes]]:
+        return [(_shown(course, path), shipped_part(path))
+                for path in part_paths(course, name, standard, options.templates)]
+
+    theme = render(env, "lesson/theme.css.j2", palette=palette(course.brand_colour,
+                                                           course.accent_colour))
+    return (inline_stylesheet([*parts(STYLESHEET), ("lesson/theme.css.j2", theme.encode())]),
+            inline_stylesheet(parts(LOADING_STYLESHEET)))
+
+
+def _shown(course: Course, path: Path) -> str:
+    """A theme file's path, inside the course where it lies there."""
+    try:
+        return path.relative_to(course.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def lesson_members(course: Course, options: BuildOptions, standard: str,
                    modules: Sequence[Module] | None = None,
                    env: jinja2.Environment | None = None) -> list[tuple[str, bytes]]:
@@ -77,14 +104,14 @@ def lesson_members(course: Course, options: BuildOptions, standard: str,
     site = lesson_site(course, modules)
     if env is None:
         env = environment(course, options.templates)
-    page = render(env, "lesson/index.html.j2", site=site,
-                  csp=content_security_policy(standard),
+    styles, loading = stylesheets(course, env, options, standard)
+    page = render(env, "lesson/index.html.j2", site=site, stylesheet=styles,
+                  loading_stylesheet=loading,
+                  csp=content_security_policy(standard, styles, loading),
                   data_json=script_json(runtime_data(course, site, standard, modules,
                                                       options.lms)))
-    theme = render(env, "lesson/theme.css.j2", palette=palette(course.brand_colour,
-                                                           course.accent_colour))
-    members = [(LAUNCH_PAGE, page.encode("utf-8")), ("theme.css", theme.encode("utf-8"))]
-    for script in (*STYLE_PARTS, *SCRIPTS):
+    members = [(LAUNCH_PAGE, page.encode("utf-8"))]
+    for script in SCRIPTS:
         members.append((script, joined_script(course, script, standard, options.templates)))
     for media in site.media:
         if not inside(course.root, course.root / media.source):  # made a link since loading

@@ -52,9 +52,13 @@ SCRIPT_PARTS: dict[str, tuple[str, ...]] = {
 RUNTIME = "runtime.js"  # its parts depend on the standard: runtime_parts
 SCRIPTS = (RUNTIME, *SCRIPT_PARTS)
 
-# the stylesheet, joined the same way
+# the stylesheets, joined the same way: the lesson's, and the one for the page while the
+# runtime loads (the runtime removes it when it starts)
+STYLESHEET = "lesson.css"
+LOADING_STYLESHEET = "loading.css"
 STYLE_PARTS: dict[str, tuple[str, ...]] = {
-    "lesson.css": ("lesson.css", "quiz.css", "overview.css", "result.css")}
+    STYLESHEET: ("lesson.css", "quiz.css", "overview.css", "result.css"),
+    LOADING_STYLESHEET: ("loading.css",)}
 
 
 def part_paths(course: Course, script: str, standard: str,
