@@ -16,7 +16,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -25,10 +25,11 @@ from ...packaging import write_zip
 from ...typography import typographic
 from ..pptx.markdown_runs import BULLET, LETTER, NUMBER, Block, Paragraph, Picture, Run, Table
 from ..pptx.quiz_specs import tally
-from .docx_body import AppendingBody, append_run
+from .docx_body import AppendingBody, append_run, body_of
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 BODY_FONT = "Calibri"  # rendered with its metric twin Carlito where Calibri is absent
+NOTE_LABEL_COLOUR = "595959"
 
 
 def new_document(course: Course) -> DocumentObject:
@@ -97,16 +98,14 @@ def add_blocks(document: DocumentObject, blocks: Sequence[Block]) -> None:
         elif isinstance(block, Table):
             add_table(document, [block.header, *block.rows])
         elif isinstance(block, Picture):
-            paragraph = document.add_paragraph()
-            paragraph.add_run(f"[{block.alt}]").italic = True
+            body_of(document).add_paragraph(f"[{block.alt}]", italic=True)
 
 
 def add_table(document: DocumentObject,
               rows: Sequence[Sequence[Sequence[Run] | str]]) -> DocxTable:
     """A table with a bold header row that repeats on every page."""
     columns = max(len(r) for r in rows)
-    body = document._body
-    assert isinstance(body, AppendingBody)  # every document here comes from new_document
+    body = body_of(document)
     table = body.add_table(len(rows), columns, body.block_width)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -129,18 +128,10 @@ def tally_rows(course: Course, quiz: Quiz) -> list[tuple[str, ...]]:
 
 def note_lines(document: DocumentObject, label: str, lines: int = 3) -> None:
     """Room for the reader's own notes: a label and ruled empty lines."""
-    paragraph = document.add_paragraph()
-    run = paragraph.add_run(label)
-    run.italic = True
-    run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    body = body_of(document)
+    body.add_paragraph(label, italic=True, colour=NOTE_LABEL_COLOUR)
     for _ in range(lines):
-        line = document.add_paragraph()
-        borders = line._p.get_or_add_pPr().makeelement(qn("w:pBdr"), {})
-        bottom = borders.makeelement(qn("w:bottom"), {qn("w:val"): "single", qn("w:sz"): "4",
-                                                      qn("w:space"): "1",
-                                                      qn("w:color"): "A6A6A6"})
-        borders.append(bottom)
-        line._p.get_or_add_pPr().append(borders)
+        body.add_ruled_line()
 
 
 def save(document: DocumentObject, course: Course, path: Path, *, title: str) -> None:

@@ -16,6 +16,7 @@ from ..pptx.texts import clock, say
 from ..pptx.timing import page_timings
 from ..pptx.typography import typeset_blocks, typeset_inline, typeset_plain
 from .docx_blocks import add_blocks, add_table, new_document, save, tally_rows
+from .docx_body import body_of
 from .outcome_texts import add_outcomes
 
 
@@ -68,7 +69,7 @@ def _module(document: DocumentObject, course: Course, module: Module, number: in
         for paragraph in notes.split("\n\n"):
             if paragraph.strip():
                 document.add_paragraph(paragraph.strip())
-        document.add_paragraph(timing).runs[0].italic = True
+        body_of(document).add_paragraph(timing, italic=True)
         asked += questions_to_ask(notes)
     if asked:
         document.add_heading(say("guide.questions"), level=2)
