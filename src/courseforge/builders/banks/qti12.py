@@ -168,5 +168,7 @@ class Qti12Builder(PackageBuilder):
     def members(self, banks: Sequence[BankQuiz], name: str) -> list[tuple[str, bytes]]:
         """The manifest and one assessment file per quiz."""
         members = [("imsmanifest.xml", serialise(manifest_document(name, banks)))]
-        members += [(f"{b.id}/{b.id}.xml", serialise(assessment_document(b))) for b in banks]
+        members += [(f"{b.id}/{b.id}.xml",
+                     self.once((b.id,), lambda b=b: serialise(assessment_document(b))))
+                    for b in banks]
         return members
