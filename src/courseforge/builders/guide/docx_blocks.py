@@ -14,11 +14,10 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Pt
-from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 from ...model import Course, Quiz
 from ...packaging import write_zip
@@ -74,8 +73,13 @@ def _remember_style_ids(document: DocumentObject) -> None:
 
 def add_runs(paragraph: DocxParagraph, runs: Iterable[Run], *, bold: bool = False) -> None:
     """Styled runs into a Word paragraph (links as their text)."""
+    append_runs(paragraph._p, runs, bold=bold)
+
+
+def append_runs(paragraph: etree._Element, runs: Iterable[Run], *, bold: bool = False) -> None:
+    """Styled runs at the end of a ``w:p`` element."""
     for run in runs:
-        append_run(paragraph._p, run.text, bold=run.bold or bold, italic=run.italic,
+        append_run(paragraph, run.text, bold=run.bold or bold, italic=run.italic,
                    mono=run.code)
 
 
@@ -102,22 +106,14 @@ def add_blocks(document: DocumentObject, blocks: Sequence[Block]) -> None:
 
 
 def add_table(document: DocumentObject,
-              rows: Sequence[Sequence[Sequence[Run] | str]]) -> DocxTable:
+              rows: Sequence[Sequence[Sequence[Run] | str]]) -> None:
     """A table with a bold header row that repeats on every page."""
     columns = max(len(r) for r in rows)
-    body = body_of(document)
-    table = body.add_table(len(rows), columns, body.block_width)
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    cells = table._cells  # table.cell() lists every cell of the table on each call
+    grid = body_of(document).add_grid(len(rows), columns, "Table Grid")
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
-            paragraph = cells[r * columns + c].paragraphs[0]
-            runs = (Run(text=cell),) if isinstance(cell, str) else cell
-            add_runs(paragraph, runs, bold=r == 0)
-    header = table.rows[0]._tr.get_or_add_trPr()
-    header.append(header.makeelement(qn("w:tblHeader"), {}))
-    return table
+            append_runs(grid[r][c], (Run(text=cell),) if isinstance(cell, str) else cell,
+                        bold=r == 0)
 
 
 def tally_rows(course: Course, quiz: Quiz) -> list[tuple[str, ...]]:

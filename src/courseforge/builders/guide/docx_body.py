@@ -14,9 +14,7 @@ from docx.document import Document as DocumentObject
 from docx.document import _Body
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
-from docx.oxml.table import CT_Tbl
-from docx.shared import RGBColor
-from docx.table import Table as DocxTable
+from docx.shared import Emu, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
@@ -27,6 +25,16 @@ _B, _I, _FONTS = qn("w:b"), qn("w:i"), qn("w:rFonts")
 _P, _PPR, _PSTYLE, _VAL = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 _COLOR, _BORDERS, _BOTTOM = qn("w:color"), qn("w:pBdr"), qn("w:bottom")
 # a thin grey rule under a paragraph, as python-docx writes the attributes given in this order
+_TBL, _TBLPR, _TBLSTYLE, _TBLW = qn("w:tbl"), qn("w:tblPr"), qn("w:tblStyle"), qn("w:tblW")
+_JC, _TBLLOOK, _TBLGRID, _GRIDCOL = qn("w:jc"), qn("w:tblLook"), qn("w:tblGrid"), qn("w:gridCol")
+_TR, _TRPR, _TBLHEADER = qn("w:tr"), qn("w:trPr"), qn("w:tblHeader")
+_TC, _TCPR, _TCW, _TYPE, _W = qn("w:tc"), qn("w:tcPr"), qn("w:tcW"), qn("w:type"), qn("w:w")
+# a new table's properties as python-docx writes them, attributes in its order
+_AUTO_WIDTH = {_TYPE: "auto", _W: "0"}
+_CENTRED = {_VAL: "center"}
+_LOOK = {qn(f"w:{name}"): value for name, value in (
+    ("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"), ("lastRow", "0"),
+    ("noHBand", "0"), ("noVBand", "1"), ("val", "04A0"))}
 _RULE = {_VAL: "single", qn("w:sz"): "4", qn("w:space"): "1", qn("w:color"): "A6A6A6"}
 _FONT_NAMES = {qn("w:ascii"): MONO, qn("w:hAnsi"): MONO}
 _PRESERVE = qn("xml:space")
@@ -100,11 +108,37 @@ class AppendingBody(_Body):
         borders = etree.SubElement(etree.SubElement(p, _PPR), _BORDERS)
         etree.SubElement(borders, _BOTTOM, _RULE)
 
-    def add_table(self, rows: int, cols: int, width: object) -> DocxTable:
-        """A table of ``rows`` by ``cols`` across ``width``, at the end of the body."""
-        table = CT_Tbl.new_tbl(rows, cols, width)  # type: ignore[arg-type]
-        self._element.append(table)
-        return DocxTable(self._append(table), self)
+    def add_grid(self, rows: int, columns: int, style: str) -> list[list[etree._Element]]:
+        """A centred table of ``rows`` by ``columns`` across the page in table style ``style``
+        (a name), its first row a header repeated on every page: the elements python-docx's
+        ``add_table`` and the table's ``style`` and ``alignment`` setters make. Each row's
+        cell paragraphs, to write in."""
+        width = Emu(self.block_width // columns if columns > 0 else 0).twips
+        table = etree.SubElement(self._element, _TBL)
+        properties = etree.SubElement(table, _TBLPR)
+        style_id = self._style_id(style, WD_STYLE_TYPE.TABLE)
+        if style_id is not None:
+            etree.SubElement(properties, _TBLSTYLE, {_VAL: style_id})
+        etree.SubElement(properties, _TBLW, _AUTO_WIDTH)
+        etree.SubElement(properties, _JC, _CENTRED)
+        etree.SubElement(properties, _TBLLOOK, _LOOK)
+        grid = etree.SubElement(table, _TBLGRID)
+        cell_width = {_TYPE: "dxa", _W: str(width)}
+        for _ in range(columns):
+            etree.SubElement(grid, _GRIDCOL, {_W: str(width)})
+        paragraphs = []
+        for index in range(rows):
+            row = etree.SubElement(table, _TR)
+            if index == 0:
+                etree.SubElement(etree.SubElement(row, _TRPR), _TBLHEADER)
+            cells = []
+            for _ in range(columns):
+                cell = etree.SubElement(row, _TC)
+                etree.SubElement(etree.SubElement(cell, _TCPR), _TCW, cell_width)
+                cells.append(etree.SubElement(cell, _P))
+            paragraphs.append(cells)
+        self._append(table)
+        return paragraphs
 
     def _append(self, element: etree._Element) -> etree._Element:
         """``element``, made at the end of the body, moved before its section properties."""
