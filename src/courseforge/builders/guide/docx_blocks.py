@@ -53,12 +53,17 @@ def new_document(course: Course) -> DocumentObject:
     return document
 
 
+# (style name, style type) -> style id in python-docx's default template, which every document
+# here starts from (new_document changes no style's id)
+_STYLE_IDS: dict[tuple[str, object], str | None] = {}
+
+
 def _remember_style_ids(document: DocumentObject) -> None:
-    """Each style name looked up once: python-docx scans every style for every paragraph
-    given a style by name (the guide's largest cost)."""
+    """Each style name looked up once per process: python-docx scans every style for every
+    paragraph given a style by name (the guide's largest cost)."""
     part = document.part
     lookup = part.get_style_id
-    found: dict[tuple[str, object], str | None] = {}
+    found = _STYLE_IDS
 
     def get_style_id(style_or_name: object, style_type: object) -> str | None:
         if not isinstance(style_or_name, str):

@@ -8,23 +8,23 @@ itself writes, in the same order, so the documents' bytes are the same.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from docx.document import Document as DocumentObject
 from docx.document import _Body
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
-from docx.shared import Emu, RGBColor
+from docx.shared import Emu
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 MONO = "Courier New"
-_SPECIAL = frozenset("\t\r\n")  # the characters python-docx turns into tabs and breaks
-_R, _RPR, _T = qn("w:r"), qn("w:rPr"), qn("w:t")
+_SPECIAL = re.compile(r"([\t\r\n])")  # the characters python-docx turns into tabs and breaks
+_R, _RPR, _T, _TAB, _BR = qn("w:r"), qn("w:rPr"), qn("w:t"), qn("w:tab"), qn("w:br")
 _B, _I, _FONTS = qn("w:b"), qn("w:i"), qn("w:rFonts")
 _P, _PPR, _PSTYLE, _VAL = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 _COLOR, _BORDERS, _BOTTOM = qn("w:color"), qn("w:pBdr"), qn("w:bottom")
-# a thin grey rule under a paragraph, as python-docx writes the attributes given in this order
 _TBL, _TBLPR, _TBLSTYLE, _TBLW = qn("w:tbl"), qn("w:tblPr"), qn("w:tblStyle"), qn("w:tblW")
 _JC, _TBLLOOK, _TBLGRID, _GRIDCOL = qn("w:jc"), qn("w:tblLook"), qn("w:tblGrid"), qn("w:gridCol")
 _TR, _TRPR, _TBLHEADER = qn("w:tr"), qn("w:trPr"), qn("w:tblHeader")
@@ -35,6 +35,7 @@ _CENTRED = {_VAL: "center"}
 _LOOK = {qn(f"w:{name}"): value for name, value in (
     ("firstColumn", "1"), ("firstRow", "1"), ("lastColumn", "0"), ("lastRow", "0"),
     ("noHBand", "0"), ("noVBand", "1"), ("val", "04A0"))}
+# a thin grey rule under a paragraph, as python-docx writes the attributes given in this order
 _RULE = {_VAL: "single", qn("w:sz"): "4", qn("w:space"): "1", qn("w:color"): "A6A6A6"}
 _FONT_NAMES = {qn("w:ascii"): MONO, qn("w:hAnsi"): MONO}
 _PRESERVE = qn("xml:space")
@@ -44,18 +45,9 @@ def append_run(paragraph: etree._Element, text: str, *, bold: bool = False,
                italic: bool = False, mono: bool = False, colour: str | None = None,
                styled: bool = True) -> etree._Element:
     """A ``w:r`` with ``text`` at the end of ``paragraph``, as ``Paragraph.add_run`` writes it
-    and, when ``styled``, its ``bold``, ``italic``, ``font.name`` and ``font.color.rgb``
-    (``colour``, as hex digits) setters style it (setting them at all leaves run
-    properties, empty for a plain run)."""
-    if not _SPECIAL.isdisjoint(text):
-        run = DocxParagraph(paragraph, None).add_run(text)  # type: ignore[arg-type]
-        if styled:
-            run.bold, run.italic = bold or None, italic or None
-        if mono:
-            run.font.name = MONO
-        if colour is not None:
-            run.font.color.rgb = RGBColor.from_string(colour)
-        return run._r
+    (a tab as ``w:tab``, each line break as ``w:br``) and, when ``styled``, its ``bold``,
+    ``italic``, ``font.name`` and ``font.color.rgb`` (``colour``, as hex digits) setters
+    style it (setting them at all leaves run properties, empty for a plain run)."""
     r = etree.SubElement(paragraph, _R)
     if styled or mono or colour is not None:
         properties = etree.SubElement(r, _RPR)
@@ -67,11 +59,16 @@ def append_run(paragraph: etree._Element, text: str, *, bold: bool = False,
             etree.SubElement(properties, _I)
         if colour is not None:
             etree.SubElement(properties, _COLOR, {_VAL: colour})
-    if text:
-        t = etree.SubElement(r, _T)
-        t.text = text
-        if len(text.strip()) < len(text):
-            t.set(_PRESERVE, "preserve")
+    for piece in _SPECIAL.split(text) if _SPECIAL.search(text) else (text,):
+        if piece == "\t":
+            etree.SubElement(r, _TAB)
+        elif piece in ("\r", "\n"):
+            etree.SubElement(r, _BR)
+        elif piece:
+            t = etree.SubElement(r, _T)
+            t.text = piece
+            if len(piece.strip()) < len(piece):
+                t.set(_PRESERVE, "preserve")
     return r
 
 
