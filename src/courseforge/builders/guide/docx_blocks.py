@@ -1,19 +1,19 @@
 """Word documents from the slide view model's blocks: paragraphs with runs, lists, tables.
 
-One deterministic save: fixed core properties, then the package re-zipped by
+One deterministic save: fixed core properties, then the package's parts zipped once by
 :func:`courseforge.packaging.write_zip`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -145,8 +145,27 @@ def save(document: DocumentObject, course: Course, path: Path, *, title: str) ->
     props.keywords = course.id
     props.created = props.modified = props.last_printed = FIXED_TIME
     props.revision = 1
-    buffer = io.BytesIO()
-    document.save(buffer)
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
-        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
-    write_zip(path, members)
+    write_zip(path, package_members(document))
+
+
+class _Members:
+    """Stands in for python-docx's zip writer: keeps each member it is given."""
+
+    def __init__(self) -> None:
+        self.members: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self.members.append((pack_uri.membername, blob))
+
+
+def package_members(document: DocumentObject) -> list[tuple[str, bytes]]:
+    """The files python-docx's ``save`` would zip, as (member name, bytes), without zipping
+    them (the deterministic zip is written once, from these)."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    members = _Members()
+    PackageWriter._write_content_types_stream(members, package.parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, package.parts)  # type: ignore[arg-type]
+    return members.members
