@@ -45,7 +45,7 @@ def write_zip(path: Path, members: Iterable[tuple[str, bytes]]) -> None:
 
     The bytes are those Python's ``zipfile`` writes for these members (deflated at zlib's
     default level, as ``writestr`` does for a ``ZipInfo``); a member another package of the
-    build already holds (the lesson runtime, a deck's layouts, an image) is deflated once.
+    build already holds (the lesson runtime, a deck's layouts, a small image) is deflated once.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     items = sorted((check_member_name(name), data) for name, data in members)
@@ -85,12 +85,14 @@ ZIP_MAX_MEMBERS, ZIP_MAX_BYTES = 0xFFFF, 1 << 30
 
 
 class _DeflatedMembers:
-    """Each distinct member's CRC-32 and raw deflate stream, as zipfile makes them, kept
-    while among the last ``budget`` bytes deflated: a member another package of the build
-    already holds is deflated once."""
+    """Each distinct member's CRC-32 and raw deflate stream, as zipfile makes them. Members
+    of at most ``largest`` bytes stay kept while among the last ``budget`` bytes deflated:
+    one that another package of the build already holds (the lesson runtime and stylesheet,
+    a small image, the guide's styles) is deflated once. Larger ones, each package's own
+    page or document, are not kept: they would only add to the build's peak memory."""
 
-    def __init__(self, budget: int) -> None:
-        self.budget = budget
+    def __init__(self, budget: int, largest: int) -> None:
+        self.budget, self.largest = budget, largest
         self.kept = 0
         self.streams: dict[bytes, tuple[int, bytes]] = {}
 
@@ -99,15 +101,16 @@ class _DeflatedMembers:
         if found is None:
             compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
             found = zlib.crc32(data), compressor.compress(data) + compressor.flush()
-            self.streams[data] = found
-            self.kept += len(data) + len(found[1])
-            while self.kept > self.budget and len(self.streams) > 1:
-                oldest = next(iter(self.streams))
-                self.kept -= len(oldest) + len(self.streams.pop(oldest)[1])
+            if len(data) <= self.largest:
+                self.streams[data] = found
+                self.kept += len(data) + len(found[1])
+                while self.kept > self.budget:
+                    oldest = next(iter(self.streams))
+                    self.kept -= len(oldest) + len(self.streams.pop(oldest)[1])
         return found
 
 
-_deflated = _DeflatedMembers(64 << 20)
+_deflated = _DeflatedMembers(budget=4 << 20, largest=256 << 10)
 
 
 def _write_zip64(path: Path, items: list[tuple[str, bytes]]) -> None:
