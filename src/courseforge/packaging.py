@@ -55,25 +55,24 @@ def write_zip(path: Path, members: Iterable[tuple[str, bytes]]) -> None:
     if len(items) >= ZIP_MAX_MEMBERS or sum(len(d) for _, d in items) > ZIP_MAX_BYTES:
         _write_zip64(path, items)
         return
-    local: list[bytes] = []
     central: list[bytes] = []
     offset = 0
-    for name, data in items:
-        crc, deflated = _deflated(data)
-        encoded = name.encode("ascii")
-        sizes = (ZIP_DOS_TIME, ZIP_DOS_DATE, crc, len(deflated), len(data), len(encoded))
-        header = struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", ZIP_VERSION, 0, 0,
-                             zipfile.ZIP_DEFLATED, *sizes, 0)
-        local += (header, encoded, deflated)
-        central += (struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", ZIP_VERSION, ZIP_UNIX,
-                                ZIP_VERSION, 0, 0, zipfile.ZIP_DEFLATED, *sizes, 0, 0, 0, 0,
-                                ZIP_MODE, offset), encoded)
-        offset += len(header) + len(encoded) + len(deflated)
-    directory = b"".join(central)
-    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(items), len(items),
-                      len(directory), offset, 0)
     with path.open("wb") as archive:
-        archive.writelines((*local, directory, end))
+        for name, data in items:
+            crc, deflated = _deflated(data)
+            encoded = name.encode("ascii")
+            sizes = (ZIP_DOS_TIME, ZIP_DOS_DATE, crc, len(deflated), len(data), len(encoded))
+            header = struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", ZIP_VERSION, 0, 0,
+                                 zipfile.ZIP_DEFLATED, *sizes, 0)
+            archive.writelines((header, encoded, deflated))
+            central += (struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", ZIP_VERSION, ZIP_UNIX,
+                                    ZIP_VERSION, 0, 0, zipfile.ZIP_DEFLATED, *sizes, 0, 0, 0,
+                                    0, ZIP_MODE, offset), encoded)
+            offset += len(header) + len(encoded) + len(deflated)
+        directory = b"".join(central)
+        archive.write(directory)
+        archive.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(items), len(items),
+                                  len(directory), offset, 0))
 
 
 # how zipfile writes a member here: version 2.0, made on Unix, a regular file rw-r--r--
@@ -110,7 +109,7 @@ class _DeflatedMembers:
         return found
 
 
-_deflated = _DeflatedMembers(budget=4 << 20, largest=256 << 10)
+_deflated = _DeflatedMembers(budget=1 << 20, largest=128 << 10)
 
 
 def _write_zip64(path: Path, items: list[tuple[str, bytes]]) -> None:
