@@ -6,8 +6,10 @@ import contextlib
 import os
 import shutil
 import stat
+import struct
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
@@ -39,18 +41,85 @@ def check_member_name(name: str) -> str:
 
 
 def write_zip(path: Path, members: Iterable[tuple[str, bytes]]) -> None:
-    """A zip whose bytes depend only on its members: sorted names, fixed dates and modes."""
+    """A zip whose bytes depend only on its members: sorted names, fixed dates and modes.
+
+    The bytes are those Python's ``zipfile`` writes for these members (deflated at zlib's
+    default level, as ``writestr`` does for a ``ZipInfo``); a member another package of the
+    build already holds (the lesson runtime, a deck's layouts, a small image) is deflated once.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     items = sorted((check_member_name(name), data) for name, data in members)
     names = [n for n, _ in items]
     if len(set(names)) != len(names):
         raise CourseforgeError(f"duplicate file names in {path.name}")
+    if len(items) >= ZIP_MAX_MEMBERS or sum(len(d) for _, d in items) > ZIP_MAX_BYTES:
+        _write_zip64(path, items)
+        return
+    central: list[bytes] = []
+    offset = 0
+    with path.open("wb") as archive:
+        for name, data in items:
+            crc, deflated = _deflated(data)
+            encoded = name.encode("ascii")
+            sizes = (ZIP_DOS_TIME, ZIP_DOS_DATE, crc, len(deflated), len(data), len(encoded))
+            header = struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", ZIP_VERSION, 0, 0,
+                                 zipfile.ZIP_DEFLATED, *sizes, 0)
+            archive.writelines((header, encoded, deflated))
+            central += (struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", ZIP_VERSION, ZIP_UNIX,
+                                    ZIP_VERSION, 0, 0, zipfile.ZIP_DEFLATED, *sizes, 0, 0, 0,
+                                    0, ZIP_MODE, offset), encoded)
+            offset += len(header) + len(encoded) + len(deflated)
+        directory = b"".join(central)
+        archive.write(directory)
+        archive.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(items), len(items),
+                                  len(directory), offset, 0))
+
+
+# how zipfile writes a member here: version 2.0, made on Unix, a regular file rw-r--r--
+ZIP_VERSION, ZIP_UNIX, ZIP_MODE = 20, 3, (stat.S_IFREG | 0o644) << 16
+ZIP_DOS_DATE = (ZIP_DATE[0] - 1980) << 9 | ZIP_DATE[1] << 5 | ZIP_DATE[2]
+ZIP_DOS_TIME = ZIP_DATE[3] << 11 | ZIP_DATE[4] << 5 | ZIP_DATE[5] // 2
+# beyond these a zip needs the Zip64 extensions, which zipfile itself writes
+ZIP_MAX_MEMBERS, ZIP_MAX_BYTES = 0xFFFF, 1 << 30
+
+
+class _DeflatedMembers:
+    """Each distinct member's CRC-32 and raw deflate stream, as zipfile makes them. Members
+    of at most ``largest`` bytes stay kept while among the last ``budget`` bytes deflated:
+    one that another package of the build already holds (the lesson runtime and stylesheet,
+    a small image, the guide's styles) is deflated once. Larger ones, each package's own
+    page or document, are not kept: they would only add to the build's peak memory."""
+
+    def __init__(self, budget: int, largest: int) -> None:
+        self.budget, self.largest = budget, largest
+        self.kept = 0
+        self.streams: dict[bytes, tuple[int, bytes]] = {}
+
+    def __call__(self, data: bytes) -> tuple[int, bytes]:
+        found = self.streams.get(data)
+        if found is None:
+            compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+            found = zlib.crc32(data), compressor.compress(data) + compressor.flush()
+            if len(data) <= self.largest:
+                self.streams[data] = found
+                self.kept += len(data) + len(found[1])
+                while self.kept > self.budget:
+                    oldest = next(iter(self.streams))
+                    self.kept -= len(oldest) + len(self.streams.pop(oldest)[1])
+        return found
+
+
+_deflated = _DeflatedMembers(budget=1 << 20, largest=128 << 10)
+
+
+def _write_zip64(path: Path, items: list[tuple[str, bytes]]) -> None:
+    """The same deterministic zip, written by zipfile where it needs Zip64 records."""
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name, data in items:
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = (stat.S_IFREG | 0o644) << 16
-            info.create_system = 3
+            info.external_attr = ZIP_MODE
+            info.create_system = ZIP_UNIX
             archive.writestr(info, data)
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from abc import abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from ...locale import labels_for
 from ...model import Course, QuestionType
@@ -13,6 +13,8 @@ from ...packaging import write_bytes, write_zip
 from ..base import Builder, Progress
 from .bank import BankQuiz, bank_quizzes
 from .texts import LOSSES, loss_summary, readme
+
+T = TypeVar("T")
 
 
 def losses_in(format_name: str, course: Course) -> list[str]:
@@ -67,6 +69,14 @@ class BankBuilder(Builder):
     def write(self, path: Path, banks: Sequence[BankQuiz], name: str) -> None:
         """Write one export file holding these quizzes, each in its own category."""
         write_bytes(path, self.render(banks, name))
+
+    def once(self, key: tuple[str, ...], make: Callable[[], T]) -> T:
+        """``make()``, made once per build for ``key``: a quiz's questions are written the
+        same in the quiz's own export and in the course's, so the course's reuses them."""
+        made: dict[tuple[str, ...], object] = self.__dict__.setdefault("_made", {})
+        if key not in made:
+            made[key] = make()
+        return made[key]  # type: ignore[return-value]
 
     @abstractmethod
     def render(self, banks: Sequence[BankQuiz], name: str) -> bytes:

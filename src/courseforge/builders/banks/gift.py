@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ...model import Question, QuestionType, Quiz
 from . import BankBuilder
@@ -81,14 +81,19 @@ def _wrong(text: str) -> str:
     return "~%0%" if text.startswith("%") else "~"
 
 
-def gift_document(banks: Sequence[BankQuiz]) -> str:
-    """The GIFT text of these quizzes: a category line each, one blank line between questions."""
+def bank_blocks(bank: BankQuiz) -> list[str]:
+    """One quiz's GIFT blocks: a category line before each run of its questions."""
     blocks = []
-    for bank in banks:
-        for category, questions in category_runs(bank):
-            blocks.append(f"$CATEGORY: $course$/{category}")
-            blocks += [question_text(q, bank.quiz) for q in questions]
-    return "\n\n".join(blocks) + "\n"
+    for category, questions in category_runs(bank):
+        blocks.append(f"$CATEGORY: $course$/{category}")
+        blocks += [question_text(q, bank.quiz) for q in questions]
+    return blocks
+
+
+def gift_document(banks: Sequence[BankQuiz],
+                  blocks_of: Callable[[BankQuiz], list[str]] = bank_blocks) -> str:
+    """The GIFT text of these quizzes: a category line each, one blank line between questions."""
+    return "\n\n".join(block for bank in banks for block in blocks_of(bank)) + "\n"
 
 
 class GiftBuilder(BankBuilder):
@@ -100,4 +105,5 @@ class GiftBuilder(BankBuilder):
 
     def render(self, banks: Sequence[BankQuiz], name: str) -> bytes:
         """The GIFT file, UTF-8."""
-        return gift_document(banks).encode("utf-8")
+        return gift_document(banks, lambda bank: self.once(
+            (bank.id,), lambda: bank_blocks(bank))).encode("utf-8")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import copy
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 
@@ -104,15 +105,23 @@ def _subquestion(element: etree._Element, html: str, answer: str) -> None:
     _plain(etree.SubElement(sub, "answer"), "text", answer)
 
 
-def moodle_document(banks: Sequence[BankQuiz]) -> bytes:
-    """A <quiz> document: a category question before each quiz's questions."""
+def bank_question(bank: BankQuiz, question: Question) -> etree._Element:
+    """A question of a quiz to export as its <question>."""
+    return question_element(question, bank.quiz)
+
+
+def moodle_document(banks: Sequence[BankQuiz],
+                    element_of: Callable[[BankQuiz, Question], etree._Element] = bank_question
+                    ) -> bytes:
+    """A <quiz> document: a category question before each quiz's questions; ``element_of``
+    makes each question's element (one the document may keep: it appends a copy)."""
     root = etree.Element("quiz")
     for bank in banks:
         for name, questions in category_runs(bank):
             category = etree.SubElement(root, "question", type="category")
             _plain(etree.SubElement(category, "category"), "text", f"$course$/{name}")
             for question in questions:
-                root.append(question_element(question, bank.quiz))
+                root.append(copy.deepcopy(element_of(bank, question)))
     return serialise(root)
 
 
@@ -125,4 +134,5 @@ class MoodleXmlBuilder(BankBuilder):
 
     def render(self, banks: Sequence[BankQuiz], name: str) -> bytes:
         """The Moodle XML file."""
-        return moodle_document(banks)
+        return moodle_document(banks, lambda bank, question: self.once(
+            (bank.id, question.id), lambda: bank_question(bank, question)))

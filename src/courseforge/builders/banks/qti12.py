@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import partial
 
 from lxml import etree
 
@@ -141,6 +142,11 @@ def assessment_document(bank: BankQuiz) -> etree._Element:
     return root
 
 
+def assessment_bytes(bank: BankQuiz) -> bytes:
+    """The assessment file of one quiz."""
+    return serialise(assessment_document(bank))
+
+
 def manifest_document(name: str, banks: Sequence[BankQuiz]) -> etree._Element:
     """The content-packaging manifest: one imsqti_xmlv1p2 resource per quiz."""
     def cp(tag: str) -> str:
@@ -168,5 +174,6 @@ class Qti12Builder(PackageBuilder):
     def members(self, banks: Sequence[BankQuiz], name: str) -> list[tuple[str, bytes]]:
         """The manifest and one assessment file per quiz."""
         members = [("imsmanifest.xml", serialise(manifest_document(name, banks)))]
-        members += [(f"{b.id}/{b.id}.xml", serialise(assessment_document(b))) for b in banks]
+        members += [(f"{b.id}/{b.id}.xml", self.once((b.id,), partial(assessment_bytes, b)))
+                    for b in banks]
         return members

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 
@@ -94,15 +94,21 @@ def manifest_document(name: str, banks: Sequence[BankQuiz]) -> etree._Element:
     return root
 
 
-def package_members(name: str, banks: Sequence[BankQuiz],
-                    course_title: str) -> list[tuple[str, bytes]]:
-    """(zip member name, bytes) of the package."""
+def item_bytes(bank: BankQuiz, question: Question) -> bytes:
+    """A question of a quiz to export as its item file."""
+    return serialise(item_document(bank.id, question, bank.quiz))
+
+
+def package_members(name: str, banks: Sequence[BankQuiz], course_title: str,
+                    item_of: Callable[[BankQuiz, Question], bytes] = item_bytes
+                    ) -> list[tuple[str, bytes]]:
+    """(zip member name, bytes) of the package; ``item_of`` makes each item file."""
     members = [("imsmanifest.xml", serialise(manifest_document(name, banks))),
                (f"{name}.xml", serialise(test_document(name, banks, course_title)))]
     for bank in banks:
         for question in bank.quiz.questions:
-            item = item_document(bank.id, question, bank.quiz)
-            members.append((f"items/{item_identifier(bank.id, question)}.xml", serialise(item)))
+            members.append((f"items/{item_identifier(bank.id, question)}.xml",
+                            item_of(bank, question)))
     return members
 
 
@@ -114,4 +120,5 @@ class Qti21Builder(PackageBuilder):
 
     def members(self, banks: Sequence[BankQuiz], name: str) -> list[tuple[str, bytes]]:
         """Manifest, assessment test and items."""
-        return package_members(name, banks, self.course.title)
+        return package_members(name, banks, self.course.title, lambda bank, question: self.once(
+            (bank.id, question.id), lambda: item_bytes(bank, question)))

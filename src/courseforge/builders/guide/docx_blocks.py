@@ -1,34 +1,34 @@
 """Word documents from the slide view model's blocks: paragraphs with runs, lists, tables.
 
-One deterministic save: fixed core properties, then the package re-zipped by
+One deterministic save: fixed core properties, then the package's parts zipped once by
 :func:`courseforge.packaging.write_zip`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
-from docx.table import Table as DocxTable
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 
 from ...model import Course, Quiz
 from ...packaging import write_zip
 from ...typography import typographic
 from ..pptx.markdown_runs import BULLET, LETTER, NUMBER, Block, Paragraph, Picture, Run, Table
 from ..pptx.quiz_specs import tally
-from .docx_body import AppendingBody, append_run
+from .docx_body import AppendingBody, append_run, body_of
 
 FIXED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)
 BODY_FONT = "Calibri"  # rendered with its metric twin Carlito where Calibri is absent
+NOTE_LABEL_COLOUR = "595959"
 
 
 def new_document(course: Course) -> DocumentObject:
@@ -53,12 +53,17 @@ def new_document(course: Course) -> DocumentObject:
     return document
 
 
+# (style name, style type) -> style id in python-docx's default template, which every document
+# here starts from (new_document changes no style's id)
+_STYLE_IDS: dict[tuple[str, object], str | None] = {}
+
+
 def _remember_style_ids(document: DocumentObject) -> None:
-    """Each style name looked up once: python-docx scans every style for every paragraph
-    given a style by name (the guide's largest cost)."""
+    """Each style name looked up once per process: python-docx scans every style for every
+    paragraph given a style by name (the guide's largest cost)."""
     part = document.part
     lookup = part.get_style_id
-    found: dict[tuple[str, object], str | None] = {}
+    found = _STYLE_IDS
 
     def get_style_id(style_or_name: object, style_type: object) -> str | None:
         if not isinstance(style_or_name, str):
@@ -73,8 +78,13 @@ def _remember_style_ids(document: DocumentObject) -> None:
 
 def add_runs(paragraph: DocxParagraph, runs: Iterable[Run], *, bold: bool = False) -> None:
     """Styled runs into a Word paragraph (links as their text)."""
+    append_runs(paragraph._p, runs, bold=bold)
+
+
+def append_runs(paragraph: etree._Element, runs: Iterable[Run], *, bold: bool = False) -> None:
+    """Styled runs at the end of a ``w:p`` element."""
     for run in runs:
-        append_run(paragraph._p, run.text, bold=run.bold or bold, italic=run.italic,
+        append_run(paragraph, run.text, bold=run.bold or bold, italic=run.italic,
                    mono=run.code)
 
 
@@ -97,28 +107,18 @@ def add_blocks(document: DocumentObject, blocks: Sequence[Block]) -> None:
         elif isinstance(block, Table):
             add_table(document, [block.header, *block.rows])
         elif isinstance(block, Picture):
-            paragraph = document.add_paragraph()
-            paragraph.add_run(f"[{block.alt}]").italic = True
+            body_of(document).add_paragraph(f"[{block.alt}]", italic=True)
 
 
 def add_table(document: DocumentObject,
-              rows: Sequence[Sequence[Sequence[Run] | str]]) -> DocxTable:
+              rows: Sequence[Sequence[Sequence[Run] | str]]) -> None:
     """A table with a bold header row that repeats on every page."""
     columns = max(len(r) for r in rows)
-    body = document._body
-    assert isinstance(body, AppendingBody)  # every document here comes from new_document
-    table = body.add_table(len(rows), columns, body.block_width)
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    cells = table._cells  # table.cell() lists every cell of the table on each call
+    grid = body_of(document).add_grid(len(rows), columns, "Table Grid")
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
-            paragraph = cells[r * columns + c].paragraphs[0]
-            runs = (Run(text=cell),) if isinstance(cell, str) else cell
-            add_runs(paragraph, runs, bold=r == 0)
-    header = table.rows[0]._tr.get_or_add_trPr()
-    header.append(header.makeelement(qn("w:tblHeader"), {}))
-    return table
+            append_runs(grid[r][c], (Run(text=cell),) if isinstance(cell, str) else cell,
+                        bold=r == 0)
 
 
 def tally_rows(course: Course, quiz: Quiz) -> list[tuple[str, ...]]:
@@ -129,18 +129,10 @@ def tally_rows(course: Course, quiz: Quiz) -> list[tuple[str, ...]]:
 
 def note_lines(document: DocumentObject, label: str, lines: int = 3) -> None:
     """Room for the reader's own notes: a label and ruled empty lines."""
-    paragraph = document.add_paragraph()
-    run = paragraph.add_run(label)
-    run.italic = True
-    run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    body = body_of(document)
+    body.add_paragraph(label, italic=True, colour=NOTE_LABEL_COLOUR)
     for _ in range(lines):
-        line = document.add_paragraph()
-        borders = line._p.get_or_add_pPr().makeelement(qn("w:pBdr"), {})
-        bottom = borders.makeelement(qn("w:bottom"), {qn("w:val"): "single", qn("w:sz"): "4",
-                                                      qn("w:space"): "1",
-                                                      qn("w:color"): "A6A6A6"})
-        borders.append(bottom)
-        line._p.get_or_add_pPr().append(borders)
+        body.add_ruled_line()
 
 
 def save(document: DocumentObject, course: Course, path: Path, *, title: str) -> None:
@@ -153,8 +145,27 @@ def save(document: DocumentObject, course: Course, path: Path, *, title: str) ->
     props.keywords = course.id
     props.created = props.modified = props.last_printed = FIXED_TIME
     props.revision = 1
-    buffer = io.BytesIO()
-    document.save(buffer)
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
-        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
-    write_zip(path, members)
+    write_zip(path, package_members(document))
+
+
+class _Members:
+    """Stands in for python-docx's zip writer: keeps each member it is given."""
+
+    def __init__(self) -> None:
+        self.members: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self.members.append((pack_uri.membername, blob))
+
+
+def package_members(document: DocumentObject) -> list[tuple[str, bytes]]:
+    """The files python-docx's ``save`` would zip, as (member name, bytes), without zipping
+    them (the deterministic zip is written once, from these)."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    members = _Members()
+    PackageWriter._write_content_types_stream(members, package.parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, package.parts)  # type: ignore[arg-type]
+    return members.members

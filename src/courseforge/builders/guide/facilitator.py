@@ -14,8 +14,9 @@ from ..pptx.quiz_specs import answer_text, pool_of, tally_lead
 from ..pptx.slide_specs import course_plan, module_body, module_opening, timed_module
 from ..pptx.texts import clock, say
 from ..pptx.timing import page_timings
-from ..pptx.typography import typeset, typeset_blocks, typeset_inline, typeset_plain
+from ..pptx.typography import typeset_blocks, typeset_inline, typeset_plain
 from .docx_blocks import add_blocks, add_table, new_document, save, tally_rows
+from .docx_body import body_of
 from .outcome_texts import add_outcomes
 
 
@@ -57,18 +58,19 @@ def _module(document: DocumentObject, course: Course, module: Module, number: in
         materials += " " + say("guide.materials.quiz",
                                quiz=typeset_plain(module.quiz.title, language))
     document.add_paragraph(materials)
-    specs = [typeset(s, course.language) for s in timed_module(
-        module, module_opening(course, module, standalone=True),
-        module_body(course, module, answers))]
+    specs = timed_module(module, module_opening(course, module, standalone=True),
+                         module_body(course, module, answers))
     document.add_heading(say("guide.slides"), level=2)
     asked: list[str] = []
     for spec, timing in zip(specs, page_timings([s.seconds for s in specs]), strict=True):
-        document.add_heading(spec.title, level=3)
-        for paragraph in spec.notes.split("\n\n"):
+        # the guide prints a slide's title and notes, typeset as the deck's (not its body)
+        notes = typographic(spec.notes, language)
+        document.add_heading(typeset_plain(spec.title, language), level=3)
+        for paragraph in notes.split("\n\n"):
             if paragraph.strip():
                 document.add_paragraph(paragraph.strip())
-        document.add_paragraph(timing).runs[0].italic = True
-        asked += questions_to_ask(spec.notes)
+        body_of(document).add_paragraph(timing, italic=True)
+        asked += questions_to_ask(notes)
     if asked:
         document.add_heading(say("guide.questions"), level=2)
         for question in dict.fromkeys(asked):

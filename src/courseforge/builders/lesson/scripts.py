@@ -10,6 +10,7 @@ every part ships without its whole comment lines (``comments``).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from ...model import Course
@@ -72,7 +73,12 @@ def part_paths(course: Course, script: str, standard: str,
 
 def shipped_part(path: Path) -> bytes:
     """A part as the lesson ships it: without its whole comment lines, ending with a newline."""
-    text = without_comment_lines(path.read_bytes(), javascript=path.suffix == ".js")
+    return _shipped(path.read_bytes(), javascript=path.suffix == ".js")
+
+
+@functools.lru_cache(maxsize=256)  # every lesson of a build (web, SCORM, cmi5) ships the same parts
+def _shipped(source: bytes, javascript: bool) -> bytes:
+    text = without_comment_lines(source, javascript)
     return text if text.endswith(b"\n") else text + b"\n"
 
 
