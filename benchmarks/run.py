@@ -81,6 +81,7 @@ PAGE_CHANGE = """() => {
     times.sort((a, b) => a - b);
     return times[Math.floor(times.length / 2)];
 }"""
+PAGE_RUNS = 9  # fresh browser contexts the page figures are the median of
 FIRST_PAINT = """() => {
     const p = performance.getEntriesByName('first-contentful-paint')[0]
         || performance.getEntriesByType('paint')[0];
@@ -122,7 +123,7 @@ def learner_side(out: Path) -> list[tuple[str, str]]:
                                         args=["--no-sandbox", "--disable-gpu"])
             timings, paints, changes = [], [], []
             requests: list[str] = []
-            for _ in range(5):
+            for _ in range(PAGE_RUNS):
                 context = browser.new_context()
                 tab = context.new_page()
                 tab.on("request", lambda r: requests.append(r.url))
