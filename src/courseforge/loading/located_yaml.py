@@ -7,6 +7,7 @@ exact line of any field.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import Any
@@ -50,6 +51,7 @@ class LocatedList(list[Any]):
 
 
 NULL_TAG = "tag:yaml.org,2002:null"
+STR_TAG = "tag:yaml.org,2002:str"
 # '#' then no space: a value such as #B23A48 or #1, not a comment an author meant
 COMMENT_AFTER_KEY = re.compile(r"^\s*:\s+(#[^\s#].*?)\s*$")
 TOO_DEEP = "the document is nested too deeply or expands too far"
@@ -70,10 +72,15 @@ def _plain(node: yaml.Node) -> bool:
 class _Converter:
     def __init__(self, path: str, text: str) -> None:
         self.path = path
-        self.lines = text.split("\n")
-        self.constructor = yaml.SafeLoader("")
+        self.text = text
+        self.constructor = yaml.constructor.SafeConstructor()  # SafeLoader's own
         self.diagnostics: list[Diagnostic] = []
         self.nodes = 0
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The document's lines, for the rare slip that needs the text after a key."""
+        return self.text.split("\n")
 
     def convert(self, node: yaml.Node, depth: int = 0) -> Any:
         line = node.start_mark.line + 1
@@ -113,6 +120,8 @@ class _Converter:
             items.line = line
             items.item_lines = [child.start_mark.line + 1 for child in node.value]
             return items
+        if node.tag == STR_TAG:  # what SafeConstructor gives a text, without its dispatch
+            return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
         except (IndexError, KeyError, TypeError):  # an explicit tag on a value it cannot read
