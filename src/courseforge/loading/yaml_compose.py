@@ -1,12 +1,13 @@
 """Composing YAML into nodes: libyaml when a document cannot tell it from PyYAML's own parser.
 
 PyYAML's pure-Python parser is the reference: a course must read the same everywhere,
-with or without libyaml. libyaml reads some documents differently (an empty tag, a BOM
-inside the text, NEL and Unicode line breaks, a key of about 1024 characters, some
-escapes and flow-context colons) and recurses in C without a limit. ``libyaml_reads_alike``
-is a cheap scan that admits a document only when it holds none of those constructs; the
-rest, and any document libyaml fails on, are composed by the pure parser.
-tests/test_yaml_compose.py holds the two to the same nodes on generated documents.
+with or without libyaml. libyaml reads some documents differently (an empty tag, tabs,
+a BOM inside the text, NEL and Unicode line breaks, a key of about 1024 characters, a
+block scalar's indicators run against text, a '?' inside a flow collection) and recurses
+in C without a limit. ``libyaml_reads_alike`` is a cheap scan that admits a document only
+when it holds none of those constructs; the rest, and any document libyaml fails on, are
+read by the pure parser. tests/test_yaml_compose.py holds the two to the same located
+values and diagnostics on generated documents and on every test course.
 """
 
 from __future__ import annotations
@@ -38,13 +39,11 @@ _DIFFERENT = re.compile(
 # more nesting than this could exhaust the C stack; the loader refuses 50 levels anyway
 _MAX_NESTING = 1000
 _LINE_START = re.compile(r"^[ \t?:-]*", re.MULTILINE)
-
-
 # where a flow collection ([...] or {...}) may start
 _FLOW_START = re.compile(r"(?:^|(?<=[\s\[{,:]))[\[{]", re.MULTILINE)
 # inside one: a '?' (PyYAML's parser ends a plain scalar there, libyaml does not), a
 # double quote, a single-quoted scalar or a comment (a bracket in them would not count)
-_FLOW_DIFFERENT = re.compile(r"[?\"#]|[\[{,:]\s*'")
+_FLOW_DIFFERENT = re.compile(r"[?\"#]|(?:^|[\s\[{,:])'")
 
 
 def _flow_alike(text: str) -> bool:
