@@ -16,6 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import BUNDLED, ROOTS, require
 from courseforge.loading import diagnose, located_yaml
 from courseforge.loading.located_yaml import LocatedDict, LocatedList, parse_yaml
 from courseforge.loading.yaml_compose import (
@@ -23,8 +24,6 @@ from courseforge.loading.yaml_compose import (
     fast_path_available,
     libyaml_reads_alike,
 )
-
-from conftest import BUNDLED, ROOTS, require
 
 # pieces of YAML syntax and text, joined at random: most joins are valid YAML or close to it
 TOKENS = [
@@ -128,7 +127,7 @@ def test_what_libyaml_fails_on_or_reads_alike_reads_the_same(text: str) -> None:
 
 
 def test_libyaml_really_reads_an_empty_tag_differently() -> None:
-    """Why the scan exists: an empty value tagged ``!`` is null to PyYAML's parser, '' to libyaml."""
+    """Why the scan exists: a value tagged ``!`` alone is null to PyYAML, '' to libyaml."""
     text = "a: !\n"
     fast = compose_fast(text).value[0][1]
     pure = yaml.compose(text, Loader=yaml.SafeLoader).value[0][1]

@@ -84,4 +84,4 @@ def main() -> None:
     """
 
 
-__all__ = ["main", "COMMANDS"]
+__all__ = ["COMMANDS", "main"]
