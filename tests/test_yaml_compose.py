@@ -107,7 +107,7 @@ def test_dumped_and_mutated_documents_read_the_same(text: str) -> None:
     "a: |#\nb\n", "a: >-x\n",  # block scalar indicators against text
     "{a? b: c}\n", '{"a":b}\n', "[a, 'b'\n, c]\n", "[a #c\n]\n", "[a,\n",  # flow context
     "k" * 1030 + ": v\n", "[" * 2000 + "]" * 2000, "- " * 700 + "a\n",  # long key, nesting
-    "a: !!int\n", "!!bool : x\n",  # explicit tags on values they cannot read
+    "a: !!int\n", "!!bool : x\n", "a: !!timestamp soon\n",  # tags their values cannot fit
 ], ids=lambda text: repr(text[:24]))
 def test_what_the_parsers_read_differently_goes_to_pyyaml(text: str) -> None:
     """Each construct where libyaml may read differently (or crash, as on deep nesting)."""
@@ -160,3 +160,14 @@ def test_the_bundled_course_takes_the_fast_path() -> None:
     documents = _documents(BUNDLED)
     assert len(documents) > 10
     assert [d[:60] for d in documents if not libyaml_reads_alike(d)] == []
+
+
+@pytest.mark.parametrize(("text", "line", "code"), [
+    ("x: 1\na: !!int\n", 2, "yaml.value"), ("x: 1\na: !!timestamp soon\n", 2, "yaml.value"),
+    ('a: "\\U0011ffff"\n', 1, "yaml.syntax"), ("[" * 3000 + "]" * 3000, 1, "yaml.too-deep"),
+])
+def test_what_pyyaml_raised_on_is_one_diagnostic(text: str, line: int, code: str) -> None:
+    """These ended in a traceback before; now one located error, read either way."""
+    value, found = parse_yaml(text, "f.yml")
+    assert value is None
+    assert [(d.line, d.code) for d in found] == [(line, code)]

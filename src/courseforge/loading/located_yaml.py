@@ -124,7 +124,7 @@ class _Converter:
             return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
-        except (IndexError, KeyError, TypeError):  # an explicit tag on a value it cannot read
+        except (AttributeError, IndexError, KeyError, TypeError):  # a tag its value cannot fit
             raise yaml.constructor.ConstructorError(
                 None, None, f"'{node.value}' is not a value of {node.tag}", node.start_mark
             ) from None
