@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from courseforge import __version__
-from courseforge.cli import main
+from courseforge.cli import COMMANDS, main
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 MINIMAL = ROOTS / "minimal"
@@ -29,7 +29,7 @@ def test_version() -> None:
     assert __version__ in result.output
 
 
-@pytest.mark.parametrize("name", sorted(main.commands))
+@pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_every_command_has_help_with_an_example(name: str) -> None:
     result = invoke(name, "--help")
     assert result.exit_code == 0
@@ -40,8 +40,31 @@ def test_every_command_has_help_with_an_example(name: str) -> None:
 def test_group_help_lists_commands() -> None:
     result = invoke("--help")
     assert result.exit_code == 0
-    for name in main.commands:
+    for name in COMMANDS:
         assert name in result.output
+
+
+def test_the_listing_shows_each_commands_own_help() -> None:
+    """The group lists commands without importing them, from paragraphs kept in step."""
+    listed = main.list_commands(click.Context(main))
+    eager = click.Group(commands=[main.get_command(click.Context(main), n) for n in listed])
+    assert sorted(eager.commands) == sorted(COMMANDS)
+    for name, command in eager.commands.items():
+        assert command.help is not None
+        assert command.help.split("\n\n")[0] == COMMANDS[name][2]
+    for width in (40, 80, 100, 200):
+        formatter = click.HelpFormatter(width=width)
+        fresh = type(main)(commands=[])
+        fresh.format_commands(click.Context(fresh), formatter)
+        expected = click.HelpFormatter(width=width)
+        eager.format_commands(click.Context(eager), expected)
+        assert formatter.getvalue() == expected.getvalue()
+
+
+def test_an_unknown_command_suggests_one_not_yet_imported() -> None:
+    result = CliRunner().invoke(type(main)(commands=[]), ["chek"])
+    assert result.exit_code == 2
+    assert "Did you mean 'check'?" in result.output
 
 
 def test_check_clean_course() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 MARK = "--modules--"
 HEAVY = ("courseforge.builders", "courseforge.build", "pptx", "jinja2", "lxml", "markdown")
 
@@ -27,9 +29,19 @@ def test_the_core_loads_no_builder() -> None:
     assert not [m for m in loaded if m.startswith("courseforge.builders")]
 
 
-def test_help_loads_nothing_heavy() -> None:
+@pytest.mark.parametrize("option", ["--help", "--version"])
+def test_help_and_version_load_no_command(option: str) -> None:
     loaded = _loaded_after(
-        "import sys\nfrom courseforge.cli import main\nsys.argv = ['courseforge', '--help']\n"
+        f"import sys\nfrom courseforge.cli import main\nsys.argv = ['courseforge', '{option}']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass")
-    assert "courseforge.cli.build" in loaded
+    assert "courseforge.cli" in loaded
+    assert not [m for m in loaded if m.startswith("courseforge.") and m != "courseforge.cli"]
     assert _heavy(loaded) == []
+
+
+def test_a_commands_help_loads_nothing_heavy() -> None:
+    loaded = _loaded_after(
+        "import sys\nfrom courseforge.cli import main\nsys.argv = ['courseforge', 'build', "
+        "'--help']\ntry:\n    main()\nexcept SystemExit:\n    pass")
+    assert "courseforge.cli.build" in loaded
+    assert [m for m in _heavy(loaded) if not m.startswith("courseforge.")] == []

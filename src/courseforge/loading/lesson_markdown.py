@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 FRONT_MATTER = re.compile(r"^---\s*$")
 SLIDE_BREAK = re.compile(r"^-{3,}\s*$")  # '-----' is a slip for '---', not a merge
 FENCE = re.compile(r"^\s*(```|~~~)")
+FENCE_MARKS = ("`", "~")  # the first character of a fence, after its indentation
 HEADING = re.compile(r"^(#{1,2})\s+(.+?)\s*#*\s*$")
 TABLE_ROW = re.compile(r"^\s*\|")
 NOTES_OPEN = re.compile(r"^:::+\s*\{?\s*\.?notes\s*\}?\s*$")
@@ -87,9 +88,9 @@ def split_slides(text: str, first_line: int) -> list[RawSlide]:
     chunks: list[tuple[int, list[str]]] = [(first_line, [])]
     in_fence = False
     for offset, line in enumerate(text.split("\n")):
-        if FENCE.match(line):
+        if line.lstrip()[:1] in FENCE_MARKS and FENCE.match(line):
             in_fence = not in_fence
-        if not in_fence and SLIDE_BREAK.match(line):
+        if not in_fence and line.startswith("---") and SLIDE_BREAK.match(line):
             chunks.append((first_line + offset + 1, []))
         else:
             chunks[-1][1].append(line)
@@ -105,18 +106,19 @@ def _slide(start: int, lines: list[str]) -> RawSlide:
     notes_line = 0
     line_no = start
     for offset, line in enumerate(lines):
-        if FENCE.match(line):
+        marked = line.lstrip()[:1]  # each pattern below starts with one of these marks
+        if marked in FENCE_MARKS and FENCE.match(line):
             in_fence = not in_fence
-        if not in_fence and not in_notes and NOTES_OPEN.match(line):
+        if marked == ":" and not in_fence and not in_notes and NOTES_OPEN.match(line):
             in_notes, notes_line = True, start + offset
             continue
-        if in_notes and not in_fence and NOTES_CLOSE.match(line):
+        if marked == ":" and in_notes and not in_fence and NOTES_CLOSE.match(line):
             in_notes = False
             continue
         if in_notes:
             notes.append(line)
             continue
-        heading = None if in_fence else HEADING.match(line)
+        heading = None if in_fence or not line.startswith("#") else HEADING.match(line)
         if title is None and heading and not any(text.strip() for _, text in body):
             title, line_no = heading.group(2), start + offset
             body = []
@@ -155,6 +157,8 @@ def is_safe_link(href: str) -> bool:
 
 def unsafe_links(body: str, first_line: int) -> list[tuple[int, str]]:
     """(line, target) of the links in Markdown that lessons show as text only."""
+    if "](" not in body:
+        return []
     return [(first_line + offset, match.group("href").strip("<>"))
             for offset, line in enumerate(body.split("\n")) for match in LINK.finditer(line)
             if not is_safe_link(match.group("href").strip("<>"))]
@@ -162,7 +166,9 @@ def unsafe_links(body: str, first_line: int) -> list[tuple[int, str]]:
 
 def find_images(body: str, first_line: int) -> list[RawImage]:
     """Image references in Markdown, with their lines."""
-    found = []
+    found: list[RawImage] = []
+    if "![" not in body:
+        return found
     for offset, line in enumerate(body.split("\n")):
         for match in IMAGE.finditer(line):
             found.append(RawImage(line=first_line + offset, src=match.group("src").strip("<>"),

@@ -7,6 +7,7 @@ exact line of any field.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import Any
@@ -14,11 +15,12 @@ from typing import Any
 import yaml
 
 from ..errors import Diagnostic, error
+from .yaml_compose import compose_fast, fast_path_available, libyaml_reads_alike
 
 MAX_DEPTH = 50
 MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
-# PyYAML's own parser, never libyaml: libyaml reads some documents differently (an empty
-# tag, a BOM inside text, NEL line breaks), and a course must read the same everywhere
+# PyYAML's own parser reads every document; libyaml only those a scan proves it reads the
+# same (yaml_compose.py), and every message comes from PyYAML's parser
 
 
 class LocatedDict(dict[str, Any]):
@@ -49,8 +51,10 @@ class LocatedList(list[Any]):
 
 
 NULL_TAG = "tag:yaml.org,2002:null"
+STR_TAG = "tag:yaml.org,2002:str"
 # '#' then no space: a value such as #B23A48 or #1, not a comment an author meant
 COMMENT_AFTER_KEY = re.compile(r"^\s*:\s+(#[^\s#].*?)\s*$")
+TOO_DEEP = "the document is nested too deeply or expands too far"
 QUOTE_HINT = ("a ': ' inside a value starts a mapping: put the whole value in quotes, "
               "as in title: \"Practice check: hygiene\"")
 
@@ -60,13 +64,23 @@ def _empty_plain(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG and node.value == ""
 
 
+def _plain(node: yaml.Node) -> bool:
+    """An unquoted scalar (PyYAML's parser says style None, libyaml '')."""
+    return isinstance(node, yaml.ScalarNode) and not node.style
+
+
 class _Converter:
     def __init__(self, path: str, text: str) -> None:
         self.path = path
-        self.lines = text.split("\n")
-        self.constructor = yaml.SafeLoader("")
+        self.text = text
+        self.constructor = yaml.constructor.SafeConstructor()  # SafeLoader's own
         self.diagnostics: list[Diagnostic] = []
         self.nodes = 0
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The document's lines, for the rare slip that needs the text after a key."""
+        return self.text.split("\n")
 
     def convert(self, node: yaml.Node, depth: int = 0) -> Any:
         line = node.start_mark.line + 1
@@ -96,8 +110,7 @@ class _Converter:
                     self._comment_slip(key, key_node)
                 result[key] = self.convert(value_node, depth + 1)
                 result.key_lines[key] = key_line
-                if (isinstance(value_node, yaml.ScalarNode) and value_node.style is None
-                        and isinstance(result[key], (int, float))
+                if (_plain(value_node) and isinstance(result[key], (int, float))
                         and not isinstance(result[key], bool)):
                     result.raw[key] = value_node.value
                 previous = (key, value_node)
@@ -107,16 +120,21 @@ class _Converter:
             items.line = line
             items.item_lines = [child.start_mark.line + 1 for child in node.value]
             return items
-        return self.constructor.construct_object(node, deep=True)
+        if node.tag == STR_TAG:  # what SafeConstructor gives a text, without its dispatch
+            return node.value
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (AttributeError, IndexError, KeyError, TypeError):  # a tag its value cannot fit
+            raise yaml.constructor.ConstructorError(
+                None, None, f"'{node.value}' is not a value of {node.tag}", node.start_mark
+            ) from None
 
     def _comma_slip(self, result: LocatedDict, previous: tuple[str, yaml.Node],
                     key_node: yaml.Node, value_node: yaml.Node) -> bool:
         """``{text: Disinfect first, then clean}``: the comma ended the text and ``then
         clean`` became a key. Report it with the fix, keep the text whole; True if so."""
         name, before = previous
-        if not (_empty_plain(value_node) and isinstance(key_node, yaml.ScalarNode)
-                and key_node.style is None and isinstance(before, yaml.ScalarNode)
-                and before.style is None):
+        if not (_empty_plain(value_node) and _plain(key_node) and _plain(before)):
             return False
         joined = f"{before.value}, {key_node.value}"
         self.diagnostics.append(error(
@@ -145,11 +163,28 @@ class _TooDeep(Exception):
         self.line = line
 
 
-def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Diagnostic]]:
+def parse_yaml(text: str, path: str, first_line: int = 1, fast: bool = True
+               ) -> tuple[Any, list[Diagnostic]]:
     """Parse one YAML document; return its located value (None on failure) and diagnostics.
 
     ``first_line`` shifts reported lines, for YAML embedded in another file (front matter).
+    ``fast`` lets libyaml compose a document the scan admits; what it fails on, PyYAML's
+    parser reads again, so each message is PyYAML's.
     """
+    if fast and fast_path_available() and libyaml_reads_alike(text):
+        try:
+            node = compose_fast(text)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            pass
+        else:
+            value, diagnostics = _located(node, text, path, first_line)
+            if value is not None or node is None:
+                return value, diagnostics
+    return _parse_pure(text, path, first_line)
+
+
+def _parse_pure(text: str, path: str, first_line: int) -> tuple[Any, list[Diagnostic]]:
+    """``parse_yaml`` through PyYAML's own parser."""
     offset = first_line - 1
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -162,20 +197,26 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Dia
         return None, [error(path, line, f"YAML syntax: {problem}", "yaml.syntax")]
     except yaml.YAMLError as exc:
         return None, [error(path, first_line, f"YAML syntax: {exc}", "yaml.syntax")]
+    except RecursionError:  # nested deeper than PyYAML's recursive composer reaches
+        return None, [error(path, first_line, TOO_DEEP, "yaml.too-deep")]
+    except (ValueError, OverflowError):  # PyYAML's parser on "\U0011ffff" and the like
+        return None, [error(path, first_line, "YAML syntax: a \\u or \\U escape names no "
+                            "Unicode character", "yaml.syntax")]
+    return _located(node, text, path, first_line)
+
+
+def _located(node: yaml.Node | None, text: str, path: str, first_line: int
+             ) -> tuple[Any, list[Diagnostic]]:
+    """The located value of a composed document, and what reading it found."""
     if node is None:
         return None, []
+    offset = first_line - 1
     converter = _Converter(path, text)
     try:
         value = converter.convert(node)
     except _TooDeep as exc:
         return None, [
-            error(
-                path,
-                exc.line + offset,
-                "the document is nested too deeply or expands too far",
-                "yaml.too-deep",
-            )
-        ]
+error(path, exc.line + offset, TOO_DEEP, "yaml.too-deep")]
     except yaml.MarkedYAMLError as exc:  # e.g. a tag it will not construct: one line
         mark = exc.problem_mark or exc.context_mark or node.start_mark
         problem = " ".join(filter(None, (exc.context, exc.problem)))
