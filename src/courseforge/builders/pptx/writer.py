@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
-from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide
 from pptx.text.text import TextFrame
@@ -249,17 +248,14 @@ class DeckWriter:
         """The paragraphs at ``size``. In a body placeholder (``autofit``) top-level text
         takes the layout's size, scaled by PowerPoint's autofit to the measured ``size``;
         other text sets its size, divided by that scale."""
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
+        tx_body, part = frame._txBody, frame.part
         inherited = self.inherited_size
         scale = size / inherited if autofit and inherited and size <= inherited else 1.0
+        drawingml.fixed_frame(tx_body, int(Pt(INSET_X)), int(Pt(INSET_Y)))
         if scale != 1.0 or (autofit and inherited == size):
-            drawingml.autofit(frame._txBody, scale)
+            drawingml.autofit(tx_body, scale)
         else:
             autofit = False
-        frame.margin_left = frame.margin_right = Pt(INSET_X)
-        frame.margin_top = frame.margin_bottom = Pt(INSET_Y)
-        tx_body, part = frame._txBody, frame.part
         for index, block in enumerate(paragraphs):
             p, ppr = drawingml.paragraph(tx_body, index == 0, level=min(block.level, 4),
                                          space_before=space_before(block, size, index == 0))
