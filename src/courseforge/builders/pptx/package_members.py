@@ -71,20 +71,22 @@ def content_types_xml(parts: tuple[Part, ...]) -> bytes:
 
 def rels_xml(rels: _Relationships) -> bytes:
     """A .rels file as python-pptx's ``_Relationships.xml`` serialises it: rIds in numeric order."""
+    found = rels._rels  # the relationships by rId, read as python-pptx's properties read them
     order = sorted((int(r_id[3:]) if r_id.startswith("rId") and r_id[3:].isdigit() else 0, r_id)
-                   for r_id in rels)
+                   for r_id in found)
     if not order:
         return _HEAD + f'<Relationships xmlns="{PR}"/>'.encode()
     text = [f'<Relationships xmlns="{PR}">']
     for _, r_id in order:
-        rel = rels[r_id]
-        if rel.is_external:
-            text.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel.reltype)}" '
-                        f'Target="{_attr(rel.target_ref)}" TargetMode="{RTM.EXTERNAL}"/>')
+        rel = found[r_id]
+        target = rel._target
+        if rel._target_mode == RTM.EXTERNAL:
+            text.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel._reltype)}" '
+                        f'Target="{_attr(target)}" TargetMode="{RTM.EXTERNAL}"/>')
         else:
-            target = _relative(rel.target_partname, rel._base_uri)
-            text.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel.reltype)}" '
-                        f'Target="{_attr(target)}"/>')
+            relative = _relative(target.partname, rel._base_uri)
+            text.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel._reltype)}" '
+                        f'Target="{_attr(relative)}"/>')
     text.append("</Relationships>")
     return _HEAD + "".join(text).encode()
 
@@ -93,6 +95,7 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
                           "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
+@functools.lru_cache(maxsize=1 << 12)  # rIds, types and layout targets repeat in every file
 def _attr(value: str) -> str:
     """An attribute value escaped as lxml escapes it."""
     return value.translate(_ESCAPES)
