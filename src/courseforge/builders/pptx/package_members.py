@@ -36,7 +36,7 @@ class _Members:
 def package_members(prs: PresentationObject) -> list[tuple[str, bytes]]:
     """The deck's zip members exactly as ``Presentation.save`` writes them."""
     package = prs.part.package
-    parts = tuple(package.iter_parts())
+    parts = _parts(package._rels)
     members = _Members()
     # PackageWriter._write's steps, with the content types and relationships as text
     members.write(PackURI("/[Content_Types].xml"), content_types_xml(parts))
@@ -46,6 +46,24 @@ def package_members(prs: PresentationObject) -> list[tuple[str, bytes]]:
         if part._rels:
             members.write(part.partname.rels_uri, rels_xml(part._rels))
     return members.items
+
+
+def _parts(package_rels: _Relationships) -> tuple[Part, ...]:
+    """Every part reachable from the package's relationships, once, in the order of
+    python-pptx's ``iter_parts`` (depth first), read from its relationships directly."""
+    found: dict[Part, None] = {}
+
+    def walk(rels: _Relationships) -> None:
+        for rel in rels._rels.values():
+            if rel._target_mode == RTM.EXTERNAL:
+                continue
+            part = rel._target
+            if part not in found:
+                found[part] = None
+                walk(part._rels)
+
+    walk(package_rels)
+    return tuple(found)
 
 
 def content_types_xml(parts: tuple[Part, ...]) -> bytes:
