@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import XmlPart
-from pptx.util import Pt
 
 from .markdown_runs import Run
 from .text_fit import BREAK
@@ -29,7 +28,12 @@ _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")  # escaped as python-pptx does:
 
 def centipoints(points: float) -> str:
     """A size in points as the hundredths of a point python-pptx writes (via whole EMU)."""
-    return str(Pt(points).centipoints)
+    return str(emu(points) // 127)  # python-pptx's Pt(points).centipoints
+
+
+def emu(points: float) -> int:
+    """A length in points as the whole EMU python-pptx's ``Pt`` makes of it."""
+    return int(points * 12700)
 
 
 def paragraph(tx_body: etree._Element, first: bool, *, level: int,

@@ -9,6 +9,7 @@ custom elements (slow for thousands of slides and notes); :func:`rels_xml` and
 from __future__ import annotations
 
 import functools
+from typing import cast
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
@@ -57,7 +58,7 @@ def _parts(package_rels: _Relationships) -> tuple[Part, ...]:
         for rel in rels._rels.values():
             if rel._target_mode == RTM.EXTERNAL:
                 continue
-            part = rel._target
+            part = cast(Part, rel._target)  # internal: a part
             if part not in found:
                 found[part] = None
                 walk(part._rels)
@@ -102,7 +103,7 @@ def rels_xml(rels: _Relationships) -> bytes:
             text.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel._reltype)}" '
                         f'Target="{_attr(target)}" TargetMode="{RTM.EXTERNAL}"/>')
         else:
-            relative = _relative(target.partname, rel._base_uri)
+            relative = _relative(cast(Part, target).partname, rel._base_uri)
             text.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel._reltype)}" '
                         f'Target="{_attr(relative)}"/>')
     text.append("</Relationships>")

@@ -13,7 +13,9 @@ import copy
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part, _Relationship
 from pptx.opc.packuri import PackURI
 from pptx.oxml.slide import CT_NotesSlide, CT_Slide
 from pptx.parts.slide import NotesMasterPart, NotesSlidePart, SlidePart
@@ -64,8 +66,8 @@ class SlideParts:
         part = SlidePart(partname, CT.PML_SLIDE, self._package,
                          copy.deepcopy(self._prototype(layout)) if element is None else element)
         # a new part cannot be related yet: skip python-pptx's search of every relationship
-        part._rels._add_relationship(RT.SLIDE_LAYOUT, layout.part)
-        r_id = self._prs.part._rels._add_relationship(RT.SLIDE, part)
+        relate_new(part, RT.SLIDE_LAYOUT, layout.part)
+        r_id = relate_new(self._prs.part, RT.SLIDE, part)
         self._id_list._add_sldId(id=self._next_id, rId=r_id)
         self._next_id += 1
         return part.slide
@@ -82,9 +84,9 @@ class SlideParts:
             self._package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
             CT.PML_NOTES_SLIDE, self._package, element)
         # new parts, and a slide without notes: nothing to search for (see add_slide)
-        notes_part._rels._add_relationship(RT.NOTES_MASTER, master_part)
-        notes_part._rels._add_relationship(RT.SLIDE, slide.part)
-        slide.part._rels._add_relationship(RT.NOTES_SLIDE, notes_part)
+        relate_new(notes_part, RT.NOTES_MASTER, master_part)
+        relate_new(notes_part, RT.SLIDE, slide.part)
+        relate_new(slide.part, RT.NOTES_SLIDE, notes_part)
         if body is not None:
             tx_body = element.find(_SP_TREE)[body].find(f"{{{P}}}txBody")
             drawingml.set_text(tx_body, text, language)
@@ -113,6 +115,20 @@ class SlideParts:
                         if body is not None else None)
             self._prototypes.notes = (element, position)
         return self._prototypes.notes
+
+
+def relate_new(source: Part, reltype: str, target: Part) -> str:
+    """A relationship of ``source`` to a part it is not yet related to this way; its rId.
+
+    The rId python-pptx's ``relate_to`` would give (the first free one counting down from
+    one more than the count), without its search for an existing relationship.
+    """
+    rels = source._rels
+    found = rels._rels
+    r_id = next(candidate for n in range(len(found) + 1, 0, -1)
+                if (candidate := f"rId{n}") not in found)
+    found[r_id] = _Relationship(rels._base_uri, r_id, reltype, RTM.INTERNAL, target)
+    return r_id
 
 
 def placeholders(slide: Slide) -> dict[int, etree._Element]:

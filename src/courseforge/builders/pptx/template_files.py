@@ -17,7 +17,6 @@ from .layouts import (
     number_placeholders,
 )
 
-
 # the reference deck as read, untouched, by its bytes: each deck starts from a copy
 _OPENED: dict[bytes, PresentationObject] = {}
 
