@@ -11,6 +11,7 @@ of a paragraph (a run, a text node) to the next.
 
 from __future__ import annotations
 
+import functools
 import re
 
 NARROW_NBSP = "\u202f"
@@ -40,6 +41,11 @@ _FRENCH_SPACES = ((re.compile(r"[ \u00a0](?=[;!?»])"), NARROW_NBSP),
                   (re.compile(r"(?<=«)[ \u00a0]"), NARROW_NBSP))
 
 
+_EM_DASH = re.compile(r"(?<=\S)---(?=\S)")
+_EN_DASH = re.compile(r"(?<=\s)--?(?=\s)")
+
+
+@functools.lru_cache(maxsize=64)
 def language_quotes(language: str) -> tuple[str, str, str, str]:
     """The quotes of a language tag ('de-CH' -> German), English for others."""
     return QUOTES.get(re.split("[-_]", language)[0].lower(), QUOTES["en"])
@@ -82,8 +88,10 @@ class Typesetter:
             return text
         quotes = self.quotes
         text = text.replace("...", "…")
-        text = re.sub(r"(?<=\S)---(?=\S)", "—", text)
-        text = re.sub(r"(?<=\s)--?(?=\s)", "–", text)
+        text = _EM_DASH.sub("—", text)
+        text = _EN_DASH.sub("–", text)
+        if '"' not in text and "'" not in text:  # no quote: nothing for the loop below
+            return self._spaced(text)
         out: list[str] = []
         previous = self.previous
         skip_space = False
@@ -110,7 +118,10 @@ class Typesetter:
                     char, self.single_open = quotes[3], False
             out.append(char)
             previous = char[-1]
-        typeset = "".join(out)
+        return self._spaced("".join(out))
+
+    def _spaced(self, typeset: str) -> str:
+        """French spaces around punctuation; the piece's last character kept for the next."""
         if self.french:
             for pattern, space in _FRENCH_SPACES:
                 typeset = pattern.sub(space, typeset)

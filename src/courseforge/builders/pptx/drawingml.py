@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import XmlPart
-from pptx.util import Pt
 
 from .markdown_runs import Run
 from .text_fit import BREAK
@@ -29,7 +28,12 @@ _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")  # escaped as python-pptx does:
 
 def centipoints(points: float) -> str:
     """A size in points as the hundredths of a point python-pptx writes (via whole EMU)."""
-    return str(Pt(points).centipoints)
+    return str(emu(points) // 127)  # python-pptx's Pt(points).centipoints
+
+
+def emu(points: float) -> int:
+    """A length in points as the whole EMU python-pptx's ``Pt`` makes of it."""
+    return int(points * 12700)
 
 
 def paragraph(tx_body: etree._Element, first: bool, *, level: int,
@@ -158,14 +162,42 @@ def _percentage(value: float) -> str:
     return str(round(value * 100000.0))
 
 
+_AUTOFITS = (f"{{{A}}}noAutofit", f"{{{A}}}normAutofit", f"{{{A}}}spAutoFit")
+_AFTER_AUTOFIT = tuple(f"{{{A}}}{tag}" for tag in ("scene3d", "sp3d", "flatTx", "extLst"))
+_DEFAULT_INSETS = {"lIns": 91440, "tIns": 45720, "rIns": 91440, "bIns": 45720}  # EMU
+
+
+def fixed_frame(tx_body: etree._Element, inset_x: int, inset_y: int) -> None:
+    """Wrapped text without autofit and the given insets (EMU), as python-pptx's
+    ``word_wrap = True``, ``auto_size = MSO_AUTO_SIZE.NONE`` and ``margin_*`` write them."""
+    body_pr = tx_body.find(f"{{{A}}}bodyPr")
+    assert body_pr is not None
+    body_pr.set("wrap", "square")
+    for old in list(body_pr):
+        if old.tag in _AUTOFITS:
+            body_pr.remove(old)
+    fit = etree.Element(_AUTOFITS[0])
+    after = next((e for e in body_pr if e.tag in _AFTER_AUTOFIT), None)
+    if after is None:
+        body_pr.append(fit)
+    else:
+        after.addprevious(fit)
+    for name, value in (("lIns", inset_x), ("rIns", inset_x), ("tIns", inset_y),
+                        ("bIns", inset_y)):
+        if value == _DEFAULT_INSETS[name]:  # python-pptx leaves a default out
+            body_pr.attrib.pop(name, None)
+        else:
+            body_pr.set(name, str(value))
+
+
 def autofit(tx_body: etree._Element, scale: float) -> None:
     """PowerPoint's own shrink-on-overflow with the font scale already measured (1: none)."""
     body_pr = tx_body.find(f"{{{A}}}bodyPr")
     assert body_pr is not None
     for old in list(body_pr):
-        if old.tag in (f"{{{A}}}noAutofit", f"{{{A}}}normAutofit", f"{{{A}}}spAutoFit"):
+        if old.tag in _AUTOFITS:
             body_pr.remove(old)
-    fit = etree.Element(f"{{{A}}}normAutofit")
+    fit = etree.Element(_AUTOFITS[1])
     if scale < 1:
         fit.set("fontScale", str(round(scale * 100000)))
     body_pr.insert(0, fit)  # before any 3D or extension element

@@ -10,7 +10,7 @@ paragraph in the code face, and rules are left out. A table's caption (see
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from ...loading.lesson_markdown import IMAGE
 from ...loading.table_captions import INDENTED, caption_start, indented_code
@@ -106,10 +106,10 @@ def parse_inline(text: str, base: Run | None = None) -> tuple[Run, ...]:
     position = 0
     for match in _INLINE.finditer(text):
         if match.start() > position:
-            runs.append(replace(base, text=text[position:match.start()]))
+            runs.append(_with_text(base, text[position:match.start()]))
         position = match.end()
         if match["escape"]:
-            runs.append(replace(base, text=match["escape"][1]))
+            runs.append(_with_text(base, match["escape"][1]))
         elif match["code"]:
             runs.append(replace(base, text=match["code_text"].strip(), code=True))
         elif match["strong_text"] or match["strong2_text"]:
@@ -121,18 +121,32 @@ def parse_inline(text: str, base: Run | None = None) -> tuple[Run, ...]:
         else:
             runs.extend(parse_inline(match["link_text"], replace(base, link=match["link_url"])))
     if position < len(text):
-        runs.append(replace(base, text=text[position:]))
+        runs.append(_with_text(base, text[position:]))
     return _merged(runs)
 
 
 def _merged(runs: list[Run]) -> tuple[Run, ...]:
     merged: list[Run] = []
     for run in runs:
-        if merged and replace(merged[-1], text="") == replace(run, text=""):
-            merged[-1] = replace(run, text=merged[-1].text + run.text)
+        if merged and _look(merged[-1]) == _look(run):
+            merged[-1] = _with_text(run, merged[-1].text + run.text)
         elif run.text:
             merged.append(run)
     return tuple(merged)
+
+
+def _with_text(run: Run, text: str) -> Run:
+    """The run's formatting with another text (``dataclasses.replace``, without its cost)."""
+    return Run(text=text, bold=run.bold, italic=run.italic, code=run.code, link=run.link)
+
+
+def _look(run: Run) -> tuple[bool, bool, bool, str]:
+    """A run's formatting, all but its text."""
+    return run.bold, run.italic, run.code, run.link
+
+
+# the two above name every field of a run
+assert [f.name for f in fields(Run)] == ["text", "bold", "italic", "code", "link"]
 
 
 def parse_blocks(markdown: str) -> tuple[Block, ...]:

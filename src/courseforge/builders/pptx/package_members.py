@@ -1,22 +1,27 @@
 """A deck's zip members, byte for byte what ``Presentation.save`` writes, without zipping them.
 
 The deck is zipped once, deterministically, by :func:`courseforge.packaging.write_zip`.
-python-pptx builds each part's relationships file as a tree of its custom elements (slow
-for thousands of slides and notes); :func:`rels_xml` writes the same bytes with plain lxml.
+python-pptx builds each part's relationships file and the content types as trees of its
+custom elements (slow for thousands of slides and notes); :func:`rels_xml` and
+:func:`content_types_xml` write the same bytes as text.
 """
 
 from __future__ import annotations
 
 import functools
+from typing import cast
 
-from lxml import etree
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
-from pptx.opc.package import _Relationships
+from pptx.opc.package import Part, _Relationships
 from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import PackageWriter
+from pptx.opc.spec import default_content_types
 from pptx.presentation import Presentation as PresentationObject
 
 PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_HEAD = b'<?xml version=\'1.0\' encoding=\'UTF-8\' standalone=\'yes\'?>\n'
+_DEFAULT_TYPES = frozenset(default_content_types)
 
 
 class _Members:
@@ -32,11 +37,10 @@ class _Members:
 def package_members(prs: PresentationObject) -> list[tuple[str, bytes]]:
     """The deck's zip members exactly as ``Presentation.save`` writes them."""
     package = prs.part.package
-    parts = tuple(package.iter_parts())
+    parts = _parts(package._rels)
     members = _Members()
-    # PackageWriter._write's steps, with each part's relationships serialised by rels_xml
-    PackageWriter("", package._rels, parts)._write_content_types_stream(
-        members)  # type: ignore[arg-type]
+    # PackageWriter._write's steps, with the content types and relationships as text
+    members.write(PackURI("/[Content_Types].xml"), content_types_xml(parts))
     members.write(PackURI("/_rels/.rels"), rels_xml(package._rels))
     for part in parts:
         members.write(part.partname, part.blob)
@@ -45,20 +49,75 @@ def package_members(prs: PresentationObject) -> list[tuple[str, bytes]]:
     return members.items
 
 
+def _parts(package_rels: _Relationships) -> tuple[Part, ...]:
+    """Every part reachable from the package's relationships, once, in the order of
+    python-pptx's ``iter_parts`` (depth first), read from its relationships directly."""
+    found: dict[Part, None] = {}
+
+    def walk(rels: _Relationships) -> None:
+        for rel in rels._rels.values():
+            if rel._target_mode == RTM.EXTERNAL:
+                continue
+            part = cast(Part, rel._target)  # internal: a part
+            if part not in found:
+                found[part] = None
+                walk(part._rels)
+
+    walk(package_rels)
+    return tuple(found)
+
+
+def content_types_xml(parts: tuple[Part, ...]) -> bytes:
+    """``[Content_Types].xml`` as python-pptx writes it: defaults by extension, then overrides
+    by part name, each sorted."""
+    defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
+    overrides: dict[str, str] = {}
+    for part in parts:
+        partname, content_type = part.partname, part.content_type
+        ext = partname.ext
+        if (ext.lower(), content_type) in _DEFAULT_TYPES:
+            defaults[ext.lower()] = content_type
+        else:
+            overrides[str(partname)] = content_type
+    text = [f'<Types xmlns="{CT_NS}">']
+    text.extend(f'<Default Extension="{_attr(ext)}" ContentType="{_attr(kind)}"/>'
+                for ext, kind in sorted(defaults.items()))
+    text.extend(f'<Override PartName="{_attr(name)}" ContentType="{_attr(kind)}"/>'
+                for name, kind in sorted(overrides.items()))
+    text.append("</Types>")
+    return _HEAD + "".join(text).encode()
+
+
 def rels_xml(rels: _Relationships) -> bytes:
     """A .rels file as python-pptx's ``_Relationships.xml`` serialises it: rIds in numeric order."""
-    root = etree.Element(f"{{{PR}}}Relationships", nsmap={None: PR})
+    found = rels._rels  # the relationships by rId, read as python-pptx's properties read them
     order = sorted((int(r_id[3:]) if r_id.startswith("rId") and r_id[3:].isdigit() else 0, r_id)
-                   for r_id in rels)
+                   for r_id in found)
+    if not order:
+        return _HEAD + f'<Relationships xmlns="{PR}"/>'.encode()
+    text = [f'<Relationships xmlns="{PR}">']
     for _, r_id in order:
-        rel = rels[r_id]
-        target = rel.target_ref if rel.is_external else _relative(
-            rel.target_partname, rel._base_uri)
-        element = etree.SubElement(root, f"{{{PR}}}Relationship", Id=r_id, Type=rel.reltype,
-                                   Target=target)
-        if rel.is_external:
-            element.set("TargetMode", RTM.EXTERNAL)
-    return etree.tostring(root, encoding="UTF-8", standalone=True)
+        rel = found[r_id]
+        target = rel._target
+        if rel._target_mode == RTM.EXTERNAL:
+            text.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel._reltype)}" '
+                        f'Target="{_attr(target)}" TargetMode="{RTM.EXTERNAL}"/>')
+        else:
+            relative = _relative(cast(Part, target).partname, rel._base_uri)
+            text.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel._reltype)}" '
+                        f'Target="{_attr(relative)}"/>')
+    text.append("</Relationships>")
+    return _HEAD + "".join(text).encode()
+
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                          "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+@functools.lru_cache(maxsize=1 << 12)  # rIds, types and layout targets repeat in every file
+def _attr(value: str) -> str:
+    """An attribute value escaped as lxml escapes it."""
+    return value.translate(_ESCAPES)
 
 
 @functools.lru_cache(maxsize=1 << 12)  # every slide refers to the same few layouts and images

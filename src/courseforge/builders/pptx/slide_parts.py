@@ -13,10 +13,12 @@ import copy
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part, _Relationship
 from pptx.opc.packuri import PackURI
 from pptx.oxml.slide import CT_NotesSlide, CT_Slide
-from pptx.parts.slide import NotesSlidePart, SlidePart
+from pptx.parts.slide import NotesMasterPart, NotesSlidePart, SlidePart
 from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import NotesSlide, Slide, SlideLayout
 
@@ -24,6 +26,7 @@ from . import drawingml
 from .drawingml import P
 
 PH_PATH = f"{{{P}}}nvSpPr/{{{P}}}nvPr/{{{P}}}ph"  # where a placeholder shape declares itself
+_SP_TREE = f"{{{P}}}cSld/{{{P}}}spTree"
 MIN_SLIDE_ID = 256  # python-pptx's first slide id
 
 
@@ -48,6 +51,7 @@ class SlideParts:
         self._count = len(self._id_list)
         self._next_id = max([MIN_SLIDE_ID - 1, *(int(s.id) for s in self._id_list)]) + 1
         self._prototypes = Prototypes() if prototypes is None else prototypes
+        self._notes_master: NotesMasterPart | None = None
 
     @property
     def count(self) -> int:
@@ -61,9 +65,9 @@ class SlideParts:
         partname = PackURI(f"/ppt/slides/slide{self._count}.xml")
         part = SlidePart(partname, CT.PML_SLIDE, self._package,
                          copy.deepcopy(self._prototype(layout)) if element is None else element)
-        part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         # a new part cannot be related yet: skip python-pptx's search of every relationship
-        r_id = self._prs.part._rels._add_relationship(RT.SLIDE, part)
+        relate_new(part, RT.SLIDE_LAYOUT, layout.part)
+        r_id = relate_new(self._prs.part, RT.SLIDE, part)
         self._id_list._add_sldId(id=self._next_id, rId=r_id)
         self._next_id += 1
         return part.slide
@@ -71,16 +75,20 @@ class SlideParts:
     def set_notes(self, slide: Slide, text: str, language: str) -> None:
         """The slide's notes slide, holding ``text`` (in ``language``) in its notes
         placeholder."""
-        master_part = self._prs.part.notes_master_part
+        if self._notes_master is None:
+            self._notes_master = self._prs.part.notes_master_part
+        master_part = self._notes_master
         element, body = self._notes_prototype()
+        element = copy.deepcopy(element)
         notes_part = NotesSlidePart(
             self._package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
-            CT.PML_NOTES_SLIDE, self._package, copy.deepcopy(element))
-        notes_part.relate_to(master_part, RT.NOTES_MASTER)
-        notes_part.relate_to(slide.part, RT.SLIDE)
-        slide.part.relate_to(notes_part, RT.NOTES_SLIDE)
+            CT.PML_NOTES_SLIDE, self._package, element)
+        # new parts, and a slide without notes: nothing to search for (see add_slide)
+        relate_new(notes_part, RT.NOTES_MASTER, master_part)
+        relate_new(notes_part, RT.SLIDE, slide.part)
+        relate_new(slide.part, RT.NOTES_SLIDE, notes_part)
         if body is not None:
-            tx_body = notes_part._element.cSld.spTree[body].find(f"{{{P}}}txBody")
+            tx_body = element.find(_SP_TREE)[body].find(f"{{{P}}}txBody")
             drawingml.set_text(tx_body, text, language)
 
     def _prototype(self, layout: SlideLayout) -> CT_Slide:
@@ -107,6 +115,20 @@ class SlideParts:
                         if body is not None else None)
             self._prototypes.notes = (element, position)
         return self._prototypes.notes
+
+
+def relate_new(source: Part, reltype: str, target: Part) -> str:
+    """A relationship of ``source`` to a part it is not yet related to this way; its rId.
+
+    The rId python-pptx's ``relate_to`` would give (the first free one counting down from
+    one more than the count), without its search for an existing relationship.
+    """
+    rels = source._rels
+    found = rels._rels
+    r_id = next(candidate for n in range(len(found) + 1, 0, -1)
+                if (candidate := f"rId{n}") not in found)
+    found[r_id] = _Relationship(rels._base_uri, r_id, reltype, RTM.INTERNAL, target)
+    return r_id
 
 
 def placeholders(slide: Slide) -> dict[int, etree._Element]:

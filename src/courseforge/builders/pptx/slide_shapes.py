@@ -8,9 +8,8 @@ from collections.abc import Sequence
 from lxml import etree
 from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.slide import Slide
-from pptx.util import Pt
 
-from .drawingml import A, P
+from .drawingml import A, P, emu
 from .markdown_runs import BULLET, LETTER, NUMBER, PLAIN, Block, Paragraph, Run
 from .slide_parts import PH_PATH
 
@@ -48,12 +47,12 @@ def set_bullet(ppr: etree._Element, block: Paragraph, indent: float, hanging: fl
         ppr.set("indent", "0")
         etree.SubElement(ppr, f"{{{A}}}buNone")
         return
-    ppr.set("marL", str(int(Pt(indent))))
+    ppr.set("marL", str(emu(indent)))
     if block.continues:
         ppr.set("indent", "0")
         etree.SubElement(ppr, f"{{{A}}}buNone")
         return
-    ppr.set("indent", str(-int(Pt(hanging))))
+    ppr.set("indent", str(-emu(hanging)))
     if block.kind in (NUMBER, LETTER):
         kind = "arabicPeriod" if block.kind == NUMBER else "alphaUcPeriod"
         number = etree.SubElement(ppr, f"{{{A}}}buAutoNum", type=kind)

@@ -144,9 +144,11 @@ def count_lines(pieces: Sequence[Piece], width: float, family: str, mono_family:
     width *= LINE_SAFETY
     space = Face(family, size).width(" ")
     lines, used = 1, 0.0
+    faces = _Faces(family, mono_family, size)
     for whole, style in words:
         word, *after = whole.split(BREAK)  # a hyphenated word: each part after on a line of its own
-        advance = _face(style, family, mono_family, size).width(word)
+        face = faces.of(style)
+        advance = face.width(word)
         if used and used + space + advance > width:
             lines += 1
             used = 0.0
@@ -158,14 +160,15 @@ def count_lines(pieces: Sequence[Piece], width: float, family: str, mono_family:
         used += (space if used else 0.0) + advance
         for part in after:
             lines += 1
-            used = _face(style, family, mono_family, size).width(part)
+            used = face.width(part)
     return lines
 
 
 def word_widths(pieces: Sequence[Piece], family: str, mono_family: str,
                 size: float) -> list[float]:
     """The advance of every word of a paragraph, in points."""
-    return [max(_face(style, family, mono_family, size).width(part) for part in word.split(BREAK))
+    faces = _Faces(family, mono_family, size)
+    return [max(faces.of(style).width(part) for part in word.split(BREAK))
             for word, style in _words(pieces)]
 
 
@@ -175,8 +178,21 @@ def line_width(pieces: Sequence[Piece], family: str, mono_family: str, size: flo
     return sum(words) + Face(family, size).width(" ") * max(len(words) - 1, 0)
 
 
-def _face(piece: Piece, family: str, mono_family: str, size: float) -> Face:
-    return Face(mono_family if piece.mono else family, size, piece.bold, piece.italic)
+class _Faces:
+    """The faces of one paragraph's pieces at one size, each made once."""
+
+    def __init__(self, family: str, mono_family: str, size: float) -> None:
+        self._family, self._mono_family, self._size = family, mono_family, size
+        self._faces: dict[tuple[bool, bool, bool], Face] = {}
+
+    def of(self, piece: Piece) -> Face:
+        """The face a piece is set in."""
+        key = (piece.mono, piece.bold, piece.italic)
+        face = self._faces.get(key)
+        if face is None:
+            face = self._faces[key] = Face(self._mono_family if piece.mono else self._family,
+                                           self._size, piece.bold, piece.italic)
+        return face
 
 
 def _words(pieces: Iterable[Piece]) -> Iterable[tuple[str, Piece]]:

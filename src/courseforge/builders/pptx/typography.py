@@ -16,8 +16,11 @@ __all__ = ["typeset", "typeset_blocks", "typeset_inline", "typeset_plain", "typo
 def _runs(runs: tuple[Run, ...], language: str) -> tuple[Run, ...]:
     """A paragraph's runs typeset as one text (quotes stay open across runs), code as is."""
     setter = Typesetter(language)
-    return tuple(replace(run, text=setter.verbatim(run.text) if run.code
-                         else setter.text(run.text)) for run in runs)
+    typeset = []
+    for run in runs:
+        text = setter.verbatim(run.text) if run.code else setter.text(run.text)
+        typeset.append(run if text == run.text else replace(run, text=text))
+    return tuple(typeset)
 
 
 def typeset_inline(markdown: str, language: str) -> tuple[Run, ...]:

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
-from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide
 from pptx.text.text import TextFrame
@@ -55,6 +54,7 @@ from .slide_shapes import (
     stacked_groups,
 )
 from .slide_specs_base import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
+from .table_frames import table_frame
 from .template_files import open_deck
 from .texts import say
 from .theme_measures import DeckTemplate, deck_boxes, master_body_style, measures, text_style
@@ -248,17 +248,14 @@ class DeckWriter:
         """The paragraphs at ``size``. In a body placeholder (``autofit``) top-level text
         takes the layout's size, scaled by PowerPoint's autofit to the measured ``size``;
         other text sets its size, divided by that scale."""
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
+        tx_body, part = frame._txBody, frame.part
         inherited = self.inherited_size
         scale = size / inherited if autofit and inherited and size <= inherited else 1.0
+        drawingml.fixed_frame(tx_body, int(Pt(INSET_X)), int(Pt(INSET_Y)))
         if scale != 1.0 or (autofit and inherited == size):
-            drawingml.autofit(frame._txBody, scale)
+            drawingml.autofit(tx_body, scale)
         else:
             autofit = False
-        frame.margin_left = frame.margin_right = Pt(INSET_X)
-        frame.margin_top = frame.margin_bottom = Pt(INSET_Y)
-        tx_body, part = frame._txBody, frame.part
         for index, block in enumerate(paragraphs):
             p, ppr = drawingml.paragraph(tx_body, index == 0, level=min(block.level, 4),
                                          space_before=space_before(block, size, index == 0))
@@ -275,19 +272,12 @@ class DeckWriter:
         """A table across ``width`` at ``size``: brand header row, banded rows; its height."""
         widths, heights = table_heights(table, width, size, self.style)
         rows = [table.header, *table.rows]
-        frame = slide.shapes.add_table(len(rows), len(widths), Pt(left), Pt(top), Pt(width),
-                                       Pt(sum(heights)))
-        grid = frame.table
-        grid.first_row = grid.horz_banding = True
-        for index, w in enumerate(widths):
-            grid.columns[index].width = Pt(w)
-        for r, (tr, cells, h) in enumerate(zip(grid._tbl.tr_lst, rows, heights, strict=True)):
-            grid.rows[r].height = Pt(h)
-            for tc, runs in zip(tr.tc_lst, cells, strict=False):
+        grid = table_frame(slide.shapes._spTree, left, top, widths, heights)
+        for r, (tcs, cells) in enumerate(zip(grid, rows, strict=True)):
+            fill = self.header_fill if r == 0 else self.body_fill
+            for tc, runs in zip(tcs, cells, strict=False):
                 drawingml.cell_look(tc, margins=(Pt(CELL_X), Pt(CELL_Y)), fill=cell_fill(r))
-                p = tc.find(f"{{{A}}}txBody/{{{A}}}p")
-                fill = self.header_fill if r == 0 else self.body_fill
-                drawingml.runs(p, frame.part, runs or (bold_run(""),), size, bold=r == 0,
+                drawingml.runs(tc[0][2], slide.part, runs or (bold_run(""),), size, bold=r == 0,
                                language=self.course.language,
                                mono_family=self.style.mono_family,
                                fill=fill if runs else None, fill_links=r == 0)
