@@ -12,6 +12,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from .errors import CourseforgeError
 
@@ -121,6 +122,18 @@ def _write_zip64(path: Path, items: list[tuple[str, bytes]]) -> None:
             info.external_attr = ZIP_MODE
             info.create_system = ZIP_UNIX
             archive.writestr(info, data)
+
+
+class MemberCollector:
+    """Stands in for an OPC package's zip writer (python-pptx's, python-docx's): keeps each
+    member as (name, bytes), so the deterministic zip is written once, from these."""
+
+    def __init__(self) -> None:
+        self.members: list[tuple[str, bytes]] = []
+
+    def write(self, uri: Any, blob: bytes) -> None:
+        """Keep one member; ``uri`` is the package's part name (a ``PackURI``)."""
+        self.members.append((uri.membername, blob))
 
 
 def folder_members(folder: Path) -> Iterator[tuple[str, bytes]]:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -20,7 +19,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from ...model import Course, Quiz
-from ...packaging import write_zip
+from ...packaging import MemberCollector, write_zip
 from ...typography import typographic
 from ..pptx.markdown_runs import BULLET, LETTER, NUMBER, Block, Paragraph, Picture, Run, Table
 from ..pptx.quiz_specs import tally
@@ -148,23 +147,13 @@ def save(document: DocumentObject, course: Course, path: Path, *, title: str) ->
     write_zip(path, package_members(document))
 
 
-class _Members:
-    """Stands in for python-docx's zip writer: keeps each member it is given."""
-
-    def __init__(self) -> None:
-        self.members: list[tuple[str, bytes]] = []
-
-    def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        self.members.append((pack_uri.membername, blob))
-
-
 def package_members(document: DocumentObject) -> list[tuple[str, bytes]]:
     """The files python-docx's ``save`` would zip, as (member name, bytes), without zipping
     them (the deterministic zip is written once, from these)."""
     package = document.part.package
     for part in package.parts:
         part.before_marshal()
-    members = _Members()
+    members = MemberCollector()
     PackageWriter._write_content_types_stream(members, package.parts)
     PackageWriter._write_pkg_rels(members, package.rels)
     PackageWriter._write_parts(members, package.parts)  # type: ignore[arg-type]

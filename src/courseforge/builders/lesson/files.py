@@ -20,8 +20,14 @@ from ..base import BuildOptions
 from .brand_colours import palette
 from .pages import LessonSite, lesson_site
 from .quiz_pages import counting_gates, quiz_data
-from .scripts import (LOADING_STYLESHEET, SCRIPTS, STYLESHEET, joined_script, part_paths,
-                      shipped_part)
+from .scripts import (
+    LOADING_STYLESHEET,
+    SCRIPTS,
+    STYLESHEET,
+    joined_script,
+    part_paths,
+    shipped_part,
+)
 from .stylesheet import inline_stylesheet, style_source
 
 # Nothing is loaded from elsewhere and nothing is sent anywhere but to the LMS's API object;

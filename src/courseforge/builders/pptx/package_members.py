@@ -18,27 +18,19 @@ from pptx.opc.packuri import PackURI
 from pptx.opc.spec import default_content_types
 from pptx.presentation import Presentation as PresentationObject
 
+from ...packaging import MemberCollector
+
 PR = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _HEAD = b'<?xml version=\'1.0\' encoding=\'UTF-8\' standalone=\'yes\'?>\n'
 _DEFAULT_TYPES = frozenset(default_content_types)
 
 
-class _Members:
-    """Collects what python-pptx's package writer would put in the zip, as (name, bytes)."""
-
-    def __init__(self) -> None:
-        self.items: list[tuple[str, bytes]] = []
-
-    def write(self, uri: PackURI, blob: bytes) -> None:
-        self.items.append((uri.membername, blob))
-
-
 def package_members(prs: PresentationObject) -> list[tuple[str, bytes]]:
     """The deck's zip members exactly as ``Presentation.save`` writes them."""
     package = prs.part.package
     parts = _parts(package._rels)
-    members = _Members()
+    members = MemberCollector()
     # PackageWriter._write's steps, with the content types and relationships as text
     members.write(PackURI("/[Content_Types].xml"), content_types_xml(parts))
     members.write(PackURI("/_rels/.rels"), rels_xml(package._rels))
@@ -46,7 +38,7 @@ def package_members(prs: PresentationObject) -> list[tuple[str, bytes]]:
         members.write(part.partname, part.blob)
         if part._rels:
             members.write(part.partname.rels_uri, rels_xml(part._rels))
-    return members.items
+    return members.members
 
 
 def _parts(package_rels: _Relationships) -> tuple[Part, ...]:
