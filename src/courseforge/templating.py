@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import re
 import traceback
 from pathlib import Path
 from typing import Any
@@ -112,9 +113,36 @@ def theme_names() -> list[str]:
                   if p.is_file() and p.name != "__init__.py" and "__pycache__" not in p.parts)
 
 
+# what would end the lesson page's <style> element early: its end tag, in any case
+STYLE_END = re.compile(rb"</style", re.IGNORECASE)
+STYLESHEET_SUFFIX = ".css"
+
+
+def stylesheet_diagnostics(shown: str, data: bytes) -> list[Diagnostic]:
+    """Why a theme stylesheet (``shown`` as the author knows it) cannot be written into the
+    lesson page's ``<style>`` element: not UTF-8, a NUL, or the element's end tag."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return [error(shown, data[:exc.start].count(b"\n") + 1,
+                      f"the stylesheet is not UTF-8 text (byte {exc.start}); save it as UTF-8",
+                      "template.encoding")]
+    found = []
+    if b"\0" in data:
+        found.append(error(shown, data[:data.index(b"\0")].count(b"\n") + 1,
+                           "the stylesheet holds a NUL character", "template.style"))
+    end = STYLE_END.search(data)
+    if end:
+        found.append(error(shown, data[:end.start()].count(b"\n") + 1,
+                           "the stylesheet contains '</style', which would end the lesson "
+                           "page's style element (in a CSS string, write '\\3c /style')",
+                           "template.style"))
+    return found
+
+
 def override_diagnostics(root: Path) -> list[Diagnostic]:
     """Problems of a course's theme overrides (its ``templates/`` folder): files that replace
-    nothing, and templates that do not compile."""
+    nothing, templates that do not compile, stylesheets the lesson page cannot hold."""
     folder = root / "templates"
     if not folder.is_dir():
         return []
@@ -132,6 +160,8 @@ def override_diagnostics(root: Path) -> list[Diagnostic]:
             found.append(warning(shown, 0, f"'{shown}' replaces no theme file, so it is not "
                                  f"used{hint}", "template.unknown"))
             continue
+        if name.endswith(STYLESHEET_SUFFIX):
+            found += stylesheet_diagnostics(shown, path.read_bytes())
         if not name.endswith(".j2"):
             continue
         try:

@@ -10,12 +10,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ...errors import CourseforgeError
+from ...errors import CourseforgeError, ValidationFailed
 from ...lms.presets import DEFAULT_PRESET, preset
 from ...loading.files import inside
 from ...locale import labels_for
 from ...model import Course, Module
-from ...templating import environment, render
+from ...templating import environment, find_theme_file, render, stylesheet_diagnostics
 from ..base import BuildOptions
 from .brand_colours import palette
 from .pages import LessonSite, lesson_site
@@ -44,6 +44,7 @@ def content_security_policy(standard: str, *stylesheets: str) -> str:
     style = "".join(" " + style_source(text) for text in stylesheets)
     return CSP.format(connect=CONNECT.get(standard, "'none'"), style=style)
 LAUNCH_PAGE = "index.html"
+PAGE_TEMPLATE = "lesson/index.html.j2"
 BROWSER_LABELS = ("lesson.", "quiz.", "lms.")
 
 
@@ -82,8 +83,14 @@ def stylesheets(course: Course, env: jinja2.Environment, options: BuildOptions,
     """The page's styles (the lesson's stylesheet parts, then the theme's brand colours), and
     its styles while the runtime loads."""
     def parts(name: str) -> list[tuple[str, bytes]]:
-        return [(_shown(course, path), shipped_part(path))
-                for path in part_paths(course, name, standard, options.templates)]
+        found = []
+        for path in part_paths(course, name, standard, options.templates):
+            shown = _shown(course, path)
+            problems = stylesheet_diagnostics(shown, path.read_bytes())  # lines as written
+            if problems:
+                raise ValidationFailed(problems)
+            found.append((shown, shipped_part(path)))
+        return found
 
     theme = render(env, "lesson/theme.css.j2", palette=palette(course.brand_colour,
                                                            course.accent_colour))
@@ -111,11 +118,17 @@ def lesson_members(course: Course, options: BuildOptions, standard: str,
     if env is None:
         env = environment(course, options.templates)
     styles, loading = stylesheets(course, env, options, standard)
-    page = render(env, "lesson/index.html.j2", site=site, stylesheet=styles,
+    page = render(env, PAGE_TEMPLATE, site=site, stylesheet=styles,
                   loading_stylesheet=loading,
                   csp=content_security_policy(standard, styles, loading),
                   data_json=script_json(runtime_data(course, site, standard, modules,
                                                       options.lms)))
+    if str(styles) + "</style>" not in page:
+        raise CourseforgeError(
+            f"{_shown(course, find_theme_file(course, PAGE_TEMPLATE, options.templates))}: "
+            "the lesson page does not write its styles: its <head> needs "
+            "<style>{{ stylesheet }}</style> (lesson.css and theme.css are no longer files "
+            "of the lesson; see the theme overrides in docs/course-format.md)")
     members = [(LAUNCH_PAGE, page.encode("utf-8"))]
     for script in SCRIPTS:
         members.append((script, joined_script(course, script, standard, options.templates)))

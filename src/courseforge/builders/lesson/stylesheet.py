@@ -9,29 +9,26 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 
 from markupsafe import Markup
 
-from ...errors import CourseforgeError
-
-# what would end the <style> element early: its end tag, in any case
-STYLE_END = re.compile(rb"</style", re.IGNORECASE)
+from ...errors import ValidationFailed
+from ...templating import stylesheet_diagnostics
 
 
 def inline_stylesheet(parts: list[tuple[str, bytes]]) -> Markup:
     """The stylesheet's parts (file named as the author knows it, bytes) joined in order,
-    as the text of a ``<style>`` element."""
-    texts = []
-    for name, data in parts:
-        if STYLE_END.search(data):
-            raise CourseforgeError(f"{name}: the stylesheet contains '</style', which "
-                                   "would end the lesson page's style element")
-        try:
-            texts.append(data.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            raise CourseforgeError(f"{name}: the stylesheet is not UTF-8 text (byte "
-                                   f"{exc.start})") from None
+    as the text of a ``<style>`` element.
+
+    Each part loses a leading byte order mark, and its line ends become LF: the browser
+    reads CR LF and CR as LF before it checks the text against the policy's hash. A part
+    the element cannot hold (a rendered template's) is refused here too.
+    """
+    problems = [d for name, data in parts for d in stylesheet_diagnostics(name, data)]
+    if problems:
+        raise ValidationFailed(problems)
+    texts = [data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+             for _, data in parts]
     return Markup("".join(texts))
 
 
