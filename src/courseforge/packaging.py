@@ -115,7 +115,7 @@ _deflated = _DeflatedMembers(budget=1 << 20, largest=128 << 10)
 
 def _write_zip64(path: Path, items: list[tuple[str, bytes]]) -> None:
     """The same deterministic zip, written by zipfile where it needs Zip64 records."""
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in items:
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
