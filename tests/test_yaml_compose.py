@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import BUNDLED, ROOTS, require
+from courseforge.errors import error
 from courseforge.loading import diagnose, located_yaml
 from courseforge.loading.located_yaml import LocatedDict, LocatedList, parse_yaml
 from courseforge.loading.yaml_compose import (
@@ -171,3 +172,19 @@ def test_what_pyyaml_raised_on_is_one_diagnostic(text: str, line: int, code: str
     value, found = parse_yaml(text, "f.yml")
     assert value is None
     assert [(d.line, d.code) for d in found] == [(line, code)]
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ('"\\U0011ffff"', "YAML syntax: a \\u or \\U escape names no Unicode character"),
+    ("2001-02-30", "YAML value: '2001-02-30' is not a value of !!timestamp"),
+    ("!!float abc", "YAML value: 'abc' is not a value of !!float"),
+    ("!!int", "YAML value: '' is not a value of !!int"),
+], ids=["escape", "timestamp", "float", "empty-int"])
+@pytest.mark.parametrize("fast", [True, False], ids=["fast", "pure"])
+def test_a_value_yaml_cannot_read_is_reported_at_its_own_line(value: str, message: str,
+                                                             fast: bool) -> None:
+    text = f"title: Quiz\nquestions:\n  - id: q1\n    text: {value}\n"
+    code = "yaml.syntax" if message.startswith("YAML syntax") else "yaml.value"
+    assert parse_yaml(text, "quiz.yml", fast=fast)[1] == [error("quiz.yml", 4, message, code)]
+    # after front matter, counted from the file's first line
+    assert parse_yaml(text, "lesson.md", first_line=3, fast=fast)[1][0].line == 6

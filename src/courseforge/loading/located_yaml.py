@@ -50,7 +50,8 @@ class LocatedList(list[Any]):
     item_lines: list[int]
 
 
-NULL_TAG = "tag:yaml.org,2002:null"
+YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+NULL_TAG = YAML_TAG_PREFIX + "null"
 STR_TAG = "tag:yaml.org,2002:str"
 # '#' then no space: a value such as #B23A48 or #1, not a comment an author meant
 COMMENT_AFTER_KEY = re.compile(r"^\s*:\s+(#[^\s#].*?)\s*$")
@@ -124,10 +125,11 @@ class _Converter:
             return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
-        except (AttributeError, IndexError, KeyError, TypeError):  # a tag its value cannot fit
+        except (AttributeError, IndexError, KeyError, TypeError, ValueError, OverflowError):
+            # a value its tag cannot take (a: !!int, b: !!float abc, c: 2001-02-30), at its line
             raise yaml.constructor.ConstructorError(
-                None, None, f"'{node.value}' is not a value of {node.tag}", node.start_mark
-            ) from None
+                None, None, f"'{node.value}' is not a value of {_short_tag(node.tag)}",
+                node.start_mark) from None
 
     def _comma_slip(self, result: LocatedDict, previous: tuple[str, yaml.Node],
                     key_node: yaml.Node, value_node: yaml.Node) -> bool:
@@ -183,11 +185,18 @@ def parse_yaml(text: str, path: str, first_line: int = 1, fast: bool = True
     return _parse_pure(text, path, first_line)
 
 
+def _short_tag(tag: str) -> str:
+    """``tag:yaml.org,2002:int`` as an author writes it, ``!!int``."""
+    return "!!" + tag.removeprefix(YAML_TAG_PREFIX) if tag.startswith(YAML_TAG_PREFIX) else tag
+
+
 def _parse_pure(text: str, path: str, first_line: int) -> tuple[Any, list[Diagnostic]]:
     """``parse_yaml`` through PyYAML's own parser."""
     offset = first_line - 1
+    loader: yaml.SafeLoader | None = None  # as yaml.compose does, kept for its mark
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = yaml.SafeLoader(text)
+        node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else first_line
@@ -200,8 +209,12 @@ def _parse_pure(text: str, path: str, first_line: int) -> tuple[Any, list[Diagno
     except RecursionError:  # nested deeper than PyYAML's recursive composer reaches
         return None, [error(path, first_line, TOO_DEEP, "yaml.too-deep")]
     except (ValueError, OverflowError):  # PyYAML's parser on "\U0011ffff" and the like
-        return None, [error(path, first_line, "YAML syntax: a \\u or \\U escape names no "
-                            "Unicode character", "yaml.syntax")]
+        line = loader.get_mark().line + 1 + offset if loader is not None else first_line
+        return None, [error(path, line, "YAML syntax: a \\u or \\U escape names no Unicode "
+                            "character", "yaml.syntax")]
+    finally:
+        if loader is not None:
+            loader.dispose()
     return _located(node, text, path, first_line)
 
 
@@ -215,8 +228,7 @@ def _located(node: yaml.Node | None, text: str, path: str, first_line: int
     try:
         value = converter.convert(node)
     except _TooDeep as exc:
-        return None, [
-error(path, exc.line + offset, TOO_DEEP, "yaml.too-deep")]
+        return None, [error(path, exc.line + offset, TOO_DEEP, "yaml.too-deep")]
     except yaml.MarkedYAMLError as exc:  # e.g. a tag it will not construct: one line
         mark = exc.problem_mark or exc.context_mark or node.start_mark
         problem = " ".join(filter(None, (exc.context, exc.problem)))
