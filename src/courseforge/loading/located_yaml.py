@@ -52,7 +52,7 @@ class LocatedList(list[Any]):
 
 YAML_TAG_PREFIX = "tag:yaml.org,2002:"
 NULL_TAG = YAML_TAG_PREFIX + "null"
-STR_TAG = "tag:yaml.org,2002:str"
+STR_TAG = YAML_TAG_PREFIX + "str"
 # '#' then no space: a value such as #B23A48 or #1, not a comment an author meant
 COMMENT_AFTER_KEY = re.compile(r"^\s*:\s+(#[^\s#].*?)\s*$")
 TOO_DEEP = "the document is nested too deeply or expands too far"

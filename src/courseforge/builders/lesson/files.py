@@ -26,7 +26,7 @@ from .scripts import (
     STYLESHEET,
     joined_script,
     part_paths,
-    shipped_part,
+    shipped_bytes,
 )
 from .stylesheet import inline_stylesheet, style_source
 
@@ -82,20 +82,22 @@ def stylesheets(course: Course, env: jinja2.Environment, options: BuildOptions,
                 standard: str) -> tuple[Markup, Markup]:
     """The page's styles (the lesson's stylesheet parts, then the theme's brand colours), and
     its styles while the runtime loads."""
-    def parts(name: str) -> list[tuple[str, bytes]]:
-        found = []
-        for path in part_paths(course, name, standard, options.templates):
-            shown = _shown(course, path)
-            problems = stylesheet_diagnostics(shown, path.read_bytes())  # lines as written
-            if problems:
-                raise ValidationFailed(problems)
-            found.append((shown, shipped_part(path)))
-        return found
+    def sources(name: str) -> list[tuple[str, bytes]]:
+        return [(_shown(course, path), path.read_bytes())
+                for path in part_paths(course, name, standard, options.templates)]
 
+    lesson, loading = sources(STYLESHEET), sources(LOADING_STYLESHEET)
     theme = render(env, "lesson/theme.css.j2", palette=palette(course.brand_colour,
-                                                           course.accent_colour))
-    return (inline_stylesheet([*parts(STYLESHEET), ("lesson/theme.css.j2", theme.encode())]),
-            inline_stylesheet(parts(LOADING_STYLESHEET)))
+                                                           course.accent_colour)).encode()
+    problems = [problem for name, source in [*lesson, ("lesson/theme.css.j2", theme), *loading]
+                for problem in stylesheet_diagnostics(name, source)]  # at the lines as written
+    if problems:
+        raise ValidationFailed(problems)
+
+    def shipped(parts: list[tuple[str, bytes]]) -> list[bytes]:
+        return [shipped_bytes(source, javascript=False) for _, source in parts]
+
+    return inline_stylesheet([*shipped(lesson), theme]), inline_stylesheet(shipped(loading))
 
 
 def _shown(course: Course, path: Path) -> str:

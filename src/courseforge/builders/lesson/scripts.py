@@ -73,11 +73,12 @@ def part_paths(course: Course, script: str, standard: str,
 
 def shipped_part(path: Path) -> bytes:
     """A part as the lesson ships it: without its whole comment lines, ending with a newline."""
-    return _shipped(path.read_bytes(), javascript=path.suffix == ".js")
+    return shipped_bytes(path.read_bytes(), javascript=path.suffix == ".js")
 
 
 @functools.lru_cache(maxsize=256)  # every lesson of a build (web, SCORM, cmi5) ships the same parts
-def _shipped(source: bytes, javascript: bool) -> bytes:
+def shipped_bytes(source: bytes, javascript: bool) -> bytes:
+    """A part's text as the lesson ships it (see ``shipped_part``)."""
     text = without_comment_lines(source, javascript)
     return text if text.endswith(b"\n") else text + b"\n"
 

@@ -12,24 +12,16 @@ import hashlib
 
 from markupsafe import Markup
 
-from ...errors import ValidationFailed
-from ...templating import stylesheet_diagnostics
 
-
-def inline_stylesheet(parts: list[tuple[str, bytes]]) -> Markup:
-    """The stylesheet's parts (file named as the author knows it, bytes) joined in order,
-    as the text of a ``<style>`` element.
+def inline_stylesheet(parts: list[bytes]) -> Markup:
+    """The stylesheet's parts, each UTF-8 and checked (``templating.stylesheet_diagnostics``),
+    joined in order as the text of a ``<style>`` element.
 
     Each part loses a leading byte order mark, and its line ends become LF: the browser
-    reads CR LF and CR as LF before it checks the text against the policy's hash. A part
-    the element cannot hold (a rendered template's) is refused here too.
+    reads CR LF and CR as LF before it checks the text against the policy's hash.
     """
-    problems = [d for name, data in parts for d in stylesheet_diagnostics(name, data)]
-    if problems:
-        raise ValidationFailed(problems)
-    texts = [data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-             for _, data in parts]
-    return Markup("".join(texts))
+    return Markup("".join(data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+                          for data in parts))
 
 
 def style_source(stylesheet: str) -> str:
