@@ -95,3 +95,41 @@ def test_once_running_a_page_change_touches_only_what_it_changes(page, site) -> 
     # however long the course
     assert page.evaluate(MUTATIONS) == sorted(
         f"{kind} {pages[i]}" for kind in ("page", "link") for i in (1, 2))
+
+
+def composited(page: Any) -> list[str]:
+    """The class of each element Chromium gives a compositing layer of its own."""
+    cdp = page.context.new_cdp_session(page)
+    trees: list[dict] = []
+    cdp.on("LayerTree.layerTreeDidChange", lambda event: trees.append(event))
+    cdp.send("DOM.getDocument", {"depth": 0})
+    cdp.send("LayerTree.enable")
+    page.evaluate("() => { document.body.style.outline = '1px solid transparent'; }")
+    page.wait_for_function("() => new Promise((done) => requestAnimationFrame(() => "
+                           "requestAnimationFrame(() => done(true))))")
+    page.wait_for_timeout(100)
+    layers = [tree for tree in trees if tree.get("layers")][-1]["layers"]
+    names = []
+    for layer in layers:
+        if layer.get("backendNodeId"):
+            node = cdp.send("DOM.describeNode", {"backendNodeId": layer["backendNodeId"]})["node"]
+            attributes = node.get("attributes", [])
+            names.append(dict(zip(attributes[::2], attributes[1::2])).get("class", node["nodeName"]))
+    cdp.detach()
+    return names
+
+
+@pytest.mark.parametrize("kind", ["start", "quiz"])
+def test_only_the_bars_and_contents_are_layers_of_their_own(page, site, kind) -> None:
+    page.set_viewport_size({"width": 1366, "height": 420})  # so the page and Contents scroll
+    page.goto(site)
+    page.wait_for_function("() => window.courseforge !== undefined")
+    target = page.evaluate("(kind) => courseforge.pages.findIndex((id) => id === kind"
+                           " || id.endsWith('.' + kind))", kind)
+    page.evaluate("(index) => courseforge.go(index)", target)
+    assert page.locator(".page:not([hidden]) :is(.module-card, .option)").count() >= 2
+    names = composited(page)
+    # the sticky Contents and bars are layers; cards and answer tiles are painted with their
+    # page, not each rastered as a layer (which they became when the Contents stacked
+    # beneath them)
+    assert {"toc", "topbar"} <= set(names) <= {"#document", "toc", "topbar", "pager"}
