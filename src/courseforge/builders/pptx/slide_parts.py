@@ -28,6 +28,8 @@ from .drawingml import P
 PH_PATH = f"{{{P}}}nvSpPr/{{{P}}}nvPr/{{{P}}}ph"  # where a placeholder shape declares itself
 _SP_TREE = f"{{{P}}}cSld/{{{P}}}spTree"
 MIN_SLIDE_ID = 256  # python-pptx's first slide id
+_SLD_ID = f"{{{P}}}sldId"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 class Prototypes:
@@ -68,9 +70,16 @@ class SlideParts:
         # a new part cannot be related yet: skip python-pptx's search of every relationship
         relate_new(part, RT.SLIDE_LAYOUT, layout.part)
         r_id = relate_new(self._prs.part, RT.SLIDE, part)
-        self._id_list._add_sldId(id=self._next_id, rId=r_id)
-        self._next_id += 1
+        self._add_slide_id(r_id)
         return part.slide
+
+    def _add_slide_id(self, r_id: str) -> None:
+        """A ``p:sldId`` at the end of the slide list, as python-pptx's ``_add_sldId`` writes
+        it, without its validating attribute descriptors."""
+        sld_id = etree.SubElement(self._id_list, _SLD_ID)
+        sld_id.set("id", str(self._next_id))
+        sld_id.set(_R_ID, r_id)
+        self._next_id += 1
 
     def set_notes(self, slide: Slide, text: str, language: str) -> None:
         """The slide's notes slide, holding ``text`` (in ``language``) in its notes
