@@ -8,16 +8,24 @@ import io
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
 from pptx.util import Pt
 
 from conftest import BUNDLED
 from courseforge.builders.base import BuildOptions
 from courseforge.builders.pptx import drawingml
 from courseforge.builders.pptx.decks import reference_template
-from courseforge.builders.pptx.package_members import package_members
+from courseforge.builders.pptx.package_members import (
+    _extension,
+    package_members,
+    relative_ref,
+    rels_member,
+)
 from courseforge.builders.pptx.slide_parts import relate_new
 from courseforge.builders.pptx.slide_specs_base import CONTENT
 from courseforge.builders.pptx.table_frames import table_frame
@@ -97,3 +105,44 @@ def test_the_package_members_are_what_python_pptx_saves(template: bytes) -> None
     assert sorted(ours) == sorted(theirs)
     assert [name for name in theirs if ours[name] != theirs[name]] == []
     assert b"&amp;b=&quot;2&quot;" in ours["ppt/slides/_rels/slide1.xml.rels"]
+
+
+_SEGMENT = st.text(alphabet="abcSX12._-", min_size=1, max_size=6).filter(
+    lambda s: s not in (".", ".."))
+_PARTNAME = st.lists(_SEGMENT, min_size=1, max_size=4).map(lambda parts: "/" + "/".join(parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(partname=_PARTNAME, base=st.one_of(st.just("/"), _PARTNAME))
+def test_part_names_as_text_are_python_pptx_s(partname: str, base: str) -> None:
+    """Relationship targets, relationship member names and extensions, as PackURI gives them."""
+    uri = PackURI(partname)
+    assert relative_ref(partname, base) == uri.relative_ref(base)
+    assert rels_member(partname) == uri.rels_uri.membername
+    assert _extension(partname) == uri.ext
+
+
+def test_every_part_of_a_written_deck_names_itself_as_python_pptx_does(template: bytes) -> None:
+    course = load_checked(BUNDLED).course
+    writer = DeckWriter(template, course)
+    writer.parts.set_notes(writer.parts.add_slide(writer.layouts[CONTENT]), "x", "en")
+    parts = list(writer.prs.part.package.iter_parts())
+    assert len(parts) > 10
+    for part in parts:
+        assert rels_member(part.partname) == part.partname.rels_uri.membername
+        assert _extension(part.partname) == part.partname.ext
+        for rel in part.rels.values():
+            if not rel.is_external:
+                assert relative_ref(rel.target_part.partname, rel._base_uri) == rel.target_ref
+
+
+def test_a_deck_opened_again_shares_only_what_writing_never_changes(template: bytes) -> None:
+    first, second = open_deck(template), open_deck(template)
+    assert first.part is not second.part
+    assert first.core_properties.part is not second.core_properties.part
+    assert first.slide_master.part is second.slide_master.part  # read only: shared
+    first.core_properties.title = "changed"
+    first.slides.add_slide(first.slide_layouts[0])
+    third = open_deck(template)
+    assert third.core_properties.title != "changed" and len(third.slides) == 0
+    assert len(second.slides) == 0
