@@ -15,7 +15,8 @@ from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import Part, _Relationship
+from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.package import Part, XmlPart, _Relationship
 from pptx.opc.packuri import PackURI
 from pptx.oxml.slide import CT_NotesSlide, CT_Slide
 from pptx.parts.slide import NotesMasterPart, NotesSlidePart, SlidePart
@@ -54,6 +55,7 @@ class SlideParts:
         self._next_id = max([MIN_SLIDE_ID - 1, *(int(s.id) for s in self._id_list)]) + 1
         self._prototypes = Prototypes() if prototypes is None else prototypes
         self._notes_master: NotesMasterPart | None = None
+        self._notes: dict[SlidePart, NotesSlidePart] = {}  # of slides not yet finished
 
     @property
     def count(self) -> int:
@@ -65,7 +67,7 @@ class SlideParts:
         (or ``element``, a new copy of a slide of that layout written before, taken as is)."""
         self._count += 1
         partname = PackURI(f"/ppt/slides/slide{self._count}.xml")
-        part = SlidePart(partname, CT.PML_SLIDE, self._package,
+        part = _SlidePart(partname, CT.PML_SLIDE, self._package,
                          copy.deepcopy(self._prototype(layout)) if element is None else element)
         # a new part cannot be related yet: skip python-pptx's search of every relationship
         relate_new(part, RT.SLIDE_LAYOUT, layout.part)
@@ -81,17 +83,18 @@ class SlideParts:
         sld_id.set(_R_ID, r_id)
         self._next_id += 1
 
-    def set_notes(self, slide: Slide, text: str, language: str) -> None:
+    def set_notes(self, slide: Slide, text: str, language: str) -> CT_NotesSlide:
         """The slide's notes slide, holding ``text`` (in ``language``) in its notes
-        placeholder."""
+        placeholder; its element."""
         if self._notes_master is None:
             self._notes_master = self._prs.part.notes_master_part
         master_part = self._notes_master
         element, body = self._notes_prototype()
         element = copy.deepcopy(element)
-        notes_part = NotesSlidePart(
+        notes_part = _NotesPart(
             self._package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
             CT.PML_NOTES_SLIDE, self._package, element)
+        self._notes[slide.part] = notes_part
         # new parts, and a slide without notes: nothing to search for (see add_slide)
         relate_new(notes_part, RT.NOTES_MASTER, master_part)
         relate_new(notes_part, RT.SLIDE, slide.part)
@@ -99,6 +102,16 @@ class SlideParts:
         if body is not None:
             tx_body = element.find(_SP_TREE)[body].find(f"{{{P}}}txBody")
             drawingml.set_text(tx_body, text, language)
+        return element
+
+    def finish(self, slide: Slide) -> None:
+        """The slide and its notes are complete: keep only their XML's bytes, not their trees
+        (a thousand-slide deck's trees would hold far more memory than its bytes)."""
+        part = slide.part
+        notes = self._notes.pop(part, None)
+        for done in (part, notes):
+            if isinstance(done, _Finished):
+                done.finish()
 
     def _prototype(self, layout: SlideLayout) -> CT_Slide:
         key = str(layout.part.partname)
@@ -124,6 +137,35 @@ class SlideParts:
                         if body is not None else None)
             self._prototypes.notes = (element, position)
         return self._prototypes.notes
+
+
+class _Finished(XmlPart):
+    """An XML part that can be finished: its bytes kept, its tree (and python-pptx's objects
+    cached on it) let go. Nothing changes a part once finished; its ``blob`` is what
+    python-pptx would serialize at that moment."""
+
+    _finished: bytes | None = None
+
+    def finish(self) -> None:
+        """Serialize the part now and drop its tree."""
+        self._finished = serialize_part_xml(self._element)
+        self._element = None  # type: ignore[assignment]
+        for cached in ("slide", "notes_slide"):  # python-pptx's lazy proxies of the tree
+            self.__dict__.pop(cached, None)
+
+    @property
+    def blob(self) -> bytes:  # type: ignore[override]
+        """The part's XML as python-pptx writes it."""
+        return self._finished if self._finished is not None else serialize_part_xml(
+            self._element)
+
+
+class _SlidePart(_Finished, SlidePart):
+    """A slide part that is finished once written."""
+
+
+class _NotesPart(_Finished, NotesSlidePart):
+    """A notes slide part that is finished once written."""
 
 
 def relate_new(source: Part, reltype: str, target: Part) -> str:

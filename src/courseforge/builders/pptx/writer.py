@@ -98,8 +98,8 @@ class DeckWriter:
         PartNames(self.prs.part.package)
         self.parts = SlideParts(self.prs, self.shared.prototypes)
 
-    def add(self, page: Page, timing: str = "") -> Slide:
-        """One slide for one page, with its notes (ending in ``timing``)."""
+    def add(self, page: Page, timing: str = "") -> None:
+        """One slide for one page, with its notes (ending in ``timing``), written."""
         spec = page.spec
         layout = self.layouts[page.role]
         kept = self.shared.written.get(page)
@@ -122,12 +122,12 @@ class DeckWriter:
             notes.insert(0, say("notes.title.full", title=spec.title))
         if page.subtitle != spec.subtitle:
             notes.insert(0, say("notes.subtitle.full", subtitle=" / ".join(spec.subtitle)))
-        self.parts.set_notes(slide, "\n\n".join(n for n in (*notes, timing) if n),
-                             self.course.language)
+        notes_slide = self.parts.set_notes(slide, "\n\n".join(n for n in (*notes, timing) if n),
+                                           self.course.language)
         if self.right_to_left:
             right_to_left(slide.element)
-            right_to_left(slide.notes_slide.element)
-        return slide
+            right_to_left(notes_slide)
+        self.parts.finish(slide)
 
     def _fill(self, slide: Slide, page: Page) -> None:
         """The page's title and content in a new slide; kept for later decks when asked."""
