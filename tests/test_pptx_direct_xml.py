@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.util import Pt
 
@@ -146,3 +147,54 @@ def test_a_deck_opened_again_shares_only_what_writing_never_changes(template: by
     third = open_deck(template)
     assert third.core_properties.title != "changed" and len(third.slides) == 0
     assert len(second.slides) == 0
+
+
+_NOTES_TEXT = st.lists(st.sampled_from(["Say", " this", " & that", " <here>", "\n", "\n\n",
+                                        "\v", "\t", "\r", "\x07", "é", "ب", "😀", "\"'", ""]),
+                       max_size=12).map("".join)
+
+
+def _notes_by_python_pptx(template: bytes, text: str, language: str, rtl: bool) -> bytes:
+    """A notes slide's XML as python-pptx's own ``notes_text_frame.text`` writes it."""
+    prs = open_deck(template)
+    notes = prs.slides.add_slide(prs.slide_layouts[0]).notes_slide
+    notes.notes_text_frame.text = text
+    for r in notes.element.iter(drawingml.A_R):  # tagged with the course's language
+        r.insert(0, etree.Element(drawingml.A_RPR, lang=language))
+    if rtl:
+        drawingml.right_to_left(notes.element)
+    return notes.part.blob
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=_NOTES_TEXT, rtl=st.booleans())
+def test_notes_written_as_text_are_python_pptx_s_notes(template: bytes, text: str,
+                                                       rtl: bool) -> None:
+    course = load_checked(BUNDLED).course
+    language = "ar" if rtl else course.language
+    writer = DeckWriter(template, course)
+    slide = writer.parts.add_slide(writer.layouts[CONTENT])
+    writer.parts.set_notes(slide, text, language, rtl)
+    notes = slide.part.part_related_by(RT.NOTES_SLIDE)
+    assert type(notes) is Part  # written as text, not as a tree
+    assert notes.blob == _notes_by_python_pptx(template, text, language, rtl)
+
+
+def test_a_text_xml_cannot_hold_is_refused_as_python_pptx_refuses_it(template: bytes) -> None:
+    course = load_checked(BUNDLED).course
+    writer = DeckWriter(template, course)
+    slide = writer.parts.add_slide(writer.layouts[CONTENT])
+    with pytest.raises(ValueError):
+        writer.parts.set_notes(slide, "a \ufffe b", course.language)
+
+
+def test_a_finished_slide_is_its_bytes_as_python_pptx_serializes_them(template: bytes) -> None:
+    course = load_checked(BUNDLED).course
+    writer = DeckWriter(template, course)
+    slide = writer.parts.add_slide(writer.layouts[CONTENT])
+    slide.shapes.title.text = "A title & more"
+    writer.parts.set_notes(slide, "notes", course.language)
+    before = slide.part.blob
+    writer.parts.finish(slide)
+    assert slide.part._element is None and "slide" not in slide.part.__dict__
+    assert slide.part.blob == before and b"A title &amp; more" in before

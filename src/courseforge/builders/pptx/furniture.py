@@ -47,17 +47,6 @@ def add_sections(prs: PresentationObject, starts: Sequence[tuple[str, int]], see
             etree.SubElement(slide_ids, f"{{{P14}}}sldId", id=str(slide_id))
 
 
-def right_to_left(element: etree._Element) -> None:
-    """Every paragraph of a slide (or notes slide) right-to-left and right-aligned."""
-    for p in element.iter(f"{{{A}}}p"):
-        ppr = p.find(f"{{{A}}}pPr")
-        if ppr is None:
-            ppr = etree.Element(f"{{{A}}}pPr")
-            p.insert(0, ppr)
-        ppr.set("rtl", "1")
-        ppr.set("algn", "r")
-
-
 def footer_placeholders(layout: SlideLayout, footer: str, language: str
                          ) -> list[tuple[str, etree._Element, str]]:
     """What a slide of ``layout`` carries at its foot: the slide number always; the footer

@@ -25,6 +25,7 @@ from pptx.slide import NotesSlide, Slide, SlideLayout
 
 from . import drawingml
 from .drawingml import P
+from .notes_text import NotesText
 
 PH_PATH = f"{{{P}}}nvSpPr/{{{P}}}nvPr/{{{P}}}ph"  # where a placeholder shape declares itself
 _SP_TREE = f"{{{P}}}cSld/{{{P}}}spTree"
@@ -42,6 +43,7 @@ class Prototypes:
     def __init__(self) -> None:
         self.slides: dict[str, CT_Slide] = {}
         self.notes: tuple[CT_NotesSlide, int | None] | None = None
+        self.notes_texts: dict[tuple[str, bool], NotesText | None] = {}
 
 
 class SlideParts:
@@ -55,7 +57,7 @@ class SlideParts:
         self._next_id = max([MIN_SLIDE_ID - 1, *(int(s.id) for s in self._id_list)]) + 1
         self._prototypes = Prototypes() if prototypes is None else prototypes
         self._notes_master: NotesMasterPart | None = None
-        self._notes: dict[SlidePart, NotesSlidePart] = {}  # of slides not yet finished
+        self._notes: dict[SlidePart, _NotesPart] = {}  # written as trees, not yet finished
 
     @property
     def count(self) -> int:
@@ -83,26 +85,42 @@ class SlideParts:
         sld_id.set(_R_ID, r_id)
         self._next_id += 1
 
-    def set_notes(self, slide: Slide, text: str, language: str) -> CT_NotesSlide:
-        """The slide's notes slide, holding ``text`` (in ``language``) in its notes
-        placeholder; its element."""
+    def set_notes(self, slide: Slide, text: str, language: str,
+                  right_to_left: bool = False) -> None:
+        """The slide's notes slide, holding ``text`` (in ``language``, right to left if asked)
+        in its notes placeholder."""
         if self._notes_master is None:
             self._notes_master = self._prs.part.notes_master_part
-        master_part = self._notes_master
+        partname = self._package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
         element, body = self._notes_prototype()
-        element = copy.deepcopy(element)
-        notes_part = _NotesPart(
-            self._package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
-            CT.PML_NOTES_SLIDE, self._package, element)
-        self._notes[slide.part] = notes_part
+        written = self._notes_text(language, right_to_left)
+        blob = written.xml(text) if written is not None else None
+        notes_part: Part
+        if blob is not None:
+            notes_part = Part(partname, CT.PML_NOTES_SLIDE, self._package, blob)
+        else:  # as python-pptx writes it, in a tree
+            element = copy.deepcopy(element)
+            if body is not None:
+                tx_body = element.find(_SP_TREE)[body].find(f"{{{P}}}txBody")
+                drawingml.set_text(tx_body, text, language)
+            if right_to_left:
+                drawingml.right_to_left(element)
+            notes_part = _NotesPart(partname, CT.PML_NOTES_SLIDE, self._package, element)
+            self._notes[slide.part] = notes_part
         # new parts, and a slide without notes: nothing to search for (see add_slide)
-        relate_new(notes_part, RT.NOTES_MASTER, master_part)
+        relate_new(notes_part, RT.NOTES_MASTER, self._notes_master)
         relate_new(notes_part, RT.SLIDE, slide.part)
         relate_new(slide.part, RT.NOTES_SLIDE, notes_part)
-        if body is not None:
-            tx_body = element.find(_SP_TREE)[body].find(f"{{{P}}}txBody")
-            drawingml.set_text(tx_body, text, language)
-        return element
+
+    def _notes_text(self, language: str, right_to_left: bool) -> NotesText | None:
+        """The notes slides' text writer for this language and direction (None: write trees)."""
+        key = (language, right_to_left)
+        texts = self._prototypes.notes_texts
+        if key not in texts:
+            element, body = self._notes_prototype()
+            texts[key] = None if body is None else NotesText.of(element, body, language,
+                                                                right_to_left)
+        return texts[key]
 
     def finish(self, slide: Slide) -> None:
         """The slide and its notes are complete: keep only their XML's bytes, not their trees

@@ -16,13 +16,12 @@ from ...model import Course
 from ...packaging import write_zip
 from . import drawingml
 from .deck_properties import set_properties
-from .drawingml import NS, A
+from .drawingml import NS, A, right_to_left
 from .furniture import (
     add_sections,
     add_slide_number,
     footer_placeholders,
     is_right_to_left,
-    right_to_left,
 )
 from .layouts import find_layouts
 from .markdown_runs import Paragraph, Picture, Run, Table
@@ -122,11 +121,10 @@ class DeckWriter:
             notes.insert(0, say("notes.title.full", title=spec.title))
         if page.subtitle != spec.subtitle:
             notes.insert(0, say("notes.subtitle.full", subtitle=" / ".join(spec.subtitle)))
-        notes_slide = self.parts.set_notes(slide, "\n\n".join(n for n in (*notes, timing) if n),
-                                           self.course.language)
         if self.right_to_left:
             right_to_left(slide.element)
-            right_to_left(notes_slide)
+        self.parts.set_notes(slide, "\n\n".join(n for n in (*notes, timing) if n),
+                             self.course.language, self.right_to_left)
         self.parts.finish(slide)
 
     def _fill(self, slide: Slide, page: Page) -> None:
