@@ -84,6 +84,8 @@ def is_right_to_left(language: str) -> bool:
     return re.split("[-_]", language)[0].lower() in RTL_LANGUAGES
 
 
+Numbers = list[tuple[str, etree._Element, str]]  # a layout's foot: (type, p:ph, txBody xml)
+
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 _NAMES = {"sldNum": "Slide Number", "ftr": "Footer", "dt": "Date"}
 
@@ -105,3 +107,24 @@ def add_slide_number(tree: etree._Element, found: Sequence[tuple[str, etree._Ele
             f"{body}</p:sp>")
         sp.find(f".//{{{P}}}nvPr").append(copy.deepcopy(ph))
         tree.append(sp)
+
+
+_TREE_TAIL = b"</p:spTree></p:cSld></p:sld>"
+
+
+def slide_number_xml(found: Sequence[tuple[str, etree._Element, str]], number: int,
+                     last_id: int, nsmap: dict[str | None, str]) -> bytes | None:
+    """What :func:`add_slide_number` appends to a slide (whose root declares ``nsmap`` and
+    whose largest shape id is ``last_id``), as it serializes inside that slide; None when
+    it cannot be cut out of a slide of its own."""
+    root = etree.Element(f"{{{P}}}sld", nsmap=nsmap)
+    tree = etree.SubElement(etree.SubElement(root, f"{{{P}}}cSld"), f"{{{P}}}spTree")
+    etree.SubElement(tree, f"{{{P}}}cNvPr", id=str(last_id))
+    before = etree.tostring(root, encoding="UTF-8")
+    add_slide_number(tree, found, number)
+    after = etree.tostring(root, encoding="UTF-8")
+    head = before[: -len(_TREE_TAIL)]
+    if not (before.endswith(_TREE_TAIL) and after.startswith(head)
+            and after.endswith(_TREE_TAIL)):
+        return None
+    return after[len(head): -len(_TREE_TAIL)]

@@ -17,7 +17,6 @@ from pptx.opc.package import Part, _Relationships
 from pptx.opc.spec import default_content_types
 from pptx.presentation import Presentation as PresentationObject
 
-
 PR = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _HEAD = b'<?xml version=\'1.0\' encoding=\'UTF-8\' standalone=\'yes\'?>\n'
@@ -131,7 +130,7 @@ def relative_ref(partname: str, base: str) -> str:
     start = [s for s in base.split("/") if s]
     path = [s for s in partname.split("/") if s]
     common = 0
-    for a, b in zip(start, path):
+    for a, b in zip(start, path, strict=False):
         if a != b:
             break
         common += 1

@@ -57,7 +57,7 @@ class SlideParts:
         self._next_id = max([MIN_SLIDE_ID - 1, *(int(s.id) for s in self._id_list)]) + 1
         self._prototypes = Prototypes() if prototypes is None else prototypes
         self._notes_master: NotesMasterPart | None = None
-        self._notes: dict[SlidePart, _NotesPart] = {}  # written as trees, not yet finished
+        self._notes: dict[Part, _NotesPart] = {}  # written as trees, not yet finished
 
     @property
     def count(self) -> int:
@@ -67,15 +67,29 @@ class SlideParts:
     def add_slide(self, layout: SlideLayout, element: CT_Slide | None = None) -> Slide:
         """A new slide at the end, holding the layout's placeholders as python-pptx clones them
         (or ``element``, a new copy of a slide of that layout written before, taken as is)."""
+        part = _SlidePart(self._next_partname(), CT.PML_SLIDE, self._package,
+                          copy.deepcopy(self._prototype(layout)) if element is None else element)
+        self._relate_slide(layout, part)
+        return part.slide
+
+    def add_written_slide(self, layout: SlideLayout, blob: bytes) -> Part:
+        """A new slide at the end whose XML is ``blob``, complete; its part."""
+        part = Part(self._next_partname(), CT.PML_SLIDE, self._package, blob)
+        self._relate_slide(layout, part)
+        return part
+
+    def slide_nsmap(self, layout: SlideLayout) -> dict[str | None, str]:
+        """The namespaces a new slide of ``layout`` declares."""
+        return dict(self._prototype(layout).nsmap)
+
+    def _next_partname(self) -> PackURI:
         self._count += 1
-        partname = PackURI(f"/ppt/slides/slide{self._count}.xml")
-        part = _SlidePart(partname, CT.PML_SLIDE, self._package,
-                         copy.deepcopy(self._prototype(layout)) if element is None else element)
+        return PackURI(f"/ppt/slides/slide{self._count}.xml")
+
+    def _relate_slide(self, layout: SlideLayout, part: Part) -> None:
         # a new part cannot be related yet: skip python-pptx's search of every relationship
         relate_new(part, RT.SLIDE_LAYOUT, layout.part)
-        r_id = relate_new(self._prs.part, RT.SLIDE, part)
-        self._add_slide_id(r_id)
-        return part.slide
+        self._add_slide_id(relate_new(self._prs.part, RT.SLIDE, part))
 
     def _add_slide_id(self, r_id: str) -> None:
         """A ``p:sldId`` at the end of the slide list, as python-pptx's ``_add_sldId`` writes
@@ -85,10 +99,11 @@ class SlideParts:
         sld_id.set(_R_ID, r_id)
         self._next_id += 1
 
-    def set_notes(self, slide: Slide, text: str, language: str,
+    def set_notes(self, slide: Slide | Part, text: str, language: str,
                   right_to_left: bool = False) -> None:
-        """The slide's notes slide, holding ``text`` (in ``language``, right to left if asked)
-        in its notes placeholder."""
+        """The slide's (or slide part's) notes slide, holding ``text`` (in ``language``, right
+        to left if asked) in its notes placeholder."""
+        slide_part = slide if isinstance(slide, Part) else slide.part
         if self._notes_master is None:
             self._notes_master = self._prs.part.notes_master_part
         partname = self._package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
@@ -106,11 +121,11 @@ class SlideParts:
             if right_to_left:
                 drawingml.right_to_left(element)
             notes_part = _NotesPart(partname, CT.PML_NOTES_SLIDE, self._package, element)
-            self._notes[slide.part] = notes_part
+            self._notes[slide_part] = notes_part
         # new parts, and a slide without notes: nothing to search for (see add_slide)
         relate_new(notes_part, RT.NOTES_MASTER, self._notes_master)
-        relate_new(notes_part, RT.SLIDE, slide.part)
-        relate_new(slide.part, RT.NOTES_SLIDE, notes_part)
+        relate_new(notes_part, RT.SLIDE, slide_part)
+        relate_new(slide_part, RT.NOTES_SLIDE, notes_part)
 
     def _notes_text(self, language: str, right_to_left: bool) -> NotesText | None:
         """The notes slides' text writer for this language and direction (None: write trees)."""
@@ -122,10 +137,10 @@ class SlideParts:
                                                                 right_to_left)
         return texts[key]
 
-    def finish(self, slide: Slide) -> None:
+    def finish(self, slide: Slide | Part) -> None:
         """The slide and its notes are complete: keep only their XML's bytes, not their trees
         (a thousand-slide deck's trees would hold far more memory than its bytes)."""
-        part = slide.part
+        part = slide if isinstance(slide, Part) else slide.part
         notes = self._notes.pop(part, None)
         for done in (part, notes):
             if isinstance(done, _Finished):
@@ -171,7 +186,7 @@ class _Finished(XmlPart):
         for cached in ("slide", "notes_slide"):  # python-pptx's lazy proxies of the tree
             self.__dict__.pop(cached, None)
 
-    @property
+    @property  # type: ignore[misc]
     def blob(self) -> bytes:  # type: ignore[override]
         """The part's XML as python-pptx writes it."""
         return self._finished if self._finished is not None else serialize_part_xml(

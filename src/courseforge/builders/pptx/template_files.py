@@ -49,7 +49,7 @@ def _read_only_parts(prs: PresentationObject) -> tuple[Part, ...]:
     """The deck's parts that writing a deck leaves as they are: all but the presentation,
     its core and extended properties (see ``deck_properties``)."""
     package = prs.part.package
-    written = {prs.part}
+    written: set[Part] = {prs.part}
     written.update(rel.target_part for rel in package._rels.values()
                    if rel.reltype in (RT.CORE_PROPERTIES, RT.EXTENDED_PROPERTIES))
     return tuple(part for part in package.iter_parts() if part not in written)
