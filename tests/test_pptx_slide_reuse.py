@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import BUNDLED, ROOTS
 from courseforge.builders.base import BuildOptions
+from courseforge.builders.pptx import slide_reuse, writer
 from courseforge.builders.pptx.decks import reference_template, write_decks
 from courseforge.loading import load_checked
 
@@ -19,12 +21,14 @@ def members(deck: Path) -> dict[str, bytes]:
         return {name: package.read(name) for name in package.namelist()}
 
 
-@pytest.mark.parametrize("root", [BUNDLED, ROOTS / "lang-ar", ROOTS / "typography"],
-                         ids=["bundled", "lang-ar", "typography"])
-def test_the_course_deck_after_its_modules_is_the_course_deck_alone(root: Path,
+@pytest.mark.parametrize(("root", "footer"), [(BUNDLED, ""), (BUNDLED, "ACME & Co <Academy>"),
+                                              (ROOTS / "lang-ar", ""), (ROOTS / "typography", ""),
+                                              (ROOTS / "rich", "")],
+                         ids=["bundled", "bundled-footer", "lang-ar", "typography", "rich"])
+def test_the_course_deck_after_its_modules_is_the_course_deck_alone(root: Path, footer: str,
                                                                     tmp_path: Path) -> None:
     course = load_checked(root).course
-    options = BuildOptions()
+    options = BuildOptions(footer=footer)
     template = reference_template(course, options)
     after, alone = tmp_path / "after", tmp_path / "alone"
     write_decks(course, template, options, after, [m.id for m in course.modules] + [None])
@@ -33,3 +37,34 @@ def test_the_course_deck_after_its_modules_is_the_course_deck_alone(root: Path,
     assert list(reused) == list(written)
     assert [name for name in written if reused[name] != written[name]] == []
     assert (after / f"{course.id}.pptx").read_bytes() == (alone / f"{course.id}.pptx").read_bytes()
+
+
+def _course_deck(tmp_path: Path, name: str) -> bytes:
+    course = load_checked(BUNDLED).course
+    options = BuildOptions()
+    folder = tmp_path / name
+    write_decks(course, reference_template(course, options), options, folder,
+                [m.id for m in course.modules] + [None])
+    return (folder / f"{course.id}.pptx").read_bytes()
+
+
+def test_copied_slides_are_spliced_bytes_and_the_same_as_their_trees(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The course deck's copies of module slides are the kept bytes with their number spliced
+    in, checked once per layout against the tree; a splice that differs is not used."""
+    checks: list[dict[str, bool]] = []
+    spliced = slide_reuse.spliced_copy
+
+    def spy(parts: Any, kept: Any, layout: Any, numbers: Any, checked: dict[str, bool]) -> Any:
+        checks.append(checked)
+        return spliced(parts, kept, layout, numbers, checked)
+
+    monkeypatch.setattr(writer, "spliced_copy", spy)
+    as_spliced = _course_deck(tmp_path, "spliced")
+    assert checks and all(checks[-1].values()) and len(checks[-1]) >= 3  # every layout spliced
+    monkeypatch.setattr(slide_reuse, "slide_number_xml",
+                        lambda *args: b"<p:sp/>")  # a splice that is not the tree's
+    checks.clear()
+    as_trees = _course_deck(tmp_path, "trees")
+    assert checks and not any(checks[-1].values())  # refused by the check: trees written
+    assert as_spliced == as_trees

@@ -19,6 +19,9 @@ from .errors import CourseforgeError
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
+_UNCLEAN = frozenset(("", ".", ".."))  # segments a clean relative member name never has
+
+
 def write_bytes(path: Path, data: bytes) -> None:
     """Write a file, creating its folders."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -27,6 +30,9 @@ def write_bytes(path: Path, data: bytes) -> None:
 
 def check_member_name(name: str) -> str:
     """A zip member name that is relative, clean and portable; CourseforgeError otherwise."""
+    if (name.isascii() and ":" not in name and "\\" not in name
+            and all(part not in _UNCLEAN for part in name.split("/"))):
+        return name  # no empty, "." or ".." segment: already its own clean POSIX form
     pure = PurePosixPath(name)
     if (
         not name

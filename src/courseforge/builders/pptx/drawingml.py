@@ -201,3 +201,14 @@ def autofit(tx_body: etree._Element, scale: float) -> None:
     if scale < 1:
         fit.set("fontScale", str(round(scale * 100000)))
     body_pr.insert(0, fit)  # before any 3D or extension element
+
+
+def right_to_left(element: etree._Element) -> None:
+    """Every paragraph of a slide (or notes slide) right-to-left and right-aligned."""
+    for p in element.iter(A_P):
+        ppr = p.find(A_PPR)
+        if ppr is None:
+            ppr = etree.Element(A_PPR)
+            p.insert(0, ppr)
+        ppr.set("rtl", "1")
+        ppr.set("algn", "r")

@@ -47,17 +47,6 @@ def add_sections(prs: PresentationObject, starts: Sequence[tuple[str, int]], see
             etree.SubElement(slide_ids, f"{{{P14}}}sldId", id=str(slide_id))
 
 
-def right_to_left(element: etree._Element) -> None:
-    """Every paragraph of a slide (or notes slide) right-to-left and right-aligned."""
-    for p in element.iter(f"{{{A}}}p"):
-        ppr = p.find(f"{{{A}}}pPr")
-        if ppr is None:
-            ppr = etree.Element(f"{{{A}}}pPr")
-            p.insert(0, ppr)
-        ppr.set("rtl", "1")
-        ppr.set("algn", "r")
-
-
 def footer_placeholders(layout: SlideLayout, footer: str, language: str
                          ) -> list[tuple[str, etree._Element, str]]:
     """What a slide of ``layout`` carries at its foot: the slide number always; the footer
@@ -95,6 +84,8 @@ def is_right_to_left(language: str) -> bool:
     return re.split("[-_]", language)[0].lower() in RTL_LANGUAGES
 
 
+Numbers = list[tuple[str, etree._Element, str]]  # a layout's foot: (type, p:ph, txBody xml)
+
 SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 _NAMES = {"sldNum": "Slide Number", "ftr": "Footer", "dt": "Date"}
 
@@ -116,3 +107,24 @@ def add_slide_number(tree: etree._Element, found: Sequence[tuple[str, etree._Ele
             f"{body}</p:sp>")
         sp.find(f".//{{{P}}}nvPr").append(copy.deepcopy(ph))
         tree.append(sp)
+
+
+_TREE_TAIL = b"</p:spTree></p:cSld></p:sld>"
+
+
+def slide_number_xml(found: Sequence[tuple[str, etree._Element, str]], number: int,
+                     last_id: int, nsmap: dict[str | None, str]) -> bytes | None:
+    """What :func:`add_slide_number` appends to a slide (whose root declares ``nsmap`` and
+    whose largest shape id is ``last_id``), as it serializes inside that slide; None when
+    it cannot be cut out of a slide of its own."""
+    root = etree.Element(f"{{{P}}}sld", nsmap=nsmap)
+    tree = etree.SubElement(etree.SubElement(root, f"{{{P}}}cSld"), f"{{{P}}}spTree")
+    etree.SubElement(tree, f"{{{P}}}cNvPr", id=str(last_id))
+    before = etree.tostring(root, encoding="UTF-8")
+    add_slide_number(tree, found, number)
+    after = etree.tostring(root, encoding="UTF-8")
+    head = before[: -len(_TREE_TAIL)]
+    if not (before.endswith(_TREE_TAIL) and after.startswith(head)
+            and after.endswith(_TREE_TAIL)):
+        return None
+    return after[len(head): -len(_TREE_TAIL)]

@@ -14,11 +14,8 @@ from typing import cast
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.package import Part, _Relationships
-from pptx.opc.packuri import PackURI
 from pptx.opc.spec import default_content_types
 from pptx.presentation import Presentation as PresentationObject
-
-from ...packaging import MemberCollector
 
 PR = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -30,15 +27,21 @@ def package_members(prs: PresentationObject) -> list[tuple[str, bytes]]:
     """The deck's zip members exactly as ``Presentation.save`` writes them."""
     package = prs.part.package
     parts = _parts(package._rels)
-    members = MemberCollector()
     # PackageWriter._write's steps, with the content types and relationships as text
-    members.write(PackURI("/[Content_Types].xml"), content_types_xml(parts))
-    members.write(PackURI("/_rels/.rels"), rels_xml(package._rels))
+    members = [("[Content_Types].xml", content_types_xml(parts)),
+               ("_rels/.rels", rels_xml(package._rels))]
     for part in parts:
-        members.write(part.partname, part.blob)
+        partname = part.partname
+        members.append((partname[1:], part.blob))  # PackURI.membername
         if part._rels:
-            members.write(part.partname.rels_uri, rels_xml(part._rels))
-    return members.members
+            members.append((rels_member(partname), rels_xml(part._rels)))
+    return members
+
+
+def rels_member(partname: str) -> str:
+    """The member name of a part's relationships, as ``PackURI.rels_uri.membername``."""
+    folder, _, filename = partname.rpartition("/")
+    return f"{folder}/_rels/{filename}.rels"[1:]
 
 
 def _parts(package_rels: _Relationships) -> tuple[Part, ...]:
@@ -66,7 +69,7 @@ def content_types_xml(parts: tuple[Part, ...]) -> bytes:
     overrides: dict[str, str] = {}
     for part in parts:
         partname, content_type = part.partname, part.content_type
-        ext = partname.ext
+        ext = _extension(partname)
         if (ext.lower(), content_type) in _DEFAULT_TYPES:
             defaults[ext.lower()] = content_type
         else:
@@ -95,7 +98,7 @@ def rels_xml(rels: _Relationships) -> bytes:
             text.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel._reltype)}" '
                         f'Target="{_attr(target)}" TargetMode="{RTM.EXTERNAL}"/>')
         else:
-            relative = _relative(cast(Part, target).partname, rel._base_uri)
+            relative = relative_ref(cast(Part, target).partname, rel._base_uri)
             text.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel._reltype)}" '
                         f'Target="{_attr(relative)}"/>')
     text.append("</Relationships>")
@@ -112,7 +115,23 @@ def _attr(value: str) -> str:
     return value.translate(_ESCAPES)
 
 
-@functools.lru_cache(maxsize=1 << 12)  # every slide refers to the same few layouts and images
-def _relative(partname: PackURI, base: str) -> str:
-    """A part's name relative to a part's folder, as python-pptx writes ``Target``."""
-    return partname.relative_ref(base)
+def _extension(partname: str) -> str:
+    """A part name's extension without its dot, as ``PackURI.ext``."""
+    filename = partname.rpartition("/")[2]
+    stem, dot, ext = filename.rpartition(".")
+    return ext if dot and stem.strip(".") else ""
+
+
+def relative_ref(partname: str, base: str) -> str:
+    """A part's name relative to a part's folder, as python-pptx's ``PackURI.relative_ref``
+    writes ``Target`` (``posixpath.relpath`` of two clean absolute names)."""
+    if base == "/":
+        return partname[1:]
+    start = [s for s in base.split("/") if s]
+    path = [s for s in partname.split("/") if s]
+    common = 0
+    for a, b in zip(start, path, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + path[common:]) or "."

@@ -15,7 +15,8 @@ from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TARGET_MODE as RTM
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import Part, _Relationship
+from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.package import Part, XmlPart, _Relationship
 from pptx.opc.packuri import PackURI
 from pptx.oxml.slide import CT_NotesSlide, CT_Slide
 from pptx.parts.slide import NotesMasterPart, NotesSlidePart, SlidePart
@@ -24,10 +25,13 @@ from pptx.slide import NotesSlide, Slide, SlideLayout
 
 from . import drawingml
 from .drawingml import P
+from .notes_text import NotesText
 
 PH_PATH = f"{{{P}}}nvSpPr/{{{P}}}nvPr/{{{P}}}ph"  # where a placeholder shape declares itself
 _SP_TREE = f"{{{P}}}cSld/{{{P}}}spTree"
 MIN_SLIDE_ID = 256  # python-pptx's first slide id
+_SLD_ID = f"{{{P}}}sldId"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 class Prototypes:
@@ -39,6 +43,7 @@ class Prototypes:
     def __init__(self) -> None:
         self.slides: dict[str, CT_Slide] = {}
         self.notes: tuple[CT_NotesSlide, int | None] | None = None
+        self.notes_texts: dict[tuple[str, bool], NotesText | None] = {}
 
 
 class SlideParts:
@@ -52,6 +57,7 @@ class SlideParts:
         self._next_id = max([MIN_SLIDE_ID - 1, *(int(s.id) for s in self._id_list)]) + 1
         self._prototypes = Prototypes() if prototypes is None else prototypes
         self._notes_master: NotesMasterPart | None = None
+        self._notes: dict[Part, _NotesPart] = {}  # written as trees, not yet finished
 
     @property
     def count(self) -> int:
@@ -61,35 +67,84 @@ class SlideParts:
     def add_slide(self, layout: SlideLayout, element: CT_Slide | None = None) -> Slide:
         """A new slide at the end, holding the layout's placeholders as python-pptx clones them
         (or ``element``, a new copy of a slide of that layout written before, taken as is)."""
-        self._count += 1
-        partname = PackURI(f"/ppt/slides/slide{self._count}.xml")
-        part = SlidePart(partname, CT.PML_SLIDE, self._package,
-                         copy.deepcopy(self._prototype(layout)) if element is None else element)
-        # a new part cannot be related yet: skip python-pptx's search of every relationship
-        relate_new(part, RT.SLIDE_LAYOUT, layout.part)
-        r_id = relate_new(self._prs.part, RT.SLIDE, part)
-        self._id_list._add_sldId(id=self._next_id, rId=r_id)
-        self._next_id += 1
+        part = _SlidePart(self._next_partname(), CT.PML_SLIDE, self._package,
+                          copy.deepcopy(self._prototype(layout)) if element is None else element)
+        self._relate_slide(layout, part)
         return part.slide
 
-    def set_notes(self, slide: Slide, text: str, language: str) -> None:
-        """The slide's notes slide, holding ``text`` (in ``language``) in its notes
-        placeholder."""
+    def add_written_slide(self, layout: SlideLayout, blob: bytes) -> Part:
+        """A new slide at the end whose XML is ``blob``, complete; its part."""
+        part = Part(self._next_partname(), CT.PML_SLIDE, self._package, blob)
+        self._relate_slide(layout, part)
+        return part
+
+    def slide_nsmap(self, layout: SlideLayout) -> dict[str | None, str]:
+        """The namespaces a new slide of ``layout`` declares."""
+        return dict(self._prototype(layout).nsmap)
+
+    def _next_partname(self) -> PackURI:
+        self._count += 1
+        return PackURI(f"/ppt/slides/slide{self._count}.xml")
+
+    def _relate_slide(self, layout: SlideLayout, part: Part) -> None:
+        # a new part cannot be related yet: skip python-pptx's search of every relationship
+        relate_new(part, RT.SLIDE_LAYOUT, layout.part)
+        self._add_slide_id(relate_new(self._prs.part, RT.SLIDE, part))
+
+    def _add_slide_id(self, r_id: str) -> None:
+        """A ``p:sldId`` at the end of the slide list, as python-pptx's ``_add_sldId`` writes
+        it, without its validating attribute descriptors."""
+        sld_id = etree.SubElement(self._id_list, _SLD_ID)
+        sld_id.set("id", str(self._next_id))
+        sld_id.set(_R_ID, r_id)
+        self._next_id += 1
+
+    def set_notes(self, slide: Slide | Part, text: str, language: str,
+                  right_to_left: bool = False) -> None:
+        """The slide's (or slide part's) notes slide, holding ``text`` (in ``language``, right
+        to left if asked) in its notes placeholder."""
+        slide_part = slide if isinstance(slide, Part) else slide.part
         if self._notes_master is None:
             self._notes_master = self._prs.part.notes_master_part
-        master_part = self._notes_master
+        partname = self._package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
         element, body = self._notes_prototype()
-        element = copy.deepcopy(element)
-        notes_part = NotesSlidePart(
-            self._package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
-            CT.PML_NOTES_SLIDE, self._package, element)
+        written = self._notes_text(language, right_to_left)
+        blob = written.xml(text) if written is not None else None
+        notes_part: Part
+        if blob is not None:
+            notes_part = Part(partname, CT.PML_NOTES_SLIDE, self._package, blob)
+        else:  # as python-pptx writes it, in a tree
+            element = copy.deepcopy(element)
+            if body is not None:
+                tx_body = element.find(_SP_TREE)[body].find(f"{{{P}}}txBody")
+                drawingml.set_text(tx_body, text, language)
+            if right_to_left:
+                drawingml.right_to_left(element)
+            notes_part = _NotesPart(partname, CT.PML_NOTES_SLIDE, self._package, element)
+            self._notes[slide_part] = notes_part
         # new parts, and a slide without notes: nothing to search for (see add_slide)
-        relate_new(notes_part, RT.NOTES_MASTER, master_part)
-        relate_new(notes_part, RT.SLIDE, slide.part)
-        relate_new(slide.part, RT.NOTES_SLIDE, notes_part)
-        if body is not None:
-            tx_body = element.find(_SP_TREE)[body].find(f"{{{P}}}txBody")
-            drawingml.set_text(tx_body, text, language)
+        relate_new(notes_part, RT.NOTES_MASTER, self._notes_master)
+        relate_new(notes_part, RT.SLIDE, slide_part)
+        relate_new(slide_part, RT.NOTES_SLIDE, notes_part)
+
+    def _notes_text(self, language: str, right_to_left: bool) -> NotesText | None:
+        """The notes slides' text writer for this language and direction (None: write trees)."""
+        key = (language, right_to_left)
+        texts = self._prototypes.notes_texts
+        if key not in texts:
+            element, body = self._notes_prototype()
+            texts[key] = None if body is None else NotesText.of(element, body, language,
+                                                                right_to_left)
+        return texts[key]
+
+    def finish(self, slide: Slide | Part) -> None:
+        """The slide and its notes are complete: keep only their XML's bytes, not their trees
+        (a thousand-slide deck's trees would hold far more memory than its bytes)."""
+        part = slide if isinstance(slide, Part) else slide.part
+        notes = self._notes.pop(part, None)
+        for done in (part, notes):
+            if isinstance(done, _Finished):
+                done.finish()
 
     def _prototype(self, layout: SlideLayout) -> CT_Slide:
         key = str(layout.part.partname)
@@ -115,6 +170,35 @@ class SlideParts:
                         if body is not None else None)
             self._prototypes.notes = (element, position)
         return self._prototypes.notes
+
+
+class _Finished(XmlPart):
+    """An XML part that can be finished: its bytes kept, its tree (and python-pptx's objects
+    cached on it) let go. Nothing changes a part once finished; its ``blob`` is what
+    python-pptx would serialize at that moment."""
+
+    _finished: bytes | None = None
+
+    def finish(self) -> None:
+        """Serialize the part now and drop its tree."""
+        self._finished = serialize_part_xml(self._element)
+        self._element = None  # type: ignore[assignment]
+        for cached in ("slide", "notes_slide"):  # python-pptx's lazy proxies of the tree
+            self.__dict__.pop(cached, None)
+
+    @property  # type: ignore[misc]
+    def blob(self) -> bytes:  # type: ignore[override]
+        """The part's XML as python-pptx writes it."""
+        return self._finished if self._finished is not None else serialize_part_xml(
+            self._element)
+
+
+class _SlidePart(_Finished, SlidePart):
+    """A slide part that is finished once written."""
+
+
+class _NotesPart(_Finished, NotesSlidePart):
+    """A notes slide part that is finished once written."""
 
 
 def relate_new(source: Part, reltype: str, target: Part) -> str:

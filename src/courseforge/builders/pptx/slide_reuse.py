@@ -14,15 +14,19 @@ import io
 from dataclasses import dataclass
 from typing import cast
 
-from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.package import Part
 from pptx.oxml import parse_xml
 from pptx.oxml.slide import CT_Slide
 from pptx.parts.image import ImagePart
 from pptx.parts.slide import SlidePart
+from pptx.slide import SlideLayout
 
-from .drawingml import A
+from .drawingml import A, P
+from .furniture import Numbers, add_slide_number, slide_number_xml
 from .pagination import Page
+from .slide_parts import SlideParts
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,18 +40,28 @@ class _Link:
 
 @dataclass(frozen=True, slots=True)
 class SlideCopy:
-    """A page's slide element before its number, notes and direction, and its links."""
+    """A page's slide before its number, notes and direction, and its links."""
 
     page: Page  # kept alive, so that its id is never given to another page
-    xml: bytes  # serialized: a thousand slides as trees would hold far more memory
+    xml: bytes  # the part's bytes: a thousand slides as trees would hold far more memory
+    last_id: int  # the largest shape id in it
     links: tuple[_Link, ...]
 
-    def element(self) -> CT_Slide:
-        """A new copy of the slide's element."""
-        return _parsed(self.xml)
+    def element(self) -> CT_Slide | None:
+        """A new copy of the slide's element; None when it would not read back the same."""
+        element = _parsed(self.xml)
+        return element if serialize_part_xml(element) == self.xml else None
+
+    def spliced(self, furniture: bytes) -> bytes | None:
+        """The slide's bytes with ``furniture`` (serialized shapes) at the end of its shape
+        tree, as appending them to its tree and serializing it writes them."""
+        head, end, tail = self.xml.rpartition(_TREE_END)
+        return head + furniture + end + tail if end and _TREE_END not in head else None
 
 
 _T = f"{{{A}}}t"
+_TREE_END = b"</p:spTree>"
+_C_NV_PR = f"{{{P}}}cNvPr"
 
 
 def _parsed(xml: bytes) -> CT_Slide:
@@ -80,10 +94,10 @@ class WrittenSlides:
             else:
                 return
         order = sorted(links, key=lambda link: int(link.r_id[3:]))
-        xml = etree.tostring(part._element)
-        if etree.tostring(_parsed(xml)) != xml:  # a copy that would not read back the same
-            return
-        self._slides[id(page)] = SlideCopy(page, xml, tuple(order))
+        element = part._element
+        last_id = max(int(e.get("id")) for e in element.iter(_C_NV_PR))
+        self._slides[id(page)] = SlideCopy(page, serialize_part_xml(element), last_id,
+                                           tuple(order))
 
     def get(self, page: Page) -> SlideCopy | None:
         """The kept slide of this very page, if any."""
@@ -91,13 +105,35 @@ class WrittenSlides:
         return found if found is not None and found.page is page else None
 
 
-def relink(part: SlidePart, kept: SlideCopy) -> None:
+def relink(part: Part, kept: SlideCopy) -> None:
     """Give a copied slide's part the relationships its content refers to, under the same
     rIds (they are replayed in order after the layout's, as they were first made)."""
     for link in kept.links:
-        if isinstance(link.target, bytes):
-            _, r_id = part.get_or_add_image_part(io.BytesIO(link.target))
+        if isinstance(link.target, bytes):  # as SlidePart.get_or_add_image_part
+            image = part.package.get_or_add_image_part(io.BytesIO(link.target))
+            r_id = part.relate_to(image, RT.IMAGE)
         else:
             r_id = part.relate_to(link.target, link.reltype, is_external=True)
         if r_id != link.r_id:  # pragma: no cover - the replay gives the same ids
             raise AssertionError(f"relationship {link.r_id} replayed as {r_id}")
+
+
+def spliced_copy(parts: SlideParts, kept: SlideCopy, layout: SlideLayout, numbers: Numbers,
+                 checked: dict[str, bool]) -> Part | None:
+    """A new slide of ``layout`` copying ``kept`` as bytes, with its slide number (and footer)
+    spliced in; None when the splice cannot be made or, the first time for a layout (noted
+    in ``checked``), it is not the bytes the tree with its number serializes to."""
+    key, number = str(layout.part.partname), parts.count + 1
+    furniture = slide_number_xml(numbers, number, kept.last_id, parts.slide_nsmap(layout))
+    blob = None if furniture is None else kept.spliced(furniture)
+    if key not in checked:
+        element = kept.element()
+        if element is not None:
+            add_slide_number(element.cSld.spTree, numbers, number)
+        checked[key] = (blob is not None and element is not None
+                        and serialize_part_xml(element) == blob)
+    if blob is None or not checked[key]:
+        return None
+    part = parts.add_written_slide(layout, blob)
+    relink(part, kept)
+    return part

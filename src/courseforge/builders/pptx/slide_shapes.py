@@ -3,13 +3,17 @@ groups, and placeholders left empty."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
+from pathlib import Path
 
 from lxml import etree
+from pptx.shapes.autoshape import Shape
 from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.slide import Slide
+from pptx.util import Emu, Pt
 
-from .drawingml import A, P, emu
+from .drawingml import NS, A, P, emu
 from .markdown_runs import BULLET, LETTER, NUMBER, PLAIN, Block, Paragraph, Run
 from .slide_parts import PH_PATH
 
@@ -81,3 +85,34 @@ def placeholder_shape(slide: Slide, element: etree._Element | None) -> SlidePlac
         return None
     # every placeholder cloned from a layout is a p:sp: no need for python-pptx's factory
     return SlidePlaceholder(element, slide.shapes)
+
+
+def add_picture(slide: Slide, path: Path, alt: str,
+                box: tuple[float, float, float, float]) -> None:
+    """The picture at ``path``, scaled to fit the box (left, top, width, height in points)
+    and centred in it, described by ``alt``."""
+    left, top, width, height = box
+    shape = slide.shapes.add_picture(str(path), Pt(left), Pt(top))
+    scale = min(Pt(width) / shape.width, Pt(height) / shape.height)
+    w, h = int(shape.width * scale), int(shape.height * scale)
+    shape.width, shape.height = Emu(w), Emu(h)
+    shape.left = Emu(int(Pt(left) + (Pt(width) - w) / 2))
+    shape.top = Emu(int(Pt(top) + (Pt(height) - h) / 2))
+    c_nv_pr = shape._element.find(".//p:nvPicPr/p:cNvPr", NS)
+    c_nv_pr.set("descr", alt)
+
+
+def themed_textbox(slide: Slide, body_style: etree._Element | None, left: float, top: float,
+                   width: float, height: float) -> tuple[Shape, bool]:
+    """A text box (in points) that looks like the theme's body text (the master's
+    ``body_style``); whether the theme sets bullets."""
+    shape = slide.shapes.add_textbox(Pt(left), Pt(top), Pt(width), Pt(height))
+    if body_style is None:
+        return shape, False
+    # a text box takes the master's "other" style; copy the body style's levels into it
+    lst = shape.text_frame._txBody.find("a:lstStyle", NS)
+    assert lst is not None
+    for level in body_style.iterfind("a:*", NS):
+        if level.tag != f"{{{A}}}extLst":
+            lst.append(copy.deepcopy(level))
+    return shape, True

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
 from pptx.presentation import Presentation as PresentationObject
 
 from ...errors import CourseforgeError
@@ -18,25 +20,39 @@ from .layouts import (
 )
 
 # the reference deck as read, untouched, by its bytes: each deck starts from a copy
-_OPENED: dict[bytes, PresentationObject] = {}
+_OPENED: dict[bytes, tuple[PresentationObject, tuple[Part, ...]]] = {}
 
 
 def open_deck(template: bytes) -> PresentationObject:
     """A fresh copy of the reference deck with its own slides removed.
 
-    The deck's package is read once per process; a copy of its parts and relationships
-    costs half as much as reading them again.
+    The deck's package is read once per process. Each deck gets its own copy of the parts
+    a deck changes (the presentation, its properties, the package's relationships); the
+    rest (masters, layouts, theme, media) are only read while writing, so every deck
+    shares the ones read.
     """
-    opened = _OPENED.get(template)
-    if opened is None:
+    found = _OPENED.get(template)
+    if found is None:
         _OPENED.clear()  # one reference deck in a build: keep no other
-        opened = _OPENED[template] = Presentation(io.BytesIO(template))
-    prs = copy.deepcopy(opened)
+        opened = Presentation(io.BytesIO(template))
+        found = _OPENED[template] = (opened, _read_only_parts(opened))
+    opened, shared = found
+    prs = copy.deepcopy(opened, {id(part): part for part in shared})
     id_list = prs.slides._sldIdLst
     for sld_id in list(id_list):
         prs.part.drop_rel(sld_id.rId)
         id_list.remove(sld_id)
     return prs
+
+
+def _read_only_parts(prs: PresentationObject) -> tuple[Part, ...]:
+    """The deck's parts that writing a deck leaves as they are: all but the presentation,
+    its core and extended properties (see ``deck_properties``)."""
+    package = prs.part.package
+    written: set[Part] = {prs.part}
+    written.update(rel.target_part for rel in package._rels.values()
+                   if rel.reltype in (RT.CORE_PROPERTIES, RT.EXTENDED_PROPERTIES))
+    return tuple(part for part in package.iter_parts() if part not in written)
 
 
 # the main part's content type of a PowerPoint template (.potx) or show (.ppsx), and of a deck

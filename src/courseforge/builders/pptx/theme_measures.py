@@ -119,6 +119,8 @@ class DeckTemplate:
         # the slides written so far, kept while a later deck (the course's) repeats them
         self.written = WrittenSlides()
         self.keep_slides = False
+        # layout -> whether a copied slide's bytes with its number spliced in are the tree's
+        self.spliced: dict[str, bool] = {}
 
 
 def measures(layouts: dict[str, SlideLayout], language: str) -> Measures:

@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from pathlib import Path
 
 from lxml import etree
+from pptx.opc.package import Part
 from pptx.shapes.autoshape import Shape
-from pptx.slide import Slide
+from pptx.slide import Slide, SlideLayout
 from pptx.text.text import TextFrame
-from pptx.util import Emu, Pt
+from pptx.util import Pt
 
 from ...model import Course
 from ...packaging import write_zip
 from . import drawingml
 from .deck_properties import set_properties
-from .drawingml import NS, A
+from .drawingml import NS, right_to_left
 from .furniture import (
+    Numbers,
     add_sections,
     add_slide_number,
     footer_placeholders,
     is_right_to_left,
-    right_to_left,
 )
 from .layouts import find_layouts
 from .markdown_runs import Paragraph, Picture, Run, Table
@@ -44,14 +44,16 @@ from .package_members import package_members
 from .pagination import Page, column_blocks
 from .partnames import PartNames
 from .slide_parts import SlideParts, placeholder_type, placeholders
-from .slide_reuse import relink
+from .slide_reuse import SlideCopy, relink, spliced_copy
 from .slide_shapes import (
+    add_picture,
     bold_run,
     cell_fill,
     placeholder_shape,
     remove_empty_placeholders,
     set_bullet,
     stacked_groups,
+    themed_textbox,
 )
 from .slide_specs_base import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
 from .table_frames import table_frame
@@ -98,23 +100,20 @@ class DeckWriter:
         PartNames(self.prs.part.package)
         self.parts = SlideParts(self.prs, self.shared.prototypes)
 
-    def add(self, page: Page, timing: str = "") -> Slide:
-        """One slide for one page, with its notes (ending in ``timing``)."""
+    def add(self, page: Page, timing: str = "") -> None:
+        """One slide for one page, with its notes (ending in ``timing``), written."""
         spec = page.spec
         layout = self.layouts[page.role]
-        kept = self.shared.written.get(page)
-        slide = self.parts.add_slide(layout, None if kept is None else kept.element())
-        if spec.section and not page.continued:
-            self.sections.append((spec.section, int(self.prs.slides._sldIdLst[-1].id)))
-        if kept is None:
-            self._fill(slide, page)
-        else:
-            relink(slide.part, kept)
         key = str(layout.part.partname)
         if key not in self.shared.numbers:
             self.shared.numbers[key] = footer_placeholders(layout, self.footer,
                                                            self.course.language)
-        add_slide_number(slide.shapes._spTree, self.shared.numbers[key], self.parts.count)
+        kept = self.shared.written.get(page)
+        part = None if kept is None else self._copied(kept, layout, self.shared.numbers[key])
+        if part is None:
+            part = self._laid_out(page, layout, kept, self.shared.numbers[key])
+        if spec.section and not page.continued:
+            self.sections.append((spec.section, int(self.prs.slides._sldIdLst[-1].id)))
         notes = [spec.notes]
         if page.continued:
             notes.insert(0, say("notes.continues", title=spec.title))
@@ -122,12 +121,29 @@ class DeckWriter:
             notes.insert(0, say("notes.title.full", title=spec.title))
         if page.subtitle != spec.subtitle:
             notes.insert(0, say("notes.subtitle.full", subtitle=" / ".join(spec.subtitle)))
-        self.parts.set_notes(slide, "\n\n".join(n for n in (*notes, timing) if n),
-                             self.course.language)
+        self.parts.set_notes(part, "\n\n".join(n for n in (*notes, timing) if n),
+                             self.course.language, self.right_to_left)
+        self.parts.finish(part)
+
+    def _copied(self, kept: SlideCopy, layout: SlideLayout, numbers: Numbers) -> Part | None:
+        """A slide written before, as bytes with its number spliced in (not right to left)."""
+        if self.right_to_left:
+            return None
+        return spliced_copy(self.parts, kept, layout, numbers, self.shared.spliced)
+
+    def _laid_out(self, page: Page, layout: SlideLayout, kept: SlideCopy | None,
+                  numbers: Numbers) -> Part:
+        """A slide built as a tree: laid out anew, or a copy of the one ``kept``."""
+        element = None if kept is None else kept.element()
+        slide = self.parts.add_slide(layout, element)
+        if kept is None or element is None:
+            self._fill(slide, page)
+        else:
+            relink(slide.part, kept)
+        add_slide_number(slide.shapes._spTree, numbers, self.parts.count)
         if self.right_to_left:
             right_to_left(slide.element)
-            right_to_left(slide.notes_slide.element)
-        return slide
+        return slide.part
 
     def _fill(self, slide: Slide, page: Page) -> None:
         """The page's title and content in a new slide; kept for later decks when asked."""
@@ -148,20 +164,6 @@ class DeckWriter:
         remove_empty_placeholders(slide)
         if self.shared.keep_slides:
             self.shared.written.keep(page, slide.part)
-
-    def _textbox(self, slide: Slide, left: float, top: float, width: float,
-                 height: float) -> tuple[Shape, bool]:
-        """A text box that looks like the theme's body text; whether the theme sets bullets."""
-        shape = slide.shapes.add_textbox(Pt(left), Pt(top), Pt(width), Pt(height))
-        if self.body_style is None:
-            return shape, False
-        # a text box takes the master's "other" style; copy the body style's levels into it
-        lst = shape.text_frame._txBody.find("a:lstStyle", NS)
-        assert lst is not None
-        for level in self.body_style.iterfind("a:*", NS):
-            if level.tag != f"{{{A}}}extLst":
-                lst.append(copy.deepcopy(level))
-        return shape, True
 
     def _subtitle(self, slide: Slide, found: Placeholders, page: Page) -> None:
         """The subtitle's lines, set as pagination fitted them."""
@@ -194,7 +196,8 @@ class DeckWriter:
                     drawingml.place(frame_shape.element, Pt(left), Pt(top), Pt(text_w), Pt(h))
                     bulleted_by_theme = True
                 else:
-                    frame_shape, bulleted_by_theme = self._textbox(slide, left, top, text_w, h)
+                    frame_shape, bulleted_by_theme = themed_textbox(
+                        slide, self.body_style, left, top, text_w, h)
                 self._paragraphs(frame_shape.text_frame, paragraphs, page.body_size,
                                  bulleted_by_theme, autofit=frame_shape is placeholder)
                 top += h + BLOCK_GAP * page.body_size
@@ -235,8 +238,8 @@ class DeckWriter:
                 if number < len(geometry.bodies) else None
             body: Shape
             if shape is None:
-                body, themed = self._textbox(slide, points(left), points(top), points(width),
-                                             points(geometry.bottom - top))
+                body, themed = themed_textbox(slide, self.body_style, points(left), points(top),
+                                              points(width), points(geometry.bottom - top))
             else:
                 body, themed = shape, True
                 drawingml.place(body.element, left, top, width, geometry.bottom - top)
@@ -286,14 +289,7 @@ class DeckWriter:
     def _picture(self, slide: Slide, page: Page, picture: Picture, left: float, top: float,
                  width: float, height: float) -> None:
         path = (self.course.root / page.spec.lesson_dir / picture.src).resolve()
-        shape = slide.shapes.add_picture(str(path), Pt(left), Pt(top))
-        scale = min(Pt(width) / shape.width, Pt(height) / shape.height)
-        w, h = int(shape.width * scale), int(shape.height * scale)
-        shape.width, shape.height = Emu(w), Emu(h)
-        shape.left = Emu(int(Pt(left) + (Pt(width) - w) / 2))
-        shape.top = Emu(int(Pt(top) + (Pt(height) - h) / 2))
-        c_nv_pr = shape._element.find(".//p:nvPicPr/p:cNvPr", NS)
-        c_nv_pr.set("descr", picture.alt)
+        add_picture(slide, path, picture.alt, (left, top, width, height))
 
     def save(self, path: Path, *, title: str, subject: str) -> None:
         """Core properties from the course, fixed times, then a deterministic zip."""
