@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import functools
 import gettext
-import importlib.resources
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po
+
+from .po_reader import Entry, read_plain_po
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 DOMAIN = "courseforge"
 SOURCE_LANGUAGE = "en"
@@ -29,7 +32,7 @@ _SAMPLES = (*range(0, 1001), 10**6, 10**6 + 1, 2 * 10**6)
 
 def catalogue_dir() -> Path:
     """The folder holding one ``<lang>/LC_MESSAGES`` folder per shipped language."""
-    return Path(str(importlib.resources.files("courseforge.locale")))
+    return Path(__file__).parent  # package data beside the module (importlib.resources: 15 ms)
 
 
 def catalogue_path(language: str) -> Path:
@@ -68,6 +71,8 @@ def babel_locale(tag: str) -> Locale:
 
 def read_catalogue(path: Path) -> Catalog:
     """A ``.po`` file read with Babel."""
+    from babel.messages.pofile import read_po  # with the e-mail parser: 30 ms of imports
+
     with path.open("rb") as stream:
         return read_po(stream, domain=DOMAIN)
 
@@ -78,31 +83,57 @@ def messages_of(language: str) -> Mapping[str, Message]:
     path = catalogue_path(language)
     if not path.is_file():
         return {}
-    catalogue = read_catalogue(path)
-    categories = plural_categories(catalogue, language)
-    found: dict[str, Message] = {}
+    plain = read_plain_po(path.read_bytes())
+    if plain is not None:
+        _, expression, entries = plain
+    else:  # anything beyond the plain syntax: Babel reads it, and warns where it warns
+        catalogue = read_catalogue(path)
+        expression, entries = catalogue.plural_expr, list(babel_entries(catalogue))
+    return catalogue_messages(entries, expression, language)
+
+
+def babel_entries(catalogue: Catalog) -> Iterator[Entry]:
+    """A catalogue read by Babel as (message id, text or plural forms, fuzzy), header left out."""
     for message in catalogue:
         if not message.id:
             continue  # the header
         if isinstance(message.id, (tuple, list)):
             string = message.string
             forms = [string] if isinstance(string, str) else list(string or ())
-            pairs = {categories.get(i, "other"): str(text) for i, text in enumerate(forms)
-                     if text}
+            yield str(message.id[0]), tuple(str(text) for text in forms), message.fuzzy
+        else:
+            string = message.string if isinstance(message.string, str) else ""
+            yield str(message.id), string, message.fuzzy
+
+
+def catalogue_messages(entries: Sequence[Entry], expression: str, language: str
+                       ) -> dict[str, Message]:
+    """A catalogue's messages by id: fuzzy and empty texts left out, plural forms by category."""
+    found: dict[str, Message] = {}
+    needed = max((len(texts) for _, texts, _ in entries if isinstance(texts, tuple)), default=0)
+    categories = plural_categories(expression, language, needed) if needed else {}
+    for message_id, texts, fuzzy in entries:
+        if isinstance(texts, tuple):
+            pairs = {categories.get(i, "other"): text for i, text in enumerate(texts) if text}
             if pairs:
-                found[str(message.id[0])] = tuple(sorted(pairs.items()))
-        elif isinstance(message.string, str) and message.string and not message.fuzzy:
-            found[str(message.id)] = message.string
+                found[message_id] = tuple(sorted(pairs.items()))
+        elif isinstance(texts, str) and texts and not fuzzy:
+            found[message_id] = texts
     return found
 
 
-def plural_categories(catalogue: Catalog, language: str) -> dict[int, str]:
-    """Which CLDR category each gettext plural form of a catalogue stands for."""
-    choose = gettext.c2py(catalogue.plural_expr)
+def plural_categories(expression: str, language: str, forms: int) -> dict[int, str]:
+    """Which CLDR category each of the first ``forms`` gettext plural forms stands for: that of
+    the first sample number the plural expression gives the form to."""
+    choose = gettext.c2py(expression)
     locale = babel_locale(language)
     categories: dict[int, str] = {}
     for n in _SAMPLES:
-        categories.setdefault(choose(n), locale.plural_form(n))
+        form = choose(n)
+        if form not in categories:
+            categories[form] = locale.plural_form(n)
+            if all(i in categories for i in range(forms)):
+                break  # a later sample adds only forms no text has
     return categories
 
 
