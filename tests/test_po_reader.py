@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 from courseforge.locale import catalogues
 from courseforge.locale.catalogues import (
     _SAMPLES,
+    Catalogue,
     babel_locale,
-    catalogue_messages,
     catalogue_path,
     messages_of,
     shipped_languages,
@@ -70,7 +70,7 @@ def quick_messages(data: bytes, language: str) -> dict[str, object] | None:
     plain = read_plain_po(data)
     if plain is None:
         return None
-    return catalogue_messages(plain[2], plain[1], language)
+    return dict(Catalogue(plain[2], plain[1], language))
 
 
 @pytest.mark.parametrize("language", shipped_languages())
@@ -104,13 +104,32 @@ def test_a_catalogue_beyond_the_plain_syntax_is_read_by_babel(tmp_path: Path,
     assert read == babel_messages(path.read_bytes(), "en")
 
 
-def test_the_labels_are_read_without_babels_catalogue_reader() -> None:
-    probe = ("import sys; from courseforge.locale import labels_for_language; "
-             "labels_for_language('ar').text('lesson.next'); "
-             "print(sorted(m for m in sys.modules if m.startswith(('babel.messages', 'email'))))")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         check=True).stdout
-    assert out.strip() == "[]"
+def imported_after(code: str) -> list[str]:
+    """The Babel and e-mail modules a fresh process has imported after running ``code``."""
+    probe = (f"import sys; {code}; "
+             "print(sorted(m for m in sys.modules if m.startswith(('babel', 'email'))))")
+    return eval(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                               check=True).stdout)
+
+
+def test_plain_labels_need_no_babel_and_plurals_no_babel_catalogue() -> None:
+    assert imported_after("from courseforge.locale import labels_for_language; "
+                          "labels_for_language('ar').text('lesson.next')") == []
+    after_plural = imported_after("from courseforge.locale import labels_for_language; "
+                                  "labels_for_language('ar').text('lesson.minutes', count=3)")
+    assert "babel.core" in after_plural
+    assert not [m for m in after_plural if m.startswith(("babel.messages", "email"))]
+
+
+def test_plurals_are_named_when_read_and_alike_in_every_order() -> None:
+    english = catalogues.messages_of("en")
+    first = catalogues.Catalogue(
+        read_plain_po(catalogue_path("en").read_bytes())[2], "(n != 1)", "en")  # type: ignore[index]
+    assert "quiz.attempts_left" in first and first._categories is None
+    assert list(first) == list(english)
+    assert dict(first["quiz.attempts_left"]) == {  # type: ignore[arg-type]
+        "one": "You have {count} attempt left.", "other": "You have {count} attempts left."}
+    assert list(first.items()) == list(english.items())
 
 
 texts = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30) | \

@@ -3,22 +3,24 @@
 A catalogue's msgid is a message id such as ``lesson.next`` and its msgstr the text. A
 plural message holds one text per gettext plural form; each form is mapped onto the CLDR
 plural category it stands for (``one``, ``few``, ``other``...), so Python (Babel) and the
-browser (``Intl.PluralRules``) choose a form by the same CLDR rules.
+browser (``Intl.PluralRules``) choose a form by the same CLDR rules. The categories are named
+when a plural message is first read: naming them loads the language's CLDR data (about
+25 ms), which a command that reads only plain labels (``check``) never needs.
 """
 
 from __future__ import annotations
 
 import functools
 import gettext
+from collections import ChainMap
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-
 from .po_reader import Entry, read_plain_po
 
 if TYPE_CHECKING:
+    from babel import Locale
     from babel.messages.catalog import Catalog
 
 DOMAIN = "courseforge"
@@ -59,8 +61,11 @@ def fallback_chain(tag: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+@functools.cache
 def babel_locale(tag: str) -> Locale:
     """The most specific Babel locale for a tag (its plural rules and number formats), else en."""
+    from babel import Locale, UnknownLocaleError
+
     for name in fallback_chain(tag):
         try:
             return Locale.parse(name)
@@ -89,7 +94,45 @@ def messages_of(language: str) -> Mapping[str, Message]:
     else:  # anything beyond the plain syntax: Babel reads it, and warns where it warns
         catalogue = read_catalogue(path)
         expression, entries = catalogue.plural_expr, list(babel_entries(catalogue))
-    return catalogue_messages(entries, expression, language)
+    return Catalogue(entries, expression, language)
+
+
+class Catalogue(Mapping[str, Message]):
+    """A catalogue's messages by id, in file order: fuzzy and empty texts left out, each plural
+    message's forms named by CLDR category when the message is first read."""
+
+    def __init__(self, entries: Sequence[Entry], expression: str, language: str) -> None:
+        self._texts: dict[str, str | tuple[str, ...]] = {
+            message_id: texts for message_id, texts, fuzzy in entries
+            if (any(texts) if isinstance(texts, tuple) else texts and not fuzzy)}
+        self._forms = max((len(t) for t in self._texts.values() if isinstance(t, tuple)),
+                          default=0)
+        self._expression = expression
+        self._language = language
+        self._categories: dict[int, str] | None = None
+        self._plurals: dict[str, Message] = {}
+
+    def __getitem__(self, message_id: str) -> Message:
+        texts = self._texts[message_id]
+        if isinstance(texts, str):
+            return texts
+        if message_id not in self._plurals:
+            if self._categories is None:
+                self._categories = plural_categories(self._expression, self._language,
+                                                     self._forms)
+            pairs = {self._categories.get(i, "other"): text for i, text in enumerate(texts)
+                     if text}
+            self._plurals[message_id] = tuple(sorted(pairs.items()))
+        return self._plurals[message_id]
+
+    def __contains__(self, message_id: object) -> bool:
+        return message_id in self._texts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
 
 
 def babel_entries(catalogue: Catalog) -> Iterator[Entry]:
@@ -104,22 +147,6 @@ def babel_entries(catalogue: Catalog) -> Iterator[Entry]:
         else:
             string = message.string if isinstance(message.string, str) else ""
             yield str(message.id), string, message.fuzzy
-
-
-def catalogue_messages(entries: Sequence[Entry], expression: str, language: str
-                       ) -> dict[str, Message]:
-    """A catalogue's messages by id: fuzzy and empty texts left out, plural forms by category."""
-    found: dict[str, Message] = {}
-    needed = max((len(texts) for _, texts, _ in entries if isinstance(texts, tuple)), default=0)
-    categories = plural_categories(expression, language, needed) if needed else {}
-    for message_id, texts, fuzzy in entries:
-        if isinstance(texts, tuple):
-            pairs = {categories.get(i, "other"): text for i, text in enumerate(texts) if text}
-            if pairs:
-                found[message_id] = tuple(sorted(pairs.items()))
-        elif isinstance(texts, str) and texts and not fuzzy:
-            found[message_id] = texts
-    return found
 
 
 def plural_categories(expression: str, language: str, forms: int) -> dict[int, str]:
@@ -137,9 +164,9 @@ def plural_categories(expression: str, language: str, forms: int) -> dict[int, s
     return categories
 
 
-def resolved_messages(tag: str) -> dict[str, Message]:
-    """Every message for a language tag: English, overlaid by each more specific catalogue."""
-    merged: dict[str, Message] = {}
-    for name in reversed(fallback_chain(tag)):
-        merged.update(messages_of(name))
-    return merged
+def resolved_messages(tag: str, overrides: Mapping[str, Message] | None = None
+                      ) -> Mapping[str, Message]:
+    """Every message for a language tag: English, overlaid by each more specific catalogue,
+    then by ``overrides``; in the order of a dict updated that way, read when looked up."""
+    layers = [messages_of(name) for name in fallback_chain(tag)]
+    return ChainMap(dict(overrides or {}), *layers)  # type: ignore[arg-type] # only read
