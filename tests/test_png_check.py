@@ -136,7 +136,7 @@ def test_the_course_images_are_admitted_and_the_broken_ones_left_to_pillow() -> 
                          "pic.png") == "must be a PNG, JPEG or GIF image"
 
 
-def test_check_of_the_bundled_course_does_not_import_pillow() -> None:
+def test_loading_the_bundled_course_does_not_import_pillow() -> None:
     probe = ("import sys; from courseforge.loading import diagnose; from pathlib import Path; "
              f"diagnose(Path({str(BUNDLED)!r})); print('PIL' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
