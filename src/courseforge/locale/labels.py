@@ -10,10 +10,11 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from .catalogues import Message, Plural, babel_locale, resolved_messages
-from .number_format import NumberFormat, number_format
 
 if TYPE_CHECKING:
     from babel import Locale
+
+    from .number_format import NumberFormat
 
 # {name}, or {name:02d} with a Python format spec (zero-padded numbers such as minutes)
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([0-9]*d))?\}")
@@ -131,4 +132,6 @@ def labels_for_language(language: str,
 
 @functools.cache
 def _number_format(language: str) -> NumberFormat:
+    from .number_format import number_format
+
     return number_format(babel_locale(language))
