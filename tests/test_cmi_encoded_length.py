@@ -1,4 +1,4 @@
-"""The CMI budget counts each value's length as encodeURIComponent writes it."""
+"""The CMI budget: each value counted as encodeURIComponent writes it, any course estimated."""
 
 from __future__ import annotations
 
@@ -21,3 +21,16 @@ def test_a_lone_surrogate_fails_as_the_encoder_does() -> None:
         encoded("\ud800")
     with pytest.raises(UnicodeEncodeError):
         quote("\ud800")
+
+
+def test_a_recommending_quiz_without_outcomes_is_estimated_without_failing() -> None:
+    # validation reports the missing outcomes; the estimate must not end check first
+    from dataclasses import replace
+
+    from conftest import ROOTS
+    from courseforge.lms.cmi_budget import cmi_estimate
+    from courseforge.loading.course_loader import load_course
+
+    course, _ = load_course(ROOTS / "minimal")
+    assert course is not None and any(m.quiz and m.quiz.settings.recommend for m in course.modules)
+    assert cmi_estimate(replace(course, outcomes=()), "scorm2004", "full") > 0

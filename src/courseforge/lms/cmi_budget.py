@@ -133,7 +133,7 @@ def session_elements(course: Course, standard: str, practice: str) -> Iterator[E
                 for question in module.quiz.questions:
                     yield from interaction(standard, index, module, question, attempt == 0)
                     index += 1
-            if module.quiz.settings.recommend:
+            if module.quiz.settings.recommend and course.outcomes:  # none: an error already
                 p = f"cmi.interactions.{index}."
                 longest = max(course.outcomes, key=lambda o: len(o.id) + len(o.title))
                 yield from [(p + "id", "recommendation"), (p + "type", "likert"),
