@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .po_reader import Entry, read_plain_po
+from .compiled import Entry, compiled_json, compiled_path, read_compiled
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -88,13 +88,26 @@ def messages_of(language: str) -> Mapping[str, Message]:
     path = catalogue_path(language)
     if not path.is_file():
         return {}
-    plain = read_plain_po(path.read_bytes())
-    if plain is not None:
-        _, expression, entries = plain
-    else:  # anything beyond the plain syntax: Babel reads it, and warns where it warns
-        catalogue = read_catalogue(path)
-        expression, entries = catalogue.plural_expr, list(babel_entries(catalogue))
+    compiled = read_compiled(path, path.read_bytes())
+    if compiled is not None:
+        expression, entries = compiled
+    else:  # edited since its JSON was written: Babel reads it, and warns where it warns
+        expression, entries = babel_reading(path)
     return Catalogue(entries, expression, language)
+
+
+def babel_reading(path: Path) -> tuple[str, list[Entry]]:
+    """A catalogue's plural expression and entries, read with Babel."""
+    catalogue = read_catalogue(path)
+    return catalogue.plural_expr, list(babel_entries(catalogue))
+
+
+def compile_catalogue(language: str) -> Path:
+    """Write the JSON of a shipped catalogue, as Babel reads it (see ``compiled``)."""
+    path = catalogue_path(language)
+    target = compiled_path(path)
+    target.write_bytes(compiled_json(path.read_bytes(), *babel_reading(path)))
+    return target
 
 
 class Catalogue(Mapping[str, Message]):
