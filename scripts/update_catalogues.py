@@ -6,7 +6,8 @@ For each catalogue (every shipped one, or the languages given): adds the message
 English has (empty, so the completeness test fails until someone translates them), drops
 the ids English no longer has, marks fuzzy the entries whose English text changed (a fuzzy
 entry is not used, and the test fails until it is translated again), and writes the English
-text above each entry as a comment for the translator. A JSON file of
+text above each entry as a comment for the translator, and writes each catalogue's JSON
+beside it (what Babel reads in it, for a quick start; see courseforge/locale/compiled.py). A JSON file of
 {lang: {id: text or {category: text}}} fills in translations. A new language gets a
 catalogue with its CLDR plural forms.
 """
@@ -27,6 +28,7 @@ from babel.messages.pofile import write_po
 from courseforge.locale.catalogues import (
     SOURCE_LANGUAGE,
     catalogue_path,
+    compile_catalogue,
     messages_of,
     read_catalogue,
     shipped_languages,
@@ -129,6 +131,8 @@ def main() -> None:
         missing = update(language, given.get(language, {}))
         print(f"{language}: {len(missing)} untranslated" + (f" ({', '.join(missing)})"
                                                              if missing else ""))
+    for language in shipped_languages():  # English too: each as Babel now reads it
+        compile_catalogue(language)
 
 
 if __name__ == "__main__":

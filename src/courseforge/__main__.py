@@ -1,5 +1,5 @@
 """``python -m courseforge``."""
 
-from .cli import main
+from .console import run
 
-main()
+run()

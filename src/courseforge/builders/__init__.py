@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-from .base import Builder
+if TYPE_CHECKING:  # the base class is loaded with a builder, not by ``check``'s table check
+    from .base import Builder
 
 # format name -> "module:class"; order is the build order of --format all
 REGISTRY: dict[str, str] = {

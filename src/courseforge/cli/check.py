@@ -30,7 +30,9 @@ def check(course_dir: Path, lms: str) -> None:
     from ..loading import diagnose
 
     course, diagnostics = diagnose(course_dir, preset(lms))
-    if course is not None and not any(d.severity is Severity.ERROR for d in diagnostics):
+    if course is not None and not any(d.severity is Severity.ERROR for d in diagnostics) \
+            and any("|" in slide.body for module in course.modules
+                    for slide in module.lesson.slides):  # no table without a '|': no import
         from ..builders.pptx.table_check import table_warnings  # measured as the decks are
 
         diagnostics = sorted(set(diagnostics) | set(table_warnings(course)),

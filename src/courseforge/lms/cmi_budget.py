@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import quote
 
 from ..errors import Diagnostic, warning
 from ..grading import counting_quizzes
@@ -37,14 +36,18 @@ TYPES = {QuestionType.SINGLE: "choice", QuestionType.MULTIPLE: "choice",
          QuestionType.TRUE_FALSE: "true-false", QuestionType.MATCHING: "matching",
          QuestionType.PREFERENCE: "likert"}
 _MARKUP = re.compile(r"[*_`#>\[\]]|\]\([^)]*\)")
+# what encodeURIComponent leaves as it is; every other UTF-8 byte becomes %XX
+_UNRESERVED = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.!~*'()"
 _SPACE = re.compile(r"\s+")
 
 Element = tuple[str, str]
 
 
 def encoded(text: str) -> int:
-    """Length of ``encodeURIComponent(text)``."""
-    return len(quote(text, safe="-_.!~*'()"))
+    """Length of ``encodeURIComponent(text)``: one character per unreserved byte of its
+    UTF-8, three per other byte."""
+    data = text.encode("utf-8")
+    return len(data) + 2 * len(data.translate(None, _UNRESERVED))  # the bytes left are %XX
 
 
 def moodle_body_length(elements: list[Element]) -> int:
@@ -130,7 +133,7 @@ def session_elements(course: Course, standard: str, practice: str) -> Iterator[E
                 for question in module.quiz.questions:
                     yield from interaction(standard, index, module, question, attempt == 0)
                     index += 1
-            if module.quiz.settings.recommend:
+            if module.quiz.settings.recommend and course.outcomes:  # none: an error already
                 p = f"cmi.interactions.{index}."
                 longest = max(course.outcomes, key=lambda o: len(o.id) + len(o.title))
                 yield from [(p + "id", "recommendation"), (p + "type", "likert"),

@@ -3,20 +3,25 @@
 A catalogue's msgid is a message id such as ``lesson.next`` and its msgstr the text. A
 plural message holds one text per gettext plural form; each form is mapped onto the CLDR
 plural category it stands for (``one``, ``few``, ``other``...), so Python (Babel) and the
-browser (``Intl.PluralRules``) choose a form by the same CLDR rules.
+browser (``Intl.PluralRules``) choose a form by the same CLDR rules. The categories are named
+when a plural message is first read: naming them loads the language's CLDR data (about
+25 ms), which a command that reads only plain labels (``check``) never needs.
 """
 
 from __future__ import annotations
 
 import functools
 import gettext
-import importlib.resources
-from collections.abc import Mapping
+from collections import ChainMap
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po
+from .compiled import Entry, compiled_json, compiled_path, read_compiled
+
+if TYPE_CHECKING:
+    from babel import Locale
+    from babel.messages.catalog import Catalog
 
 DOMAIN = "courseforge"
 SOURCE_LANGUAGE = "en"
@@ -29,7 +34,7 @@ _SAMPLES = (*range(0, 1001), 10**6, 10**6 + 1, 2 * 10**6)
 
 def catalogue_dir() -> Path:
     """The folder holding one ``<lang>/LC_MESSAGES`` folder per shipped language."""
-    return Path(str(importlib.resources.files("courseforge.locale")))
+    return Path(__file__).parent  # package data beside the module (importlib.resources: 15 ms)
 
 
 def catalogue_path(language: str) -> Path:
@@ -56,8 +61,11 @@ def fallback_chain(tag: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+@functools.cache
 def babel_locale(tag: str) -> Locale:
     """The most specific Babel locale for a tag (its plural rules and number formats), else en."""
+    from babel import Locale, UnknownLocaleError
+
     for name in fallback_chain(tag):
         try:
             return Locale.parse(name)
@@ -68,6 +76,8 @@ def babel_locale(tag: str) -> Locale:
 
 def read_catalogue(path: Path) -> Catalog:
     """A ``.po`` file read with Babel."""
+    from babel.messages.pofile import read_po  # with the e-mail parser: 30 ms of imports
+
     with path.open("rb") as stream:
         return read_po(stream, domain=DOMAIN)
 
@@ -78,37 +88,98 @@ def messages_of(language: str) -> Mapping[str, Message]:
     path = catalogue_path(language)
     if not path.is_file():
         return {}
+    compiled = read_compiled(path, path.read_bytes())
+    if compiled is not None:
+        expression, entries = compiled
+    else:  # edited since its JSON was written: Babel reads it, and warns where it warns
+        expression, entries = babel_reading(path)
+    return Catalogue(entries, expression, language)
+
+
+def babel_reading(path: Path) -> tuple[str, list[Entry]]:
+    """A catalogue's plural expression and entries, read with Babel."""
     catalogue = read_catalogue(path)
-    categories = plural_categories(catalogue, language)
-    found: dict[str, Message] = {}
+    return catalogue.plural_expr, list(babel_entries(catalogue))
+
+
+def compile_catalogue(language: str) -> Path:
+    """Write the JSON of a shipped catalogue, as Babel reads it (see ``compiled``)."""
+    path = catalogue_path(language)
+    target = compiled_path(path)
+    target.write_bytes(compiled_json(path.read_bytes(), *babel_reading(path)))
+    return target
+
+
+class Catalogue(Mapping[str, Message]):
+    """A catalogue's messages by id, in file order: fuzzy and empty texts left out, each plural
+    message's forms named by CLDR category when the message is first read."""
+
+    def __init__(self, entries: Sequence[Entry], expression: str, language: str) -> None:
+        self._texts: dict[str, str | tuple[str, ...]] = {
+            message_id: texts for message_id, texts, fuzzy in entries
+            if (any(texts) if isinstance(texts, tuple) else texts and not fuzzy)}
+        self._forms = max((len(t) for t in self._texts.values() if isinstance(t, tuple)),
+                          default=0)
+        self._expression = expression
+        self._language = language
+        self._categories: dict[int, str] | None = None
+        self._plurals: dict[str, Message] = {}
+
+    def __getitem__(self, message_id: str) -> Message:
+        texts = self._texts[message_id]
+        if isinstance(texts, str):
+            return texts
+        if message_id not in self._plurals:
+            if self._categories is None:
+                self._categories = plural_categories(self._expression, self._language,
+                                                     self._forms)
+            pairs = {self._categories.get(i, "other"): text for i, text in enumerate(texts)
+                     if text}
+            self._plurals[message_id] = tuple(sorted(pairs.items()))
+        return self._plurals[message_id]
+
+    def __contains__(self, message_id: object) -> bool:
+        return message_id in self._texts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+
+def babel_entries(catalogue: Catalog) -> Iterator[Entry]:
+    """A catalogue read by Babel as (message id, text or plural forms, fuzzy), header left out."""
     for message in catalogue:
         if not message.id:
             continue  # the header
         if isinstance(message.id, (tuple, list)):
             string = message.string
             forms = [string] if isinstance(string, str) else list(string or ())
-            pairs = {categories.get(i, "other"): str(text) for i, text in enumerate(forms)
-                     if text}
-            if pairs:
-                found[str(message.id[0])] = tuple(sorted(pairs.items()))
-        elif isinstance(message.string, str) and message.string and not message.fuzzy:
-            found[str(message.id)] = message.string
-    return found
+            yield str(message.id[0]), tuple(str(text) for text in forms), message.fuzzy
+        else:
+            string = message.string if isinstance(message.string, str) else ""
+            yield str(message.id), string, message.fuzzy
 
 
-def plural_categories(catalogue: Catalog, language: str) -> dict[int, str]:
-    """Which CLDR category each gettext plural form of a catalogue stands for."""
-    choose = gettext.c2py(catalogue.plural_expr)
+def plural_categories(expression: str, language: str, forms: int) -> dict[int, str]:
+    """Which CLDR category each of the first ``forms`` gettext plural forms stands for: that of
+    the first sample number the plural expression gives the form to."""
+    choose = gettext.c2py(expression)
     locale = babel_locale(language)
     categories: dict[int, str] = {}
     for n in _SAMPLES:
-        categories.setdefault(choose(n), locale.plural_form(n))
+        form = choose(n)
+        if form not in categories:
+            categories[form] = locale.plural_form(n)
+            if all(i in categories for i in range(forms)):
+                break  # a later sample adds only forms no text has
     return categories
 
 
-def resolved_messages(tag: str) -> dict[str, Message]:
-    """Every message for a language tag: English, overlaid by each more specific catalogue."""
-    merged: dict[str, Message] = {}
-    for name in reversed(fallback_chain(tag)):
-        merged.update(messages_of(name))
-    return merged
+def resolved_messages(tag: str, overrides: Mapping[str, Message] | None = None
+                      ) -> Mapping[str, Message]:
+    """Every message for a language tag: English, overlaid by each more specific catalogue,
+    then by ``overrides``; in the order of a dict updated that way, read when looked up."""
+    layers = [messages_of(name) for name in fallback_chain(tag)]
+    return ChainMap(dict(overrides or {}), *layers)  # type: ignore[arg-type] # only read

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
-
-from babel import Locale
+from typing import TYPE_CHECKING, Any
 
 from .catalogues import Message, Plural, babel_locale, resolved_messages
-from .number_format import NumberFormat, number_format
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+    from .number_format import NumberFormat
 
 # {name}, or {name:02d} with a Python format spec (zero-padded numbers such as minutes)
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([0-9]*d))?\}")
@@ -27,12 +30,23 @@ def placeholders(message: Message) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Labels:
-    """The resolved labels of one language: look-ups, plurals, numbers and text direction."""
+    """The resolved labels of one language: look-ups, plurals, numbers and text direction.
+
+    The language's CLDR data (about 25 ms to load) is read when a plural, a number or the
+    direction is first asked for, not for plain labels."""
 
     language: str  # the course's language tag, as written
     messages: Mapping[str, Message]
-    locale: Locale = field(repr=False)
-    numbers: NumberFormat = field(repr=False)
+
+    @property
+    def locale(self) -> Locale:
+        """The Babel locale of the language (plural rules, number formats, list patterns)."""
+        return babel_locale(self.language)
+
+    @property
+    def numbers(self) -> NumberFormat:
+        """How the language writes numbers."""
+        return _number_format(self.language)
 
     @property
     def direction(self) -> str:
@@ -112,8 +126,12 @@ class Labels:
 def labels_for_language(language: str,
                         overrides: Mapping[str, Message] | None = None) -> Labels:
     """The labels of a language tag (fallback ``de-CH`` → ``de`` → ``en``), with overrides."""
-    messages = resolved_messages(language)
-    messages.update(overrides or {})
-    locale = babel_locale(language)
-    return Labels(language=language, messages=MappingProxyType(messages), locale=locale,
-                  numbers=number_format(locale))
+    return Labels(language=language,
+                  messages=MappingProxyType(resolved_messages(language, overrides)))
+
+
+@functools.cache
+def _number_format(language: str) -> NumberFormat:
+    from .number_format import number_format
+
+    return number_format(babel_locale(language))

@@ -9,8 +9,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from babel import Locale
+if TYPE_CHECKING:
+    from babel import Locale
 
 _DIGITS = "0123456789"  # what Python and JavaScript write
 
