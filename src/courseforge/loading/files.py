@@ -6,7 +6,6 @@ import stat
 from pathlib import Path, PurePosixPath
 
 from ..errors import Diagnostic, error
-from .png_check import plain_png
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
@@ -89,11 +88,6 @@ IMAGE_FORMATS = ("PNG", "JPEG", "GIF")  # what slide decks and every browser sho
 
 def image_problem(path: Path) -> str | None:
     """Why the file is not an image every output can show, or None when it is."""
-    try:
-        if path.stat().st_size <= MAX_FILE_BYTES and plain_png(path.read_bytes()):
-            return None  # proved without importing Pillow
-    except OSError:
-        pass  # Pillow meets the same failure and says so
     from PIL import Image
 
     try:
