@@ -11,9 +11,7 @@ course's language, by the rules the decks and guide use.
 from __future__ import annotations
 
 import functools
-import importlib
 import re
-import sys
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -160,28 +158,10 @@ class _LessonMarkdown(Extension):
         md.treeprocessors.register(self.typeset, "courseforge-typeset", 0.5)
 
 
-def _highlighter_without_pygments() -> None:
-    """Import Markdown's code highlighter, which its fenced code extension imports, with
-    Pygments unavailable to it.
-
-    The highlighter imports Pygments (about 30 ms) whenever it is installed, but only a
-    registered highlighter extension would use it: the lessons register none, and write
-    fenced code as a plain ``<pre><code>`` either way. Pygments is importable again after.
-    """
-    if "markdown.extensions.codehilite" in sys.modules or "pygments" in sys.modules:
-        return
-    sys.modules["pygments"] = None  # type: ignore[assignment] # an import of it fails
-    try:
-        importlib.import_module("markdown.extensions.codehilite")
-    finally:
-        del sys.modules["pygments"]
-
-
 def _extensions() -> list[Extension]:
     """Markdown's tables, fenced code and sane lists. Given by name, each would make Markdown
     search every installed package's entry points for one of that name (importing
     ``importlib.metadata`` and reading 130 packages' metadata, about 5 ms a name)."""
-    _highlighter_without_pygments()
     from markdown.extensions.fenced_code import FencedCodeExtension
     from markdown.extensions.sane_lists import SaneListExtension
     from markdown.extensions.tables import TableExtension
