@@ -6,10 +6,10 @@ For each catalogue (every shipped one, or the languages given): adds the message
 English has (empty, so the completeness test fails until someone translates them), drops
 the ids English no longer has, marks fuzzy the entries whose English text changed (a fuzzy
 entry is not used, and the test fails until it is translated again), and writes the English
-text above each entry as a comment for the translator, and writes each catalogue's JSON
-beside it (what Babel reads in it, for a quick start; see courseforge/locale/compiled.py). A JSON file of
+text above each entry as a comment for the translator. A JSON file of
 {lang: {id: text or {category: text}}} fills in translations. A new language gets a
-catalogue with its CLDR plural forms.
+catalogue with its CLDR plural forms. Last, every catalogue's JSON is written beside it
+(what Babel reads in it, for a quick start; see courseforge/locale/compiled.py).
 """
 
 from __future__ import annotations

@@ -114,7 +114,8 @@ def composited(page: Any) -> list[str]:
         if layer.get("backendNodeId"):
             node = cdp.send("DOM.describeNode", {"backendNodeId": layer["backendNodeId"]})["node"]
             attributes = node.get("attributes", [])
-            names.append(dict(zip(attributes[::2], attributes[1::2])).get("class", node["nodeName"]))
+            given = dict(zip(attributes[::2], attributes[1::2], strict=True))
+            names.append(given.get("class", node["nodeName"]))
     cdp.detach()
     return names
 
