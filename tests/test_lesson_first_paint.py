@@ -107,8 +107,13 @@ def composited(page: Any) -> list[str]:
     page.evaluate("() => { document.body.style.outline = '1px solid transparent'; }")
     page.wait_for_function("() => new Promise((done) => requestAnimationFrame(() => "
                            "requestAnimationFrame(() => done(true))))")
-    page.wait_for_timeout(100)
-    layers = [tree for tree in trees if tree.get("layers")][-1]["layers"]
+    for _ in range(50):  # the layer tree arrives with the next frames, within seconds
+        if any(tree.get("layers") for tree in trees):
+            break
+        page.wait_for_timeout(100)
+    found = [tree for tree in trees if tree.get("layers")]
+    assert found, "Chromium sent no layer tree after a repaint"
+    layers = found[-1]["layers"]
     names = []
     for layer in layers:
         if layer.get("backendNodeId"):

@@ -1,8 +1,9 @@
 """The command line: the Click group and its commands; the work happens elsewhere.
 
 Each command lives in a module of its own, imported only when that command runs or shows
-its help, so ``courseforge --help`` and ``--version`` load Click and little else; each
-command in turn imports its work only when it runs.
+its help, so ``courseforge --help`` loads Click and little else (a bare ``--version`` is
+answered before Click loads, by ``courseforge.console``); each command in turn imports its
+work only when it runs.
 """
 
 from __future__ import annotations
