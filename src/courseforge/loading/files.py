@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import stat
 from pathlib import Path, PurePosixPath
 
@@ -76,11 +78,20 @@ def read_text(root: Path, path: Path, diagnostics: list[Diagnostic]) -> str | No
                                  "file.encoding"))
         return None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        diagnostics.append(error(name, text[: text.index("\x00")].count("\n") + 1,
-                                 "the file contains a NUL character", "file.encoding"))
+    found = NOT_XML.search(text)
+    if found is not None:
+        character = found.group()
+        what = "a NUL character" if character == "\x00" else \
+            f"the character U+{ord(character):04X}, which no slide, page or document can hold"
+        diagnostics.append(error(name, text[: found.start()].count("\n") + 1,
+                                 f"the file contains {what}", "file.encoding"))
         return None
     return text
+
+
+# what XML 1.0 (decks, Word files, packages' manifests) cannot carry: the C0 controls but
+# tab and line feed (a carriage return is a line end by now), and the two non-characters
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 IMAGE_FORMATS = ("PNG", "JPEG", "GIF")  # what slide decks and every browser show

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from ..errors import Diagnostic, error
+from .files import NOT_XML
 from .yaml_compose import compose_fast, fast_path_available, libyaml_reads_alike
 
 MAX_DEPTH = 50
@@ -122,6 +123,11 @@ class _Converter:
             items.item_lines = [child.start_mark.line + 1 for child in node.value]
             return items
         if node.tag == STR_TAG:  # what SafeConstructor gives a text, without its dispatch
+            found = NOT_XML.search(node.value)
+            if found is not None:  # written as an escape: the file itself held no such byte
+                self.diagnostics.append(error(
+                    self.path, line, f"the text holds the character U+{ord(found.group()):04X}"
+                    ", which no slide, page or document can hold", "yaml.value"))
             return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
