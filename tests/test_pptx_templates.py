@@ -5,7 +5,9 @@ flags, read back with python-pptx and rendered by LibreOffice."""
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -113,3 +115,32 @@ def test_footer_option_fills_the_footer(templates: dict[str, Path], tmp_path: Pa
     footers = [sh.text_frame.text for slide in prs.slides for sh in slide.placeholders
                if sh.element.find(".//{*}ph").get("type") == "ftr"]
     assert footers == ["ACME Academy"] * len(prs.slides)
+
+
+def _without_app_properties(template: Path, target: Path) -> Path:
+    """The template saved without ``docProps/app.xml`` (an optional part) or any mention of it."""
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(target, "w") as copy:
+        for item in source.infolist():
+            if item.filename == "docProps/app.xml":
+                continue
+            data = source.read(item)
+            if item.filename == "_rels/.rels":
+                data = re.sub(rb'<Relationship [^>]*extended-properties"[^>]*/>', b"", data)
+            elif item.filename == "[Content_Types].xml":
+                data = re.sub(rb'<Override PartName="/docProps/app.xml"[^>]*/>', b"", data)
+            copy.writestr(item, data)
+    with zipfile.ZipFile(target) as made:
+        assert "docProps/app.xml" not in made.namelist()
+        assert b"extended-properties" not in made.read("_rels/.rels")
+    return target
+
+
+def test_a_template_without_extended_properties_builds_decks_with_their_own(
+        templates: dict[str, Path], tmp_path: Path) -> None:
+    template = _without_app_properties(templates["german"], tmp_path / "bare.pptx")
+    slides = _build(template, tmp_path / "out")
+    for deck in sorted(slides.glob("*.pptx")):
+        with zipfile.ZipFile(deck) as made:
+            app = made.read("docProps/app.xml").decode()
+        count = len(Presentation(str(deck)).slides)
+        assert f"<Slides>{count}</Slides>" in app and count > 1

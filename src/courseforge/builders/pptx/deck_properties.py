@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
 from pptx.presentation import Presentation as PresentationObject
 
 from ...model import Course
@@ -30,7 +33,11 @@ def app_properties(prs: PresentationObject) -> None:
     ratio = prs.slide_width / prs.slide_height if prs.slide_height else 0
     shape = next((name for name, r in (("16:9", 16 / 9), ("16:10", 1.6), ("4:3", 4 / 3))
                   if abs(ratio - r) < 0.01), None)
-    app = package.part_related_by(RT.EXTENDED_PROPERTIES)
+    try:
+        app = package.part_related_by(RT.EXTENDED_PROPERTIES)
+    except KeyError:  # a template saved without them (the part is optional): the deck has its own
+        app = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, package, b"")
+        package.relate_to(app, RT.EXTENDED_PROPERTIES)
     app._blob = _APP_XML.format(  # type: ignore[attr-defined]
         format=f"On-screen Show ({shape})" if shape else "Custom",
         slides=len(prs.slides)).encode()
