@@ -29,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import ENVIRONMENT, Sample, courseforge, machine, measure, run_once
+from page_figures import page_figures
 from pandoc_ratio import alternated, deck_commands, pandoc
 from synthetic import generate
 
@@ -70,27 +71,6 @@ def against(value: float, budget: float, unit: str) -> str:
     return f"{value:.1f} {unit} (budget <= {budget:g} {unit}: {verdict})"
 
 
-PAGE_CHANGE = """() => {
-    const times = [];
-    for (let i = 1; i < Math.min(courseforge.pages.length, 21); i++) {
-        const t = performance.now();
-        courseforge.go(i);
-        document.body.getBoundingClientRect();  // the layout the change causes
-        times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)];
-}"""
-PAGE_RUNS = 15  # fresh browser contexts the page figures are the median of
-BARE_PAGE = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>x</title>"
-             "</head><body><p>One paragraph of text.</p></body></html>")
-FIRST_PAINT = """() => {
-    const p = performance.getEntriesByName('first-contentful-paint')[0]
-        || performance.getEntriesByType('paint')[0];
-    return p ? p.startTime : -1;
-}"""
-
-
 def runtime_weights(out: Path) -> list[tuple[str, str]]:
     """Each lesson format's runtime JS + CSS, gzipped, against the budget."""
 
@@ -103,42 +83,6 @@ def runtime_weights(out: Path) -> list[tuple[str, str]]:
                          f"{kb:.1f} KB (budget <= {BUDGETS['runtime_kb']:g} KB: "
                          f"{verdict(kb <= BUDGETS['runtime_kb'])})"))
     return rows
-
-
-def page_figures(page: Path) -> tuple[list[float], list[float], list[float], list[float],
-                                      list[str]]:
-    """In fresh Chromium contexts: the lesson page's time to interactive, first paint and
-    page change, a one-paragraph page's first paint in turns with it, and every request."""
-    from playwright.sync_api import sync_playwright
-
-    timings, paints, changes, floor = [], [], [], []
-    requests: list[str] = []
-    with tempfile.TemporaryDirectory() as spare, sync_playwright() as p:
-        bare = Path(spare) / "bare.html"
-        bare.write_text(BARE_PAGE, encoding="utf-8")
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
-                                    args=["--no-sandbox", "--disable-gpu"])
-        for _ in range(PAGE_RUNS):
-            context = browser.new_context()
-            tab = context.new_page()
-            tab.goto(bare.as_uri())
-            tab.wait_for_timeout(100)
-            floor.append(tab.evaluate(FIRST_PAINT))
-            context.close()
-            context = browser.new_context()
-            tab = context.new_page()
-            tab.on("request", lambda r: requests.append(r.url))
-            tab.goto(page.as_uri())
-            timings.append(tab.evaluate(
-                "() => { const n = performance.getEntriesByType('navigation')[0];"
-                " return n.domInteractive - n.startTime; }"))
-            tab.wait_for_function("() => window.courseforge !== undefined")
-            tab.wait_for_timeout(100)
-            paints.append(tab.evaluate(FIRST_PAINT))
-            changes.append(tab.evaluate(PAGE_CHANGE))
-            context.close()
-        browser.close()
-    return timings, paints, changes, floor, requests
 
 
 def learner_side(out: Path) -> list[tuple[str, str]]:
