@@ -39,6 +39,23 @@ def test_the_course_deck_after_its_modules_is_the_course_deck_alone(root: Path, 
     assert (after / f"{course.id}.pptx").read_bytes() == (alone / f"{course.id}.pptx").read_bytes()
 
 
+@pytest.mark.parametrize("footer", ["", "Schulung & Co"])
+def test_with_a_custom_template_the_course_deck_after_its_modules_is_the_same(
+        footer: str, tmp_path: Path) -> None:
+    from test_pptx_templates import german  # a template with its own layouts and footer
+
+    template_file = german.write_german_template(tmp_path / "german.pptx")
+    for root in (ROOTS / "minimal", BUNDLED):
+        course = load_checked(root).course
+        options = BuildOptions(footer=footer, pptx_template=template_file)
+        template = reference_template(course, options)
+        after, alone = tmp_path / root.name / "after", tmp_path / root.name / "alone"
+        write_decks(course, template, options, after, [m.id for m in course.modules] + [None])
+        write_decks(course, template, options, alone, [None])
+        deck = f"{course.id}.pptx"
+        assert (after / deck).read_bytes() == (alone / deck).read_bytes(), root.name
+
+
 def _course_deck(tmp_path: Path, name: str) -> bytes:
     course = load_checked(BUNDLED).course
     options = BuildOptions()
