@@ -17,11 +17,10 @@ from pptx.opc.oxml import serialize_part_xml
 
 from . import drawingml
 from .drawingml import P
+from .package_members import xml_attribute
 
 _MARK = "\ue000notes\ue000"  # a private-use text no notes can be confused with
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                               "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 # what lxml refuses to write (after drawingml.escape has spelt out control characters)
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _TX_BODY = f"{{{P}}}txBody"
@@ -32,7 +31,7 @@ class NotesText:
 
     def __init__(self, head: bytes, tail: bytes, language: str, right_to_left: bool) -> None:
         self._head, self._tail = head, tail
-        self._rpr = f'<a:r><a:rPr lang="{language.translate(_ATTR_ESCAPES)}"/><a:t>'
+        self._rpr = f'<a:r><a:rPr lang="{xml_attribute(language)}"/><a:t>'
         self._ppr = '<a:pPr rtl="1" algn="r"/>' if right_to_left else ""
 
     @classmethod

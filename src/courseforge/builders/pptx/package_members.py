@@ -75,9 +75,10 @@ def content_types_xml(parts: tuple[Part, ...]) -> bytes:
         else:
             overrides[str(partname)] = content_type
     text = [f'<Types xmlns="{CT_NS}">']
-    text.extend(f'<Default Extension="{_attr(ext)}" ContentType="{_attr(kind)}"/>'
+    attr = xml_attribute
+    text.extend(f'<Default Extension="{attr(ext)}" ContentType="{attr(kind)}"/>'
                 for ext, kind in sorted(defaults.items()))
-    text.extend(f'<Override PartName="{_attr(name)}" ContentType="{_attr(kind)}"/>'
+    text.extend(f'<Override PartName="{attr(name)}" ContentType="{attr(kind)}"/>'
                 for name, kind in sorted(overrides.items()))
     text.append("</Types>")
     return _HEAD + "".join(text).encode()
@@ -91,16 +92,17 @@ def rels_xml(rels: _Relationships) -> bytes:
     if not order:
         return _HEAD + f'<Relationships xmlns="{PR}"/>'.encode()
     text = [f'<Relationships xmlns="{PR}">']
+    attr = xml_attribute
     for _, r_id in order:
         rel = found[r_id]
         target = rel._target
         if rel._target_mode == RTM.EXTERNAL:
-            text.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel._reltype)}" '
-                        f'Target="{_attr(target)}" TargetMode="{RTM.EXTERNAL}"/>')
+            text.append(f'<Relationship Id="{attr(r_id)}" Type="{attr(rel._reltype)}" '
+                        f'Target="{attr(target)}" TargetMode="{RTM.EXTERNAL}"/>')
         else:
             relative = relative_ref(cast(Part, target).partname, rel._base_uri)
-            text.append(f'<Relationship Id="{_attr(r_id)}" Type="{_attr(rel._reltype)}" '
-                        f'Target="{_attr(relative)}"/>')
+            text.append(f'<Relationship Id="{attr(r_id)}" Type="{attr(rel._reltype)}" '
+                        f'Target="{attr(relative)}"/>')
     text.append("</Relationships>")
     return _HEAD + "".join(text).encode()
 
@@ -110,7 +112,7 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
 
 
 @functools.lru_cache(maxsize=1 << 12)  # rIds, types and layout targets repeat in every file
-def _attr(value: str) -> str:
+def xml_attribute(value: str) -> str:
     """An attribute value escaped as lxml escapes it."""
     return value.translate(_ESCAPES)
 
