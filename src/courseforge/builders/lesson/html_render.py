@@ -189,10 +189,8 @@ def plain_paragraph(text: str, language: str) -> str | None:
     None when the text needs the parser."""
     if not text or _SYNTAX.search(text):
         return None
-    if language:
-        setter = Typesetter(language)
-        setter.restart()  # as the paragraph element does in ``typeset_element``
-        text = setter.text(text)
+    if language:  # a paragraph starts afresh, as a new setter does
+        text = Typesetter(language).text(text)
     return f"<p>{text}</p>"
 
 

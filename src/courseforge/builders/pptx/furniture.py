@@ -109,7 +109,8 @@ def add_slide_number(tree: etree._Element, found: Sequence[tuple[str, etree._Ele
         tree.append(sp)
 
 
-_TREE_TAIL = b"</p:spTree></p:cSld></p:sld>"
+SHAPE_TREE_END = b"</p:spTree>"  # a slide's shape tree closes, as lxml writes it
+_TREE_TAIL = SHAPE_TREE_END + b"</p:cSld></p:sld>"
 
 
 def slide_number_xml(found: Sequence[tuple[str, etree._Element, str]], number: int,

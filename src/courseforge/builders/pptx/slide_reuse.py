@@ -24,7 +24,7 @@ from pptx.parts.slide import SlidePart
 from pptx.slide import SlideLayout
 
 from .drawingml import A, P
-from .furniture import Numbers, add_slide_number, slide_number_xml
+from .furniture import SHAPE_TREE_END, Numbers, add_slide_number, slide_number_xml
 from .pagination import Page
 from .slide_parts import SlideParts
 
@@ -55,12 +55,11 @@ class SlideCopy:
     def spliced(self, furniture: bytes) -> bytes | None:
         """The slide's bytes with ``furniture`` (serialized shapes) at the end of its shape
         tree, as appending them to its tree and serializing it writes them."""
-        head, end, tail = self.xml.rpartition(_TREE_END)
-        return head + furniture + end + tail if end and _TREE_END not in head else None
+        head, end, tail = self.xml.rpartition(SHAPE_TREE_END)
+        return head + furniture + end + tail if end and SHAPE_TREE_END not in head else None
 
 
 _T = f"{{{A}}}t"
-_TREE_END = b"</p:spTree>"
 _C_NV_PR = f"{{{P}}}cNvPr"
 
 
