@@ -127,6 +127,17 @@ def test_the_quiz_data_of_the_page(roots: Path) -> None:
     assert questions["q-match"]["items"][0]["match"] == "maker"
 
 
+def test_the_lesson_formats_share_one_quiz_data(roots: Path) -> None:
+    """The web site, SCORM and cmi5 pages of a build carry the same quiz data, made once."""
+    course = load_checked(roots / "minimal").course
+    data = quiz_data(course, course.modules)
+    assert data is not None and quiz_data(course, list(course.modules)) is data
+    pages = [document(roots / "minimal", standard)[1]["quiz"]
+             for standard in ("web", "scorm12", "scorm2004", "cmi5")]
+    assert all(page == data for page in pages)
+    welcome = course.module("welcome")
+    assert quiz_data(course, [welcome]) is None  # other modules, other data
+
 def test_packages_of_one_module_count_their_own_quiz(roots: Path, bundled: Path) -> None:
     _, welcome = document(roots / "minimal", "scorm12", ["welcome"])
     assert welcome["gates"] == [] and "quiz" not in welcome

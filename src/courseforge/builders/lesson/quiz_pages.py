@@ -166,8 +166,14 @@ def quiz_data(course: Course, modules: Sequence[Module]) -> dict[str, Any] | Non
     """What quiz.js needs: the quizzes of these modules, the outcomes and the passing score.
 
     ``record`` names the quiz whose recommendation goes to the LMS: the final assessment
-    of the package, when it recommends.
+    of the package, when it recommends. The data is the same for every lesson format, so
+    the web site, both SCORM packages and cmi5 share one (read it, do not change it).
     """
+    return _quiz_data(course, tuple(modules))
+
+
+@functools.lru_cache(maxsize=8)
+def _quiz_data(course: Course, modules: tuple[Module, ...]) -> dict[str, Any] | None:
     with_quiz = [m for m in modules if m.quiz is not None]
     if not with_quiz:
         return None
