@@ -20,6 +20,7 @@ from .errors import CourseforgeError, Diagnostic, did_you_mean, error, warning
 from .loading.files import inside
 from .locale import labels_for
 from .model import Course
+from .theme_code import ShippedCode
 
 DEFAULT_PREFIX = "!default"
 
@@ -72,6 +73,7 @@ def _shared_environment(folders: tuple[Path, ...]) -> jinja2.Environment:
     ])
     return jinja2.Environment(
         loader=loader,
+        bytecode_cache=ShippedCode(theme_dir()),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
