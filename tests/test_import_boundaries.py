@@ -45,16 +45,3 @@ def test_a_commands_help_loads_nothing_heavy() -> None:
         "'--help']\ntry:\n    main()\nexcept SystemExit:\n    pass")
     assert "courseforge.cli.build" in loaded
     assert [m for m in _heavy(loaded) if not m.startswith("courseforge.")] == []
-
-
-def test_lesson_markdown_loads_no_pygments() -> None:
-    """Fenced code renders as Markdown renders it with Pygments missing, and Pygments stays
-    importable afterwards."""
-    code = ("from courseforge.builders.lesson.html_render import render_markdown\n"
-            "print(render_markdown('```python\\nx = 1 < 2\\n```'))")
-    loaded = _loaded_after(code)
-    assert "markdown.extensions.fenced_code" in loaded
-    assert not {"pygments", "importlib.metadata"} & loaded
-    shown = subprocess.run([sys.executable, "-c", f"{code}\nimport pygments"],
-                           capture_output=True, text=True, check=True).stdout
-    assert '<pre><code class="language-python">x = 1 &lt; 2\n</code></pre>' in shown

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -163,29 +162,11 @@ def _extensions() -> list[Extension]:
     """Markdown's tables, fenced code and sane lists. Given by name, each would make Markdown
     search every installed package's entry points for one of that name (importing
     ``importlib.metadata`` and reading 130 packages' metadata, about 5 ms a name)."""
+    from markdown.extensions.fenced_code import FencedCodeExtension
     from markdown.extensions.sane_lists import SaneListExtension
     from markdown.extensions.tables import TableExtension
 
-    return [TableExtension(), _fenced_code(), SaneListExtension()]
-
-
-def _fenced_code() -> Extension:
-    """Markdown's fenced code, imported without Pygments when nothing has imported it yet.
-
-    Its module imports the code highlighter's, which imports Pygments whenever it is
-    installed (and Pygments' plugins ``importlib.metadata``: about 17 ms), though only the
-    highlighter's own extension, which lessons do not use, ever calls it. A ``None`` in
-    ``sys.modules`` makes that import fail as if Pygments were missing, for that one import.
-    """
-    if "markdown.extensions.fenced_code" not in sys.modules and "pygments" not in sys.modules:
-        sys.modules["pygments"] = None  # type: ignore[assignment]
-        try:
-            import markdown.extensions.fenced_code  # noqa: F401
-        finally:
-            del sys.modules["pygments"]
-    from markdown.extensions.fenced_code import FencedCodeExtension
-
-    return FencedCodeExtension()
+    return [TableExtension(), FencedCodeExtension(), SaneListExtension()]
 
 
 @functools.cache
