@@ -58,7 +58,8 @@ def test_phone_contents_scroll_to_every_page(page, bundled, viewport) -> None:
     assert box["bottom"] <= viewport["height"] + 1  # the overlay ends with the window
     links = page.locator("#toc a")
     last = links.nth(links.count() - 1)
-    page.evaluate("() => { const t = document.getElementById('toc'); t.scrollTop = t.scrollHeight; }")
+    page.evaluate("() => { const t = document.getElementById('toc');"
+                  " t.scrollTop = t.scrollHeight; }")
     last.focus()
     assert page.evaluate("() => document.activeElement.getBoundingClientRect().bottom") \
         <= viewport["height"] + 1
@@ -130,9 +131,13 @@ def test_a_matching_question_with_an_empty_drop_down_asks_before_submitting(page
             if (first) first.click();
             const selects = [...q.querySelectorAll('select')];
             selects.forEach((s, i) => {
-                if (i < selects.length - 1) { s.selectedIndex = 1; s.dispatchEvent(new Event('change', {bubbles: true})); }
+                if (i < selects.length - 1) {
+                    s.selectedIndex = 1;
+                    s.dispatchEvent(new Event('change', {bubbles: true}));
+                }
             });
-            if (selects.length) left = q.querySelector('[data-role=number]').textContent.match(/\d+/)[0];
+            if (selects.length)
+                left = q.querySelector('[data-role=number]').textContent.match(/\d+/)[0];
         }
         return left;
     }""")

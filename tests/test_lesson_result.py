@@ -60,8 +60,9 @@ def test_missed_objectives_link_to_the_pages_that_teach_them(page, rich_site) ->
     hrefs = [review.nth(i).get_attribute("href") for i in range(review.count())]
     assert sorted(hrefs) == ["#basics.1", "#check.1"]
     # beside the score, before the recommendation
-    order = page.evaluate("""() => [...document.querySelector('[id="quiz:check"] [data-role=result]')
-        .children].map(c => c.getAttribute('data-role')).filter(Boolean)""")
+    order = page.evaluate("""() => [...document
+        .querySelector('[id="quiz:check"] [data-role=result]').children]
+        .map(c => c.getAttribute('data-role')).filter(Boolean)""")
     assert order.index("review") == order.index("summary") + 1
     assert order.index("review") < order.index("recommendation")
     review.nth(hrefs.index("#check.1")).focus()
@@ -98,10 +99,10 @@ window.API = {
   LMSInitialize: () => "true", LMSFinish: () => "true", LMSCommit: () => "true",
   LMSGetLastError: () => "0", LMSGetErrorString: () => "", LMSGetDiagnostic: () => "",
   LMSSetValue: () => "true",
-  LMSGetValue: (name) => ({"cmi.core.student_name": "%s", "cmi.core.student_id": "j1",
+  LMSGetValue: (name) => ({"cmi.core.student_name": "NAME", "cmi.core.student_id": "j1",
                            "cmi.core.entry": "ab-initio"}[name] || ""),
 };
-""" % LEARNER_NAME
+""".replace("NAME", LEARNER_NAME)
 
 
 def test_the_printed_summary_fits_one_page_with_the_learners_name(page, rich_site) -> None:

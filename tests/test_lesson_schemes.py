@@ -1,4 +1,5 @@
-"""The lessons in the dark scheme and in forced colours: axe-clean in every state a learner meets."""
+"""The lessons in the dark scheme and in forced colours: axe-clean in every state a learner
+meets."""
 
 from __future__ import annotations
 

@@ -58,7 +58,8 @@ def test_every_page_fits_its_frame(page, packages, course: str, size: str) -> No
         frame.evaluate("i => courseforge.go(i)", index)
         found = frame.evaluate("""() => {
             const out = [], doc = document.documentElement;
-            if (doc.scrollWidth > doc.clientWidth + 1) out.push('wider than the frame: ' + doc.scrollWidth);
+            if (doc.scrollWidth > doc.clientWidth + 1)
+                out.push('wider than the frame: ' + doc.scrollWidth);
             const pager = document.querySelector('.pager').getBoundingClientRect();
             if (pager.bottom > innerHeight + 1 || pager.top < 0) out.push('pager out of view');
             return out;

@@ -261,7 +261,8 @@ def test_quiz_slides_of_a_counted_quiz_keep_the_answers_in_the_notes(
     # options are lettered by the list's own numbering: A, B, C in the order shown
     letters = {t: "ABC"[i] for i, t in enumerate(_slide_texts(question)[1:4])}
     assert sorted(answer.removeprefix("Answer: ").split("; ")) == sorted(
-        [f"{letters['Book milestones']}. Book milestones", f"{letters['Track dates']}. Track dates"])
+        [f"{letters['Book milestones']}. Book milestones",
+         f"{letters['Track dates']}. Track dates"])
     assert "Why: Planners own the dates." in notes
     assert "Choose all that apply." in _slide_texts(question)
     match = _labelled(prs, "Question 4 of 6")
