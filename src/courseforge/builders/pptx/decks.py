@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from ...model import Course
@@ -10,6 +12,7 @@ from ..base import Builder, BuildOptions, Progress
 from .furniture import is_right_to_left
 from .pagination import Boxes, Page, TextStyle, paginate
 from .reference_deck import build_reference_deck
+from .slide_reuse import SlideCopy
 from .slide_specs import SlideSpec, course_deck, module_body, module_opening, timed_module
 from .template_files import load_template
 from .text_fit import unmeasured
@@ -52,11 +55,12 @@ def write_deck(course: Course, template: bytes, options: BuildOptions, specs: li
         spec = typeset_specs.get(timed)
         if spec is None:
             spec = typeset_specs[timed] = typeset(timed, course.language)
-        key = (spec, writer.boxes, writer.style)
-        if key not in fitted:
-            fitted[key] = paginate(spec, writer.boxes, writer.style)
-        pages.extend(fitted[key])
-        seconds.extend(split_seconds(spec.seconds, len(fitted[key])))
+        key = (spec, writer.boxes, writer.style)  # a spec hashes all its text: look up once
+        spec_pages = fitted.get(key)
+        if spec_pages is None:
+            spec_pages = fitted[key] = paginate(spec, writer.boxes, writer.style)
+        pages.extend(spec_pages)
+        seconds.extend(split_seconds(spec.seconds, len(spec_pages)))
     for page, timing in zip(pages, page_timings(seconds), strict=True):
         writer.add(page, timing)
     writer.save(path, title=title, subject=subject)
@@ -71,12 +75,17 @@ class PptxBuilder(Builder):
     description = "trainer slide decks with speaker notes"
 
     def build(self, staging: Path, progress: Progress) -> None:
-        """Write every module's deck, then the course deck (in parallel with ``jobs`` > 1)."""
+        """Write every module's deck, then the course deck (in parallel with ``jobs`` > 1).
+
+        In parallel, the module decks are split between the processes, which hand their
+        pages and slides back; the course deck is then written here from them, as one
+        process writing every deck would (it would otherwise lay out every slide again).
+        """
         course = self.course
         template = reference_template(course, self.options)
         folder = staging / self.folder
-        decks: list[str | None] = [m.id for m in course.modules] + [None]  # None: the course
-        groups = _balanced_groups(course, decks, self.options.jobs)
+        modules = [m.id for m in course.modules]
+        groups = _balanced_groups(course, modules, self.options.jobs)
         told: set[str] = set()
 
         def tell(messages: list[str]) -> None:
@@ -85,16 +94,31 @@ class PptxBuilder(Builder):
                     told.add(message)
                     progress(message)
 
-        if len(groups) == 1:
-            tell(write_decks(course, template, self.options, folder, decks))
+        if len(groups) < 2:
+            tell(write_decks(course, template, self.options, folder, [*modules, None]))
             return
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=len(groups)) as pool:
-            futures = [pool.submit(write_decks, course, template, self.options, folder, group)
-                       for group in groups]
-            for future in futures:
-                tell(future.result())
+            futures = [pool.submit(write_module_decks, course, template, self.options, folder,
+                                   group) for group in groups]
+            results = [future.result() for future in futures]
+        for messages, _ in results:
+            tell(messages)
+        with speaking(course):
+            tell(_write_decks(course, template, self.options, folder, [None],
+                              [handed for _, handed in results])[0])
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenModules:
+    """What module decks written in another process hand to the course deck: their pages,
+    typeset specs and kept slides, pickled together so that each slide still refers to
+    the very page it was kept for."""
+
+    fitted: Fitted
+    typeset_specs: Typeset
+    slides: tuple[SlideCopy, ...]
 
 
 def write_decks(course: Course, template: bytes, options: BuildOptions, folder: Path,
@@ -102,31 +126,47 @@ def write_decks(course: Course, template: bytes, options: BuildOptions, folder: 
     """Write the named module decks (None: the course deck); what to tell: the file names
     written, and a note when the theme's fonts cannot be measured here."""
     with speaking(course):
-        return _write_decks(course, template, options, folder, decks)
+        return _write_decks(course, template, options, folder, decks)[0]
+
+
+def write_module_decks(course: Course, template: bytes, options: BuildOptions, folder: Path,
+                       decks: list[str]) -> tuple[list[str], WrittenModules]:
+    """Write the named module decks; what to tell, and what the course deck reuses."""
+    with speaking(course):
+        told, handed = _write_decks(course, template, options, folder, decks, hand_on=True)
+    assert handed is not None
+    return told, handed
 
 
 def _write_decks(course: Course, template: bytes, options: BuildOptions, folder: Path,
-                 decks: list[str | None]) -> list[str]:
+                 decks: Sequence[str | None], handed: Sequence[WrittenModules] = (),
+                 hand_on: bool = False) -> tuple[list[str], WrittenModules | None]:
     fitted: Fitted = {}
     typeset_specs: Typeset = {}
     shared = DeckTemplate()
-    bodies = [module_body(course, module, options.answer_slides) for module in course.modules]
+    for earlier in handed:
+        fitted.update(earlier.fitted)
+        typeset_specs.update(earlier.typeset_specs)
+        for kept in earlier.slides:
+            shared.written.add(kept)
+    wanted = set(decks) if None not in decks else {m.id for m in course.modules}
+    bodies = {module.id: module_body(course, module, options.answer_slides)
+              for module in course.modules if module.id in wanted}
     written = []
     for number, deck in enumerate(decks):
         # the course deck repeats the module decks' slides: keep them when it comes later
-        shared.keep_slides = None in decks[number + 1:]
+        shared.keep_slides = hand_on or None in decks[number + 1:]
         if deck is None:
             written.append(f"slides/{course.id}.pptx")
-            write_deck(course, template, options, course_deck(course, bodies),
+            write_deck(course, template, options, course_deck(course, list(bodies.values())),
                        folder / f"{course.id}.pptx", title=course.title,
                        subject=course.description or course.title, fitted=fitted,
                        shared=shared, typeset_specs=typeset_specs)
             continue
-        index = next(i for i, m in enumerate(course.modules) if m.id == deck)
-        module = course.modules[index]
+        module = next(m for m in course.modules if m.id == deck)
         written.append(f"slides/{module.id}.pptx")
         specs = timed_module(module, module_opening(course, module, standalone=True),
-                             bodies[index])
+                             bodies[module.id])
         write_deck(course, template, options, specs, folder / f"{module.id}.pptx",
                    title=module.title, subject=course.title, fitted=fitted, shared=shared,
                    typeset_specs=typeset_specs)
@@ -139,23 +179,22 @@ def _write_decks(course: Course, template: bytes, options: BuildOptions, folder:
                 " (nor a metric-compatible one) here: slide text is fitted by estimate; "
                 "install the theme's fonts (for Calibri, Debian's fonts-crosextra-carlito) "
                 "for exact fitting")
-    return written
+    if not hand_on:
+        return written, None
+    return written, WrittenModules(fitted, typeset_specs, shared.written.copies())
 
 
-def _balanced_groups(course: Course, decks: list[str | None], jobs: int) -> list[list[str | None]]:
-    """Decks split into at most ``jobs`` groups of about equal slide counts (largest first).
-
-    The course deck holds every module's slides, so it weighs as much as all modules.
-    """
+def _balanced_groups(course: Course, decks: list[str], jobs: int) -> list[list[str]]:
+    """Module decks split into at most ``jobs`` groups of about equal slide counts (largest
+    first)."""
     if jobs <= 1:
         return [decks]
     weight = {m.id: len(m.lesson.slides) + 2 * len(m.quiz.questions if m.quiz else ())
               for m in course.modules}
-    sizes = {deck: weight[deck] if deck is not None else sum(weight.values()) for deck in decks}
-    groups: list[list[str | None]] = [[] for _ in range(min(jobs, len(decks)))]
+    groups: list[list[str]] = [[] for _ in range(min(jobs, len(decks)))]
     loads = [0] * len(groups)
-    for deck in sorted(decks, key=lambda d: -sizes[d]):
+    for deck in sorted(decks, key=lambda d: -weight[d]):
         lightest = loads.index(min(loads))
         groups[lightest].append(deck)
-        loads[lightest] += sizes[deck]
+        loads[lightest] += weight[deck]
     return [g for g in groups if g]
