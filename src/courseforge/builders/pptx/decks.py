@@ -73,6 +73,7 @@ class PptxBuilder(Builder):
     name = "pptx"
     folder = "slides"
     description = "trainer slide decks with speaker notes"
+    splits_work = True
 
     def build(self, staging: Path, progress: Progress) -> None:
         """Write every module's deck, then the course deck (in parallel with ``jobs`` > 1).
