@@ -124,7 +124,6 @@ def _extension(partname: str) -> str:
     return ext if dot and stem.strip(".") else ""
 
 
-@functools.lru_cache(maxsize=1 << 14)  # slide n's notes, layouts: the same in every deck
 def relative_ref(partname: str, base: str) -> str:
     """A part's name relative to a part's folder, as python-pptx's ``PackURI.relative_ref``
     writes ``Target`` (``posixpath.relpath`` of two clean absolute names)."""
