@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,32 +39,50 @@ def reference_template(course: Course, options: BuildOptions) -> bytes:
 
 def write_deck(course: Course, template: bytes, options: BuildOptions, specs: list[SlideSpec],
                path: Path, *, title: str, subject: str, fitted: Fitted | None = None,
-               shared: DeckTemplate | None = None, typeset_specs: Typeset | None = None
-               ) -> list[Page]:
+               shared: DeckTemplate | None = None, typeset_specs: Typeset | None = None,
+               more: Callable[[SlideSpec], bool] | None = None) -> list[Page]:
     """Fit the specs into the template's layouts and save the deck; the pages written.
 
     ``fitted`` keeps pages fitted for earlier decks, ``typeset_specs`` specs typeset for
     them, and ``shared`` what the template's earlier decks worked out, to reuse them.
+    ``more`` adds what decks written elsewhere hand on when a spec is not found yet (False
+    when nothing more that would hold it is coming). Each slide is written as soon as its spec is
+    fitted: its notes' timing runs on the clock of the pages before it.
     """
     writer = DeckWriter(template, course, options.layout_names, shared, options.footer)
     fitted = {} if fitted is None else fitted
     typeset_specs = {} if typeset_specs is None else typeset_specs
     pages: list[Page] = []
-    seconds: list[float] = []
+    clock_at = 0.0
     for timed in specs:
-        spec = typeset_specs.get(timed)
-        if spec is None:
-            spec = typeset_specs[timed] = typeset(timed, course.language)
-        key = (spec, writer.boxes, writer.style)  # a spec hashes all its text: look up once
-        spec_pages = fitted.get(key)
-        if spec_pages is None:
-            spec_pages = fitted[key] = paginate(spec, writer.boxes, writer.style)
+        spec, spec_pages = _fitted(timed, writer, fitted, typeset_specs, course.language, more)
+        lengths = split_seconds(spec.seconds, len(spec_pages))
+        for page, timing in zip(spec_pages, page_timings(lengths, clock_at), strict=True):
+            writer.add(page, timing)
+        for length in lengths:  # the additions page_timings' running clock makes
+            clock_at += length
         pages.extend(spec_pages)
-        seconds.extend(split_seconds(spec.seconds, len(spec_pages)))
-    for page, timing in zip(pages, page_timings(seconds), strict=True):
-        writer.add(page, timing)
     writer.save(path, title=title, subject=subject)
     return pages
+
+
+def _fitted(timed: SlideSpec, writer: DeckWriter, fitted: Fitted, typeset_specs: Typeset,
+            language: str, more: Callable[[SlideSpec], bool] | None
+            ) -> tuple[SlideSpec, list[Page]]:
+    """A timed spec typeset and its pages: found (a spec hashes all its text: each lookup
+    once), handed on by ``more``, or made now."""
+    while True:
+        spec = typeset_specs.get(timed)
+        spec_pages = None if spec is None else fitted.get((spec, writer.boxes, writer.style))
+        if spec is not None and spec_pages is not None:
+            return spec, spec_pages
+        if more is None or not more(timed):
+            break
+    if spec is None:
+        spec = typeset_specs[timed] = typeset(timed, language)
+    spec_pages = fitted[spec, writer.boxes, writer.style] = paginate(spec, writer.boxes,
+                                                                     writer.style)
+    return spec, spec_pages
 
 
 class PptxBuilder(Builder):
@@ -86,7 +104,6 @@ class PptxBuilder(Builder):
         template = reference_template(course, self.options)
         folder = staging / self.folder
         modules = [m.id for m in course.modules]
-        groups = _balanced_groups(course, modules, self.options.jobs)
         told: set[str] = set()
 
         def tell(messages: list[str]) -> None:
@@ -95,20 +112,12 @@ class PptxBuilder(Builder):
                     told.add(message)
                     progress(message)
 
-        if len(groups) < 2:
+        if self.options.jobs <= 1 or len(modules) < 2:
             tell(write_decks(course, template, self.options, folder, [*modules, None]))
             return
-        from concurrent.futures import ProcessPoolExecutor
+        from .parallel_decks import write_in_parallel
 
-        with ProcessPoolExecutor(max_workers=len(groups)) as pool:
-            futures = [pool.submit(write_module_decks, course, template, self.options, folder,
-                                   group) for group in groups]
-            results = [future.result() for future in futures]
-        for messages, _ in results:
-            tell(messages)
-        with speaking(course):
-            tell(_write_decks(course, template, self.options, folder, [None],
-                              [handed for _, handed in results])[0])
+        write_in_parallel(course, template, self.options, folder, tell)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,19 +149,31 @@ def write_module_decks(course: Course, template: bytes, options: BuildOptions, f
 
 
 def _write_decks(course: Course, template: bytes, options: BuildOptions, folder: Path,
-                 decks: Sequence[str | None], handed: Sequence[WrittenModules] = (),
-                 hand_on: bool = False) -> tuple[list[str], WrittenModules | None]:
+                 decks: Sequence[str | None],
+                 handed: Callable[[SlideSpec], WrittenModules | None] | None = None,
+                 hand_on: bool = False, bodies: dict[str, list[SlideSpec]] | None = None
+                 ) -> tuple[list[str], WrittenModules | None]:
+    """The decks written; ``handed`` gives what module decks written elsewhere hand on that
+    may hold a spec not found yet (None when none would); ``hand_on``: what these hand on;
+    ``bodies``: the modules' bodies, when the caller made them already."""
     fitted: Fitted = {}
     typeset_specs: Typeset = {}
     shared = DeckTemplate()
-    for earlier in handed:
+
+    def more(timed: SlideSpec) -> bool:
+        earlier = None if handed is None else handed(timed)
+        if earlier is None:
+            return False
         fitted.update(earlier.fitted)
         typeset_specs.update(earlier.typeset_specs)
         for kept in earlier.slides:
             shared.written.add(kept)
+        return True
+
     wanted = set(decks) if None not in decks else {m.id for m in course.modules}
-    bodies = {module.id: module_body(course, module, options.answer_slides)
-              for module in course.modules if module.id in wanted}
+    if bodies is None:
+        bodies = {module.id: module_body(course, module, options.answer_slides)
+                  for module in course.modules if module.id in wanted}
     written = []
     for number, deck in enumerate(decks):
         # the course deck repeats the module decks' slides: keep them when it comes later
@@ -162,7 +183,7 @@ def _write_decks(course: Course, template: bytes, options: BuildOptions, folder:
             write_deck(course, template, options, course_deck(course, list(bodies.values())),
                        folder / f"{course.id}.pptx", title=course.title,
                        subject=course.description or course.title, fitted=fitted,
-                       shared=shared, typeset_specs=typeset_specs)
+                       shared=shared, typeset_specs=typeset_specs, more=more)
             continue
         module = next(m for m in course.modules if m.id == deck)
         written.append(f"slides/{module.id}.pptx")
@@ -183,19 +204,3 @@ def _write_decks(course: Course, template: bytes, options: BuildOptions, folder:
     if not hand_on:
         return written, None
     return written, WrittenModules(fitted, typeset_specs, shared.written.copies())
-
-
-def _balanced_groups(course: Course, decks: list[str], jobs: int) -> list[list[str]]:
-    """Module decks split into at most ``jobs`` groups of about equal slide counts (largest
-    first)."""
-    if jobs <= 1:
-        return [decks]
-    weight = {m.id: len(m.lesson.slides) + 2 * len(m.quiz.questions if m.quiz else ())
-              for m in course.modules}
-    groups: list[list[str]] = [[] for _ in range(min(jobs, len(decks)))]
-    loads = [0] * len(groups)
-    for deck in sorted(decks, key=lambda d: -weight[d]):
-        lightest = loads.index(min(loads))
-        groups[lightest].append(deck)
-        loads[lightest] += weight[deck]
-    return [g for g in groups if g]
