@@ -96,9 +96,10 @@ class PptxBuilder(Builder):
     def build(self, staging: Path, progress: Progress) -> None:
         """Write every module's deck, then the course deck (in parallel with ``jobs`` > 1).
 
-        In parallel, the module decks are split between the processes, which hand their
-        pages and slides back; the course deck is then written here from them, as one
-        process writing every deck would (it would otherwise lay out every slide again).
+        In parallel, workers write the module decks in runs and hand their pages and slides
+        back; the course deck is written here meanwhile from them, as one process writing
+        every deck would (it would otherwise lay out every slide again): see
+        :mod:`.parallel_decks`.
         """
         course = self.course
         template = reference_template(course, self.options)
