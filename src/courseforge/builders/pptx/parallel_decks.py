@@ -29,7 +29,7 @@ def write_in_parallel(course: Course, template: bytes, options: BuildOptions, fo
     """Every module deck in ``options.jobs`` workers, the course deck here; what each
     writes is told in course order."""
     runs = module_runs(course, RUNS_PER_JOB * options.jobs)
-    with ProcessPoolExecutor(max_workers=options.jobs, initializer=_given,
+    with ProcessPoolExecutor(max_workers=min(options.jobs, len(runs)), initializer=_given,
                              initargs=(course, template, options, folder)) as pool:
         pending: list[Future[tuple[list[str], WrittenModules]]] = [
             pool.submit(_write_run, run) for run in runs]
