@@ -113,7 +113,7 @@ def test_the_course_deck_from_module_decks_written_elsewhere_is_the_same(
         for group in (modules[::2], modules[1::2])]
     runs = iter(handed)
     with decks.speaking(course):
-        decks._write_decks(course, template, options, tmp_path / "split", [None],
+        decks.write_deck_set(course, template, options, tmp_path / "split", [None],
                            lambda timed: next(runs, None))
     assert len(laid_out) == in_one
     for deck in [*modules, course.id]:

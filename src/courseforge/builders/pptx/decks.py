@@ -137,19 +137,19 @@ def write_decks(course: Course, template: bytes, options: BuildOptions, folder: 
     """Write the named module decks (None: the course deck); what to tell: the file names
     written, and a note when the theme's fonts cannot be measured here."""
     with speaking(course):
-        return _write_decks(course, template, options, folder, decks)[0]
+        return write_deck_set(course, template, options, folder, decks)[0]
 
 
 def write_module_decks(course: Course, template: bytes, options: BuildOptions, folder: Path,
                        decks: list[str]) -> tuple[list[str], WrittenModules]:
     """Write the named module decks; what to tell, and what the course deck reuses."""
     with speaking(course):
-        told, handed = _write_decks(course, template, options, folder, decks, hand_on=True)
+        told, handed = write_deck_set(course, template, options, folder, decks, hand_on=True)
     assert handed is not None
     return told, handed
 
 
-def _write_decks(course: Course, template: bytes, options: BuildOptions, folder: Path,
+def write_deck_set(course: Course, template: bytes, options: BuildOptions, folder: Path,
                  decks: Sequence[str | None],
                  handed: Callable[[SlideSpec], WrittenModules | None] | None = None,
                  hand_on: bool = False, bodies: dict[str, list[SlideSpec]] | None = None

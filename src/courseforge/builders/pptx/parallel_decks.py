@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ...model import Course
 from ..base import BuildOptions
-from .decks import WrittenModules, _write_decks, write_module_decks
+from .decks import WrittenModules, write_deck_set, write_module_decks
 from .slide_specs import SlideSpec, module_body, module_opening, timed_module
 from .texts import speaking
 
@@ -51,7 +51,7 @@ def write_in_parallel(course: Course, template: bytes, options: BuildOptions, fo
             return take() if run_of.get(timed, -1) >= taken else None
 
         with speaking(course):
-            messages, _ = _write_decks(course, template, options, folder, [None], handed,
+            messages, _ = write_deck_set(course, template, options, folder, [None], handed,
                                        bodies=bodies)
         while taken < len(pending):  # runs with no slide the course deck needed
             take()
