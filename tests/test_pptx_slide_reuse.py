@@ -114,7 +114,7 @@ def test_the_course_deck_from_module_decks_written_elsewhere_is_the_same(
     runs = iter(handed)
     with decks.speaking(course):
         decks.write_deck_set(course, template, options, tmp_path / "split", [None],
-                           lambda timed: next(runs, None))
+                             lambda timed: next(runs, None))
     assert len(laid_out) == in_one
     for deck in [*modules, course.id]:
         assert (tmp_path / "split" / f"{deck}.pptx").read_bytes() == \

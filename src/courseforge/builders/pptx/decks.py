@@ -150,10 +150,10 @@ def write_module_decks(course: Course, template: bytes, options: BuildOptions, f
 
 
 def write_deck_set(course: Course, template: bytes, options: BuildOptions, folder: Path,
-                 decks: Sequence[str | None],
-                 handed: Callable[[SlideSpec], WrittenModules | None] | None = None,
-                 hand_on: bool = False, bodies: dict[str, list[SlideSpec]] | None = None
-                 ) -> tuple[list[str], WrittenModules | None]:
+                   decks: Sequence[str | None],
+                   handed: Callable[[SlideSpec], WrittenModules | None] | None = None,
+                   hand_on: bool = False, bodies: dict[str, list[SlideSpec]] | None = None
+                   ) -> tuple[list[str], WrittenModules | None]:
     """The decks written; ``handed`` gives what module decks written elsewhere hand on that
     may hold a spec not found yet (None when none would); ``hand_on``: what these hand on;
     ``bodies``: the modules' bodies, when the caller made them already."""

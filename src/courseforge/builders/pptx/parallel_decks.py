@@ -52,7 +52,7 @@ def write_in_parallel(course: Course, template: bytes, options: BuildOptions, fo
 
         with speaking(course):
             messages, _ = write_deck_set(course, template, options, folder, [None], handed,
-                                       bodies=bodies)
+                                         bodies=bodies)
         while taken < len(pending):  # runs with no slide the course deck needed
             take()
     tell(messages)
