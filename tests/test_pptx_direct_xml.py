@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -198,3 +199,29 @@ def test_a_finished_slide_is_its_bytes_as_python_pptx_serializes_them(template: 
     writer.parts.finish(slide)
     assert slide.part._element is None and "slide" not in slide.part.__dict__
     assert slide.part.blob == before and b"A title &amp; more" in before
+
+
+
+@pytest.fixture(scope="module")
+def layouts_and_namespaces(template: bytes) -> list[tuple[Any, dict[str | None, str]]]:
+    writer = DeckWriter(template, load_checked(BUNDLED).course)
+    return [(layout, writer.parts.slide_nsmap(layout)) for layout in writer.prs.slide_layouts]
+
+
+@settings(max_examples=60, deadline=None)
+@given(footer=st.sampled_from(["", "ACME & Co <Academy>", "Kurs 918273645", "987654321",
+                               "Ünïcødé ‏عربي"]),
+       number=st.integers(1, 10_000), last_id=st.integers(1, 100_000))
+def test_slide_numbers_filled_in_are_the_shapes_made_for_each_slide(
+        layouts_and_namespaces: list[tuple[Any, dict[str | None, str]]], footer: str,
+        number: int, last_id: int) -> None:
+    """The slide-number (footer, date) shapes are serialized once per layout with marks and
+    filled in: the bytes of making them for each slide, also when a footer holds a mark."""
+    from courseforge.builders.pptx import furniture
+
+    for layout, nsmap in layouts_and_namespaces:
+        found = furniture.footer_placeholders(layout, footer, "en")
+        assert furniture.slide_number_xml(found, number, last_id, nsmap) == \
+            furniture._cut_out(found, number, last_id, nsmap)
+        marked = furniture._marked(found, nsmap)
+        assert (marked is None) == any(mark in footer for mark in ("918273645", "987654"))

@@ -85,3 +85,59 @@ def test_copied_slides_are_spliced_bytes_and_the_same_as_their_trees(
     as_trees = _course_deck(tmp_path, "trees")
     assert checks and not any(checks[-1].values())  # refused by the check: trees written
     assert as_spliced == as_trees
+
+
+@pytest.mark.parametrize("root", [BUNDLED, ROOTS / "rich"], ids=["bundled", "rich"])
+def test_the_course_deck_from_module_decks_written_elsewhere_is_the_same(
+        root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ``--jobs``, module decks written in other processes hand their pages and slides
+    over (pickled); the course deck written from them is the one a single process writes,
+    and lays out no slide of theirs again."""
+    import pickle
+
+    from courseforge.builders.pptx import decks
+
+    laid_out = []
+    fill = writer.DeckWriter._fill
+    monkeypatch.setattr(writer.DeckWriter, "_fill",
+                        lambda self, *a: (laid_out.append(1), fill(self, *a))[1])
+    course = load_checked(root).course
+    options = BuildOptions()
+    template = reference_template(course, options)
+    modules = [m.id for m in course.modules]
+    write_decks(course, template, options, tmp_path / "one", [*modules, None])
+    in_one = len(laid_out)
+    laid_out.clear()
+    handed = [pickle.loads(pickle.dumps(decks.write_module_decks(
+        course, template, options, tmp_path / "split", group)[1]))
+        for group in (modules[::2], modules[1::2])]
+    runs = iter(handed)
+    with decks.speaking(course):
+        decks.write_deck_set(course, template, options, tmp_path / "split", [None],
+                             lambda timed: next(runs, None))
+    assert len(laid_out) == in_one
+    for deck in [*modules, course.id]:
+        assert (tmp_path / "split" / f"{deck}.pptx").read_bytes() == \
+            (tmp_path / "one" / f"{deck}.pptx").read_bytes(), deck
+
+
+
+def test_decks_written_in_parallel_are_the_decks_of_one_process(tmp_path: Path) -> None:
+    """With ``--jobs 2`` the module decks are written in runs by two workers while the course
+    deck takes each run as it needs it: every deck is the one a single process writes."""
+    from courseforge.builders.pptx.parallel_decks import module_runs, write_in_parallel
+
+    course = load_checked(BUNDLED).course
+    options = BuildOptions(jobs=2)
+    template = reference_template(course, options)
+    modules = [m.id for m in course.modules]
+    runs = module_runs(course, 8)
+    assert [m for run in runs for m in run] == modules and 2 <= len(runs) <= 8
+    write_decks(course, template, options, tmp_path / "one", [*modules, None])
+    told: list[str] = []
+    write_in_parallel(course, template, options, tmp_path / "two", told.extend)
+    written = [message for message in told if message.startswith("slides/")]
+    assert written == [f"slides/{deck}.pptx" for deck in [*modules, course.id]]
+    for deck in [*modules, course.id]:
+        assert (tmp_path / "two" / f"{deck}.pptx").read_bytes() == \
+            (tmp_path / "one" / f"{deck}.pptx").read_bytes(), deck

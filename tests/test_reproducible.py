@@ -5,11 +5,12 @@ from __future__ import annotations
 import stat
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from courseforge.build import build
-from courseforge.builders import REGISTRY
+from courseforge.builders import REGISTRY, builder_class
 from courseforge.builders.base import BuildOptions
 from courseforge.packaging import ZIP_DATE
 
@@ -67,3 +68,22 @@ def test_every_zip_entry_carries_the_fixed_stamp(tmp_path: Path) -> None:
             assert (entry.create_system, entry.external_attr >> 16) == \
                 (3, stat.S_IFREG | 0o644), where
         assert [e.filename for e in entries] == sorted(e.filename for e in entries), archive
+
+
+def test_parallel_formats_share_processes_and_the_decks_run_alone() -> None:
+    """With --jobs the decks (which split their own work) get a process; the other formats
+    share the rest in build order, so that web, SCORM and cmi5 reuse one process's pages."""
+    from courseforge.build import parallel_tasks
+    from courseforge.loading import load_checked
+
+    course = load_checked(COURSES[0]).course
+    builders = [builder_class(name)(course, BuildOptions(jobs=2)) for name in REGISTRY]
+
+    def names(jobs: int, chosen: list[Any]) -> list[list[str]]:
+        return [[b.name for b in task] for task in parallel_tasks(chosen, jobs)]
+
+    others = [name for name in REGISTRY if name != "pptx"]
+    assert names(2, builders) == [["pptx"], others]
+    assert names(3, builders) == [["pptx"], others[:5], others[5:]]
+    assert names(2, builders[2:]) == [others[1:5], others[5:]]
+    assert names(8, builders[:1]) == [["json"]]

@@ -40,22 +40,44 @@ def build(course_dir: Path, output: Path, formats: Sequence[str], options: Build
     return checked
 
 
-def _run_builder(builder: Builder, staging: Path) -> list[str]:
-    """Run one builder in a worker process; its progress messages come back as a list."""
-    messages: list[str] = []
-    builder.build(staging, messages.append)
-    return messages
+def _run_builders(builders: Sequence[Builder], staging: Path) -> list[list[str]]:
+    """Run builders in turn in a worker process; each one's progress messages come back."""
+    told: list[list[str]] = []
+    for builder in builders:
+        told.append([])
+        builder.build(staging, told[-1].append)
+    return told
+
+
+def parallel_tasks(builders: Sequence[Builder], jobs: int) -> list[list[Builder]]:
+    """The builders as at most ``jobs`` tasks: each one that splits its own work alone, the
+    others in build order, in as many tasks as processes are left (at least one)."""
+    alone = [[b] for b in builders if b.splits_work]
+    rest = [b for b in builders if not b.splits_work]
+    shares = max(1, jobs - len(alone))
+    return alone + [chunk for n in range(shares)
+                    if (chunk := rest[n * len(rest) // shares:(n + 1) * len(rest) // shares])]
 
 
 def _build_in_parallel(builders: Sequence[Builder], staging: Path, jobs: int,
                        progress: Progress) -> None:
-    """Each format in its own process; every builder writes only below its own entry."""
+    """The builders in at most ``jobs`` processes; every builder writes only below its own
+    entry.
+
+    A builder that splits its own work between processes (the decks) runs on its own; the
+    others share the remaining processes in build order, so that formats made from the same
+    pages and measures (web, SCORM, cmi5; the guide) reuse one process's caches rather than
+    each working them out again in a process of its own.
+    """
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(builders))) as pool:
-        futures = [(b, pool.submit(_run_builder, b, staging)) for b in builders]
-        for builder, future in futures:
-            messages = future.result()
+    tasks = parallel_tasks(builders, jobs)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+        futures = [pool.submit(_run_builders, task, staging) for task in tasks]
+        where = {b.name: (futures[n], task.index(b)) for n, task in enumerate(tasks)
+                 for b in task}
+        for builder in builders:  # in build order, each as soon as its process is done
+            future, index = where[builder.name]
             progress(f"built {builder.name}: {builder.description}")
-            for message in messages:
+            for message in future.result()[index]:
                 progress(message)

@@ -33,6 +33,8 @@ class Builder(ABC):
     name: ClassVar[str]  # the --format value
     folder: ClassVar[str]  # the entry it writes in the output folder (a folder or a file)
     description: ClassVar[str]
+    # with --jobs, whether it splits its own work between processes (then it runs alone)
+    splits_work: ClassVar[bool] = False
 
     def __init__(self, course: Course, options: BuildOptions) -> None:
         self.course = course

@@ -7,6 +7,7 @@ import copy
 import re
 import uuid
 from collections.abc import Sequence
+from typing import cast
 
 from lxml import etree
 from pptx.presentation import Presentation as PresentationObject
@@ -113,11 +114,60 @@ SHAPE_TREE_END = b"</p:spTree>"  # a slide's shape tree closes, as lxml writes i
 _TREE_TAIL = SHAPE_TREE_END + b"</p:cSld></p:sld>"
 
 
-def slide_number_xml(found: Sequence[tuple[str, etree._Element, str]], number: int,
-                     last_id: int, nsmap: dict[str | None, str]) -> bytes | None:
+def slide_number_xml(found: Numbers, number: int, last_id: int,
+                     nsmap: dict[str | None, str]) -> bytes | None:
     """What :func:`add_slide_number` appends to a slide (whose root declares ``nsmap`` and
     whose largest shape id is ``last_id``), as it serializes inside that slide; None when
-    it cannot be cut out of a slide of its own."""
+    it cannot be cut out of a slide of its own.
+
+    Only the number and the shape ids differ from slide to slide: the shapes are made and
+    serialized once per layout's placeholders, with marks where those go (see
+    :func:`_marked`), and filled in for each slide.
+    """
+    key = (id(found), tuple(sorted((prefix or "", uri) for prefix, uri in nsmap.items())))
+    cached = _MARKED.get(key)
+    if cached is None or cached[0] is not found:  # the id of a list no longer alive
+        cached = _MARKED[key] = (found, _marked(found, nsmap))
+    pieces = cached[1]
+    if pieces is None:
+        return _cut_out(found, number, last_id, nsmap)
+    return b"".join(b"%d" % number if piece is _NUMBER else
+                    b"%d" % (last_id + piece) if isinstance(piece, int) else cast(bytes, piece)
+                    for piece in pieces)
+
+
+_NUMBER = object()  # where the slide number goes in a marked serialization
+_ID_MARK, _NUMBER_MARK = 987654000, 918273645  # numbers no layout's placeholders hold (checked)
+_MARKS = re.compile(rb"(?<!\d)(987654\d{3}|918273645)(?!\d)")
+_MARKED: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[Numbers, list[object] | None]] = {}
+
+
+def _marked(found: Numbers, nsmap: dict[str | None, str]) -> list[object] | None:
+    """The shapes as :func:`_cut_out` writes them for a mark number and mark ids, as text
+    pieces, :data:`_NUMBER` and the offsets of shape ids from the slide's largest one; None
+    when the marks are not found exactly where the number and the ids go."""
+    xml = _cut_out(found, _NUMBER_MARK, _ID_MARK, nsmap)
+    if xml is None:
+        return None
+    parts = _MARKS.split(xml)
+    pieces: list[object] = []
+    for index, part in enumerate(parts):
+        if index % 2 == 0:
+            pieces.append(part)
+        else:
+            pieces.append(_NUMBER if part == b"%d" % _NUMBER_MARK else int(part) - _ID_MARK)
+    offsets = [piece for piece in pieces if isinstance(piece, int)]
+    numbers = sum(piece is _NUMBER for piece in pieces)
+    expected = [n for n in range(1, len(found) + 1) for _ in (0, 1)]  # id and name of each
+    if offsets != expected or numbers != sum(kind == "sldNum" for kind, _, _ in found):
+        return None
+    return pieces
+
+
+def _cut_out(found: Numbers, number: int, last_id: int,
+             nsmap: dict[str | None, str]) -> bytes | None:
+    """:func:`add_slide_number`'s shapes appended to a slide of their own and cut out of
+    its serialization; None when they cannot be."""
     root = etree.Element(f"{{{P}}}sld", nsmap=nsmap)
     tree = etree.SubElement(etree.SubElement(root, f"{{{P}}}cSld"), f"{{{P}}}spTree")
     etree.SubElement(tree, f"{{{P}}}cNvPr", id=str(last_id))

@@ -98,6 +98,14 @@ class WrittenSlides:
         self._slides[id(page)] = SlideCopy(page, serialize_part_xml(element), last_id,
                                            tuple(order))
 
+    def copies(self) -> tuple[SlideCopy, ...]:
+        """Every slide kept, to hand to the course deck written in another process."""
+        return tuple(self._slides.values())
+
+    def add(self, kept: SlideCopy) -> None:
+        """Take a slide kept by another process (its page is the one handed with it)."""
+        self._slides[id(kept.page)] = kept
+
     def get(self, page: Page) -> SlideCopy | None:
         """The kept slide of this very page, if any."""
         found = self._slides.get(id(page))
