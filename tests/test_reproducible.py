@@ -87,3 +87,38 @@ def test_parallel_formats_share_processes_and_the_decks_run_alone() -> None:
     assert names(3, builders) == [["pptx"], others[:5], others[5:]]
     assert names(2, builders[2:]) == [others[1:5], others[5:]]
     assert names(8, builders[:1]) == [["json"]]
+
+
+class _Writes(builder_class("json")):  # type: ignore[misc,valid-type]
+    """A format that writes one file and says so."""
+
+    name, folder, description = "writes", "writes", "a file"
+
+    def build(self, staging: Path, progress: Any) -> None:
+        (staging / self.folder).write_text("done", encoding="utf-8")
+        progress("wrote writes")
+
+
+class _Fails(_Writes):
+    """A format whose build fails, as a disk that fills would make it."""
+
+    name, folder, description = "fails", "fails", "nothing"
+
+    def build(self, staging: Path, progress: Any) -> None:
+        from courseforge.errors import CourseforgeError
+
+        raise CourseforgeError("no space left")
+
+
+def test_a_format_failing_in_a_worker_is_never_reported_built(tmp_path: Path) -> None:
+    from courseforge.build import _build_in_parallel
+    from courseforge.errors import CourseforgeError
+    from courseforge.loading import load_checked
+
+    course = load_checked(COURSES[0]).course
+    options = BuildOptions(jobs=2)
+    told: list[str] = []
+    with pytest.raises(CourseforgeError, match="no space left"):
+        _build_in_parallel([_Writes(course, options), _Fails(course, options)], tmp_path, 2,
+                           told.append)
+    assert told == ["built writes: a file", "wrote writes"]

@@ -78,6 +78,7 @@ def _build_in_parallel(builders: Sequence[Builder], staging: Path, jobs: int,
                  for b in task}
         for builder in builders:  # in build order, each as soon as its process is done
             future, index = where[builder.name]
+            messages = future.result()[index]
             progress(f"built {builder.name}: {builder.description}")
-            for message in future.result()[index]:
+            for message in messages:
                 progress(message)
