@@ -76,12 +76,14 @@ def test_a_windows_stylesheet_with_a_byte_order_mark_still_styles_the_page(
     (b".quiz {\n  content: '\xe9'; }\n", 2, "not UTF-8"),
     (b".quiz { content: '\0'; }\n", 1, "NUL"),
 ], ids=["ends-the-element", "not-utf8", "nul"])
-@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize("command", ["check", "build", "build -j 2"])
 def test_a_stylesheet_the_page_cannot_hold_is_reported_with_its_line(
         tmp_path: Path, data: bytes, line: int, reason: str, command: str) -> None:
     course = _course_with_stylesheet(tmp_path, data)
     out = tmp_path / "out"
-    args = [command, str(course)] + (["-o", str(out), "-f", "web"] if command == "build" else [])
+    name, *jobs = command.split()
+    args = [name, str(course)] + (
+        ["-o", str(out), "-f", "web", "-f", "scorm12", *jobs] if name == "build" else [])
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
     assert f"templates/lesson/quiz.css:{line}: error: the stylesheet" in result.output

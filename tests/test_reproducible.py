@@ -122,3 +122,15 @@ def test_a_format_failing_in_a_worker_is_never_reported_built(tmp_path: Path) ->
         _build_in_parallel([_Writes(course, options), _Fails(course, options)], tmp_path, 2,
                            told.append)
     assert told == ["built writes: a file", "wrote writes"]
+
+
+def test_a_validation_error_travels_back_from_a_worker_whole() -> None:
+    import pickle
+
+    from courseforge.errors import ValidationFailed, error
+
+    failed = ValidationFailed([error("templates/lesson/quiz.css", 3, "the stylesheet is bad",
+                                     "css")])
+    again = pickle.loads(pickle.dumps(failed))
+    assert type(again) is ValidationFailed
+    assert (again.message, again.diagnostics) == (failed.message, failed.diagnostics)

@@ -10,7 +10,7 @@ import jinja2
 import pytest
 
 from courseforge.builders.lesson.brand_colours import palette
-from courseforge.templating import _shared_environment, theme_dir
+from courseforge.templating import ENVIRONMENT_OPTIONS, _shared_environment, theme_dir
 from courseforge.theme_code import CODE_FILE, ShippedCode, theme_code
 
 THEME_CSS = "lesson/theme.css.j2"
@@ -18,8 +18,7 @@ THEME_CSS = "lesson/theme.css.j2"
 
 def _environment(theme: Path, cache: jinja2.BytecodeCache | None) -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(theme)), bytecode_cache=cache,
-                              autoescape=True, undefined=jinja2.StrictUndefined,
-                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                              **ENVIRONMENT_OPTIONS)
 
 
 def _compiled_by_jinja(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -64,10 +64,11 @@ def _build_in_parallel(builders: Sequence[Builder], staging: Path, jobs: int,
     """The builders in at most ``jobs`` processes; every builder writes only below its own
     entry.
 
-    A builder that splits its own work between processes (the decks) runs on its own; the
-    others share the remaining processes in build order, so that formats made from the same
-    pages and measures (web, SCORM, cmi5; the guide) reuse one process's caches rather than
-    each working them out again in a process of its own.
+    A builder that splits its own work between processes (the decks) runs on its own, and
+    starts up to ``jobs`` workers of its own besides (so up to about twice ``jobs`` processes
+    are busy at once); the others share the remaining processes in build order, so that
+    formats made from the same pages and measures (web, SCORM, cmi5; the guide) reuse one
+    process's caches rather than each working them out again in a process of its own.
     """
     from concurrent.futures import ProcessPoolExecutor
 

@@ -81,3 +81,7 @@ class ValidationFailed(CourseforgeError):
         lines = [str(d) for d in self.diagnostics]
         lines.append(summary(self.diagnostics))
         super().__init__("the course has errors:\n" + "\n".join(lines))
+
+    def __reduce__(self) -> tuple[type[ValidationFailed], tuple[tuple[Diagnostic, ...]]]:
+        # made again from its diagnostics when a --jobs worker hands it back
+        return (ValidationFailed, (self.diagnostics,))

@@ -71,15 +71,15 @@ def _shared_environment(folders: tuple[Path, ...]) -> jinja2.Environment:
                             delimiter="/"),
         *overrides,
     ])
-    return jinja2.Environment(
-        loader=loader,
-        bytecode_cache=ShippedCode(theme_dir()),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return jinja2.Environment(loader=loader, bytecode_cache=ShippedCode(theme_dir()),
+                              **ENVIRONMENT_OPTIONS)
+
+
+# how every theme template is read: the code Jinja makes of one depends on these too
+ENVIRONMENT_OPTIONS: dict[str, Any] = {
+    "autoescape": True, "undefined": jinja2.StrictUndefined, "keep_trailing_newline": True,
+    "trim_blocks": True, "lstrip_blocks": True,
+}
 
 
 def render(env: jinja2.Environment, name: str, **context: Any) -> str:
