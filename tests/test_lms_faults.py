@@ -173,7 +173,9 @@ def test_initialize_that_succeeds_on_a_retry_keeps_what_was_done_before(
     # a date the 2004 timestamps can carry (1970..2038); Playwright for Python reads a number
     # as seconds, so the times are given as text, to the millisecond
     page.clock.install(time="2023-11-14T22:13:20.000Z")
-    page.clock.pause_at("2023-11-14T22:13:20.001Z")  # timers wait for run_for
+    # timers wait for run_for; a minute on, as the installed clock runs meanwhile (it cannot
+    # be paused at a time it has passed, which a busy machine made it do within 1 ms)
+    page.clock.pause_at("2023-11-14T22:14:20.000Z")
     lms = FaultyLms(page, served, version)
     lesson = lms.start(faults=[{"methods": ["Initialize"], "action": "fail", "calls": 1}])
     click_next(lesson, 2)
