@@ -221,7 +221,7 @@ def test_slide_numbers_filled_in_are_the_shapes_made_for_each_slide(
 
     for layout, nsmap in layouts_and_namespaces:
         found = furniture.footer_placeholders(layout, footer, "en")
-        assert furniture.slide_number_xml(found, number, last_id, nsmap) == \
+        assert furniture.NumberShapes(found, nsmap).xml(number, last_id) == \
             furniture._cut_out(found, number, last_id, nsmap)
         marked = furniture._marked(found, nsmap)
         assert (marked is None) == any(mark in footer for mark in ("918273645", "987654"))

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import BUNDLED, ROOTS
 from courseforge.builders.base import BuildOptions
-from courseforge.builders.pptx import slide_reuse, writer
+from courseforge.builders.pptx import furniture, slide_reuse, writer
 from courseforge.builders.pptx.decks import reference_template, write_decks
 from courseforge.loading import load_checked
 
@@ -79,7 +79,7 @@ def test_copied_slides_are_spliced_bytes_and_the_same_as_their_trees(
     monkeypatch.setattr(writer, "spliced_copy", spy)
     as_spliced = _course_deck(tmp_path, "spliced")
     assert checks and all(checks[-1].values()) and len(checks[-1]) >= 3  # every layout spliced
-    monkeypatch.setattr(slide_reuse, "slide_number_xml",
+    monkeypatch.setattr(furniture.NumberShapes, "xml",
                         lambda *args: b"<p:sp/>")  # a splice that is not the tree's
     checks.clear()
     as_trees = _course_deck(tmp_path, "trees")

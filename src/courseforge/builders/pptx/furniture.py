@@ -114,32 +114,32 @@ SHAPE_TREE_END = b"</p:spTree>"  # a slide's shape tree closes, as lxml writes i
 _TREE_TAIL = SHAPE_TREE_END + b"</p:cSld></p:sld>"
 
 
-def slide_number_xml(found: Numbers, number: int, last_id: int,
-                     nsmap: dict[str | None, str]) -> bytes | None:
-    """What :func:`add_slide_number` appends to a slide (whose root declares ``nsmap`` and
-    whose largest shape id is ``last_id``), as it serializes inside that slide; None when
-    it cannot be cut out of a slide of its own.
+class NumberShapes:
+    """A layout's slide-number (footer, date) shapes as :func:`add_slide_number` appends them
+    to a slide whose root declares ``nsmap``, serialized inside it.
 
     Only the number and the shape ids differ from slide to slide: the shapes are made and
-    serialized once per layout's placeholders, with marks where those go (see
-    :func:`_marked`), and filled in for each slide.
+    serialized once, with marks where those go (see :func:`_marked`), and filled in for each
+    slide.
     """
-    key = (id(found), tuple(sorted((prefix or "", uri) for prefix, uri in nsmap.items())))
-    cached = _MARKED.get(key)
-    if cached is None or cached[0] is not found:  # the id of a list no longer alive
-        cached = _MARKED[key] = (found, _marked(found, nsmap))
-    pieces = cached[1]
-    if pieces is None:
-        return _cut_out(found, number, last_id, nsmap)
-    return b"".join(b"%d" % number if piece is _NUMBER else
-                    b"%d" % (last_id + piece) if isinstance(piece, int) else cast(bytes, piece)
-                    for piece in pieces)
+
+    def __init__(self, found: Numbers, nsmap: dict[str | None, str]) -> None:
+        self.found, self.nsmap = found, nsmap
+        self._pieces = _marked(found, nsmap)
+
+    def xml(self, number: int, last_id: int) -> bytes | None:
+        """The shapes for slide ``number`` whose largest shape id is ``last_id``; None when
+        they cannot be cut out of a slide of their own."""
+        if self._pieces is None:
+            return _cut_out(self.found, number, last_id, self.nsmap)
+        return b"".join(b"%d" % number if piece is _NUMBER else
+                        b"%d" % (last_id + piece) if isinstance(piece, int)
+                        else cast(bytes, piece) for piece in self._pieces)
 
 
 _NUMBER = object()  # where the slide number goes in a marked serialization
 _ID_MARK, _NUMBER_MARK = 987654000, 918273645  # numbers no layout's placeholders hold (checked)
 _MARKS = re.compile(rb"(?<!\d)(987654\d{3}|918273645)(?!\d)")
-_MARKED: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[Numbers, list[object] | None]] = {}
 
 
 def _marked(found: Numbers, nsmap: dict[str | None, str]) -> list[object] | None:

@@ -24,7 +24,7 @@ from pptx.parts.slide import SlidePart
 from pptx.slide import SlideLayout
 
 from .drawingml import A, P
-from .furniture import SHAPE_TREE_END, Numbers, add_slide_number, slide_number_xml
+from .furniture import SHAPE_TREE_END, NumberShapes, add_slide_number
 from .pagination import Page
 from .slide_parts import SlideParts
 
@@ -125,18 +125,18 @@ def relink(part: Part, kept: SlideCopy) -> None:
             raise AssertionError(f"relationship {link.r_id} replayed as {r_id}")
 
 
-def spliced_copy(parts: SlideParts, kept: SlideCopy, layout: SlideLayout, numbers: Numbers,
-                 checked: dict[str, bool]) -> Part | None:
+def spliced_copy(parts: SlideParts, kept: SlideCopy, layout: SlideLayout,
+                 numbers: NumberShapes, checked: dict[str, bool]) -> Part | None:
     """A new slide of ``layout`` copying ``kept`` as bytes, with its slide number (and footer)
     spliced in; None when the splice cannot be made or, the first time for a layout (noted
     in ``checked``), it is not the bytes the tree with its number serializes to."""
     key, number = str(layout.part.partname), parts.count + 1
-    furniture = slide_number_xml(numbers, number, kept.last_id, parts.slide_nsmap(layout))
+    furniture = numbers.xml(number, kept.last_id)
     blob = None if furniture is None else kept.spliced(furniture)
     if key not in checked:
         element = kept.element()
         if element is not None:
-            add_slide_number(element.cSld.spTree, numbers, number)
+            add_slide_number(element.cSld.spTree, numbers.found, number)
         checked[key] = (blob is not None and element is not None
                         and serialize_part_xml(element) == blob)
     if blob is None or not checked[key]:

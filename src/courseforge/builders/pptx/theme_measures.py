@@ -10,6 +10,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.slide import SlideLayout, SlideMaster
 
 from .drawingml import NS
+from .furniture import NumberShapes
 from .layouts import (
     Box,
     body_area,
@@ -121,6 +122,8 @@ class DeckTemplate:
         self.keep_slides = False
         # layout -> whether a copied slide's bytes with its number spliced in are the tree's
         self.spliced: dict[str, bool] = {}
+        # layout -> its slide-number shapes as spliced into copied slides
+        self.number_shapes: dict[str, NumberShapes] = {}
 
 
 def measures(layouts: dict[str, SlideLayout], language: str) -> Measures:

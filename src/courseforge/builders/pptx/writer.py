@@ -19,6 +19,7 @@ from .deck_properties import set_properties
 from .drawingml import NS, right_to_left
 from .furniture import (
     Numbers,
+    NumberShapes,
     add_sections,
     add_slide_number,
     footer_placeholders,
@@ -109,7 +110,7 @@ class DeckWriter:
             self.shared.numbers[key] = footer_placeholders(layout, self.footer,
                                                            self.course.language)
         kept = self.shared.written.get(page)
-        part = None if kept is None else self._copied(kept, layout, self.shared.numbers[key])
+        part = None if kept is None else self._copied(kept, layout, key)
         if part is None:
             part = self._laid_out(page, layout, kept, self.shared.numbers[key])
         if spec.section and not page.continued:
@@ -125,11 +126,16 @@ class DeckWriter:
                              self.course.language, self.right_to_left)
         self.parts.finish(part)
 
-    def _copied(self, kept: SlideCopy, layout: SlideLayout, numbers: Numbers) -> Part | None:
-        """A slide written before, as bytes with its number spliced in (not right to left)."""
+    def _copied(self, kept: SlideCopy, layout: SlideLayout, key: str) -> Part | None:
+        """A slide written before, as bytes with its number spliced in (not right to left);
+        ``key`` names the layout in what the decks share."""
         if self.right_to_left:
             return None
-        return spliced_copy(self.parts, kept, layout, numbers, self.shared.spliced)
+        shapes = self.shared.number_shapes.get(key)
+        if shapes is None:
+            shapes = self.shared.number_shapes[key] = NumberShapes(
+                self.shared.numbers[key], self.parts.slide_nsmap(layout))
+        return spliced_copy(self.parts, kept, layout, shapes, self.shared.spliced)
 
     def _laid_out(self, page: Page, layout: SlideLayout, kept: SlideCopy | None,
                   numbers: Numbers) -> Part:
