@@ -17,7 +17,7 @@ from pathlib import Path
 from ...model import Course
 from ..base import BuildOptions
 from .decks import WrittenModules, write_deck_set, write_module_decks
-from .slide_specs import SlideSpec, module_body, module_opening, timed_module
+from .slide_specs import SlideSpec, course_deck_module, module_body
 from .texts import speaking
 
 RUNS_PER_JOB = 4  # small enough for the course deck to start early, few enough to pickle
@@ -64,8 +64,7 @@ def _run_of_specs(course: Course, bodies: dict[str, list[SlideSpec]], runs: list
     run_of = {module_id: index for index, run in enumerate(runs) for module_id in run}
     found: dict[SlideSpec, int] = {}
     for module in course.modules:
-        opening = module_opening(course, module, standalone=False)
-        for spec in timed_module(module, opening, bodies[module.id]):
+        for spec in course_deck_module(course, module, bodies[module.id]):
             found.setdefault(spec, run_of[module.id])
     return found
 

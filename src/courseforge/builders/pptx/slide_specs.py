@@ -217,8 +217,7 @@ def course_deck(course: Course, bodies: Sequence[list[SlideSpec]] | None = None,
     body_of = dict(zip((m.id for m in course.modules), bodies, strict=True))
     for item in plan[1:-1]:
         if item.module is not None:
-            opening = module_opening(course, item.module, standalone=False)
-            specs.extend(timed_module(item.module, opening, body_of[item.module.id]))
+            specs.extend(course_deck_module(course, item.module, body_of[item.module.id]))
         else:
             back = clock((item.start + item.minutes) * 60)
             specs.append(SlideSpec(
@@ -227,6 +226,13 @@ def course_deck(course: Course, bodies: Sequence[list[SlideSpec]] | None = None,
                 notes=say("notes.break")))
     specs.append(closing_slide(course))
     return specs
+
+
+def course_deck_module(course: Course, module: Module, body: list[SlideSpec]
+                       ) -> list[SlideSpec]:
+    """A module's slides as the course deck shows them (``body``: its :func:`module_body`),
+    timed."""
+    return timed_module(module, module_opening(course, module, standalone=False), body)
 
 
 def closing_slide(course: Course) -> SlideSpec:
