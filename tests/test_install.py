@@ -69,6 +69,7 @@ def test_wheel_contains_the_theme_compiled(wheel: Path) -> None:
         shipped = archive.read("courseforge/theme_code.json")
     assert shipped == (ROOT / "src" / "courseforge" / "theme_code.json").read_bytes()
 
+
 def test_installed_wheel_finds_its_theme_and_builds(wheel: Path, tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)

@@ -201,7 +201,6 @@ def test_a_finished_slide_is_its_bytes_as_python_pptx_serializes_them(template: 
     assert slide.part.blob == before and b"A title &amp; more" in before
 
 
-
 @pytest.fixture(scope="module")
 def layouts_and_namespaces(template: bytes) -> list[tuple[Any, dict[str | None, str]]]:
     writer = DeckWriter(template, load_checked(BUNDLED).course)

@@ -138,6 +138,7 @@ def test_the_lesson_formats_share_one_quiz_data(roots: Path) -> None:
     welcome = course.module("welcome")
     assert quiz_data(course, [welcome]) is None  # other modules, other data
 
+
 def test_packages_of_one_module_count_their_own_quiz(roots: Path, bundled: Path) -> None:
     _, welcome = document(roots / "minimal", "scorm12", ["welcome"])
     assert welcome["gates"] == [] and "quiz" not in welcome
