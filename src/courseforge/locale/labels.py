@@ -64,6 +64,8 @@ class Labels:
             if COUNT not in params:
                 raise TypeError(f"label '{message_id}' is a plural and needs count=")
             message = self.plural_form(message, params[COUNT])
+        if "{" not in message:
+            return message
         return PLACEHOLDER.sub(lambda m: self._value(message_id, m.group(1), m.group(2), params),
                                message)
 

@@ -9,6 +9,7 @@ paragraph in the code face, and rules are left out. A table's caption (see
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, fields, replace
 
@@ -149,8 +150,10 @@ def _look(run: Run) -> tuple[bool, bool, bool, str]:
 assert [f.name for f in fields(Run)] == ["text", "bold", "italic", "code", "link"]
 
 
+@functools.lru_cache(maxsize=1 << 13)  # the decks, the guide and the handout read each body
 def parse_blocks(markdown: str) -> tuple[Block, ...]:
-    """A slide body as blocks, in order; a table's caption directly above it."""
+    """A slide body as blocks, in order; a table's caption directly above it. The blocks are
+    frozen: callers share them."""
     blocks: list[Block] = []
     captions: dict[int, tuple[Run, ...]] = {}  # block index -> runs of a would-be caption
     lines = markdown.split("\n")

@@ -25,7 +25,7 @@ from .slide_specs_base import (
     bullets,
     plain,
 )
-from .texts import clock, minutes, say, say_count
+from .texts import clock, minutes, say, say_count, spoken
 from .timing import author_timing, budget
 
 __all__ = ["COMPARISON", "CONTENT", "ROLES", "SECTION", "TITLE", "TITLE_ONLY", "Column",
@@ -88,10 +88,37 @@ def module_opening(course: Course, module: Module, *, standalone: bool) -> Slide
         notes=say("notes.section", number=number, total=total, title=module.title, time=time))
 
 
+class _Bodies:
+    """The module bodies of the course (and labels) last asked for, so that the decks and the
+    guide of one build work each out once; another course or language starts afresh, so no
+    more than one course's are kept."""
+
+    def __init__(self) -> None:
+        self.course: Course | None = None
+        self.labels: object = None
+        self.bodies: dict[tuple[Module, bool | None], tuple[SlideSpec, ...]] = {}
+
+    def get(self, course: Course, module: Module, answers: bool | None) -> list[SlideSpec]:
+        labels = spoken()
+        if course is not self.course or labels != self.labels:
+            self.course, self.labels, self.bodies = course, labels, {}
+        found = self.bodies.get((module, answers))
+        if found is None:
+            found = self.bodies[module, answers] = tuple(_module_body(course, module, answers))
+        return list(found)
+
+
+_BODIES = _Bodies()
+
+
 def module_body(course: Course, module: Module, answers: bool | None = None
                 ) -> list[SlideSpec]:
     """A module's slides after its opening one, not yet timed: the same in its own deck and
     the course's. ``answers`` forces answer slides on or off."""
+    return _BODIES.get(course, module, answers)
+
+
+def _module_body(course: Course, module: Module, answers: bool | None) -> list[SlideSpec]:
     lesson, quiz = module.lesson, module.quiz
     specs: list[SlideSpec] = []
     topics = lesson_topics(lesson)

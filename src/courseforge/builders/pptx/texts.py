@@ -200,6 +200,11 @@ def speaking(course: Course) -> Iterator[None]:
         _LABELS.reset(token)
 
 
+def spoken() -> Labels | None:
+    """The labels messages are said in here (None outside :func:`speaking`)."""
+    return _LABELS.get()
+
+
 def say(key: str, **values: object) -> str:
     """The text of message ``key`` with its fields filled."""
     labels = _LABELS.get()
