@@ -7,8 +7,10 @@ Usage: python benchmarks/run.py [--runs 5] [--large-runs 3] [--skip-large] [--qu
 Every figure is the median of several runs of a whole process (cold start included): wall
 time, CPU time (user + system) and peak resident memory. The ratio to pandoc compares CPU
 time: our build of every format against pandoc making the same seven decks from the same
-Markdown, measured in turns. The targets table closes the report, each with its figure and
-whether it holds. A per-phase profile of one build shows where the time goes.
+Markdown, measured in turns; without ``--quick`` or ``--skip-large``, one such pair on the
+1000-slide course too (pandoc's 102 decks take about a minute). The targets table closes
+the report, each with its figure and whether it holds. A per-phase profile of one build
+shows where the time goes.
 Where Chromium and Playwright are available it also measures the preview's edit-to-screen
 time (``courseforge serve``; see benchmarks/preview.py).
 Learner-side figures: the lesson runtime (JS + CSS) gzipped, the SCORM zip size and, in
@@ -229,6 +231,23 @@ def pandoc_target(report: Report, work: Path, runs: int) -> None:
                   f"{ratio:.2f} (stretch 0.5; load {mine.load:.1f})", ratio <= 1.0)
 
 
+def pandoc_large(report: Report, work: Path) -> None:
+    """For scale, not a target: the 1000-slide course, every format, against pandoc making
+    its decks (one per module and the whole course), one paired run."""
+    executable, _ = pandoc()
+    course = work / "s1000"
+    if executable is None or not course.is_dir():
+        return
+    ours = courseforge("build", str(course), "-o", str(work / "out-pair-1000"), "-q")
+    commands = deck_commands(executable, course, work / "pandoc-1000")
+    mine, theirs = alternated(ours, commands, 1)
+    report.rows.append(("1000 slides, every format (paired run)", figure(mine)))
+    report.rows.append((f"1000 slides, pandoc's {len(commands)} decks (paired run)",
+                        figure(theirs)))
+    report.rows.append(("1000 slides, every format / pandoc's decks (CPU)",
+                        f"{mine.cpu / theirs.cpu:.2f}"))
+
+
 def main() -> None:
     """Run every measurement and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__,
@@ -251,6 +270,8 @@ def main() -> None:
         totals = courses(report, work, args)
         pandoc_target(report, work, args.runs)
         large_targets(report, totals)
+        if not args.quick:
+            pandoc_large(report, work)
         if not args.quick:
             report.rows += learner_side(work / "out-bundled-all")
         report.rows += phases(BUNDLED)
