@@ -129,6 +129,7 @@ class Typesetter:
         return typeset
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the decks' notes and titles, again in the guide
 def typographic(text: str, language: str, before: str = "") -> str:
     """``text`` with typographic punctuation; ``before`` is the character preceding it."""
     return Typesetter(language, before).text(text) if text else text

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from ...typography import Typesetter, typographic
@@ -13,6 +14,7 @@ from .slide_specs_base import Column, SlideSpec
 __all__ = ["typeset", "typeset_blocks", "typeset_inline", "typeset_plain", "typographic"]
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the decks' and the handout's blocks share their runs
 def _runs(runs: tuple[Run, ...], language: str) -> tuple[Run, ...]:
     """A paragraph's runs typeset as one text (quotes stay open across runs), code as is."""
     setter = Typesetter(language)
