@@ -100,8 +100,12 @@ class _Bodies:
 
     def get(self, course: Course, module: Module, answers: bool | None) -> list[SlideSpec]:
         labels = spoken()
-        if course is not self.course or labels != self.labels:
+        if course is not self.course:
             self.course, self.labels, self.bodies = course, labels, {}
+        elif labels is not self.labels:  # each builder speaks through labels of its own
+            if labels != self.labels:  # compares every message: once per builder
+                self.bodies = {}
+            self.labels = labels
         found = self.bodies.get((module, answers))
         if found is None:
             found = self.bodies[module, answers] = tuple(_module_body(course, module, answers))
