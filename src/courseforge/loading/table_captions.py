@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from .lesson_markdown import FENCE, TABLE_ROW
+from .list_levels import LIST_ITEM
 
 CAPTION = re.compile(r"^(?:[Tt]able)?:[ \t]+(?=\S)")
 CALLOUT_LINE = re.compile(r"^\s*:::")
 INDENTED = re.compile(r"^(?: {4}|\t| {0,3}\t)")
-LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 
 
 def caption_start(text: str) -> int:

@@ -5,7 +5,7 @@ author's ``<script>`` must show as text: the raw-HTML block preprocessor and inl
 pattern are removed, which makes the serializer escape such markup like any text.
 
 Text is typeset (``html_typeset``) and table captions attached (``html_captions``) in the
-course's language, by the rules the decks and guide use.
+course's language, and lists nested (``html_lists``), by the rules the decks and guide use.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from markupsafe import Markup
 from ...loading.lesson_markdown import is_safe_link
 from ...typography import Typesetter
 from .html_captions import CaptionLines, attach_captions, caption_name
+from .html_lists import ListIndents
 from .html_typeset import Typeset
 
 
@@ -151,6 +152,7 @@ class _LessonMarkdown(Extension):
             md.inlinePatterns.deregister("html")
         # after fenced code has set its blocks aside, before the blocks are parsed
         md.preprocessors.register(CaptionLines(md), "courseforge-captions", 15)
+        md.preprocessors.register(ListIndents(md), "courseforge-lists", 14)
         self.tree = _LessonTree(md, {})
         md.treeprocessors.register(self.tree, "courseforge-lesson", 1)
         # after the lesson tree has made figure captions, before escapes are restored

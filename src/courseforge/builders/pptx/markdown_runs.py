@@ -1,10 +1,10 @@
 """The slide Markdown subset as blocks of paragraphs, tables and pictures made of styled runs.
 
-The subset is the one docs/course-format.md documents: paragraphs, nested bullet and
-numbered lists, pipe tables, images, ``**bold**``, ``*italic*``, `` `code` `` and links;
-subheadings become bold paragraphs, block quotes italic ones, fenced code one line per
-paragraph in the code face, and rules are left out. A table's caption (see
-``loading/table_captions``) becomes a caption paragraph directly above it.
+The subset is the one docs/course-format.md documents: paragraphs, bullet and numbered
+lists (nested by the rule of ``loading/list_levels``), pipe tables, images, ``**bold**``,
+``*italic*``, `` `code` `` and links; subheadings become bold paragraphs, block quotes italic
+ones, fenced code one line per paragraph in the code face, and rules are left out. A table's
+caption (see ``loading/table_captions``) becomes a caption paragraph directly above it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, fields, replace
 
 from ...loading.lesson_markdown import IMAGE
+from ...loading.list_levels import LIST_ITEM, RULE, indent_width, nesting_level
 from ...loading.table_captions import INDENTED, caption_start, indented_code
 
 BULLET = "bullet"
@@ -21,11 +22,10 @@ NUMBER = "number"
 LETTER = "letter"
 PLAIN = "plain"
 CAPTION_SIZE = 18.0  # points at most: a table's caption is a small label above it
+DEEPEST = 4  # the deepest list level a slide shows (PowerPoint's five levels)
 
-_LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>.*)$")
 _HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
 _FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
-_RULE = re.compile(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _IMAGE_LINE = re.compile(rf"^{IMAGE.pattern}\s*$")  # an image alone on its line
 _INLINE = re.compile(
@@ -187,11 +187,11 @@ def parse_blocks(markdown: str) -> tuple[Block, ...]:
             index = _other_block(lines, index, blocks)
             indents = []
             continue
-        item = _LIST_ITEM.match(line)
+        item = LIST_ITEM.match(line)
         text_lines = [item["text"] if item else stripped]
         index += 1
         # continuation lines join the paragraph or item (lazy continuation)
-        while index < len(lines) and lines[index].strip() and not _LIST_ITEM.match(lines[index]) \
+        while index < len(lines) and lines[index].strip() and not LIST_ITEM.match(lines[index]) \
                 and not lines[index].strip().startswith("|") \
                 and not _IMAGE_LINE.match(lines[index].strip()) \
                 and not _starts_block(lines[index].strip()):
@@ -199,7 +199,7 @@ def parse_blocks(markdown: str) -> tuple[Block, ...]:
             index += 1
         runs = parse_inline(" ".join(text_lines))
         if item:
-            level = _level(indents, len(item["indent"].expandtabs(4)))
+            level = min(nesting_level(indents, indent_width(line)), DEEPEST)
             marker = item["marker"]
             ordered = marker[0].isdigit()
             blocks.append(Paragraph(runs=runs, level=level, kind=NUMBER if ordered else BULLET,
@@ -238,7 +238,7 @@ def _with_captions(blocks: list[Block], captions: dict[int, tuple[Run, ...]]) ->
 def _starts_block(stripped: str) -> bool:
     """Whether a line opens a subheading, block quote, code fence or rule."""
     return bool(_HEADING.match(stripped) or _FENCE.match(stripped) or stripped.startswith(">")
-                or _RULE.match(stripped))
+                or RULE.match(stripped))
 
 
 def _other_block(lines: list[str], index: int, blocks: list[Block]) -> int:
@@ -263,15 +263,6 @@ def _other_block(lines: list[str], index: int, blocks: list[Block]) -> int:
         blocks.append(Paragraph(runs=parse_inline(" ".join(quoted), Run(text="", italic=True))))
         return index
     return index + 1  # a rule: slides have no place for one
-
-
-def _level(indents: list[int], indent: int) -> int:
-    """The nesting level of a list item, from the indentation of the open levels."""
-    while indents and indents[-1] > indent:
-        indents.pop()
-    if not indents or indents[-1] < indent:
-        indents.append(indent)
-    return min(len(indents) - 1, 4)
 
 
 def _cells(line: str) -> list[str]:

@@ -1,0 +1,144 @@
+"""Nested lists in lessons by the decks' rule (``loading/list_levels``).
+
+Python-Markdown nests a list item only four spaces deeper than its parent, so a list indented
+two spaces (or three under ``1.``) would come out flat. Before the blocks are parsed, each item
+moves to four spaces a level, its level found as the decks find it, and what continues an
+item moves with it: a lazy line keeps its place beside the item's text, a later paragraph
+starts where Python-Markdown reads the item's blocks, and indented code (four spaces past the
+item's text, or eight past its marker) four spaces further, keeping its own indentation.
+A list written four spaces a level is left as it is.
+
+Where Python-Markdown would read an item as text of the block above it, a blank line parts
+them, so the item stays one as in the decks: after a paragraph, after an item's later
+paragraph or code, after a block that began deeper, and between lists of the two kinds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown.preprocessors import Preprocessor
+
+from ...loading.list_levels import LIST_ITEM, RULE, indent_width, nesting_level
+from ...loading.table_captions import indented_code
+
+STEP = 4  # Python-Markdown's indentation a level
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """An open list item: the columns of its marker and text as written, its level, and
+    whether it is numbered."""
+
+    marker: int
+    text: int
+    level: int
+    ordered: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """Where an item's lines go: ``shift`` columns; ``code``, the left edge as written of the
+    indented code they are (0: text)."""
+
+    shift: int
+    code: int = 0
+
+
+def _item(line: str) -> re.Match[str] | None:
+    """A list item as Python-Markdown knows them (``1)`` and rules are none)."""
+    match = LIST_ITEM.match(line)
+    if match is None or match["marker"].endswith(")") or RULE.match(line.strip()):
+        return None
+    return match if line[match.end("marker")] == " " else None
+
+
+def _opened(match: re.Match[str], level: int) -> _Item:
+    """The item a list item line opens at ``level``."""
+    marker = indent_width(match["indent"])
+    spaces = match.start("text") - match.end("marker")
+    # as in CommonMark, five spaces or more after a marker are one, then indented code
+    return _Item(marker=marker, text=marker + len(match["marker"]) + (spaces if spaces < 5 else 1),
+                 level=level, ordered=match["marker"][0].isdigit())
+
+
+def _parted(items: list[_Item], item: _Item, item_text: bool, first: int) -> bool:
+    """Whether a blank line must part ``item`` from the line above it (not blank): after
+    other text than an item's own, under a block that began deeper than it (``first``
+    columns), or after an item of the other kind at its level."""
+    return (not item_text or STEP * item.level < first
+            or (len(items) > item.level and items[item.level].ordered != item.ordered))
+
+
+def _code_from(owner: _Item) -> int:
+    """The indentation as written from which a block of ``owner`` is code: four spaces past
+    its text, or eight past its marker (the four-space rule's code)."""
+    return min(owner.text + 4, owner.marker + 8)
+
+
+def _continued(owner: _Item, width: int) -> _Block:
+    """How a line indented ``width`` that starts a block of ``owner`` (a paragraph or code)
+    moves to Python-Markdown's columns."""
+    body = STEP * (owner.level + 1)
+    if width >= _code_from(owner):
+        # code as deep as the four-space rule's keeps its edge eight past the marker
+        edge = owner.marker + 8 if width >= owner.marker + 8 else owner.text + 4
+        return _Block(shift=body + STEP - edge, code=edge)
+    return _Block(shift=max(width + STEP * owner.level - owner.marker, body) - width)
+
+
+def _owner(items: list[_Item], width: int) -> _Item | None:
+    """The deepest open item a block indented ``width`` belongs to (None: the list ends)."""
+    return next((item for item in reversed(items) if item.marker < width), None)
+
+
+def four_space_lists(lines: list[str]) -> list[str]:
+    """The lines with every list item indented four spaces a level, and the lines continuing
+    an item moved with it."""
+    out: list[str] = []
+    code = indented_code(lines)  # outside lists: never an item
+    items: list[_Item] = []  # the open items, outermost first
+    indents: list[int] = []  # their indentation, for ``nesting_level``
+    block = _Block(shift=0)
+    blank = True  # the line before was blank (or there was none)
+    item_text = False  # the line before was an item's or continued its text
+    first = 0  # the columns of the first line after the last blank line, as moved
+    for index, line in enumerate(lines):
+        if not line.strip():
+            out.append(line)
+            blank = True
+            continue
+        width = indent_width(line)
+        in_code = bool(block.code) and width >= block.code
+        owner = _owner(items, width) if blank or block.code else None
+        match = None if in_code or (owner and width >= _code_from(owner)) else _item(line)
+        if match is not None and (items or index not in code):
+            if not items:
+                indents = []
+            item = _opened(match, nesting_level(indents, width))
+            if not blank and _parted(items, item, item_text, first):
+                out.append("")
+                blank = True
+            del items[item.level:]
+            items.append(item)
+            block, item_text = _Block(shift=STEP * item.level - width), True
+        elif in_code or (items and not blank and not block.code):
+            pass  # more of the same code, or a lazy line of the text above
+        elif owner is not None:
+            del items[owner.level + 1:], indents[owner.level + 1:]
+            block, item_text = _continued(owner, width), False
+        else:  # outside a list, or the list ends
+            items, block, item_text = [], _Block(shift=0), False
+        moved = max(width + block.shift, 0)
+        # a line that does not move stays as written, whitespace and all
+        out.append(" " * moved + line.lstrip() if block.shift else line)
+        first, blank = moved if blank else first, False
+    return out
+
+
+class ListIndents(Preprocessor):
+    """List items nest as the decks nest them (see the module's docstring)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        return four_space_lists(lines)

@@ -1,0 +1,29 @@
+"""List items and their nesting as authors write them: one rule for decks and lessons.
+
+An item nests one level under the item above it when it is indented deeper than that item,
+by any amount: two spaces, three under ``1.``, four, or a tab (which counts as four). An item
+indented less closes the levels deeper than it and joins the one it reaches.
+"""
+
+from __future__ import annotations
+
+import re
+
+LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>.*)$")
+RULE = re.compile(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")  # stripped: no list item
+TAB = 4  # the columns a tab counts for
+
+
+def indent_width(line: str) -> int:
+    """The columns of a line's leading whitespace, a tab reaching the next multiple of four."""
+    return len(line[: len(line) - len(line.lstrip())].expandtabs(TAB))
+
+
+def nesting_level(open_indents: list[int], indent: int) -> int:
+    """The nesting level (0: outermost) of a list item indented ``indent`` columns, given the
+    indentation of the levels open above it; ``open_indents`` is updated to include it."""
+    while open_indents and open_indents[-1] > indent:
+        open_indents.pop()
+    if not open_indents or open_indents[-1] < indent:
+        open_indents.append(indent)
+    return len(open_indents) - 1
