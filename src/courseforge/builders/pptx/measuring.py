@@ -183,11 +183,26 @@ def column_ranges(table: Table, size: float,
 
 def words_fit(table: Table, width: float, size: float, style: TextStyle) -> bool:
     """Whether every word of the table fits its column across ``width`` at ``size``."""
-    shortest = column_ranges(table, size, style)[0]
-    if table.shares:
-        return all(low <= share * width + 0.01
-                   for low, share in zip(shortest, table.shares, strict=True))
-    return sum(shortest) <= width
+    if table.shares:  # fixed columns: each row on its own (a long table's are measured once)
+        room = [share * width + 0.01 for share in table.shares]
+        return all(low <= limit for cells, bold in _rows(table)
+                   for low, limit in zip(_narrowest(cells, bold, size, style), room, strict=True))
+    return sum(column_ranges(table, size, style)[0]) <= width
+
+
+def _rows(table: Table) -> list[tuple[tuple[tuple[Run, ...], ...], bool]]:
+    """The table's rows, header first, each with whether it is set bold."""
+    return [(table.header, True), *((row, False) for row in table.rows)]
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a continued table's rows, on every page tried
+def _narrowest(cells: tuple[tuple[Run, ...], ...], bold: bool, size: float,
+               style: TextStyle) -> tuple[float, ...]:
+    """The narrowest width of each cell's column that this row allows: its longest word, with
+    the room the line breaker keeps, and the cell's margins (as :func:`column_ranges`)."""
+    return tuple(max(word_widths(_pieces(cell, bold), style.body_family, style.mono_family,
+                                 size), default=0.0) / LINE_SAFETY + 2 * CELL_X + 1.0
+                 for cell in cells)
 
 
 def hyphenated(table: Table, width: float, style: TextStyle) -> Table:
@@ -263,7 +278,17 @@ def _table_block_height(table: Table, width: float, tsize: float, style: TextSty
     if not words_fit(table, width, tsize, style) and words_fit(table, width, TABLE_SIZES[-1],
                                                                style):
         return math.inf  # smaller, no word breaks
+    if table.shares:  # fixed columns: each row's height on its own, measured once
+        widths = tuple(column_widths(table, width, tsize, style))
+        return sum([_row_height(cells, widths, tsize, style, bold)
+                    for cells, bold in _rows(table)])
     return sum(table_heights(table, width, tsize, style)[1])
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _row_height(cells: tuple[tuple[Run, ...], ...], widths: tuple[float, ...], size: float,
+                style: TextStyle, header: bool) -> float:
+    return row_height(cells, widths, size, style, header=header)
 
 
 def text_width(blocks: Sequence[Block], width: float) -> float:
