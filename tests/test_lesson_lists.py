@@ -187,16 +187,55 @@ def test_any_list_like_text_renders(text: str) -> None:
     render_markdown(text)
 
 
+ITEM = st.tuples(st.integers(0, 9), st.sampled_from(["-", "*", "1.", "+"]),
+                 st.sampled_from(["", "\t"]))
+BLOCK_START = st.sampled_from(["## A subheading", "* * *", "> A quote", "# A heading"])
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 9), st.sampled_from(["-", "*", "1.", "+"]),
-                          st.sampled_from(["", "\t"])), min_size=1, max_size=10))
-def test_decks_and_lessons_nest_alike(items: list[tuple[int, str, str]]) -> None:
-    markdown = "\n".join(f"{tab}{' ' * spaces}{marker} item {n}"
-                         for n, (spaces, marker, tab) in enumerate(items))
+@given(st.lists(st.one_of(ITEM, ITEM, ITEM, st.tuples(st.integers(0, 3), BLOCK_START)),
+                min_size=1, max_size=10))
+def test_decks_and_lessons_nest_alike(lines: list[tuple[int, str] | tuple[int, str, str]]
+                                      ) -> None:
+    """Items at any indentation, and blocks that end a list (a subheading, a rule, a quote)
+    at or left of the item above them."""
+    parts, above = [], 0  # the columns of the item above
+    for n, line in enumerate(lines):
+        if len(line) == 3:
+            spaces, marker, tab = line
+            parts.append(f"{tab}{' ' * spaces}{marker} item {n}")
+            above = len(parts[-1]) - len(parts[-1].lstrip())
+            above += 3 * tab.count("\t")  # a tab counts four
+        else:
+            parts.append(" " * min(line[0], above) + line[1])
+            above = 0
+    markdown = "\n".join(parts)
     deck = deck_outline(markdown)
     if any(level >= 4 for level, _ in deck):
         return  # a deck shows five levels at most
     assert outline(str(render_markdown(markdown))) == deck
+
+
+@pytest.mark.parametrize("markdown", [
+    "- a\n  - b\n## Sub\n  - c", "- a\n  - b\n# Sub\n- c", "- a\n  - b\n* * *\n  - c",
+    "- a\n  - b\n> Sub\n  - c", "1. a\n   - b\n  ## Sub\n- c",
+])
+def test_a_subheading_rule_or_quote_ends_the_list(markdown: str) -> None:
+    """As in the decks: the block is shown as what it is, and the list after it starts at
+    the outermost level (it was read as an item's text, and the next item as code)."""
+    page = lesson(markdown)
+    assert page.xpath("//h2|//h3|//hr|//blockquote")
+    assert "Sub" not in "".join(own_text(li) for li in page.iter("li"))
+    assert not page.findall(".//pre")
+    assert outline(str(render_markdown(markdown))) == [(0, "a"), (1, "b"), (0, "c")]
+
+
+def test_a_list_nested_hundreds_deep_renders() -> None:
+    """Python-Markdown recurses into each level: a lesson nests 33 at most (a deck 5)."""
+    deep = "\n".join("  " * n + f"- item {n}" for n in range(400))
+    items = outline(str(render_markdown(deep)))
+    assert [text for _, text in items] == [f"item {n}" for n in range(400)]
+    assert max(level for level, _ in items) == 32
 
 
 def test_the_bundled_lesson_nests_key_responsibilities(bundled: Path) -> None:

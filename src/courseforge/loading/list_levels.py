@@ -11,6 +11,8 @@ import re
 
 LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>.*)$")
 RULE = re.compile(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")  # stripped: no list item
+HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")  # a subheading, stripped
+FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")  # a code fence, stripped
 TAB = 4  # the columns a tab counts for
 
 
@@ -27,3 +29,10 @@ def nesting_level(open_indents: list[int], indent: int) -> int:
     if not open_indents or open_indents[-1] < indent:
         open_indents.append(indent)
     return len(open_indents) - 1
+
+
+def starts_block(stripped: str) -> bool:
+    """Whether a line (stripped) opens a subheading, block quote, code fence or rule: a block
+    that ends the list above it."""
+    return bool(HEADING.match(stripped) or FENCE.match(stripped) or stripped.startswith(">")
+                or RULE.match(stripped))

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 
 from markdown.preprocessors import Preprocessor
 
-from ...loading.list_levels import LIST_ITEM, RULE, indent_width, nesting_level
+from ...loading.list_levels import LIST_ITEM, RULE, indent_width, nesting_level, starts_block
 from ...loading.table_captions import indented_code
 
 STEP = 4  # Python-Markdown's indentation a level
+DEEPEST = 32  # levels a lesson nests, at most: Python-Markdown recurses into each
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,13 +117,19 @@ def four_space_lists(lines: list[str]) -> list[str]:
         if match is not None and (items or index not in code):
             if not items:
                 indents = []
-            item = _opened(match, nesting_level(indents, width))
+            item = _opened(match, min(nesting_level(indents, width), DEEPEST))
             if not blank and _parted(items, item, item_text, first):
                 out.append("")
                 blank = True
             del items[item.level:]
             items.append(item)
             block, item_text = _Block(shift=STEP * item.level - width), True
+        elif items and not in_code and width <= items[-1].marker \
+                and starts_block(line.strip()):
+            # a subheading, quote, fence or rule ends the list, as in the decks
+            if not blank:
+                out.append("")
+            items, block, item_text = [], _Block(shift=-width), False
         elif in_code or (items and not blank and not block.code):
             pass  # more of the same code, or a lazy line of the text above
         elif owner is not None:

@@ -14,7 +14,14 @@ import re
 from dataclasses import dataclass, fields, replace
 
 from ...loading.lesson_markdown import IMAGE
-from ...loading.list_levels import LIST_ITEM, RULE, indent_width, nesting_level
+from ...loading.list_levels import (
+    FENCE,
+    HEADING,
+    LIST_ITEM,
+    indent_width,
+    nesting_level,
+    starts_block,
+)
 from ...loading.table_captions import INDENTED, caption_start, indented_code
 
 BULLET = "bullet"
@@ -24,8 +31,6 @@ PLAIN = "plain"
 CAPTION_SIZE = 18.0  # points at most: a table's caption is a small label above it
 DEEPEST = 4  # the deepest list level a slide shows (PowerPoint's five levels)
 
-_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")
-_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _IMAGE_LINE = re.compile(rf"^{IMAGE.pattern}\s*$")  # an image alone on its line
 _INLINE = re.compile(
@@ -183,7 +188,7 @@ def parse_blocks(markdown: str) -> tuple[Block, ...]:
             indents = []
             index += 1
             continue
-        if _starts_block(stripped):
+        if starts_block(stripped):
             index = _other_block(lines, index, blocks)
             indents = []
             continue
@@ -194,7 +199,7 @@ def parse_blocks(markdown: str) -> tuple[Block, ...]:
         while index < len(lines) and lines[index].strip() and not LIST_ITEM.match(lines[index]) \
                 and not lines[index].strip().startswith("|") \
                 and not _IMAGE_LINE.match(lines[index].strip()) \
-                and not _starts_block(lines[index].strip()):
+                and not starts_block(lines[index].strip()):
             text_lines.append(lines[index].strip())
             index += 1
         runs = parse_inline(" ".join(text_lines))
@@ -235,16 +240,10 @@ def _with_captions(blocks: list[Block], captions: dict[int, tuple[Run, ...]]) ->
     return tuple(out)
 
 
-def _starts_block(stripped: str) -> bool:
-    """Whether a line opens a subheading, block quote, code fence or rule."""
-    return bool(_HEADING.match(stripped) or _FENCE.match(stripped) or stripped.startswith(">")
-                or RULE.match(stripped))
-
-
 def _other_block(lines: list[str], index: int, blocks: list[Block]) -> int:
     """A subheading, block quote, fenced code or rule at ``index``; the index after it."""
     stripped = lines[index].strip()
-    heading, fence = _HEADING.match(stripped), _FENCE.match(stripped)
+    heading, fence = HEADING.match(stripped), FENCE.match(stripped)
     if heading:
         blocks.append(Paragraph(runs=parse_inline(heading["text"], Run(text="", bold=True))))
         return index + 1
