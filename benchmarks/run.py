@@ -272,7 +272,6 @@ def main() -> None:
         large_targets(report, totals)
         if not args.quick:
             pandoc_large(report, work)
-        if not args.quick:
             report.rows += learner_side(work / "out-bundled-all")
         report.rows += phases(BUNDLED)
         if shutil.which("chromium") and not args.quick:

@@ -166,16 +166,13 @@ def column_ranges(table: Table, size: float,
                   style: TextStyle) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """(narrowest, widest) width of every column at ``size``: its longest word, its longest
     cell on one line, cell margins included."""
+    rows = _rows(table)
+    narrowest = [_narrowest(cells, bold, size, style) for cells, bold in rows]
     shortest, longest = [], []
     for column in range(len(table.header)):
-        cells = [(table.header[column], True), *((row[column], False) for row in table.rows)]
-        words = [word_widths(_pieces(cell, bold), style.body_family, style.mono_family, size)
-                 for cell, bold in cells]
-        # the longest word, with the room the line breaker keeps (a word must never break)
-        low = max((max(w, default=0.0) for w in words), default=0.0) / LINE_SAFETY \
-            + 2 * CELL_X + 1.0
-        high = max(line_width(_pieces(cell, bold), style.body_family, style.mono_family, size)
-                   for cell, bold in cells) + 2 * CELL_X
+        low = max(row[column] for row in narrowest)
+        high = max(line_width(_pieces(cells[column], bold), style.body_family, style.mono_family,
+                              size) for cells, bold in rows) + 2 * CELL_X
         shortest.append(low)
         longest.append(max(high, low))
     return tuple(shortest), tuple(longest)
@@ -199,7 +196,9 @@ def _rows(table: Table) -> list[tuple[tuple[tuple[Run, ...], ...], bool]]:
 def _narrowest(cells: tuple[tuple[Run, ...], ...], bold: bool, size: float,
                style: TextStyle) -> tuple[float, ...]:
     """The narrowest width of each cell's column that this row allows: its longest word, with
-    the room the line breaker keeps, and the cell's margins (as :func:`column_ranges`)."""
+    the room the line breaker keeps (a word must never break), and the cell's margins. A
+    column's narrowest width is the largest of its rows' (the same float: adding and
+    dividing by constants keeps the order of rounded numbers)."""
     return tuple(max(word_widths(_pieces(cell, bold), style.body_family, style.mono_family,
                                  size), default=0.0) / LINE_SAFETY + 2 * CELL_X + 1.0
                  for cell in cells)
