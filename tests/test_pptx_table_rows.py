@@ -9,16 +9,16 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from courseforge.builders.pptx import measuring
+from courseforge.builders.pptx import table_measures
 from courseforge.builders.pptx.markdown_runs import Run, Table
-from courseforge.builders.pptx.measuring import (
+from courseforge.builders.pptx.reference_measures import default_text_style
+from courseforge.builders.pptx.table_measures import (
     CELL_X,
     TABLE_SIZES,
     column_ranges,
     table_heights,
     words_fit,
 )
-from courseforge.builders.pptx.reference_measures import default_text_style
 from courseforge.builders.pptx.text_fit import LINE_SAFETY, Piece, word_widths
 
 STYLE = default_text_style("en")
@@ -77,7 +77,7 @@ def test_rows_measured_one_by_one_match_the_whole_table(table: Table, width: flo
     tight = max((low - 0.01) / share for low, share in zip(shortest, table.shares, strict=True))
     for room in (width, tight, tight * (1 - 1e-9), tight * (1 + 1e-9)):
         assert words_fit(table, room, size, STYLE) == whole_table_fits(table, room, size)
-        height = measuring._table_block_height.__wrapped__(table, room, size, STYLE)
+        height = table_measures.table_block_height.__wrapped__(table, room, size, STYLE)
         assert height == whole_table_height(table, room, size)  # exactly: pages must not move
 
 
@@ -88,11 +88,11 @@ def test_a_growing_table_is_measured_as_a_whole_at_every_length() -> None:
     rows = tuple((cell, (Run(text=str(n)),)) for n in range(60))
     table = Table(header=((Run(text="Item"),), (Run(text="Value"),)), rows=rows,
                   shares=(0.8, 0.2))
-    measuring._row_height.cache_clear()
+    table_measures._row_height.cache_clear()
     for count in range(1, len(rows) + 1):
         part = replace(table, rows=rows[:count])
-        assert measuring._table_block_height.__wrapped__(part, 700.0, 14.0, STYLE) \
+        assert table_measures.table_block_height.__wrapped__(part, 700.0, 14.0, STYLE) \
             == whole_table_height(part, 700.0, 14.0)
-    measured = measuring._row_height.cache_info()
+    measured = table_measures._row_height.cache_info()
     assert measured.misses == len(rows) + 1  # each row and the header once
     assert measured.hits == sum(range(1, len(rows) + 1)) + len(rows) - measured.misses

@@ -13,26 +13,21 @@ from dataclasses import dataclass, replace
 from .layouts import ColumnGeometry
 from .markdown_runs import PLAIN, Block, Paragraph, Picture, Run, Table
 from .measuring import (
-    CELL_X,
     INSET_X,
     INSET_Y,
     MIN_BODY,
     SAFETY,
-    TABLE_SIZES,
     TextStyle,
-    column_widths,
     fits,
-    hyphenated,
     paragraph_height,
     points,
     prepared,
     text_height,
     text_width,
-    with_shares,
-    words_fit,
 )
 from .slide_specs_base import COMPARISON, CONTENT, TITLE_ONLY, Column, SlideSpec
 from .splitting import balanced_split, most, shrink, size_pairs, sizes
+from .table_measures import CELL_X, TABLE_SIZES, column_widths, hyphenated, with_shares, words_fit
 from .text_fit import Face, Piece, count_lines
 from .texts import say
 

@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from .markdown_runs import PLAIN, Block, Paragraph, Picture, Run, Table
-from .measuring import MIN_BODY, TABLE_SIZES, TextStyle, fits
+from .measuring import MIN_BODY, TextStyle, fits
+from .table_measures import TABLE_SIZES
 
 SIZE_STEP = 2.0
 BALANCE_STEPS = 8  # bisection steps when spreading continued content evenly

@@ -5,8 +5,9 @@ from __future__ import annotations
 from ...errors import Diagnostic, warning
 from ...model import Course
 from .markdown_runs import Table, parse_blocks
-from .measuring import TABLE_SIZES, hyphenated, text_width, words_fit
+from .measuring import text_width
 from .reference_measures import default_body_width, default_text_style
+from .table_measures import TABLE_SIZES, hyphenated, words_fit
 
 CODE = "deck.table-hyphenated"
 

@@ -29,15 +29,12 @@ from .layouts import find_layouts
 from .markdown_runs import Paragraph, Picture, Run, Table
 from .measuring import (
     BLOCK_GAP,
-    CELL_X,
-    CELL_Y,
     INSET_X,
     INSET_Y,
     level_size,
     paragraph_indent,
     points,
     space_before,
-    table_heights,
     text_height,
     text_width,
 )
@@ -58,6 +55,7 @@ from .slide_shapes import (
 )
 from .slide_specs_base import COMPARISON, CONTENT, SECTION, TITLE, TITLE_ONLY
 from .table_frames import table_frame
+from .table_measures import CELL_X, CELL_Y, table_heights
 from .template_files import open_deck
 from .texts import say
 from .theme_measures import DeckTemplate, deck_boxes, master_body_style, measures, text_style
