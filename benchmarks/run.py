@@ -213,6 +213,15 @@ def large_targets(report: Report, totals: dict[str, Sample]) -> None:
     report.target("growth t(1000) / t(100), CPU, <= 11", f"{growth:.1f}", growth <= 11)
 
 
+def paired(executable: str, course: Path, work: Path, runs: int) -> tuple[Sample, Sample, int]:
+    """Our build of every format of ``course`` and pandoc's decks of it, in turns: the two
+    medians and how many decks pandoc made."""
+    ours = courseforge("build", str(course), "-o", str(work / "out"), "-q")
+    commands = deck_commands(executable, course, work / "pandoc")
+    mine, theirs = alternated(ours, commands, runs)
+    return mine, theirs, len(commands)
+
+
 def pandoc_target(report: Report, work: Path, runs: int) -> None:
     """Our bundled build of every format against pandoc's seven decks, in turns."""
     executable, origin = pandoc()
@@ -221,11 +230,9 @@ def pandoc_target(report: Report, work: Path, runs: int) -> None:
         report.target("bundled, every format / pandoc's seven decks (CPU) <= 1.0",
                       "not measured", False)
         return
-    ours = courseforge("build", str(BUNDLED), "-o", str(work / "out-pair"), "-q")
-    commands = deck_commands(executable, BUNDLED, work / "pandoc")
-    mine, theirs = alternated(ours, commands, runs)
+    mine, theirs, decks = paired(executable, BUNDLED, work / "pair-bundled", runs)
     report.rows.append(("bundled, every format (paired run)", figure(mine)))
-    report.rows.append((f"pandoc, the same {len(commands)} decks (paired run)", figure(theirs)))
+    report.rows.append((f"pandoc, the same {decks} decks (paired run)", figure(theirs)))
     ratio = mine.cpu / theirs.cpu
     report.target("bundled, every format / pandoc's seven decks (CPU) <= 1.0",
                   f"{ratio:.2f} (stretch 0.5; load {mine.load:.1f})", ratio <= 1.0)
@@ -238,12 +245,9 @@ def pandoc_large(report: Report, work: Path) -> None:
     course = work / "s1000"
     if executable is None or not course.is_dir():
         return
-    ours = courseforge("build", str(course), "-o", str(work / "out-pair-1000"), "-q")
-    commands = deck_commands(executable, course, work / "pandoc-1000")
-    mine, theirs = alternated(ours, commands, 1)
+    mine, theirs, decks = paired(executable, course, work / "pair-1000", 1)
     report.rows.append(("1000 slides, every format (paired run)", figure(mine)))
-    report.rows.append((f"1000 slides, pandoc's {len(commands)} decks (paired run)",
-                        figure(theirs)))
+    report.rows.append((f"1000 slides, pandoc's {decks} decks (paired run)", figure(theirs)))
     report.rows.append(("1000 slides, every format / pandoc's decks (CPU)",
                         f"{mine.cpu / theirs.cpu:.2f}"))
 
