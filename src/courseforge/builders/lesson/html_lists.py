@@ -10,7 +10,9 @@ A list written four spaces a level is left as it is.
 
 Where Python-Markdown would read an item as text of the block above it, a blank line parts
 them, so the item stays one as in the decks: after a paragraph, after an item's later
-paragraph or code, after a block that began deeper, and between lists of the two kinds.
+paragraph or code, after a block that began deeper, and between lists of the two kinds. A
+subheading, quote, fence or rule at or left of the item above it ends the list, as in the
+decks: it moves to the margin, after a blank line.
 """
 
 from __future__ import annotations
@@ -129,6 +131,7 @@ def four_space_lists(lines: list[str]) -> list[str]:
             # a subheading, quote, fence or rule ends the list, as in the decks
             if not blank:
                 out.append("")
+                blank = True
             items, block, item_text = [], _Block(shift=-width), False
         elif in_code or (items and not blank and not block.code):
             pass  # more of the same code, or a lazy line of the text above

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ...locale import Labels
 from ...model import Course, Lesson, Module, Slide
 from .markdown_runs import Block, Paragraph, Run, Table, parse_blocks, plain_text
 from .quiz_specs import quiz_slides
@@ -95,7 +96,7 @@ class _Bodies:
 
     def __init__(self) -> None:
         self.course: Course | None = None
-        self.labels: object = None
+        self.labels: Labels | None = None
         self.bodies: dict[tuple[Module, bool | None], tuple[SlideSpec, ...]] = {}
 
     def get(self, course: Course, module: Module, answers: bool | None) -> list[SlideSpec]:
