@@ -10,7 +10,8 @@ time: our build of every format against pandoc making the same seven decks from 
 Markdown, measured in turns; without ``--quick`` or ``--skip-large``, one such pair on the
 1000-slide course too (pandoc's 102 decks take about a minute). The targets table closes
 the report, each with its figure and whether it holds. A per-phase profile of one build
-shows where the time goes.
+shows where the time goes, and a split of the decks' time by writing step
+(benchmarks/deck_steps.py) what a faster way of doing each step could save at most.
 Where Chromium and Playwright are available it also measures the preview's edit-to-screen
 time (``courseforge serve``; see benchmarks/preview.py).
 Learner-side figures: the lesson runtime (JS + CSS) gzipped, the SCORM zip size and, in
@@ -21,25 +22,23 @@ Chromium, first paint, page change and network requests, each against its budget
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import ENVIRONMENT, Sample, courseforge, machine, measure, run_once
+from measure import Sample, courseforge, machine, measure, run_once
 from page_figures import page_figures
 from pandoc_ratio import alternated, deck_commands, pandoc
+from profiles import deck_steps, phases
 from synthetic import generate
 
 from courseforge.builders.lesson.weight import RUNTIME_BUDGET_KB, gzipped_kb
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "course"
-HERE = Path(__file__).resolve().parent
 
 
 def formats() -> list[str]:
@@ -115,21 +114,6 @@ def learner_side(out: Path) -> list[tuple[str, str]]:
                      f"{len(network)} (budget {BUDGETS['requests']}: "
                      f"{'within' if len(network) <= BUDGETS['requests'] else 'OVER'})"))
     return rows
-
-
-def phases(course: Path) -> list[tuple[str, str]]:
-    """CPU seconds per phase of one build of every format, in a fresh process."""
-    timings: dict[str, float] = {"Python start-up": measure([sys.executable, "-c", "pass"],
-                                                            3).cpu}
-    for mode in ([], ["--check"]):
-        result = subprocess.run([sys.executable, str(HERE / "phases.py"), *mode, str(course)],
-                                capture_output=True, text=True, check=True, env=ENVIRONMENT)
-        timings.update(json.loads(result.stdout))
-    apart = ("detail", "check")  # shown, but not parts of the build's total
-    total = sum(s for name, s in timings.items() if not name.startswith(apart))
-    return [(f"profile: {name}", f"{seconds:.3f} s CPU"
-             + ("" if name.startswith(apart) else f" ({100 * seconds / total:.0f} %)"))
-            for name, seconds in timings.items()]
 
 
 def verdict(holds: bool) -> str:
@@ -278,6 +262,9 @@ def main() -> None:
             pandoc_large(report, work)
             report.rows += learner_side(work / "out-bundled-all")
         report.rows += phases(BUNDLED)
+        report.rows += deck_steps("bundled", BUNDLED)
+        if not args.skip_large:
+            report.rows += deck_steps("1000 slides", work / "s1000")
         if shutil.which("chromium") and not args.quick:
             import preview
 
