@@ -3,6 +3,7 @@ continues an item keeps its meaning; a list written four spaces a level is left 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -128,9 +129,31 @@ def test_a_list_after_a_paragraph(markdown: str) -> None:
 
 
 def test_what_is_no_list_item_stays_as_written() -> None:
-    for markdown in ("Five\n1) six", "- a\n  * * *\n- b", "Cost: 5 - 3"):
+    for markdown in ("Five\n1)six", "- a\n  * * *\n- b", "Cost: 5 - 3"):
         lines = markdown.split("\n")
         assert four_space_lists(lines)[-1] == lines[-1]
+
+
+@pytest.mark.parametrize(("markdown", "start"), [
+    ("1) Define the scope\n2) Agree it", None), ("Steps:\n3) Define\n4) Agree", "3"),
+    ("1) Define\n2. Agree", None),  # one numbered list, as in the decks
+])
+def test_items_numbered_with_a_parenthesis_are_a_numbered_list(markdown: str,
+                                                               start: str | None) -> None:
+    root = lesson(markdown)
+    lists = root.findall("ol")
+    assert len(lists) == 1 and not root.findall("ul")
+    assert lists[0].get("start") == start
+    assert [li.text for li in lists[0]] == [text for _, text in deck_outline(markdown)]
+    assert {b.kind for b in parse_blocks(markdown) if isinstance(b, Paragraph)} >= {NUMBER}
+
+
+def test_a_parenthesis_list_nests_and_is_nested() -> None:
+    markdown = "- Plan\n  1) Scope\n  2) Budget\n- Run\n1) Close\n   - Archive"
+    root = lesson(markdown)
+    assert [child.tag for child in root] == ["ul", "ol"]
+    assert root[0][0].find("ol") is not None and root[1][0].find("ul") is not None
+    assert outline(str(render_markdown(markdown))) == deck_outline(markdown)
 
 
 @st.composite
@@ -182,12 +205,16 @@ PIECES = st.sampled_from(["- ", "1. ", "* ", "10) ", "  ", "    ", "\n", "\n\n",
 def test_any_list_like_text_renders(text: str) -> None:
     lines = text.split("\n")
     moved = four_space_lists(lines)
-    assert [line.strip() for line in moved if line.strip()] == [
-        line.strip() for line in lines if line.strip()]  # only indentation and blank lines
+    # only indentation and blank lines change, and an item's "1)" marker may be written "1."
+    kept = [line.strip() for line in lines if line.strip()]
+    written = [line.strip() for line in moved if line.strip()]
+    assert len(written) == len(kept)
+    for line, was in zip(written, kept, strict=True):
+        assert line in (was, re.sub(r"^(\d+)\)(?=\s|$)", r"\1.", was))
     render_markdown(text)
 
 
-ITEM = st.tuples(st.integers(0, 9), st.sampled_from(["-", "*", "1.", "+"]),
+ITEM = st.tuples(st.integers(0, 9), st.sampled_from(["-", "*", "1.", "+", "1)", "10)"]),
                  st.sampled_from(["", "\t"]))
 BLOCK_START = st.sampled_from(["## A subheading", "* * *", "> A quote", "# A heading"])
 

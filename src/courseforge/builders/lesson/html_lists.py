@@ -1,11 +1,13 @@
 """Nested lists in lessons by the decks' rule (``loading/list_levels``).
 
 Python-Markdown nests a list item only four spaces deeper than its parent, so a list indented
-two spaces (or three under ``1.``) would come out flat. Before the blocks are parsed, each item
-moves to four spaces a level, its level found as the decks find it, and what continues an
-item moves with it: a lazy line keeps its place beside the item's text, a later paragraph
-starts where Python-Markdown reads the item's blocks, and indented code (four spaces past the
-item's text, or eight past its marker) four spaces further, keeping its own indentation.
+two spaces (or three under ``1.``) would come out flat; and it numbers ``1.`` items only,
+where the decks number ``1)`` items too, so such a marker is written ``1.``. Before the
+blocks are parsed, each item moves to four spaces a level, its level found as the decks find
+it, and what continues an item moves with it: a lazy line keeps its place beside the item's
+text, a later paragraph starts where Python-Markdown reads the item's blocks, and indented
+code (four spaces past the item's text, or eight past its marker) four spaces further,
+keeping its own indentation.
 A list written four spaces a level is left as it is.
 
 Where Python-Markdown would read an item as text of the block above it, a blank line parts
@@ -50,11 +52,19 @@ class _Block:
 
 
 def _item(line: str) -> re.Match[str] | None:
-    """A list item as Python-Markdown knows them (``1)`` and rules are none)."""
+    """A list item, ``1)`` as well as ``1.`` (rules are none)."""
     match = LIST_ITEM.match(line)
-    if match is None or match["marker"].endswith(")") or RULE.match(line.strip()):
+    if match is None or RULE.match(line.strip()):
         return None
     return match if line[match.end("marker")] == " " else None
+
+
+def _marked(line: str, match: re.Match[str]) -> str:
+    """An item's line with a ``1)`` marker written ``1.``, the one Python-Markdown reads."""
+    if not match["marker"].endswith(")"):
+        return line
+    end = match.end("marker")
+    return f"{line[:end - 1]}.{line[end:]}"
 
 
 def _opened(match: re.Match[str], level: int) -> _Item:
@@ -126,6 +136,7 @@ def four_space_lists(lines: list[str]) -> list[str]:
             del items[item.level:]
             items.append(item)
             block, item_text = _Block(shift=STEP * item.level - width), True
+            line = _marked(line, match)
         elif items and not in_code and width <= items[-1].marker \
                 and starts_block(line.strip()):
             # a subheading, quote, fence or rule ends the list, as in the decks
