@@ -158,8 +158,34 @@ def four_space_lists(lines: list[str]) -> list[str]:
     return out
 
 
+QUOTED = re.compile(r"^ {0,3}> ?")  # a block quote's marker, as Python-Markdown strips it
+
+
+def quoted_lists(lines: list[str], depth: int = 0) -> list[str]:
+    """The lines with the lists of every block quote at the margin (and of the quotes in
+    it) indented four spaces a level too, as the quote's own lines."""
+    out = four_space_lists(lines)
+    if depth >= DEEPEST:
+        return out
+    index = 0
+    while index < len(out):
+        end = index
+        while end < len(out) and QUOTED.match(out[end]):
+            end += 1
+        if end == index:
+            index += 1
+            continue
+        written = [QUOTED.sub("", line, count=1) for line in out[index:end]]
+        inner = quoted_lists(written, depth + 1)
+        if inner != written:  # a quote without a list to move stays as written
+            out[index:end] = [f"> {line}" if line.strip() else ">" for line in inner]
+        index = end + len(inner) - len(written)
+    return out
+
+
 class ListIndents(Preprocessor):
-    """List items nest as the decks nest them (see the module's docstring)."""
+    """List items nest as the decks nest them (see the module's docstring), in block quotes
+    too."""
 
     def run(self, lines: list[str]) -> list[str]:
-        return four_space_lists(lines)
+        return quoted_lists(lines)
