@@ -26,6 +26,7 @@ from markdown.preprocessors import Preprocessor
 
 from ...loading.list_levels import LIST_ITEM, RULE, indent_width, nesting_level, starts_block
 from ...loading.table_captions import indented_code
+from .html_fences import indented_fences
 
 STEP = 4  # Python-Markdown's indentation a level
 DEEPEST = 32  # levels a lesson nests, at most: Python-Markdown recurses into each
@@ -185,7 +186,7 @@ def quoted_lists(lines: list[str], depth: int = 0) -> list[str]:
 
 class ListIndents(Preprocessor):
     """List items nest as the decks nest them (see the module's docstring), in block quotes
-    too."""
+    too; fenced code under an item is code in it (``html_fences``)."""
 
     def run(self, lines: list[str]) -> list[str]:
-        return quoted_lists(lines)
+        return quoted_lists(indented_fences(lines))
