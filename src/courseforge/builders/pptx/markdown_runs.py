@@ -33,6 +33,8 @@ DEEPEST = 4  # the deepest list level a slide shows (PowerPoint's five levels)
 
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _IMAGE_LINE = re.compile(rf"^{IMAGE.pattern}\s*$")  # an image alone on its line
+_QUOTED = re.compile(r"^> ?")  # a quote's marker, as Markdown strips it
+QUOTES_NESTED = 32  # quotes in quotes read as blocks of their own, at most
 _INLINE = re.compile(
     r"(?P<escape>\\[\\`*_{}\[\]()#+\-.!|])"
     r"|(?P<code>`+)(?P<code_text>.+?)(?P=code)"
@@ -257,9 +259,14 @@ def _other_block(lines: list[str], index: int, blocks: list[Block]) -> int:
     if stripped.startswith(">"):
         quoted = []
         while index < len(lines) and lines[index].strip().startswith(">"):
-            quoted.append(lines[index].strip()[1:].strip())
+            quoted.append(_QUOTED.sub("", lines[index].strip(), count=1))
             index += 1
-        blocks.append(Paragraph(runs=parse_inline(" ".join(quoted), Run(text="", italic=True))))
+        if stripped[:len(stripped) - len(stripped.lstrip("> "))].count(">") > QUOTES_NESTED:
+            blocks.append(Paragraph(runs=parse_inline(" ".join(q.strip() for q in quoted),
+                                                      Run(text="", italic=True))))  # one
+        else:  # its own blocks (paragraphs, lists, quotes in it), in italics
+            blocks += (replace(b, runs=tuple(replace(r, italic=True) for r in b.runs))
+                       if isinstance(b, Paragraph) else b for b in parse_blocks("\n".join(quoted)))
         return index
     return index + 1  # a rule: slides have no place for one
 
@@ -284,17 +291,3 @@ def _table(lines: list[str], index: int, blocks: list[Block]) -> int:
     blocks.append(Table(header=tuple(parse_inline(c) for c in header), rows=tuple(rows)))
     return index
 
-
-def plain_text(markdown: str) -> str:
-    """Markdown as readable plain text (speaker notes): lists keep a dash and indentation."""
-    out: list[str] = []
-    for block in parse_blocks(markdown):
-        if isinstance(block, Paragraph):
-            prefix = {BULLET: "- ", NUMBER: f"{block.number}. "}.get(block.kind, "")
-            out.append("  " * block.level + prefix + block.text)
-        elif isinstance(block, Table):
-            for row in (block.header, *block.rows):
-                out.append(" | ".join("".join(r.text for r in cell) for cell in row))
-        else:
-            out.append(f"[Image: {block.alt}]")
-    return "\n".join(out)

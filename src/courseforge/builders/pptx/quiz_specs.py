@@ -20,8 +20,8 @@ from .markdown_runs import (
     Run,
     Table,
     parse_blocks,
-    plain_text,
 )
+from .plain_text import plain_text
 from .slide_specs_base import COMPARISON, CONTENT, SECTION, Column, SlideSpec, bullets, plain
 from .texts import say, say_count, say_percent
 

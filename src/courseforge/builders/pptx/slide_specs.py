@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from ...locale import Labels
 from ...model import Course, Lesson, Module, Slide
-from .markdown_runs import Block, Paragraph, Run, Table, parse_blocks, plain_text
+from .markdown_runs import Block, Paragraph, Run, Table, parse_blocks
+from .plain_text import plain_text
 from .quiz_specs import quiz_slides
 from .slide_specs_base import (
     COMPARISON,
