@@ -20,6 +20,7 @@ decks: it moves to the margin, after a blank line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown.preprocessors import Preprocessor
@@ -110,7 +111,13 @@ def _owner(items: list[_Item], width: int) -> _Item | None:
 def four_space_lists(lines: list[str]) -> list[str]:
     """The lines with every list item indented four spaces a level, and the lines continuing
     an item moved with it."""
+    return _moved(lines)[0]
+
+
+def _moved(lines: list[str]) -> tuple[list[str], frozenset[int]]:
+    """``four_space_lists`` of the lines, and which of the lines it gives are code."""
     out: list[str] = []
+    code_out: set[int] = set()
     code = indented_code(lines)  # outside lists: never an item
     items: list[_Item] = []  # the open items, outermost first
     indents: list[int] = []  # their indentation, for ``nesting_level``
@@ -153,40 +160,71 @@ def four_space_lists(lines: list[str]) -> list[str]:
         else:  # outside a list, or the list ends
             items, block, item_text = [], _Block(shift=0), False
         moved = max(width + block.shift, 0)
+        if block.code or (not items and index in code):
+            code_out.add(len(out))
         # a line that does not move stays as written, whitespace and all
         out.append(" " * moved + line.lstrip() if block.shift else line)
         first, blank = moved if blank else first, False
-    return out
+    return out, frozenset(code_out)
 
 
-QUOTED = re.compile(r"^ {0,3}> ?")  # a block quote's marker, as Python-Markdown strips it
+# a block quote's marker, as Python-Markdown strips it, and what it is indented by (an item's
+# blocks are indented; Python-Markdown reads them at the margin)
+QUOTED = re.compile(r"^(?P<indent>[ \t]*)> ?")
 
 
-def quoted_lists(lines: list[str], depth: int = 0) -> list[str]:
-    """The lines with the lists of every block quote at the margin (and of the quotes in
-    it) indented four spaces a level too, as the quote's own lines."""
-    out = four_space_lists(lines)
+def _as_written(lines: list[str]) -> list[str]:
+    return lines
+
+
+def nested_lists(lines: list[str], fenced: Callable[[list[str]], list[str]] = _as_written,
+                 depth: int = 0) -> list[str]:
+    """The lines with every list indented four spaces a level (``four_space_lists``), in
+    block quotes too, at the margin or in a list item, and in the quotes in them.
+
+    ``fenced`` sets aside the fenced code in a quote's lines, as Python-Markdown's fenced
+    code step does at the margin only (it reads no fence in a quote): its lines are then no
+    list. An indented fence is indented code, in a quote as outside one (``html_fences``).
+    """
+    out, code = _moved(indented_fences(lines))
     if depth >= DEEPEST:
         return out
+    result: list[str] = []
     index = 0
     while index < len(out):
-        end = index
-        while end < len(out) and QUOTED.match(out[end]):
-            end += 1
-        if end == index:
+        match = None if index in code else QUOTED.match(out[index])
+        if match is None:
+            result.append(out[index])
             index += 1
             continue
+        indent, end = match["indent"], index
+        while end < len(out) and end not in code and _quoted_by(out[end], indent):
+            end += 1
         written = [QUOTED.sub("", line, count=1) for line in out[index:end]]
-        inner = quoted_lists(written, depth + 1)
-        if inner != written:  # a quote without a list to move stays as written
-            out[index:end] = [f"> {line}" if line.strip() else ">" for line in inner]
-        index = end + len(inner) - len(written)
-    return out
+        inner = nested_lists(fenced(written), fenced, depth + 1)
+        # a quote without a list to move or code to set aside stays as written
+        result.extend(out[index:end] if inner == written else _quoted(inner, indent))
+        index = end
+    return result
+
+
+def _quoted(lines: list[str], indent: str) -> list[str]:
+    """Lines as a block quote's, its marker indented by ``indent``; blank lines at its end
+    (after set-aside code) are left out, as they would end the code's paragraph."""
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    return [f"{indent}> {line}" if line.strip() else f"{indent}>" for line in lines]
+
+
+def _quoted_by(line: str, indent: str) -> bool:
+    """Whether a line is a block quote's, its marker indented by ``indent``."""
+    match = QUOTED.match(line)
+    return match is not None and match["indent"] == indent
 
 
 class ListIndents(Preprocessor):
     """List items nest as the decks nest them (see the module's docstring), in block quotes
-    too; fenced code under an item is code in it (``html_fences``)."""
+    too; fenced code under an item or in a quote is code there (``html_fences``)."""
 
     def run(self, lines: list[str]) -> list[str]:
-        return quoted_lists(indented_fences(lines))
+        return nested_lists(lines, self.md.preprocessors["fenced_code_block"].run)
