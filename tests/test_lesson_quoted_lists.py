@@ -9,7 +9,6 @@ import itertools
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from lxml import html
 
 from courseforge.builders.lesson.html_lists import nested_lists
