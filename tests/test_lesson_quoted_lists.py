@@ -13,6 +13,7 @@ from lxml import html
 
 from courseforge.builders.lesson.html_lists import nested_lists
 from courseforge.builders.lesson.html_render import render_markdown
+from test_lesson_fences import fenced
 from test_lesson_lists import ITEM, LISTS, lesson, outline, own_text
 
 
@@ -61,7 +62,7 @@ def test_a_quote_beside_its_list_keeps_its_own_nesting() -> None:
 ])
 def test_a_quote_without_a_list_to_move_stays_as_written(markdown: str) -> None:
     lines = markdown.split("\n")
-    assert nested_lists(lines) == lines
+    assert nested_lists(lines, fenced) == lines
 
 
 @settings(max_examples=200, deadline=None)
@@ -116,4 +117,4 @@ def test_indented_code_that_starts_with_a_quote_marker_stays_code() -> None:
     markdown = "Text\n\n    > not a quote\n    > - nor a list"
     (pre,) = lesson(markdown).iter("pre")
     assert pre.text_content() == "> not a quote\n> - nor a list\n"
-    assert nested_lists(markdown.split("\n")) == markdown.split("\n")
+    assert nested_lists(markdown.split("\n"), fenced) == markdown.split("\n")

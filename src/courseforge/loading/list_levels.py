@@ -21,6 +21,14 @@ def indent_width(line: str) -> int:
     return len(line[: len(line) - len(line.lstrip())].expandtabs(TAB))
 
 
+def dedented(line: str, columns: int) -> str:
+    """A line with up to ``columns`` of its indentation taken off (tabs counted as above): a
+    fenced code line, past its fence's indentation."""
+    text = line.lstrip()
+    return (line[:len(line) - len(text)].expandtabs(TAB) + text)[min(columns,
+                                                                     indent_width(line)):]
+
+
 def nesting_level(open_indents: list[int], indent: int) -> int:
     """The nesting level (0: outermost) of a list item indented ``indent`` columns, given the
     indentation of the levels open above it; ``open_indents`` is updated to include it."""

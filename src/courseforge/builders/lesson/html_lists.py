@@ -20,14 +20,13 @@ decks: it moves to the margin, after a blank line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown.preprocessors import Preprocessor
 
 from ...loading.list_levels import LIST_ITEM, RULE, indent_width, nesting_level, starts_block
 from ...loading.table_captions import indented_code
-from .html_fences import indented_fences
+from .html_fences import Fenced, indented_fences
 
 STEP = 4  # Python-Markdown's indentation a level
 DEEPEST = 32  # levels a lesson nests, at most: Python-Markdown recurses into each
@@ -173,20 +172,15 @@ def _moved(lines: list[str]) -> tuple[list[str], frozenset[int]]:
 QUOTED = re.compile(r"^(?P<indent>[ \t]*)> ?")
 
 
-def _as_written(lines: list[str]) -> list[str]:
-    return lines
-
-
-def nested_lists(lines: list[str], fenced: Callable[[list[str]], list[str]] = _as_written,
-                 depth: int = 0) -> list[str]:
+def nested_lists(lines: list[str], fenced: Fenced, depth: int = 0) -> list[str]:
     """The lines with every list indented four spaces a level (``four_space_lists``), in
     block quotes too, at the margin or in a list item, and in the quotes in them.
 
-    ``fenced`` sets aside the fenced code in a quote's lines, as Python-Markdown's fenced
-    code step does at the margin only (it reads no fence in a quote): its lines are then no
-    list. An indented fence is indented code, in a quote as outside one (``html_fences``).
+    ``fenced`` (Python-Markdown's fenced-code step, which reads fences at the margin only)
+    sets aside the fenced code in a quote's lines, and an indented fence's (``html_fences``):
+    their lines are then no list.
     """
-    out, code = _moved(indented_fences(lines))
+    out, code = _moved(indented_fences(lines, fenced))
     if depth >= DEEPEST:
         return out
     result: list[str] = []

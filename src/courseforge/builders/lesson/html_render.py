@@ -25,6 +25,7 @@ from markupsafe import Markup
 from ...loading.lesson_markdown import is_safe_link
 from ...typography import Typesetter
 from .html_captions import CaptionLines, attach_captions, caption_name
+from .html_fences import CodeParagraphs
 from .html_lists import ListIndents
 from .html_typeset import Typeset
 
@@ -153,6 +154,8 @@ class _LessonMarkdown(Extension):
         # after fenced code has set its blocks aside, before the blocks are parsed
         md.preprocessors.register(CaptionLines(md), "courseforge-captions", 15)
         md.preprocessors.register(ListIndents(md), "courseforge-lists", 14)
+        # after the inline patterns, a paragraph parted around the code blocks in it
+        md.treeprocessors.register(CodeParagraphs(md), "courseforge-code-paragraphs", 2)
         self.tree = _LessonTree(md, {})
         md.treeprocessors.register(self.tree, "courseforge-lesson", 1)
         # after the lesson tree has made figure captions, before escapes are restored

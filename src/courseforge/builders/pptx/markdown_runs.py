@@ -18,6 +18,7 @@ from ...loading.list_levels import (
     FENCE,
     HEADING,
     LIST_ITEM,
+    dedented,
     indent_width,
     nesting_level,
     starts_block,
@@ -250,9 +251,10 @@ def _other_block(lines: list[str], index: int, blocks: list[Block]) -> int:
         blocks.append(Paragraph(runs=parse_inline(heading["text"], Run(text="", bold=True))))
         return index + 1
     if fence:
+        edge = indent_width(lines[index])  # its lines show past the fence's indentation
         index += 1
         while index < len(lines) and not lines[index].strip().startswith(fence["fence"]):
-            text = lines[index].rstrip().expandtabs(4) or " "
+            text = dedented(lines[index].rstrip(), edge).expandtabs(4) or " "
             blocks.append(Paragraph(runs=(Run(text=text, code=True),)))
             index += 1
         return index + 1
