@@ -47,13 +47,13 @@ def test_every_step_is_taken_as_often_as_the_decks_say(deck_slides: list[int]) -
     for step in ("open the reference deck", "the package's parts and relationships",
                  "deflate and zip"):
         assert calls[step] == decks, step
-    assert calls["fit the text (typeset, paginate, measure)"] >= slides // 2
+    # a slide's text is fitted once a deck (its pages found again after), never per page
+    assert 0 < calls["fit the text (typeset, paginate, measure)"] <= slides
 
 
-def test_the_split_names_each_step_largest_first() -> None:
+def test_the_split_is_largest_first_and_within_the_total() -> None:
     seconds = steps()
     total, other = seconds.pop("total"), seconds.pop("other")
-    assert set(seconds) == set(steps("--calls"))
     assert list(seconds.values()) == sorted(seconds.values(), reverse=True)
     # each step is timed at its outermost call only, so the steps never add up past the total
     assert other >= 0 and total > 0

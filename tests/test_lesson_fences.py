@@ -1,6 +1,7 @@
 """Fenced code under a list item is a code block in that item in lessons, as a fence at
-the margin is at the margin: its language kept, a tight item tight, its lines shown past the
-fence's indentation (in decks too), code and escaped whatever they look like."""
+the margin is at the margin: its language kept, its lines shown past the fence's indentation
+(in decks too), code and escaped whatever they look like, a block of its own (never in a
+paragraph, an inline element, a table or other code), and what follows it not taken in."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from courseforge.builders.lesson.html_fences import indented_fences
 from courseforge.builders.lesson.html_render import render_markdown
 from courseforge.builders.pptx.markdown_runs import parse_blocks
+from html_nesting import around_code
 from test_lesson_lists import lesson, outline
 
 # Python-Markdown's fenced-code step, as lessons run it on indented fences and quotes
@@ -37,7 +39,7 @@ def test_what_a_fence_holds_stays_code_and_escaped() -> None:
     (item,) = root[0]
     assert item.find("pre/code").text == "- not an item\n<b>bold?</b>\n"
     assert not item.findall(".//b") and len(root.findall(".//li")) == 1
-    assert item.find("pre").tail.strip() == "After."  # a tight item: its text, no paragraph
+    assert item.findall("p")[-1].text == "After."
 
 
 def test_a_fence_in_a_nested_item_is_code_of_that_item() -> None:
@@ -68,25 +70,62 @@ def test_what_is_no_indented_fence_stays_as_written(markdown: str) -> None:
     assert indented_fences(lines, fenced) == lines
 
 
-def test_a_fence_under_an_item_keeps_its_language_and_a_tight_item_stays_tight() -> None:
+def test_a_fence_under_an_item_keeps_its_language() -> None:
     root = lesson("- Run:\n  ```bash\n  make\n  ```\n- Done")
     first, second = root[0]
     assert first.find("pre/code").get("class") == "language-bash"
-    assert not root.findall(".//li/p")  # no paragraph: the list stays tight
-    assert first.text.strip() == "Run:" and second.text == "Done"
+    assert first.find("p").text == "Run:" and second.text_content().strip() == "Done"
+
+
+@pytest.mark.parametrize(("markdown", "around"), [
+    ("1. Step *one*\n   ```\n   x\n   ```\n   more **b** text\n\n2. Two", ("ol", "li")),
+    ("- a\n\n- Step *one*\n  ~~~\n  x\n  ~~~\n  more **b** text", ("ul", "li")),
+    ("- a\n\n- *Run:\n  ```\n  x\n  ```\n  end*", ("ul", "li")),
+    ("1. Step [link\n   ```\n   x\n   ```\n   text](http://e.com)", ("ol", "li")),
+    ("- | a | b |\n  | - | - |\n  | 1 | 2 |\n  ```\n  x\n  ```", ("ul", "li")),
+    ("> Said:\n> ```\n> x\n> ```\n> and more", ("blockquote",)),
+    ("- a\n\n          ```\n          x\n          ```", ("ul", "li")),
+])
+def test_a_fence_is_a_block_of_its_own(markdown: str, around: tuple[str, ...]) -> None:
+    assert around_code(markdown) == [around]
+    root = lesson(markdown)
+    assert root.find(".//pre/code").text == "x\n"
+    texts = [t for t in root.itertext() if t.strip() and t != "x\n"]
+    assert not any("```" in t or "~~~" in t for t in texts)
+
+
+@pytest.mark.parametrize(("markdown", "after"), [
+    ("- a\n  ```\n  x\n  ```\nNext", ["ul", "p"]),  # at the margin: the list has ended
+    ("> ```\n> x\n> ```\nNext", ["blockquote", "p"]),  # no lazy line after code
+    ("- a\n  ~~~\n  x\n  ~~~\n  ---", ["ul"]),  # the rule stays in the item
+])
+def test_what_follows_a_fence_is_not_taken_in(markdown: str, after: list[str]) -> None:
+    root = lesson(markdown)
+    assert [child.tag for child in root] == after
+    if after[-1] == "p":
+        assert root[-1].text == "Next"
+    else:
+        assert root.find("ul/li/hr") is not None
 
 
 @pytest.mark.parametrize("markdown", [
-    "1. Step *one*\n   ```\n   x\n   ```\n   more **b** text\n\n2. Two",
-    "- a\n\n- Step *one*\n  ~~~\n  x\n  ~~~\n  more **b** text",
+    "- a\n  ```\n  x\n y\n  ```\n- b", "- Step:\n  ```\nunindented\n  ```\n\nNext",
 ])
-def test_a_fence_in_a_paragraph_of_a_loose_item_parts_it(markdown: str) -> None:
-    root = lesson(markdown)
-    item = next(li for li in root.iter("li") if li.find("pre") is not None)
-    assert [child.tag for child in item] == ["p", "pre", "p"]
-    assert item[0].text_content() == "Step one" and item[2].text_content() == "more b text"
-    assert item[1].find("code").text == "x\n"
-    assert not root.findall(".//p//pre")
+def test_a_fence_cut_short_leaves_no_empty_code_block(markdown: str) -> None:
+    codes = [code.text or "" for code in lesson(markdown).iter("code")]
+    assert all(text.strip() for text in codes)
+
+
+def test_only_a_closing_fence_closes_one_in_decks_as_in_lessons() -> None:
+    markdown = "- a\n  ```\n  ```not closing\n  x\n  ```\n- b"
+    assert lesson(markdown).find(".//pre/code").text == "```not closing\nx\n"
+    shown = [b.runs[0].text for b in parse_blocks(markdown) if b.runs[0].code]
+    assert shown == ["```not closing", "x"]
+
+
+def test_an_authors_own_code_block_is_left_alone() -> None:
+    markdown = "Text\n\n<pre>kept</pre>\n\n- a\n  ```\n  x\n  ```"
+    assert str(render_markdown(markdown, raw_html=True)).count("<pre>kept</pre>") == 1
 
 
 @pytest.mark.parametrize(("markdown", "code"), [
@@ -95,8 +134,7 @@ def test_a_fence_in_a_paragraph_of_a_loose_item_parts_it(markdown: str) -> None:
     ("Text\n\n    ~~~\n    code\n    ~~~\n\n        more code", "code\n"),
 ])
 def test_a_fence_shows_its_lines_past_its_own_indentation(markdown: str, code: str) -> None:
-    root = lesson(markdown)
-    assert root.findall(".//pre/code")[0].text == code
-    assert not root.findall(".//pre//pre") and not root.findall(".//p//pre")
+    assert lesson(markdown).findall(".//pre/code")[0].text == code
+    assert all("pre" not in around for around in around_code(markdown))
     shown = [b.runs[0].text for b in parse_blocks(markdown) if b.runs[0].code]
     assert "\n".join(shown[:len(code.splitlines())]) + "\n" == code  # the deck shows the same

@@ -4,6 +4,7 @@ continues an item keeps its meaning; a list written four spaces a level is left 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from courseforge.builders.lesson.html_lists import four_space_lists
 from courseforge.builders.lesson.html_render import render_markdown
 from courseforge.builders.pptx.markdown_runs import BULLET, NUMBER, Paragraph, parse_blocks
 from courseforge.loading import load_checked
+from html_nesting import around_code
 
 LISTS = ("ul", "ol")
 
@@ -196,8 +198,13 @@ def test_a_four_space_list_is_left_as_written(lines: list[str]) -> None:
                                                                     "After"]
 
 
-PIECES = st.sampled_from(["- ", "1. ", "* ", "10) ", "  ", "    ", "\n", "\n\n", "a", "b c",
-                          "```", "| x |", "> ", "* * *", "# "])
+PIECES = st.sampled_from(["- ", "1. ", "* ", "10) ", "  ", "    ", "\t", "\n", "\n\n", "a",
+                          "b c", " *d* ", "```", "```py", "~~~", "| x |", "> ", "* * *", "# "])
+INLINE = ("p", "a", "em", "strong", "code", "pre", "td", "th", "h2", "h3", "h4", "h5", "h6")
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(re.findall(r"[a-z]+", text))
 
 
 @settings(max_examples=500, deadline=None)
@@ -211,11 +218,20 @@ def test_any_list_like_text_renders(text: str) -> None:
     assert len(written) == len(kept)
     for line, was in zip(written, kept, strict=True):
         assert line in (was, re.sub(r"^(\d+)\)(?=\s|$)", r"\1.", was))
-    # code shows its lines as written: no marker in it is rewritten ("10." is never written
-    # here but by rewriting "10)"), in a quote or an item neither
-    for pre in lesson(text).iter("pre"):
-        for shown in pre.text_content().strip().split("\n"):
-            assert any(shown.strip() in line for line in lines), shown
+    root = lesson(text)
+    # code shows the ends of lines as written: no marker in it is rewritten ("10." is never
+    # written here but by rewriting "10)"), in a quote or an item neither
+    for pre in root.iter("pre"):
+        for shown in pre.text_content().split("\n"):
+            assert not shown.strip() or any(line.expandtabs(4).rstrip().endswith(shown.strip())
+                                            for line in lines), shown
+    # no word is lost (but a fence's language) or made up (a placeholder left in the page)
+    shown_words = sum((words(piece) for piece in root.itertext()), Counter())
+    assert not shown_words - words(text)
+    on_fences = words("\n".join(line for line in lines if "```" in line or "~~~" in line))
+    assert not words(text) - on_fences - shown_words
+    # a code block is a block of its own: in no paragraph, inline element, cell or heading
+    assert not [around for around in around_code(text) if set(around) & set(INLINE)]
 
 
 ITEM = st.tuples(st.integers(0, 9), st.sampled_from(["-", "*", "1.", "+", "1)", "10)"]),

@@ -64,3 +64,11 @@ def test_the_deck_sets_a_quoted_list_as_levels(tmp_path: Path) -> None:
         (0, "Advice from a maker:"), (0, "Start small"), (1, "one task a day"), (0, "Ship often")]
     assert all(run.font.italic for p in body for run in p.runs)
     assert not any(p.text.startswith(("-", ">", "1)")) for p in body)
+
+
+def test_code_in_a_quote_stays_upright() -> None:
+    runs = [(r.text, r.code, r.italic) for b in parse_blocks(
+        "> Type `make` first:\n>\n> ```\n> make all\n> ```") if isinstance(b, Paragraph)
+        for r in b.runs if r.text.strip()]
+    assert runs == [("Type ", False, True), ("make", True, False), (" first:", False, True),
+                    ("make all", True, False)]

@@ -29,6 +29,12 @@ def dedented(line: str, columns: int) -> str:
                                                                      indent_width(line)):]
 
 
+def closes_fence(stripped: str, fence: str) -> bool:
+    """Whether a line (stripped) closes a code fence opened with ``fence``: the same
+    character, at least as many, nothing after them."""
+    return len(stripped) >= len(fence) and set(stripped) == {fence[0]}
+
+
 def nesting_level(open_indents: list[int], indent: int) -> int:
     """The nesting level (0: outermost) of a list item indented ``indent`` columns, given the
     indentation of the levels open above it; ``open_indents`` is updated to include it."""

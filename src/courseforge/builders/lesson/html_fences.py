@@ -3,10 +3,11 @@
 Python-Markdown's fenced-code step reads a fence only at the margin, so a fence under a list
 item came out as inline code with its info string as text. Before the lists are re-indented
 (``html_lists``), each indented fenced block is given to that step at the margin, its lines
-keeping their indentation past the fence's, and becomes the one line of its placeholder at
-the fence's indentation: the item holds the code block with its language, and a tight item
-stays tight. Where the placeholder falls inside a paragraph (an item of a loose list),
-``CodeParagraphs`` parts the paragraph around it. Indented code outside a list stays as it is.
+keeping their indentation past the fence's, and becomes its placeholder line at the fence's
+indentation, between blank lines as the step sets one at the margin: a block of its own in
+the item, its language kept. As everywhere in courseforge, a fence indented four spaces or
+more is a fence too (the decks and ``check`` read it so); where its placeholder lands in
+indented code, ``CodeParagraphs`` takes it out as a block of its own.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
+import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ...loading.list_levels import FENCE, dedented, indent_width
+from ...loading.list_levels import FENCE, closes_fence, dedented, indent_width
 from ...loading.table_captions import indented_code
 
 Fenced = Callable[[list[str]], list[str]]  # lines at the margin -> with fenced code set aside
@@ -28,121 +30,74 @@ def indented_fences(lines: list[str], fenced: Fenced) -> list[str]:
     out: list[str] = []
     code = indented_code(lines)
     block: list[str] = []  # the open fenced block's lines at the margin ([]: none is open)
-    edge = 0  # the open fence's indentation
+    fence, edge = "", 0  # the open fence's characters and indentation
     for index, line in enumerate(lines):
         stripped = line.strip()
         width = indent_width(line)
-        if block and _closes(stripped, block[0]):
-            out.append(" " * edge + _set_aside(block, fenced))
+        if block and closes_fence(stripped, fence):
+            out += _set_aside([*block, fence], edge, fenced)
             block = []
             continue
         if block and stripped and width < edge:
-            # a line left of the fence leaves the item: the fence ends there, blank lines apart
-            out += [" " * edge + _set_aside(_unclosed(block), fenced), ""]
+            # a line left of the fence leaves the item: the fence ends there
+            out += _set_aside(_unclosed(block, fence), edge, fenced)
             block = []
         if block:
             block.append(dedented(line, edge))
             continue
-        if FENCE.match(stripped) and width and index not in code:
-            block, edge = [stripped], width
+        opened = FENCE.match(stripped)
+        if opened and width and index not in code:
+            block, fence, edge = [stripped], opened["fence"], width
             continue
         out.append(line)
     if block:
-        out.append(" " * edge + _set_aside(_unclosed(block), fenced))
+        out += _set_aside(_unclosed(block, fence), edge, fenced)
     return out
 
 
-def _unclosed(block: list[str]) -> list[str]:
-    """A fenced block that no fence closes, without the blank lines at its end."""
-    while not block[-1].strip():
+def _unclosed(block: list[str], fence: str) -> list[str]:
+    """A fenced block that no fence closes, closed after its last line that is not blank;
+    none if it holds no line (a closing fence the block's end left alone)."""
+    while len(block) > 1 and not block[-1].strip():
         block = block[:-1]
-    return block
+    return [*block, fence] if len(block) > 1 else []
 
 
-def _closes(stripped: str, opening: str) -> bool:
-    """Whether a line (stripped) closes the fence ``opening`` opened: the same character, at
-    least as many, nothing after them."""
-    fence = FENCE.match(opening)
-    return (fence is not None and len(stripped) >= len(fence["fence"])
-            and set(stripped) == {opening[0]})
-
-
-def _set_aside(block: list[str], fenced: Fenced) -> str:
-    """The placeholder line of a fenced block (its opening fence and lines, at the margin):
-    closed with its own fence, as Python-Markdown closes one; read without its info string
-    where Python-Markdown cannot read that (``bash title``), as the decks show none."""
-    opening = block[0]
-    fence = FENCE.match(opening)
-    assert fence is not None
-    for first in (opening, fence["fence"]):
-        stashed = [line for line in fenced([first, *block[1:], fence["fence"]]) if line.strip()]
-        if len(stashed) == 1:
-            return stashed[0]
-    raise AssertionError(f"fenced code not set aside: {block!r}")  # pragma: no cover
+def _set_aside(block: list[str], edge: int, fenced: Fenced) -> list[str]:
+    """The lines of a fenced block (its fences and lines, at the margin) set aside: its
+    placeholder indented ``edge``, between blank lines. An info string Python-Markdown cannot
+    read (``bash title``) is left out, as the decks show none."""
+    if not block:
+        return [""]
+    stashed = fenced(block)
+    if stashed == block:  # an info string Python-Markdown cannot read
+        stashed = fenced([block[-1], *block[1:]])
+    return ["" if not line.strip() else " " * edge + line for line in stashed]
 
 
 class CodeParagraphs(Treeprocessor):
-    """Parts a paragraph around the placeholder of a code block in it, so that the code is a
-    block of its own (a paragraph holds no code block) and the text around it paragraphs."""
+    """Takes the placeholder of a fenced block (one of ``placeholders``, which the lesson's
+    list step set aside) out of the indented code it landed in, as a block of its own."""
+
+    def __init__(self, md: markdown.Markdown, placeholders: list[str]) -> None:
+        super().__init__(md)
+        self.placeholders = placeholders
 
     def run(self, root: etree.Element) -> None:
-        stash = self.md.htmlStash
-        blocks = [re.escape(stash.get_placeholder(index))
-                  for index, html in enumerate(stash.rawHtmlBlocks)
-                  if str(html).startswith("<pre")]
-        if not blocks:
+        if not self.placeholders:
             return
-        placeholder = re.compile("|".join(blocks))
+        placeholder = re.compile("|".join(map(re.escape, self.placeholders)))
         for parent in list(root.iter()):
             for index in reversed(range(len(parent))):
                 child = parent[index]
-                if child.tag == "p" and _holds(child, placeholder):
-                    parent[index:index + 1] = _parted(child, placeholder)
-                elif child.tag == "pre" and placeholder.search(child.findtext("code") or ""):
-                    parent[index:index + 1] = _code_parted(child.findtext("code") or "",
-                                                           placeholder)
-
-
-def _holds(paragraph: etree.Element, placeholder: re.Pattern[str]) -> bool:
-    """Whether a paragraph holds a placeholder with more than it (alone, it is replaced)."""
-    texts = [paragraph.text or "", *(child.tail or "" for child in paragraph)]
-    return any(placeholder.search(text) for text in texts) and not (
-        len(paragraph) == 0 and placeholder.fullmatch((paragraph.text or "").strip()))
-
-
-def _parted(paragraph: etree.Element, placeholder: re.Pattern[str]) -> list[etree.Element]:
-    """The paragraphs a paragraph becomes, parted around each placeholder it holds."""
-    parts: list[etree.Element] = []
-    current = etree.Element("p")
-
-    def add(text: str, after: etree.Element | None) -> None:
-        """Text (at the start, or after the inline element ``after``) into ``current``."""
-        nonlocal current
-        found = placeholder.findall(text)
-        for index, piece in enumerate(placeholder.split(text)):
-            piece = piece.lstrip() if index else piece  # the space that parted it from code
-            if index == len(found):
-                _set_text(current, after, piece)
-                return
-            _set_text(current, after, piece.rstrip())
-            if len(current) or (current.text or "").strip():
-                parts.append(current)
-            parts.append(_alone(found[index]))
-            current, after = etree.Element("p"), None
-
-    add(paragraph.text or "", None)
-    for child in list(paragraph):
-        tail, child.tail = child.tail or "", None
-        current.append(child)
-        add(tail, child)
-    if len(current) or (current.text or "").strip():
-        parts.append(current)
-    return parts
+                code = child.findtext("code") or "" if child.tag == "pre" else ""
+                if placeholder.search(code):
+                    parent[index:index + 1] = _code_parted(code, placeholder)
 
 
 def _code_parted(code: str, placeholder: re.Pattern[str]) -> list[etree.Element]:
-    """The blocks indented code becomes, parted around each fenced block in it (one indented
-    as deep as code would be, in a list item or at the margin)."""
+    """The blocks indented code becomes, parted around each fenced block in it (a fence
+    indented as deep as code, in a list item or at the margin)."""
     parts: list[etree.Element] = []
     found = placeholder.findall(code)
     for index, piece in enumerate(placeholder.split(code)):
@@ -160,11 +115,3 @@ def _alone(placeholder: str) -> etree.Element:
     paragraph = etree.Element("p")
     paragraph.text = placeholder
     return paragraph
-
-
-def _set_text(paragraph: etree.Element, after: etree.Element | None, text: str) -> None:
-    """Text at the start of a paragraph, or after one of its elements."""
-    if after is None:
-        paragraph.text = text or None
-    else:
-        after.tail = text or None

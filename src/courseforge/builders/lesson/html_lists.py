@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import markdown
 from markdown.preprocessors import Preprocessor
 
 from ...loading.list_levels import LIST_ITEM, RULE, indent_width, nesting_level, starts_block
@@ -197,7 +198,12 @@ def nested_lists(lines: list[str], fenced: Fenced, depth: int = 0) -> list[str]:
         written = [QUOTED.sub("", line, count=1) for line in out[index:end]]
         inner = nested_lists(fenced(written), fenced, depth + 1)
         # a quote without a list to move or code to set aside stays as written
-        result.extend(out[index:end] if inner == written else _quoted(inner, indent))
+        if inner == written:
+            result.extend(out[index:end])
+        else:
+            result.extend(_quoted(inner, indent))
+            if not inner[-1].strip() and end < len(out) and out[end].strip():
+                result.append("")  # a line after a quote's last block is no lazy line of it
         index = end
     return result
 
@@ -218,7 +224,21 @@ def _quoted_by(line: str, indent: str) -> bool:
 
 class ListIndents(Preprocessor):
     """List items nest as the decks nest them (see the module's docstring), in block quotes
-    too; fenced code under an item or in a quote is code there (``html_fences``)."""
+    too; fenced code under an item or in a quote is code there (``html_fences``), its
+    placeholders kept in ``fences`` for ``CodeParagraphs``."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.fences: list[str] = []
 
     def run(self, lines: list[str]) -> list[str]:
-        return nested_lists(lines, self.md.preprocessors["fenced_code_block"].run)
+        self.fences.clear()
+        return nested_lists(lines, self._fenced)
+
+    def _fenced(self, lines: list[str]) -> list[str]:
+        """Python-Markdown's fenced-code step on some lines, its placeholders noted."""
+        stash = self.md.htmlStash
+        first = stash.html_counter
+        out: list[str] = self.md.preprocessors["fenced_code_block"].run(lines)
+        self.fences += (stash.get_placeholder(n) for n in range(first, stash.html_counter))
+        return out

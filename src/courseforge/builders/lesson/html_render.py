@@ -153,9 +153,10 @@ class _LessonMarkdown(Extension):
             md.inlinePatterns.deregister("html")
         # after fenced code has set its blocks aside, before the blocks are parsed
         md.preprocessors.register(CaptionLines(md), "courseforge-captions", 15)
-        md.preprocessors.register(ListIndents(md), "courseforge-lists", 14)
-        # after the inline patterns, a paragraph parted around the code blocks in it
-        md.treeprocessors.register(CodeParagraphs(md), "courseforge-code-paragraphs", 2)
+        lists = ListIndents(md)
+        md.preprocessors.register(lists, "courseforge-lists", 14)
+        # after the blocks are parsed: a fenced block indented as deep as code, out of it
+        md.treeprocessors.register(CodeParagraphs(md, lists.fences), "courseforge-fences", 2)
         self.tree = _LessonTree(md, {})
         md.treeprocessors.register(self.tree, "courseforge-lesson", 1)
         # after the lesson tree has made figure captions, before escapes are restored

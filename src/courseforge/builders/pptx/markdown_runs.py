@@ -18,6 +18,7 @@ from ...loading.list_levels import (
     FENCE,
     HEADING,
     LIST_ITEM,
+    closes_fence,
     dedented,
     indent_width,
     nesting_level,
@@ -253,7 +254,7 @@ def _other_block(lines: list[str], index: int, blocks: list[Block]) -> int:
     if fence:
         edge = indent_width(lines[index])  # its lines show past the fence's indentation
         index += 1
-        while index < len(lines) and not lines[index].strip().startswith(fence["fence"]):
+        while index < len(lines) and not closes_fence(lines[index].strip(), fence["fence"]):
             text = dedented(lines[index].rstrip(), edge).expandtabs(4) or " "
             blocks.append(Paragraph(runs=(Run(text=text, code=True),)))
             index += 1
@@ -266,8 +267,8 @@ def _other_block(lines: list[str], index: int, blocks: list[Block]) -> int:
         if stripped[:len(stripped) - len(stripped.lstrip("> "))].count(">") > QUOTES_NESTED:
             blocks.append(Paragraph(runs=parse_inline(" ".join(q.strip() for q in quoted),
                                                       Run(text="", italic=True))))  # one
-        else:  # its own blocks (paragraphs, lists, quotes in it), in italics
-            blocks += (replace(b, runs=tuple(replace(r, italic=True) for r in b.runs))
+        else:  # its own blocks (paragraphs, lists, quotes in it), in italics but its code
+            blocks += (replace(b, runs=tuple(replace(r, italic=not r.code) for r in b.runs))
                        if isinstance(b, Paragraph) else b for b in parse_blocks("\n".join(quoted)))
         return index
     return index + 1  # a rule: slides have no place for one
