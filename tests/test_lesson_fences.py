@@ -85,6 +85,7 @@ def test_a_fence_under_an_item_keeps_its_language() -> None:
     ("- | a | b |\n  | - | - |\n  | 1 | 2 |\n  ```\n  x\n  ```", ("ul", "li")),
     ("> Said:\n> ```\n> x\n> ```\n> and more", ("blockquote",)),
     ("- a\n\n          ```\n          x\n          ```", ("ul", "li")),
+    ("- a\n  ```\n  x", ("ul", "li")), ("  ```\n  x", ()),  # unclosed at the end
 ])
 def test_a_fence_is_a_block_of_its_own(markdown: str, around: tuple[str, ...]) -> None:
     assert around_code(markdown) == [around]

@@ -118,3 +118,21 @@ def test_indented_code_that_starts_with_a_quote_marker_stays_code() -> None:
     (pre,) = lesson(markdown).iter("pre")
     assert pre.text_content() == "> not a quote\n> - nor a list\n"
     assert nested_lists(markdown.split("\n"), fenced) == markdown.split("\n")
+
+
+@pytest.mark.parametrize(("markdown", "owner"), [
+    ("- a\n  > x\n- b", "a"), ("- a\n    > x\n- b", "a"), ("- a\n\t> x\n- b", "a"),
+    ("- a\n  - b\n        > x\n- c", "b"), ("1. a\n   > x\n2. b", "a"),
+])
+def test_a_quote_right_under_an_items_text_is_a_quote_in_it(markdown: str,
+                                                             owner: str) -> None:
+    root = lesson(markdown)
+    (quote,) = root.iter("blockquote")
+    assert quote.getparent().tag == "li" and own_text(quote.getparent()).startswith(owner)
+    assert quote.text_content().strip() == "x"
+    assert ">" not in root.text_content()
+
+
+def test_a_quote_lazy_in_a_paragraph_at_the_margin_stays_text() -> None:
+    root = lesson("Text\n    > not a quote")
+    assert root.find(".//blockquote") is None and ">" in root.text_content()

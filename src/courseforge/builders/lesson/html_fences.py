@@ -40,7 +40,7 @@ def indented_fences(lines: list[str], fenced: Fenced) -> list[str]:
             continue
         if block and stripped and width < edge:
             # a line left of the fence leaves the item: the fence ends there
-            out += _set_aside(_unclosed(block, fence), edge, fenced)
+            out += _unclosed(block, fence, edge, fenced)
             block = []
         if block:
             block.append(dedented(line, edge))
@@ -51,24 +51,25 @@ def indented_fences(lines: list[str], fenced: Fenced) -> list[str]:
             continue
         out.append(line)
     if block:
-        out += _set_aside(_unclosed(block, fence), edge, fenced)
+        out += _unclosed(block, fence, edge, fenced)
     return out
 
 
-def _unclosed(block: list[str], fence: str) -> list[str]:
-    """A fenced block that no fence closes, closed after its last line that is not blank;
-    none if it holds no line (a closing fence the block's end left alone)."""
-    while len(block) > 1 and not block[-1].strip():
-        block = block[:-1]
-    return [*block, fence] if len(block) > 1 else []
+def _unclosed(block: list[str], fence: str, edge: int, fenced: Fenced) -> list[str]:
+    """A fenced block that no fence closes set aside, closed after its last line that is not
+    blank, the blank lines after it kept; nothing if it holds no line (a closing fence that
+    a line left of the fence has parted from its block)."""
+    end = len(block)
+    while end > 1 and not block[end - 1].strip():
+        end -= 1
+    kept = _set_aside([*block[:end], fence], edge, fenced) if end > 1 else [""]
+    return kept + block[end:]
 
 
 def _set_aside(block: list[str], edge: int, fenced: Fenced) -> list[str]:
     """The lines of a fenced block (its fences and lines, at the margin) set aside: its
     placeholder indented ``edge``, between blank lines. An info string Python-Markdown cannot
     read (``bash title``) is left out, as the decks show none."""
-    if not block:
-        return [""]
     stashed = fenced(block)
     if stashed == block:  # an info string Python-Markdown cannot read
         stashed = fenced([block[-1], *block[1:]])

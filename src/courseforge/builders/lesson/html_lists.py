@@ -130,7 +130,7 @@ def _moved(lines: list[str]) -> tuple[list[str], frozenset[int]]:
             out.append(line)
             blank = True
             continue
-        width = indent_width(line)
+        width, lazy_quote = indent_width(line), False
         in_code = bool(block.code) and width >= block.code
         owner = _owner(items, width) if blank or block.code else None
         match = None if in_code or (owner and width >= _code_from(owner)) else _item(line)
@@ -153,17 +153,21 @@ def _moved(lines: list[str]) -> tuple[list[str], frozenset[int]]:
                 blank = True
             items, block, item_text = [], _Block(shift=-width), False
         elif in_code or (items and not blank and not block.code):
-            pass  # more of the same code, or a lazy line of the text above
+            # more of the same code, or a lazy line of the text above: a quote in an item's
+            # own text is read only three columns past the item's, as at the margin
+            lazy_quote = not in_code and item_text and line.lstrip().startswith(">")
         elif owner is not None:
             del items[owner.level + 1:], indents[owner.level + 1:]
             block, item_text = _continued(owner, width), False
         else:  # outside a list, or the list ends
             items, block, item_text = [], _Block(shift=0), False
         moved = max(width + block.shift, 0)
+        if lazy_quote:
+            moved = min(moved, STEP * items[-1].level + 3)
         if block.code or (not items and index in code):
             code_out.add(len(out))
         # a line that does not move stays as written, whitespace and all
-        out.append(" " * moved + line.lstrip() if block.shift else line)
+        out.append(" " * moved + line.lstrip() if block.shift or lazy_quote else line)
         first, blank = moved if blank else first, False
     return out, frozenset(code_out)
 
