@@ -136,3 +136,8 @@ def test_a_quote_right_under_an_items_text_is_a_quote_in_it(markdown: str,
 def test_a_quote_lazy_in_a_paragraph_at_the_margin_stays_text() -> None:
     root = lesson("Text\n    > not a quote")
     assert root.find(".//blockquote") is None and ">" in root.text_content()
+
+
+def test_a_quote_of_an_empty_fence_still_parts_the_text_around_it() -> None:
+    root = lesson("Before\n> >   ```\nAfter")
+    assert [p.text for p in root.iter("p")] == ["Before", "After"]

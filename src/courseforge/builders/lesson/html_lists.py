@@ -206,7 +206,7 @@ def nested_lists(lines: list[str], fenced: Fenced, depth: int = 0) -> list[str]:
             result.extend(out[index:end])
         else:
             result.extend(_quoted(inner, indent))
-            if not inner[-1].strip() and end < len(out) and out[end].strip():
+            if (not inner or not inner[-1].strip()) and end < len(out) and out[end].strip():
                 result.append("")  # a line after a quote's last block is no lazy line of it
         index = end
     return result
@@ -214,10 +214,11 @@ def nested_lists(lines: list[str], fenced: Fenced, depth: int = 0) -> list[str]:
 
 def _quoted(lines: list[str], indent: str) -> list[str]:
     """Lines as a block quote's, its marker indented by ``indent``; blank lines at its end
-    (after set-aside code) are left out, as they would end the code's paragraph."""
+    (after set-aside code) are left out, as they would end the code's paragraph. A quote
+    left with nothing to show (an empty fence) is a blank line, parting what it parted."""
     while lines and not lines[-1].strip():
         lines = lines[:-1]
-    return [f"{indent}> {line}" if line.strip() else f"{indent}>" for line in lines]
+    return [f"{indent}> {line}" if line.strip() else f"{indent}>" for line in lines] or [""]
 
 
 def _quoted_by(line: str, indent: str) -> bool:
