@@ -8,13 +8,13 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from courseforge.builders.lesson.html_fences import indented_fences
+from courseforge.builders.lesson.html_fences import fences_set_aside
 from courseforge.builders.lesson.html_render import render_markdown
 from courseforge.builders.pptx.markdown_runs import parse_blocks
 from html_nesting import around_code
 from test_lesson_lists import lesson, outline
 
-# Python-Markdown's fenced-code step, as lessons run it on indented fences and quotes
+# Python-Markdown's fenced-code step, as lessons run it on each fenced block
 fenced = markdown.Markdown(extensions=["fenced_code"]).preprocessors["fenced_code_block"].run
 
 
@@ -64,10 +64,11 @@ def test_an_indented_fence_outside_a_list_shows_what_the_deck_shows(markdown: st
     assert code.text == "".join(b.runs[0].text + "\n" for b in shown)
 
 
-@pytest.mark.parametrize("markdown", ["```\ntop\n```", "- a\n- b", "Cost: ```x```"])
-def test_what_is_no_indented_fence_stays_as_written(markdown: str) -> None:
+@pytest.mark.parametrize("markdown", ["- a\n- b", "Cost: ```x```", "```x``` is code",
+                                      "- Use\n  ```x``` to mark code\n- Next"])
+def test_what_is_no_fence_stays_as_written(markdown: str) -> None:
     lines = markdown.split("\n")
-    assert indented_fences(lines, fenced) == lines
+    assert fences_set_aside(lines, fenced) == lines
 
 
 def test_a_fence_under_an_item_keeps_its_language() -> None:
@@ -109,12 +110,15 @@ def test_what_follows_a_fence_is_not_taken_in(markdown: str, after: list[str]) -
         assert root.find("ul/li/hr") is not None
 
 
-@pytest.mark.parametrize("markdown", [
-    "- a\n  ```\n  x\n y\n  ```\n- b", "- Step:\n  ```\nunindented\n  ```\n\nNext",
+@pytest.mark.parametrize(("markdown", "codes", "paragraphs"), [
+    ("- a\n  ```\n  x\n y\n  ```\n- b", ["x\n"], ["a", "y", "b"]),
+    ("- Step:\n  ```\nunindented\n  ```\n\nNext", [], ["unindented", "Next"]),
 ])
-def test_a_fence_cut_short_leaves_no_empty_code_block(markdown: str) -> None:
-    codes = [code.text or "" for code in lesson(markdown).iter("code")]
-    assert all(text.strip() for text in codes)
+def test_a_fence_cut_short_leaves_no_empty_code_block(markdown: str, codes: list[str],
+                                                        paragraphs: list[str]) -> None:
+    root = lesson(markdown)
+    assert [code.text for code in root.iter("code")] == codes
+    assert [p.text for p in root.iter("p")] == paragraphs
 
 
 def test_only_a_closing_fence_closes_one_in_decks_as_in_lessons() -> None:
@@ -125,8 +129,42 @@ def test_only_a_closing_fence_closes_one_in_decks_as_in_lessons() -> None:
 
 
 def test_an_authors_own_code_block_is_left_alone() -> None:
-    markdown = "Text\n\n<pre>kept</pre>\n\n- a\n  ```\n  x\n  ```"
+    markdown = "Text <pre>kept</pre> more\n\n- a\n  ```\n  x\n  ```"
     assert str(render_markdown(markdown, raw_html=True)).count("<pre>kept</pre>") == 1
+
+
+@pytest.mark.parametrize(("markdown", "code"), [
+    ("```\nx\n````\ny", "x\n"),  # a longer fence closes, at the margin too
+    ("```bash title\nx\n```", "x\n"),  # an info string Python-Markdown cannot read
+    ("> ```bash title\n> x\n> ```", "x\n"),
+    ("```\nunclosed at the margin", "unclosed at the margin\n"),
+])
+def test_a_fence_at_the_margin_follows_the_same_rule(markdown: str, code: str) -> None:
+    assert [c.text for c in lesson(markdown).iter("code")] == [code]
+    shown = [b.runs[0].text for b in parse_blocks(markdown) if b.runs[0].code]
+    assert "\n".join(shown) + "\n" == code  # as the deck shows it
+
+
+def test_inline_code_in_triple_backticks_opens_no_fence() -> None:
+    markdown = "- Use\n  ```x``` to mark code\n- Next item"
+    first, second = lesson(markdown).iter("li")
+    assert first.text_content().split() == ["Use", "x", "to", "mark", "code"]
+    assert first.find("code").text == "x" and second.text == "Next item"
+    assert not [b for b in parse_blocks(markdown) if b.runs[0].code and len(b.runs) == 1
+                and b.runs[0].text.startswith("```")]
+
+
+@pytest.mark.parametrize("markdown", [
+    "1. a\n   > ```\n   > x\n   > ```\n   Then more.\n2. b",
+    "- a\n  - b\n    > ```\n    > x\n    > ```\n    Then more.\n  - c",
+    "> - a\n>   > ```\n>   > x\n>   > ```\n>   Then more.\n> - b",
+])
+def test_an_item_goes_on_after_a_quote_that_ends_in_code(markdown: str) -> None:
+    root = lesson(markdown)
+    item = next(li for li in root.iter("li") if li.find("blockquote") is not None)
+    assert [child.tag for child in item] == ["p", "blockquote", "p"]
+    assert item[2].text == "Then more."
+    assert item.getnext() is not None and item.getnext().text_content().strip() in "bc"
 
 
 @pytest.mark.parametrize(("markdown", "code"), [

@@ -29,6 +29,15 @@ def dedented(line: str, columns: int) -> str:
                                                                      indent_width(line)):]
 
 
+def opens_fence(stripped: str) -> str:
+    """The fence a line (stripped) opens (``` or ~~~, three or more), or "": after backticks,
+    an info string holds none (```x``` is inline code)."""
+    match = FENCE.match(stripped)
+    if match is None or (stripped[0] == "`" and "`" in stripped[match.end():]):
+        return ""
+    return match["fence"]
+
+
 def closes_fence(stripped: str, fence: str) -> bool:
     """Whether a line (stripped) closes a code fence opened with ``fence``: the same
     character, at least as many, nothing after them."""
@@ -48,5 +57,5 @@ def nesting_level(open_indents: list[int], indent: int) -> int:
 def starts_block(stripped: str) -> bool:
     """Whether a line (stripped) opens a subheading, block quote, code fence or rule: a block
     that ends the list above it."""
-    return bool(HEADING.match(stripped) or FENCE.match(stripped) or stripped.startswith(">")
+    return bool(HEADING.match(stripped) or opens_fence(stripped) or stripped.startswith(">")
                 or RULE.match(stripped))

@@ -1,13 +1,15 @@
-"""Fenced code indented under a list item (or by one to three spaces), in lessons.
+"""Fenced code in lessons, one rule wherever the fence stands: as the decks read it.
 
-Python-Markdown's fenced-code step reads a fence only at the margin, so a fence under a list
-item came out as inline code with its info string as text. Before the lists are re-indented
-(``html_lists``), each indented fenced block is given to that step at the margin, its lines
-keeping their indentation past the fence's, and becomes its placeholder line at the fence's
-indentation, between blank lines as the step sets one at the margin: a block of its own in
-the item, its language kept. As everywhere in courseforge, a fence indented four spaces or
-more is a fence too (the decks and ``check`` read it so); where its placeholder lands in
-indented code, ``CodeParagraphs`` takes it out as a block of its own.
+Python-Markdown's fenced-code step reads a fence only at the margin and closes it only on
+the same fence, so a fence under a list item came out as inline code with its info string as
+text. Here each fenced block (at the margin, under a list item, in a quote's lines) is given
+to that step at the margin, its lines keeping their indentation past the fence's, and
+becomes its placeholder line at the fence's indentation, between blank lines as the step
+sets one: a block of its own, its language kept. A fence closes on a line of its character,
+as many or more and nothing else; a line left of it ends it. As everywhere in courseforge, a
+fence indented four spaces or more is a fence too (the decks and ``check`` read it so);
+where its placeholder lands in indented code, ``CodeParagraphs`` takes it out as a block of
+its own.
 """
 
 from __future__ import annotations
@@ -17,16 +19,17 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
 import markdown
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ...loading.list_levels import FENCE, closes_fence, dedented, indent_width
+from ...loading.list_levels import closes_fence, dedented, indent_width, opens_fence
 from ...loading.table_captions import indented_code
 
 Fenced = Callable[[list[str]], list[str]]  # lines at the margin -> with fenced code set aside
 
 
-def indented_fences(lines: list[str], fenced: Fenced) -> list[str]:
-    """The lines with every indented fenced block set aside by ``fenced``."""
+def fences_set_aside(lines: list[str], fenced: Fenced) -> list[str]:
+    """The lines with every fenced block set aside by ``fenced``."""
     out: list[str] = []
     code = indented_code(lines)
     block: list[str] = []  # the open fenced block's lines at the margin ([]: none is open)
@@ -45,9 +48,9 @@ def indented_fences(lines: list[str], fenced: Fenced) -> list[str]:
         if block:
             block.append(dedented(line, edge))
             continue
-        opened = FENCE.match(stripped)
-        if opened and width and index not in code:
-            block, fence, edge = [stripped], opened["fence"], width
+        opened = opens_fence(stripped)
+        if opened and index not in code:
+            block, fence, edge = [stripped], opened, width
             continue
         out.append(line)
     if block:
@@ -71,14 +74,37 @@ def _set_aside(block: list[str], edge: int, fenced: Fenced) -> list[str]:
     placeholder indented ``edge``, between blank lines. An info string Python-Markdown cannot
     read (``bash title``) is left out, as the decks show none."""
     stashed = fenced(block)
-    if stashed == block:  # an info string Python-Markdown cannot read
+    if sum(1 for line in stashed if line.strip()) != 1:  # an info string the step cannot read
         stashed = fenced([block[-1], *block[1:]])
     return ["" if not line.strip() else " " * edge + line for line in stashed]
 
 
+class FencedCode(Preprocessor):
+    """Every fenced block set aside by ``step`` (Python-Markdown's fenced-code step, taken
+    out of the pipeline for this one) as ``fences_set_aside`` does; the placeholders made
+    in a lesson, in quotes too (``fenced``), are kept in ``placeholders``."""
+
+    def __init__(self, md: markdown.Markdown, step: Preprocessor) -> None:
+        super().__init__(md)
+        self.step = step
+        self.placeholders: list[str] = []
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.placeholders.clear()
+        return fences_set_aside(lines, self.fenced)
+
+    def fenced(self, lines: list[str]) -> list[str]:
+        """Python-Markdown's fenced-code step on some lines, its placeholders noted."""
+        stash = self.md.htmlStash
+        first = stash.html_counter
+        out: list[str] = self.step.run(lines)
+        self.placeholders += (stash.get_placeholder(n) for n in range(first, stash.html_counter))
+        return out
+
+
 class CodeParagraphs(Treeprocessor):
-    """Takes the placeholder of a fenced block (one of ``placeholders``, which the lesson's
-    list step set aside) out of the indented code it landed in, as a block of its own."""
+    """Takes the placeholder of a fenced block (one of ``placeholders``, which ``FencedCode``
+    set aside) out of the indented code it landed in, as a block of its own."""
 
     def __init__(self, md: markdown.Markdown, placeholders: list[str]) -> None:
         super().__init__(md)

@@ -25,9 +25,17 @@ from dataclasses import dataclass
 import markdown
 from markdown.preprocessors import Preprocessor
 
-from ...loading.list_levels import LIST_ITEM, RULE, indent_width, nesting_level, starts_block
+from ...loading.list_levels import (
+    LIST_ITEM,
+    RULE,
+    closes_fence,
+    indent_width,
+    nesting_level,
+    opens_fence,
+    starts_block,
+)
 from ...loading.table_captions import indented_code
-from .html_fences import Fenced, indented_fences
+from .html_fences import Fenced, fences_set_aside
 
 STEP = 4  # Python-Markdown's indentation a level
 DEEPEST = 32  # levels a lesson nests, at most: Python-Markdown recurses into each
@@ -181,11 +189,10 @@ def nested_lists(lines: list[str], fenced: Fenced, depth: int = 0) -> list[str]:
     """The lines with every list indented four spaces a level (``four_space_lists``), in
     block quotes too, at the margin or in a list item, and in the quotes in them.
 
-    ``fenced`` (Python-Markdown's fenced-code step, which reads fences at the margin only)
-    sets aside the fenced code in a quote's lines, and an indented fence's (``html_fences``):
-    their lines are then no list.
+    ``fenced`` (Python-Markdown's fenced-code step) sets aside the fenced code of a quote's
+    lines as of the lines outside quotes (``html_fences``): their lines are then no list.
     """
-    out, code = _moved(indented_fences(lines, fenced))
+    out, code = _moved(fences_set_aside(_after_quoted_code(lines), fenced))
     if depth >= DEEPEST:
         return out
     result: list[str] = []
@@ -200,22 +207,49 @@ def nested_lists(lines: list[str], fenced: Fenced, depth: int = 0) -> list[str]:
         while end < len(out) and end not in code and _quoted_by(out[end], indent):
             end += 1
         written = [QUOTED.sub("", line, count=1) for line in out[index:end]]
-        inner = nested_lists(fenced(written), fenced, depth + 1)
+        inner = nested_lists(written, fenced, depth + 1)
         # a quote without a list to move or code to set aside stays as written
-        if inner == written:
-            result.extend(out[index:end])
-        else:
-            result.extend(_quoted(inner, indent))
-            if (not inner or not inner[-1].strip()) and end < len(out) and out[end].strip():
-                result.append("")  # a line after a quote's last block is no lazy line of it
+        result.extend(out[index:end] if inner == written else _quoted(inner, indent))
         index = end
     return result
 
 
+QUOTE_MARKERS = re.compile(r"^(?:[ \t]*> ?)+")  # every quote marker a line starts with
+
+
+def _after_quoted_code(lines: list[str]) -> list[str]:
+    """The lines with a blank line after each block quote that ends in fenced code (its own
+    or a quote's in it) and has a line right after it: set aside, the code is a paragraph of
+    its placeholder, which would take that line in as its own."""
+    out: list[str] = []
+    code = indented_code(lines)
+    start = None  # the first line of the quote the lines above are of
+    for index, line in enumerate(lines):
+        quoted = index not in code and bool(line.strip()) and bool(QUOTED.match(line))
+        if start is not None and not quoted and line.strip() and _ends_in_code(
+                [QUOTE_MARKERS.sub("", above) for above in lines[start:index]]):
+            out.append("")
+        start = (index if start is None else start) if quoted else None
+        out.append(line)
+    return out
+
+
+def _ends_in_code(lines: list[str]) -> bool:
+    """Whether lines end in fenced code: a fence still open, or closed by the last line."""
+    fence, closed = "", False
+    for line in (line.strip() for line in lines):
+        if not line:
+            continue
+        closed = bool(fence) and closes_fence(line, fence)
+        fence = "" if closed else (fence or opens_fence(line))
+    return bool(fence) or closed
+
+
 def _quoted(lines: list[str], indent: str) -> list[str]:
     """Lines as a block quote's, its marker indented by ``indent``; blank lines at its end
-    (after set-aside code) are left out, as they would end the code's paragraph. A quote
-    left with nothing to show (an empty fence) is a blank line, parting what it parted."""
+    (after set-aside code) are left out (``_after_quoted_code`` parts the line after it). A
+    quote left with nothing to show (an empty fence) is a blank line, parting what it
+    parted."""
     while lines and not lines[-1].strip():
         lines = lines[:-1]
     return [f"{indent}> {line}" if line.strip() else f"{indent}>" for line in lines] or [""]
@@ -229,21 +263,11 @@ def _quoted_by(line: str, indent: str) -> bool:
 
 class ListIndents(Preprocessor):
     """List items nest as the decks nest them (see the module's docstring), in block quotes
-    too; fenced code under an item or in a quote is code there (``html_fences``), its
-    placeholders kept in ``fences`` for ``CodeParagraphs``."""
+    too; fenced code in a quote is code there, as ``fenced`` sets it aside (``html_fences``)."""
 
-    def __init__(self, md: markdown.Markdown) -> None:
+    def __init__(self, md: markdown.Markdown, fenced: Fenced) -> None:
         super().__init__(md)
-        self.fences: list[str] = []
+        self.fenced = fenced
 
     def run(self, lines: list[str]) -> list[str]:
-        self.fences.clear()
-        return nested_lists(lines, self._fenced)
-
-    def _fenced(self, lines: list[str]) -> list[str]:
-        """Python-Markdown's fenced-code step on some lines, its placeholders noted."""
-        stash = self.md.htmlStash
-        first = stash.html_counter
-        out: list[str] = self.md.preprocessors["fenced_code_block"].run(lines)
-        self.fences += (stash.get_placeholder(n) for n in range(first, stash.html_counter))
-        return out
+        return nested_lists(lines, self.fenced)

@@ -25,7 +25,7 @@ from markupsafe import Markup
 from ...loading.lesson_markdown import is_safe_link
 from ...typography import Typesetter
 from .html_captions import CaptionLines, attach_captions, caption_name
-from .html_fences import CodeParagraphs
+from .html_fences import CodeParagraphs, FencedCode
 from .html_lists import ListIndents
 from .html_typeset import Typeset
 
@@ -153,10 +153,14 @@ class _LessonMarkdown(Extension):
             md.inlinePatterns.deregister("html")
         # after fenced code has set its blocks aside, before the blocks are parsed
         md.preprocessors.register(CaptionLines(md), "courseforge-captions", 15)
-        lists = ListIndents(md)
-        md.preprocessors.register(lists, "courseforge-lists", 14)
+        # fenced code by the decks' rule, in Python-Markdown's fenced-code step's place
+        fences = FencedCode(md, md.preprocessors["fenced_code_block"])
+        md.preprocessors.deregister("fenced_code_block")
+        md.preprocessors.register(fences, "courseforge-fences", 25)
+        md.preprocessors.register(ListIndents(md, fences.fenced), "courseforge-lists", 14)
         # after the blocks are parsed: a fenced block indented as deep as code, out of it
-        md.treeprocessors.register(CodeParagraphs(md, lists.fences), "courseforge-fences", 2)
+        md.treeprocessors.register(CodeParagraphs(md, fences.placeholders),
+                                   "courseforge-code-blocks", 2)
         self.tree = _LessonTree(md, {})
         md.treeprocessors.register(self.tree, "courseforge-lesson", 1)
         # after the lesson tree has made figure captions, before escapes are restored

@@ -15,13 +15,13 @@ from dataclasses import dataclass, fields, replace
 
 from ...loading.lesson_markdown import IMAGE
 from ...loading.list_levels import (
-    FENCE,
     HEADING,
     LIST_ITEM,
     closes_fence,
     dedented,
     indent_width,
     nesting_level,
+    opens_fence,
     starts_block,
 )
 from ...loading.table_captions import INDENTED, caption_start, indented_code
@@ -247,14 +247,14 @@ def _with_captions(blocks: list[Block], captions: dict[int, tuple[Run, ...]]) ->
 def _other_block(lines: list[str], index: int, blocks: list[Block]) -> int:
     """A subheading, block quote, fenced code or rule at ``index``; the index after it."""
     stripped = lines[index].strip()
-    heading, fence = HEADING.match(stripped), FENCE.match(stripped)
+    heading, fence = HEADING.match(stripped), opens_fence(stripped)
     if heading:
         blocks.append(Paragraph(runs=parse_inline(heading["text"], Run(text="", bold=True))))
         return index + 1
     if fence:
         edge = indent_width(lines[index])  # its lines show past the fence's indentation
         index += 1
-        while index < len(lines) and not closes_fence(lines[index].strip(), fence["fence"]):
+        while index < len(lines) and not closes_fence(lines[index].strip(), fence):
             text = dedented(lines[index].rstrip(), edge).expandtabs(4) or " "
             blocks.append(Paragraph(runs=(Run(text=text, code=True),)))
             index += 1
