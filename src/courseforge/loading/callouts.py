@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..errors import did_you_mean
 from ..model import CalloutKind
-from .lesson_markdown import FENCE
+from .fences import Fences, Line
 
 CALLOUT_KINDS = tuple(kind.value for kind in CalloutKind)
 CALLOUT_LINE = re.compile(r"^:::+(?P<rest>.*)$")
@@ -52,7 +52,7 @@ def split_callouts(body: str, first_line: int) -> tuple[list[RawBlock], list[Cal
     problems: list[CalloutProblem] = []
     run: list[tuple[int, str]] = []
     opened: tuple[int, str, str] | None = None  # line, kind, title of the open callout
-    in_fence = False
+    fences = Fences()
 
     def close_run() -> None:
         lines = _trimmed(run)
@@ -67,9 +67,7 @@ def split_callouts(body: str, first_line: int) -> tuple[list[RawBlock], list[Cal
 
     for offset, text in enumerate(body.split("\n")):
         line = first_line + offset
-        if FENCE.match(text):
-            in_fence = not in_fence
-        marker = None if in_fence else CALLOUT_LINE.match(text)
+        marker = None if fences.read(text) is not Line.TEXT else CALLOUT_LINE.match(text)
         if marker is None:
             run.append((line, text))
             continue

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .fences import Fences, Line
+
 FRONT_MATTER = re.compile(r"^---\s*$")
 SLIDE_BREAK = re.compile(r"^-{3,}\s*$")  # '-----' is a slip for '---', not a merge
-FENCE = re.compile(r"^\s*(```|~~~)")
-FENCE_MARKS = ("`", "~")  # the first character of a fence, after its indentation
 HEADING = re.compile(r"^(#{1,2})\s+(.+?)\s*#*\s*$")
 TABLE_ROW = re.compile(r"^\s*\|")
 NOTES_OPEN = re.compile(r"^:::+\s*\{?\s*\.?notes\s*\}?\s*$")
@@ -86,10 +86,9 @@ def continues_yaml(line: str) -> bool:
 def split_slides(text: str, first_line: int) -> list[RawSlide]:
     """Cut the lesson body at ``---`` lines (outside code fences) into slides."""
     chunks: list[tuple[int, list[str]]] = [(first_line, [])]
-    in_fence = False
+    fences = Fences()
     for offset, line in enumerate(text.split("\n")):
-        if line.lstrip()[:1] in FENCE_MARKS and FENCE.match(line):
-            in_fence = not in_fence
+        in_fence = fences.read(line) is not Line.TEXT
         if not in_fence and line.startswith("---") and SLIDE_BREAK.match(line):
             chunks.append((first_line + offset + 1, []))
         else:
@@ -102,13 +101,13 @@ def _slide(start: int, lines: list[str]) -> RawSlide:
     body: list[tuple[int, str]] = []
     notes: list[str] = []
     stray: list[int] = []
-    in_notes = in_fence = False
+    in_notes = False
+    fences = Fences()
     notes_line = 0
     line_no = start
     for offset, line in enumerate(lines):
         marked = line.lstrip()[:1]  # each pattern below starts with one of these marks
-        if marked in FENCE_MARKS and FENCE.match(line):
-            in_fence = not in_fence
+        in_fence = fences.read(line) is not Line.TEXT
         if marked == ":" and not in_fence and not in_notes and NOTES_OPEN.match(line):
             in_notes, notes_line = True, start + offset
             continue

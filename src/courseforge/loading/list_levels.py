@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+from .fences import opens_fence
+
 LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>.*)$")
 RULE = re.compile(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")  # stripped: no list item
 HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")  # a subheading, stripped
-FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")  # a code fence, stripped
 TAB = 4  # the columns a tab counts for
 
 
@@ -27,21 +28,6 @@ def dedented(line: str, columns: int) -> str:
     text = line.lstrip()
     return (line[:len(line) - len(text)].expandtabs(TAB) + text)[min(columns,
                                                                      indent_width(line)):]
-
-
-def opens_fence(stripped: str) -> str:
-    """The fence a line (stripped) opens (``` or ~~~, three or more), or "": after backticks,
-    an info string holds none (```x``` is inline code)."""
-    match = FENCE.match(stripped)
-    if match is None or (stripped[0] == "`" and "`" in stripped[match.end():]):
-        return ""
-    return match["fence"]
-
-
-def closes_fence(stripped: str, fence: str) -> bool:
-    """Whether a line (stripped) closes a code fence opened with ``fence``: the same
-    character, at least as many, nothing after them."""
-    return len(stripped) >= len(fence) and set(stripped) == {fence[0]}
 
 
 def nesting_level(open_indents: list[int], indent: int) -> int:

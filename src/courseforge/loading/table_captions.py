@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .lesson_markdown import FENCE, TABLE_ROW
+from .fences import Fences, Line
+from .lesson_markdown import TABLE_ROW
 from .list_levels import LIST_ITEM
 
 CAPTION = re.compile(r"^(?:[Tt]able)?:[ \t]+(?=\S)")
@@ -29,13 +30,14 @@ def indented_code(lines: list[str]) -> set[int]:
     """The 0-based lines of indented code blocks: indented four spaces or a tab after a
     blank line (or more such code), outside a list and outside fenced code."""
     code: set[int] = set()
-    in_fence = in_list = False
+    in_list = False
+    fences = Fences()
     after_blank = True  # a paragraph line before it would take the indented line in
     for index, line in enumerate(lines):
-        if FENCE.match(line):
-            in_fence, after_blank, in_list = not in_fence, True, False
-            continue
-        if in_fence:
+        read = fences.read(line)
+        if read is Line.FENCE:
+            after_blank, in_list = True, False
+        if read is not Line.TEXT:
             continue
         if not line.strip():
             after_blank = True
@@ -81,14 +83,11 @@ def _runs(lines: list[str]) -> list[tuple[int, list[str]]]:
     either side as an empty run, and so does indented code: what they part is not next to
     each other."""
     runs: list[tuple[int, list[str]]] = []
-    in_fence = False
+    fences = Fences()
     current: list[str] = []
     code = indented_code(lines)
     for index, line in enumerate(lines):
-        fence = bool(FENCE.match(line))
-        if fence:
-            in_fence = not in_fence
-        if fence or in_fence or index in code or CALLOUT_LINE.match(line):
+        if fences.read(line) is not Line.TEXT or index in code or CALLOUT_LINE.match(line):
             if not runs or runs[-1][1]:
                 runs.append((index, []))
             current = []

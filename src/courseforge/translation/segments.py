@@ -18,9 +18,10 @@ import yaml
 from ..errors import CourseforgeError, Diagnostic
 from ..loading.callouts import CALLOUT_LINE, OPENING
 from ..loading.course_loader import COURSE_FILE, LESSON_FILE, MODULES_DIR, QUIZ_FILE
+from ..loading.fences import Fences, Line
 from ..loading.files import read_text
 from ..loading.labels_loader import LABELS_FILE
-from ..loading.lesson_markdown import FENCE, HEADING, NOTES_CLOSE, NOTES_OPEN, SLIDE_BREAK
+from ..loading.lesson_markdown import HEADING, NOTES_CLOSE, NOTES_OPEN, SLIDE_BREAK
 from ..locale import SOURCE_LANGUAGE, messages_of
 
 STR_TAG = "tag:yaml.org,2002:str"
@@ -195,15 +196,12 @@ def markdown_segments(name: str, text: str) -> list[Segment]:
             found += yaml_segments(name, front, FRONT_KEYS, starts[1],
                                    _NoteMaker(f"Lesson of module '{module}'", {}))
             first = end + 1
-    slide, title, in_fence, in_notes, kind, counts = 1, "", False, False, "body", {"body": 0,
-                                                                                  "notes": 0}
+    slide, title, in_notes, kind, counts = 1, "", False, "body", {"body": 0, "notes": 0}
     has_title = has_body = False
+    fences = Fences()
     for index in range(first, len(lines)):
         line = lines[index]
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
+        if fences.read(line) is not Line.TEXT:
             continue
         if SLIDE_BREAK.match(line) and not in_notes:
             if has_title or has_body:

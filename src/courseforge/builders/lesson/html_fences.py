@@ -22,7 +22,8 @@ import markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ...loading.list_levels import closes_fence, dedented, indent_width, opens_fence
+from ...loading.fences import closes_fence, opens_fence
+from ...loading.list_levels import dedented, indent_width
 from ...loading.table_captions import indented_code
 
 Fenced = Callable[[list[str]], list[str]]  # lines at the margin -> with fenced code set aside

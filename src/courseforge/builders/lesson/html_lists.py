@@ -25,13 +25,12 @@ from dataclasses import dataclass
 import markdown
 from markdown.preprocessors import Preprocessor
 
+from ...loading.fences import closes_fence, opens_fence
 from ...loading.list_levels import (
     LIST_ITEM,
     RULE,
-    closes_fence,
     indent_width,
     nesting_level,
-    opens_fence,
     starts_block,
 )
 from ...loading.table_captions import indented_code

@@ -13,15 +13,14 @@ import functools
 import re
 from dataclasses import dataclass, fields, replace
 
+from ...loading.fences import closes_fence, opens_fence
 from ...loading.lesson_markdown import IMAGE
 from ...loading.list_levels import (
     HEADING,
     LIST_ITEM,
-    closes_fence,
     dedented,
     indent_width,
     nesting_level,
-    opens_fence,
     starts_block,
 )
 from ...loading.table_captions import INDENTED, caption_start, indented_code

@@ -1,0 +1,58 @@
+"""One fence rule for every reader of a lesson: the loader cutting slides, callouts,
+captions, translation, decks and lessons. Three backticks with more on the line are inline
+code, no fence; a fence closes only on a line of its character, as many or more."""
+
+from __future__ import annotations
+
+import pytest
+
+from courseforge.builders.lesson.html_render import render_markdown
+from courseforge.builders.pptx.markdown_runs import parse_blocks
+from courseforge.loading.callouts import split_callouts
+from courseforge.loading.fences import Fences, Line
+from courseforge.loading.lesson_markdown import split_slides
+from courseforge.translation.segments import markdown_segments
+
+
+@pytest.mark.parametrize(("lines", "read"), [
+    (["text", "```py", "code", "```", "text"], "TFCFT"),
+    (["```x``` inline", "text"], "TT"),
+    (["````", "```", "still code", "`````", "text"], "FCCFT"),
+    (["~~~", "```", "~~~"], "FCF"),
+    (["  ```", "  code", "  ```py", "  ```"], "FCCF"),
+])
+def test_each_line_is_read_as_text_a_fence_or_code(lines: list[str], read: str) -> None:
+    fences = Fences()
+    assert "".join(fences.read(line).name[0] for line in lines) == read
+    assert {kind.name[0] for kind in Line} == {"T", "F", "C"}
+
+
+def test_inline_code_in_triple_backticks_does_not_hide_the_next_slide() -> None:
+    slides = split_slides("# Inline\n\n```x``` marks code.\n\n---\n\n# After\n\nText", 1)
+    assert [slide.title for slide in slides] == ["Inline", "After"]
+
+
+def test_a_slide_break_in_code_stays_code_until_the_fence_really_closes() -> None:
+    body = "# Code\n\n````\n```py\n---\n````\n\n---\n\n# Next"
+    slides = split_slides(body, 1)
+    assert [slide.title for slide in slides] == ["Code", "Next"]
+    assert "```py\n---" in slides[0].body
+
+
+def test_a_callout_marker_in_code_is_code() -> None:
+    blocks, problems = split_callouts("~~~\n::: tip\n```\n:::\n~~~\nAfter", 1)
+    assert problems == [] and [block.kind for block in blocks] == [""]
+    assert "::: tip" in blocks[0].markdown
+
+
+def test_translation_leaves_code_out_and_takes_text_after_inline_code() -> None:
+    text = "---\ntitle: T\n---\n\n# Slide\n\n````\n```\nnot prose\n````\n\n```x``` is prose\n"
+    found = [segment.text for segment in markdown_segments("modules/m/lesson.md", text)]
+    assert "```x``` is prose" in found and not any("not prose" in t for t in found)
+
+
+def test_lessons_and_decks_show_the_same_code() -> None:
+    markdown = "````\n```\nkept\n````\n\nAfter"
+    assert "<pre><code>```\nkept\n</code></pre>" in str(render_markdown(markdown))
+    shown = [b.runs[0].text for b in parse_blocks(markdown) if b.runs[0].code]
+    assert shown == ["```", "kept"]
