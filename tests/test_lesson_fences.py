@@ -177,3 +177,10 @@ def test_a_fence_shows_its_lines_past_its_own_indentation(markdown: str, code: s
     assert all("pre" not in around for around in around_code(markdown))
     shown = [b.runs[0].text for b in parse_blocks(markdown) if b.runs[0].code]
     assert "\n".join(shown[:len(code.splitlines())]) + "\n" == code  # the deck shows the same
+
+
+def test_a_quote_that_ends_in_code_keeps_a_tight_list_tight() -> None:
+    root = lesson("- a\n  > ```\n  > x\n  > ```\n- b")
+    assert not root.findall(".//li/p")
+    assert [li.text for li in root.iter("li")] == ["a", "b"]
+    assert root.find("ul/li/blockquote/pre/code").text == "x\n"

@@ -218,19 +218,25 @@ QUOTE_MARKERS = re.compile(r"^(?:[ \t]*> ?)+")  # every quote marker a line star
 
 def _after_quoted_code(lines: list[str]) -> list[str]:
     """The lines with a blank line after each block quote that ends in fenced code (its own
-    or a quote's in it) and has a line right after it: set aside, the code is a paragraph of
-    its placeholder, which would take that line in as its own."""
+    or a quote's in it) and has a lazy line right after it: set aside, the code is a
+    paragraph of its placeholder, which would take that line in as its own."""
     out: list[str] = []
     code = indented_code(lines)
     start = None  # the first line of the quote the lines above are of
     for index, line in enumerate(lines):
         quoted = index not in code and bool(line.strip()) and bool(QUOTED.match(line))
-        if start is not None and not quoted and line.strip() and _ends_in_code(
+        if start is not None and not quoted and line.strip() and _lazy(line) and _ends_in_code(
                 [QUOTE_MARKERS.sub("", above) for above in lines[start:index]]):
             out.append("")
         start = (index if start is None else start) if quoted else None
         out.append(line)
     return out
+
+
+def _lazy(line: str) -> bool:
+    """Whether a line right after a block quote would be read as more of its last paragraph:
+    not a list item, nor a block of its own (which a list keeps tight)."""
+    return _item(line) is None and not starts_block(line.strip())
 
 
 def _ends_in_code(lines: list[str]) -> bool:
