@@ -27,6 +27,7 @@ from ...typography import Typesetter
 from .html_captions import CaptionLines, attach_captions, caption_name
 from .html_fences import CodeParagraphs, FencedCode
 from .html_lists import ListIndents
+from .html_loose import EvenLists
 from .html_typeset import Typeset
 
 
@@ -161,6 +162,7 @@ class _LessonMarkdown(Extension):
         # after the blocks are parsed: a fenced block indented as deep as code, out of it
         md.treeprocessors.register(CodeParagraphs(md, fences.placeholders),
                                    "courseforge-code-blocks", 2)
+        md.treeprocessors.register(EvenLists(md), "courseforge-even-lists", 1.5)
         self.tree = _LessonTree(md, {})
         md.treeprocessors.register(self.tree, "courseforge-lesson", 1)
         # after the lesson tree has made figure captions, before escapes are restored
