@@ -4,12 +4,18 @@ code, no fence; a fence closes only on a line of its character, as many or more.
 
 from __future__ import annotations
 
-import pytest
+import shutil
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOTS
 from courseforge.builders.lesson.html_render import render_markdown
 from courseforge.builders.pptx.markdown_runs import parse_blocks
+from courseforge.cli import main
 from courseforge.loading.callouts import split_callouts
-from courseforge.loading.fences import Fences, Line
+from courseforge.loading.fences import Fences
 from courseforge.loading.lesson_markdown import split_slides
 from courseforge.translation.segments import markdown_segments
 
@@ -20,11 +26,11 @@ from courseforge.translation.segments import markdown_segments
     (["````", "```", "still code", "`````", "text"], "FCCFT"),
     (["~~~", "```", "~~~"], "FCF"),
     (["  ```", "  code", "  ```py", "  ```"], "FCCF"),
+    (["- a", "  ```", "  code", "back", "```"], "TFCTF"),  # a line left of the fence ends it
 ])
 def test_each_line_is_read_as_text_a_fence_or_code(lines: list[str], read: str) -> None:
     fences = Fences()
     assert "".join(fences.read(line).name[0] for line in lines) == read
-    assert {kind.name[0] for kind in Line} == {"T", "F", "C"}
 
 
 def test_inline_code_in_triple_backticks_does_not_hide_the_next_slide() -> None:
@@ -56,3 +62,25 @@ def test_lessons_and_decks_show_the_same_code() -> None:
     assert "<pre><code>```\nkept\n</code></pre>" in str(render_markdown(markdown))
     shown = [b.runs[0].text for b in parse_blocks(markdown) if b.runs[0].code]
     assert shown == ["```", "kept"]
+
+
+def test_a_line_left_of_a_fence_ends_it_for_every_reader() -> None:
+    markdown = "- Step\n  ```\n  code\nBack"
+    slides = split_slides(f"# A\n\n{markdown}\n\n---\n\n# B", 1)
+    assert [slide.title for slide in slides] == ["A", "B"]
+    assert [b.runs[0].text for b in parse_blocks(markdown) if b.runs[0].code] == ["code"]
+    root_text = str(render_markdown(markdown))
+    assert "<p>Back</p>" in root_text and "<code>code\n</code>" in root_text
+
+
+def test_check_warns_of_a_fence_never_closed(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    shutil.copytree(ROOTS / "minimal", course)
+    lesson = next((course / "modules").glob("*/lesson.md"))
+    text = lesson.read_text("utf-8")
+    lines = text.count("\n")
+    lesson.write_text(text + "\n---\n\n# Code\n\n```py\nprint(1)\n", "utf-8")
+    done = CliRunner().invoke(main, ["check", str(course)])
+    found = [line for line in done.output.splitlines() if "slide.fence-unclosed" in line]
+    assert len(found) == 1 and f"lesson.md:{lines + 6}:" in found[0]
+    assert "never closed" in found[0] and done.exit_code == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from courseforge.builders.lesson.html_render import render_markdown
 from test_lesson_lists import lesson, own_text
 
 
@@ -33,3 +34,22 @@ def test_the_words_and_their_spaces_are_kept() -> None:
     last = root[0][-1]
     assert last[0].text_content() == "c em d, link e"
     assert last[0].find("a").get("href") == "https://example.org"
+
+
+@pytest.mark.parametrize("markdown", [
+    "- - a\n- b\n- c", "- > quoted\n- b", "- ## A heading\n- b",
+])
+def test_an_item_that_opens_with_a_block_leaves_a_tight_list_tight(markdown: str) -> None:
+    root = lesson(markdown)
+    assert not [p for p in root.iter("p") if p.getparent().tag == "li"]
+    assert root[0][-1].text == "b" or root[0][-1].text_content() == "c"
+
+
+def test_author_html_in_an_item_is_not_put_in_a_paragraph() -> None:
+    html = str(render_markdown("- a\n\n- b\n- c <div>block</div>", raw_html=True))
+    assert "<li>c <div>block</div></li>" in html and "<p></p>" not in html
+
+
+def test_a_paragraph_made_of_an_items_text_ends_with_it() -> None:
+    html = str(render_markdown("- a\n\n- b\n- c *em*\n  - nested"))
+    assert "<li><p>c <em>em</em></p><ul>" in html

@@ -12,7 +12,7 @@ from courseforge.builders.lesson.html_fences import fences_set_aside
 from courseforge.builders.lesson.html_render import render_markdown
 from courseforge.builders.pptx.markdown_runs import parse_blocks
 from html_nesting import around_code
-from test_lesson_lists import lesson, outline
+from test_lesson_lists import lesson, outline, own_text
 
 # Python-Markdown's fenced-code step, as lessons run it on each fenced block
 fenced = markdown.Markdown(extensions=["fenced_code"]).preprocessors["fenced_code_block"].run
@@ -162,9 +162,18 @@ def test_inline_code_in_triple_backticks_opens_no_fence() -> None:
 def test_an_item_goes_on_after_a_quote_that_ends_in_code(markdown: str) -> None:
     root = lesson(markdown)
     item = next(li for li in root.iter("li") if li.find("blockquote") is not None)
-    assert [child.tag for child in item] == ["p", "blockquote", "p"]
-    assert item[2].text == "Then more."
-    assert item.getnext() is not None and item.getnext().text_content().strip() in "bc"
+    quote = item.find("blockquote")
+    assert quote.find("pre/code").text == "x\n"
+    after = quote.getnext()  # the paragraph after the quote, in the item
+    assert after is not None and after.tag == "p" and after.text == "Then more."
+    following = item.getnext()
+    assert following is not None and own_text(following) == markdown[-1]
+
+
+def test_a_quote_in_quoted_code_is_code_as_written() -> None:
+    markdown = "> ```markdown\n> > ```\n> > x\n> > ```\n> Text after\n> ```"
+    (code,) = lesson(markdown).iter("code")
+    assert code.text == "> ```\n> x\n> ```\nText after\n"
 
 
 @pytest.mark.parametrize(("markdown", "code"), [

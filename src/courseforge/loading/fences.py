@@ -3,13 +3,16 @@
 
 A fence is three or more backticks or tildes at the start of a line (after any indentation);
 after backticks, the rest of the line holds none (```` ```x``` ```` is inline code). It is
-closed by a line of its character, as many or more and nothing else.
+closed by a line of its character, as many or more and nothing else, and ends at a line
+indented less than it (the list item it stood in ends there); unclosed, it runs to the end.
 """
 
 from __future__ import annotations
 
 import re
 from enum import Enum
+
+from .indentation import indent_width
 
 FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")  # a code fence, stripped
 
@@ -40,14 +43,23 @@ class Fences:
 
     def __init__(self) -> None:
         self.fence = ""  # the open fence ("": none)
+        self.edge = 0  # its indentation
+        self.lines = 0  # the lines read
+        self.opened = 0  # the line (1-based, of those read) that opened it
 
     def read(self, line: str) -> Line:
         """What ``line``, the next line, is: text, a fence, or code inside one."""
         stripped = line.strip()
+        self.lines += 1
         if self.fence:
             if closes_fence(stripped, self.fence):
                 self.fence = ""
                 return Line.FENCE
-            return Line.CODE
+            if not stripped or indent_width(line) >= self.edge:
+                return Line.CODE
+            self.fence = ""  # a line left of the fence ends it: read it afresh
         self.fence = opens_fence(stripped)
-        return Line.FENCE if self.fence else Line.TEXT
+        if self.fence:
+            self.edge, self.opened = indent_width(line), self.lines
+            return Line.FENCE
+        return Line.TEXT

@@ -139,6 +139,11 @@ def _slide(root: Path, name: str, raw: RawSlide, diagnostics: list[Diagnostic]) 
         diagnostics.append(error(
             name, raw.unclosed_notes, "'::: notes' is never closed: end the notes with a "
             "':::' line, or the rest of the slide is hidden in them", "slide.notes-unclosed"))
+    if raw.unclosed_fence:
+        diagnostics.append(warning(
+            name, raw.unclosed_fence, "a code fence is never closed: everything after it in "
+            "the lesson is shown as code; close it with a line of the same ``` or ~~~",
+            "slide.fence-unclosed"))
     for line in raw.stray_headings:
         diagnostics.append(warning(
             name, line, "a '# ' heading in the middle of a slide: start a new slide with a "

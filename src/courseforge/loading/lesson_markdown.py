@@ -27,6 +27,7 @@ class RawSlide:
     notes: str
     body_line: int
     unclosed_notes: int = 0  # the line of a '::: notes' never closed by ':::'
+    unclosed_fence: int = 0  # the line of a code fence never closed (the rest is code)
     stray_headings: tuple[int, ...] = ()  # lines of '# ' headings after the title
 
 
@@ -134,6 +135,7 @@ def _slide(start: int, lines: list[str]) -> RawSlide:
     return RawSlide(line=line_no, title=title, body="\n".join(text for _, text in body),
                     notes="\n".join(notes).strip(), body_line=body[0][0] if body else line_no,
                     unclosed_notes=notes_line if in_notes else 0,
+                    unclosed_fence=start + fences.opened - 1 if fences.fence else 0,
                     stray_headings=tuple(stray))
 
 

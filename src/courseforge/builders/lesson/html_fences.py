@@ -23,8 +23,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ...loading.fences import closes_fence, opens_fence
-from ...loading.list_levels import dedented, indent_width
-from ...loading.table_captions import indented_code
+from ...loading.indentation import dedented, indent_width
 
 Fenced = Callable[[list[str]], list[str]]  # lines at the margin -> with fenced code set aside
 
@@ -32,10 +31,9 @@ Fenced = Callable[[list[str]], list[str]]  # lines at the margin -> with fenced 
 def fences_set_aside(lines: list[str], fenced: Fenced) -> list[str]:
     """The lines with every fenced block set aside by ``fenced``."""
     out: list[str] = []
-    code = indented_code(lines)
     block: list[str] = []  # the open fenced block's lines at the margin ([]: none is open)
     fence, edge = "", 0  # the open fence's characters and indentation
-    for index, line in enumerate(lines):
+    for line in lines:
         stripped = line.strip()
         width = indent_width(line)
         if block and closes_fence(stripped, fence):
@@ -50,7 +48,7 @@ def fences_set_aside(lines: list[str], fenced: Fenced) -> list[str]:
             block.append(dedented(line, edge))
             continue
         opened = opens_fence(stripped)
-        if opened and index not in code:
+        if opened:
             block, fence, edge = [stripped], opened, width
             continue
         out.append(line)

@@ -25,11 +25,11 @@ from dataclasses import dataclass
 import markdown
 from markdown.preprocessors import Preprocessor
 
-from ...loading.fences import closes_fence, opens_fence
+from ...loading.fences import Fences, Line
+from ...loading.indentation import indent_width
 from ...loading.list_levels import (
     LIST_ITEM,
     RULE,
-    indent_width,
     nesting_level,
     starts_block,
 )
@@ -222,10 +222,12 @@ def _after_quoted_code(lines: list[str]) -> list[str]:
     paragraph of its placeholder, which would take that line in as its own."""
     out: list[str] = []
     code = indented_code(lines)
+    fences = Fences()
     start = None  # the first line of the quote the lines above are of
     for index, line in enumerate(lines):
-        quoted = index not in code and bool(line.strip()) and bool(QUOTED.match(line))
-        if start is not None and not quoted and line.strip() and _lazy(line) and _ends_in_code(
+        text = fences.read(line) is Line.TEXT and index not in code and bool(line.strip())
+        quoted = text and bool(QUOTED.match(line))
+        if start is not None and text and not quoted and _lazy(line) and _ends_in_code(
                 [QUOTE_MARKERS.sub("", above) for above in lines[start:index]]):
             out.append("")
         start = (index if start is None else start) if quoted else None
@@ -241,13 +243,11 @@ def _lazy(line: str) -> bool:
 
 def _ends_in_code(lines: list[str]) -> bool:
     """Whether lines end in fenced code: a fence still open, or closed by the last line."""
-    fence, closed = "", False
-    for line in (line.strip() for line in lines):
-        if not line:
-            continue
-        closed = bool(fence) and closes_fence(line, fence)
-        fence = "" if closed else (fence or opens_fence(line))
-    return bool(fence) or closed
+    fences, last = Fences(), Line.TEXT
+    for line in lines:
+        if line.strip():
+            last = fences.read(line)
+    return bool(fences.fence) or last is Line.FENCE
 
 
 def _quoted(lines: list[str], indent: str) -> list[str]:

@@ -8,10 +8,14 @@ paragraph, every item gets one.
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER
 
+# how Python-Markdown marks author HTML it set aside, up to the number of each
+PLACEHOLDER = HTML_PLACEHOLDER.split("%s")[0]
 # what starts an item's blocks after its own text: a paragraph holds none of them
 BLOCKS = frozenset({"p", "ul", "ol", "pre", "blockquote", "div", "table", "hr", "figure",
                     "h1", "h2", "h3", "h4", "h5", "h6", "dl"})
@@ -27,13 +31,22 @@ class EvenLists(Treeprocessor):
             items = [item for item in found if item.tag == "li"]
             if any(_paragraphed(item) for item in items):
                 for item in items:
-                    if not _paragraphed(item):
+                    if _bare_text(item):
                         _paragraph(item)
 
 
 def _paragraphed(item: etree.Element) -> bool:
-    """Whether an item's text is a paragraph (or it has none but blocks)."""
-    return not (item.text or "").strip() and (not len(item) or item[0].tag in BLOCKS)
+    """Whether an item's text is a paragraph."""
+    return not (item.text or "").strip() and len(item) > 0 and item[0].tag == "p"
+
+
+def _bare_text(item: etree.Element) -> bool:
+    """Whether an item starts with text or inline elements, not in a paragraph, and holds no
+    author HTML there (a block of it would be split out of the paragraph)."""
+    inline = list(itertools.takewhile(lambda child: child.tag not in BLOCKS, item))
+    texts = [item.text or "", *(child.tail or "" for child in inline)]
+    return (bool(inline) or bool(texts[0].strip())) and not any(PLACEHOLDER in text
+                                                                  for text in texts)
 
 
 def _paragraph(item: etree.Element) -> None:
@@ -44,9 +57,4 @@ def _paragraph(item: etree.Element) -> None:
         child = item[0]
         item.remove(child)
         paragraph.append(child)
-    last = paragraph[-1] if len(paragraph) else None
-    if last is None:
-        paragraph.text = paragraph.text.rstrip()
-    else:
-        last.tail = (last.tail or "").rstrip() or None
     item.insert(0, paragraph)

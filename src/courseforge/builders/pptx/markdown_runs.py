@@ -14,12 +14,11 @@ import re
 from dataclasses import dataclass, fields, replace
 
 from ...loading.fences import closes_fence, opens_fence
+from ...loading.indentation import dedented, indent_width
 from ...loading.lesson_markdown import IMAGE
 from ...loading.list_levels import (
     HEADING,
     LIST_ITEM,
-    dedented,
-    indent_width,
     nesting_level,
     starts_block,
 )
@@ -254,6 +253,8 @@ def _other_block(lines: list[str], index: int, blocks: list[Block]) -> int:
         edge = indent_width(lines[index])  # its lines show past the fence's indentation
         index += 1
         while index < len(lines) and not closes_fence(lines[index].strip(), fence):
+            if lines[index].strip() and indent_width(lines[index]) < edge:
+                return index  # a line left of the fence ends it
             text = dedented(lines[index].rstrip(), edge).expandtabs(4) or " "
             blocks.append(Paragraph(runs=(Run(text=text, code=True),)))
             index += 1

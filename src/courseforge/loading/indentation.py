@@ -1,0 +1,19 @@
+"""How far a lesson's line is indented, a tab reaching the next multiple of four columns:
+one count for lists, fences and code in every reader."""
+
+from __future__ import annotations
+
+TAB = 4  # the columns a tab counts for
+
+
+def indent_width(line: str) -> int:
+    """The columns of a line's leading whitespace, a tab reaching the next multiple of four."""
+    return len(line[: len(line) - len(line.lstrip())].expandtabs(TAB))
+
+
+def dedented(line: str, columns: int) -> str:
+    """A line with up to ``columns`` of its indentation taken off (tabs counted as above): a
+    fenced code line, past its fence's indentation."""
+    text = line.lstrip()
+    return (line[:len(line) - len(text)].expandtabs(TAB) + text)[min(columns,
+                                                                     indent_width(line)):]
