@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from lxml import html
 
 from conftest import ROOTS
 from courseforge.builders.lesson.html_render import render_markdown
@@ -64,8 +65,10 @@ def test_lessons_and_decks_show_the_same_code() -> None:
     assert shown == ["```", "kept"]
 
 
-def test_a_line_left_of_a_fence_ends_it_for_every_reader() -> None:
-    markdown = "- Step\n  ```\n  code\nBack"
+@pytest.mark.parametrize("markdown", [
+    "- Step\n  ```\n  code\nBack", "- Step\n  ```\n  code\n\nBack",
+])
+def test_a_line_left_of_a_fence_in_an_item_ends_it_for_every_reader(markdown: str) -> None:
     slides = split_slides(f"# A\n\n{markdown}\n\n---\n\n# B", 1)
     assert [slide.title for slide in slides] == ["A", "B"]
     assert [b.runs[0].text for b in parse_blocks(markdown) if b.runs[0].code] == ["code"]
@@ -84,3 +87,26 @@ def test_check_warns_of_a_fence_never_closed(tmp_path: Path) -> None:
     found = [line for line in done.output.splitlines() if "slide.fence-unclosed" in line]
     assert len(found) == 1 and f"lesson.md:{lines + 6}:" in found[0]
     assert "never closed" in found[0] and done.exit_code == 0
+
+
+def test_a_fence_outside_a_list_holds_lines_left_of_it_for_every_reader() -> None:
+    markdown = "  ```yaml\n---\ntitle: x\n# a comment\n  ```\n\nAfter"
+    slides = split_slides(f"# A\n\n{markdown}", 1)
+    assert [slide.title for slide in slides] == ["A"] and slides[0].stray_headings == ()
+    assert slides[0].unclosed_fence == 0
+    shown = [b.runs[0].text for b in parse_blocks(markdown) if b.runs[0].code]
+    assert shown == ["---", "title: x", "# a comment"]
+    code = lesson_code(markdown)
+    assert code == ["---\ntitle: x\n# a comment\n"]
+
+
+def test_a_fence_closed_at_the_end_of_a_lesson_is_no_unclosed_one() -> None:
+    (slide,) = split_slides("# A\n\n  ```\ncode at the margin\n  ```\n", 1)
+    assert slide.unclosed_fence == 0
+    assert lesson_code("  ```\ncode at the margin\n  ```") == ["code at the margin\n"]
+
+
+def lesson_code(markdown: str) -> list[str]:
+    """The text of each code block of a lesson's HTML."""
+    root = html.fragment_fromstring(str(render_markdown(markdown)), create_parent="div")
+    return [code.text or "" for code in root.iter("code")]

@@ -301,3 +301,11 @@ def test_the_bundled_lesson_nests_key_responsibilities(bundled: Path) -> None:
     source = (bundled / "modules" / "project-manager" / "lesson.md").read_text(encoding="utf-8")
     body = source.split("# Key responsibilities\n", 1)[1].split(":::", 1)[0]
     assert [level for level, _ in deck_outline(body)] == [0, 1] * 5
+
+
+@pytest.mark.parametrize("markdown", ["- - -\n    > 10) kept", "* * *\n    > 10) kept"])
+def test_indented_code_right_after_a_rule_is_code_as_written(markdown: str) -> None:
+    (code,) = lesson(markdown).iter("code")
+    assert code.text == "> 10) kept\n"
+    assert [b.runs[0].text for b in parse_blocks(markdown) if b.runs[0].code] == [
+        "> 10) kept"]

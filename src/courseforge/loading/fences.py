@@ -3,8 +3,9 @@
 
 A fence is three or more backticks or tildes at the start of a line (after any indentation);
 after backticks, the rest of the line holds none (```` ```x``` ```` is inline code). It is
-closed by a line of its character, as many or more and nothing else, and ends at a line
-indented less than it (the list item it stood in ends there); unclosed, it runs to the end.
+closed by a line of its character, as many or more and nothing else. A fence that opened in
+a list item, indented, also ends at a line indented less than it (the item ends there);
+unclosed, a fence runs to the end.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from .indentation import indent_width
+from .line_starts import LIST_ITEM, dedented, indent_width
 
 FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")  # a code fence, stripped
 
@@ -39,13 +40,16 @@ class Line(Enum):
 
 
 class Fences:
-    """Follows fenced code line by line through a lesson's lines."""
+    """Follows fenced code line by line through a lesson's lines (a slide's, a quote's)."""
 
     def __init__(self) -> None:
         self.fence = ""  # the open fence ("": none)
         self.edge = 0  # its indentation
+        self.in_item = False  # it opened in a list item
         self.lines = 0  # the lines read
         self.opened = 0  # the line (1-based, of those read) that opened it
+        self.listing = False  # the text above is a list's
+        self.blank = True  # the line above was blank
 
     def read(self, line: str) -> Line:
         """What ``line``, the next line, is: text, a fence, or code inside one."""
@@ -55,11 +59,39 @@ class Fences:
             if closes_fence(stripped, self.fence):
                 self.fence = ""
                 return Line.FENCE
-            if not stripped or indent_width(line) >= self.edge:
+            if not (self.in_item and stripped and indent_width(line) < self.edge):
                 return Line.CODE
-            self.fence = ""  # a line left of the fence ends it: read it afresh
+            self.fence = ""  # a line left of the fence leaves its item: read it afresh
+        if stripped:
+            width = indent_width(line)
+            if LIST_ITEM.match(line):
+                self.listing = True
+            elif self.blank and not width:
+                self.listing = False  # a paragraph at the margin ends the list
+        self.blank = not stripped
         self.fence = opens_fence(stripped)
-        if self.fence:
-            self.edge, self.opened = indent_width(line), self.lines
-            return Line.FENCE
-        return Line.TEXT
+        if not self.fence:
+            return Line.TEXT
+        self.edge, self.opened = indent_width(line), self.lines
+        self.in_item = self.listing and self.edge > 0
+        return Line.FENCE
+
+
+def fenced_lines(lines: list[str], index: int) -> tuple[list[str], int]:
+    """The lines of the fenced block that opens at ``lines[index]``, past the fence's
+    indentation (the blank ones before a line that leaves its item left out), and the index
+    after it; the lines above it are read for where it ends."""
+    fences = Fences()
+    for line in lines[:index + 1]:
+        fences.read(line)
+    code: list[str] = []
+    for at in range(index + 1, len(lines)):
+        read = fences.read(lines[at])
+        if read is Line.FENCE and not fences.fence:
+            return code, at + 1  # its closing line
+        if read is not Line.CODE:  # a line that leaves its item
+            while code and not code[-1]:
+                code.pop()
+            return code, at
+        code.append(dedented(lines[at].rstrip(), fences.edge))
+    return code, len(lines)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 from .fences import opens_fence
+from .line_starts import LIST_ITEM as LIST_ITEM
 
-LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>.*)$")
 RULE = re.compile(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")  # stripped: no list item
 HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")  # a subheading, stripped
+
+
 def nesting_level(open_indents: list[int], indent: int) -> int:
     """The nesting level (0: outermost) of a list item indented ``indent`` columns, given the
     indentation of the levels open above it; ``open_indents`` is updated to include it."""

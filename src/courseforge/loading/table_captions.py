@@ -13,7 +13,7 @@ import re
 
 from .fences import Fences, Line
 from .lesson_markdown import TABLE_ROW
-from .list_levels import LIST_ITEM
+from .list_levels import LIST_ITEM, RULE
 
 CAPTION = re.compile(r"^(?:[Tt]able)?:[ \t]+(?=\S)")
 CALLOUT_LINE = re.compile(r"^\s*:::")
@@ -28,7 +28,7 @@ def caption_start(text: str) -> int:
 
 def indented_code(lines: list[str]) -> set[int]:
     """The 0-based lines of indented code blocks: indented four spaces or a tab after a
-    blank line (or more such code), outside a list and outside fenced code."""
+    blank line or a rule (or more such code), outside a list and outside fenced code."""
     code: set[int] = set()
     in_list = False
     fences = Fences()
@@ -46,6 +46,9 @@ def indented_code(lines: list[str]) -> set[int]:
         if indented and (index - 1 in code or (after_blank and not in_list)):
             code.add(index)
             after_blank = False
+            continue
+        if not indented and RULE.match(line.strip()):
+            after_blank, in_list = True, False  # a rule is no paragraph: code may follow it
             continue
         if not indented:
             if LIST_ITEM.match(line):

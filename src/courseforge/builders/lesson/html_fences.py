@@ -5,8 +5,8 @@ the same fence, so a fence under a list item came out as inline code with its in
 text. Here each fenced block (at the margin, under a list item, in a quote's lines) is given
 to that step at the margin, its lines keeping their indentation past the fence's, and
 becomes its placeholder line at the fence's indentation, between blank lines as the step
-sets one: a block of its own, its language kept. A fence closes on a line of its character,
-as many or more and nothing else; a line left of it ends it. As everywhere in courseforge, a
+sets one: a block of its own, its language kept. Where a fence ends is ``Fences``' rule,
+as for every reader of a lesson. As everywhere in courseforge, a
 fence indented four spaces or more is a fence too (the decks and ``check`` read it so);
 where its placeholder lands in indented code, ``CodeParagraphs`` takes it out as a block of
 its own.
@@ -22,34 +22,32 @@ import markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ...loading.fences import closes_fence, opens_fence
-from ...loading.indentation import dedented, indent_width
+from ...loading.fences import Fences, Line
+from ...loading.line_starts import dedented
 
 Fenced = Callable[[list[str]], list[str]]  # lines at the margin -> with fenced code set aside
 
 
 def fences_set_aside(lines: list[str], fenced: Fenced) -> list[str]:
-    """The lines with every fenced block set aside by ``fenced``."""
+    """The lines with every fenced block (as ``Fences`` reads them) set aside by ``fenced``."""
     out: list[str] = []
+    fences = Fences()
     block: list[str] = []  # the open fenced block's lines at the margin ([]: none is open)
     fence, edge = "", 0  # the open fence's characters and indentation
     for line in lines:
-        stripped = line.strip()
-        width = indent_width(line)
-        if block and closes_fence(stripped, fence):
+        read = fences.read(line)
+        if block and read is Line.CODE:
+            block.append(dedented(line, edge))
+            continue
+        if block and read is Line.FENCE and not fences.fence:  # its closing line
             out += _set_aside([*block, fence], edge, fenced)
             block = []
             continue
-        if block and stripped and width < edge:
-            # a line left of the fence leaves the item: the fence ends there
+        if block:  # a line left of the fence ended it; the line is read afresh
             out += _unclosed(block, fence, edge, fenced)
             block = []
-        if block:
-            block.append(dedented(line, edge))
-            continue
-        opened = opens_fence(stripped)
-        if opened:
-            block, fence, edge = [stripped], opened, width
+        if read is Line.FENCE:
+            block, fence, edge = [line.strip()], fences.fence, fences.edge
             continue
         out.append(line)
     if block:

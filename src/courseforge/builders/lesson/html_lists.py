@@ -26,7 +26,7 @@ import markdown
 from markdown.preprocessors import Preprocessor
 
 from ...loading.fences import Fences, Line
-from ...loading.indentation import indent_width
+from ...loading.line_starts import indent_width
 from ...loading.list_levels import (
     LIST_ITEM,
     RULE,

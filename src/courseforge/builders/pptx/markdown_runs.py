@@ -13,9 +13,9 @@ import functools
 import re
 from dataclasses import dataclass, fields, replace
 
-from ...loading.fences import closes_fence, opens_fence
-from ...loading.indentation import dedented, indent_width
+from ...loading.fences import fenced_lines, opens_fence
 from ...loading.lesson_markdown import IMAGE
+from ...loading.line_starts import indent_width
 from ...loading.list_levels import (
     HEADING,
     LIST_ITEM,
@@ -250,15 +250,10 @@ def _other_block(lines: list[str], index: int, blocks: list[Block]) -> int:
         blocks.append(Paragraph(runs=parse_inline(heading["text"], Run(text="", bold=True))))
         return index + 1
     if fence:
-        edge = indent_width(lines[index])  # its lines show past the fence's indentation
-        index += 1
-        while index < len(lines) and not closes_fence(lines[index].strip(), fence):
-            if lines[index].strip() and indent_width(lines[index]) < edge:
-                return index  # a line left of the fence ends it
-            text = dedented(lines[index].rstrip(), edge).expandtabs(4) or " "
-            blocks.append(Paragraph(runs=(Run(text=text, code=True),)))
-            index += 1
-        return index + 1
+        code, after = fenced_lines(lines, index)
+        blocks += (Paragraph(runs=(Run(text=text.expandtabs(4) or " ", code=True),))
+                   for text in code)
+        return after
     if stripped.startswith(">"):
         quoted = []
         while index < len(lines) and lines[index].strip().startswith(">"):

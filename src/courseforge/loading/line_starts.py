@@ -1,7 +1,12 @@
-"""How far a lesson's line is indented, a tab reaching the next multiple of four columns:
-one count for lists, fences and code in every reader."""
+"""How a lesson's line starts, one reading for lists, fences and code in every reader: how
+far it is indented (a tab reaching the next multiple of four columns), and whether it is a
+list item."""
 
 from __future__ import annotations
+
+import re
+
+LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>.*)$")
 
 TAB = 4  # the columns a tab counts for
 
