@@ -110,3 +110,27 @@ def lesson_code(markdown: str) -> list[str]:
     """The text of each code block of a lesson's HTML."""
     root = html.fragment_fromstring(str(render_markdown(markdown)), create_parent="div")
     return [code.text or "" for code in root.iter("code")]
+
+
+@pytest.mark.parametrize(("markdown", "code"), [
+    ("* * *\n\n  ```yaml\n---\ntitle: x\n  ```\n\nAfter", ["---\ntitle: x\n"]),  # a rule
+    ("- a\n## Setup\n\n  ```yaml\n---\nkey: 1\n  ```", ["---\nkey: 1\n"]),  # a heading ends it
+    ("- a\n> quote\n\n  ```\ncode\n  ```", ["code\n"]),  # a quote ends the list
+    ("- a\n```\nx\n```\n\n  ```\ncode\n  ```", ["x\n", "code\n"]),  # so does a fence
+    ("- Step\n  ```\n  code\n\nBack\n\n  ```\nnew code\n  ```", ["code\n", "new code\n"]),
+    ("See:\n\n    - not an item\n\n  ```\ncode\n  ```", ["- not an item\n", "code\n"]),
+])
+def test_a_fence_after_a_list_has_ended_holds_lines_left_of_it(markdown: str,
+                                                               code: list[str]) -> None:
+    (slide,) = split_slides(f"# A\n\n{markdown}", 1)
+    assert slide.unclosed_fence == 0
+    assert lesson_code(markdown) == code
+    shown = [b.runs[0].text for b in parse_blocks(markdown) if b.runs[0].code]
+    assert "\n".join(shown) + "\n" == "".join(code)
+
+
+def test_a_rule_in_an_item_leaves_the_item_open() -> None:
+    markdown = "- a\n\n  * * *\n\n    more of a\n\n- b"
+    assert not [b for b in parse_blocks(markdown) if b.runs[0].code]
+    assert [li.text_content().split()[-1] for li in html.fragment_fromstring(
+        str(render_markdown(markdown)), create_parent="div").iter("li")] == ["a", "b"]

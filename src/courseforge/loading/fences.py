@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from .line_starts import LIST_ITEM, dedented, indent_width
+from .line_starts import HEADING, LIST_ITEM, RULE, dedented, indent_width
 
 FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")  # a code fence, stripped
 
@@ -57,17 +57,14 @@ class Fences:
         self.lines += 1
         if self.fence:
             if closes_fence(stripped, self.fence):
-                self.fence = ""
+                self.fence, self.blank = "", False
                 return Line.FENCE
             if not (self.in_item and stripped and indent_width(line) < self.edge):
+                self.blank = not stripped
                 return Line.CODE
             self.fence = ""  # a line left of the fence leaves its item: read it afresh
         if stripped:
-            width = indent_width(line)
-            if LIST_ITEM.match(line):
-                self.listing = True
-            elif self.blank and not width:
-                self.listing = False  # a paragraph at the margin ends the list
+            self.listing = self._listing(line, stripped)
         self.blank = not stripped
         self.fence = opens_fence(stripped)
         if not self.fence:
@@ -75,6 +72,23 @@ class Fences:
         self.edge, self.opened = indent_width(line), self.lines
         self.in_item = self.listing and self.edge > 0
         return Line.FENCE
+
+    def _listing(self, line: str, stripped: str) -> bool:
+        """Whether the text is a list's, with ``line`` (not blank, outside fences) read."""
+        width = indent_width(line)
+        if LIST_ITEM.match(line) and not RULE.match(stripped):
+            # indented four after a blank line outside a list, it is code, no item
+            return self.listing or width < 4 or not self.blank
+        if width:
+            return self.listing
+        # at the margin, a paragraph after a blank line, or a block, ends the list
+        return self.listing and not self.blank and not _ends_a_list(stripped)
+
+
+def _ends_a_list(stripped: str) -> bool:
+    """Whether a line at the margin (stripped) is a block that ends the list above it."""
+    return bool(HEADING.match(stripped) or RULE.match(stripped) or opens_fence(stripped)
+                or stripped.startswith((">", ":::")))
 
 
 def fenced_lines(lines: list[str], index: int) -> tuple[list[str], int]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>.*)$")
+RULE = re.compile(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")  # stripped: no list item
+HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")  # a subheading, stripped
 
 TAB = 4  # the columns a tab counts for
 

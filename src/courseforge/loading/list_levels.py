@@ -7,13 +7,10 @@ indented less closes the levels deeper than it and joins the one it reaches.
 
 from __future__ import annotations
 
-import re
-
 from .fences import opens_fence
+from .line_starts import HEADING as HEADING
 from .line_starts import LIST_ITEM as LIST_ITEM
-
-RULE = re.compile(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")  # stripped: no list item
-HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s+#+)?\s*$")  # a subheading, stripped
+from .line_starts import RULE as RULE
 
 
 def nesting_level(open_indents: list[int], indent: int) -> int:

@@ -47,7 +47,7 @@ def indented_code(lines: list[str]) -> set[int]:
             code.add(index)
             after_blank = False
             continue
-        if not indented and RULE.match(line.strip()):
+        if not line[0].isspace() and RULE.match(line.strip()):
             after_blank, in_list = True, False  # a rule is no paragraph: code may follow it
             continue
         if not indented:
