@@ -63,32 +63,35 @@ class Fences:
                 self.blank = not stripped
                 return Line.CODE
             self.fence = ""  # a line left of the fence leaves its item: read it afresh
+        width = indent_width(line)
         if stripped:
-            self.listing = self._listing(line, stripped)
+            self.listing = self._listing(line, stripped, width)
         self.blank = not stripped
         self.fence = opens_fence(stripped)
         if not self.fence:
             return Line.TEXT
-        self.edge, self.opened = indent_width(line), self.lines
+        self.edge, self.opened = width, self.lines
         self.in_item = self.listing and self.edge > 0
         return Line.FENCE
 
-    def _listing(self, line: str, stripped: str) -> bool:
-        """Whether the text is a list's, with ``line`` (not blank, outside fences) read."""
-        width = indent_width(line)
+    def _listing(self, line: str, stripped: str, width: int) -> bool:
+        """Whether the text is a list's, with ``line`` (not blank, outside fences, indented
+        ``width``) read."""
         if LIST_ITEM.match(line) and not RULE.match(stripped):
             # indented four after a blank line outside a list, it is code, no item
             return self.listing or width < 4 or not self.blank
         if width:
             return self.listing
         # at the margin, a paragraph after a blank line, or a block, ends the list
-        return self.listing and not self.blank and not _ends_a_list(stripped)
+        return (self.listing and not self.blank and not starts_block(stripped)
+                and not stripped.startswith(":::"))
 
 
-def _ends_a_list(stripped: str) -> bool:
-    """Whether a line at the margin (stripped) is a block that ends the list above it."""
-    return bool(HEADING.match(stripped) or RULE.match(stripped) or opens_fence(stripped)
-                or stripped.startswith((">", ":::")))
+def starts_block(stripped: str) -> bool:
+    """Whether a line (stripped) opens a subheading, block quote, code fence or rule: a block
+    that ends the list above it."""
+    return bool(HEADING.match(stripped) or opens_fence(stripped) or stripped.startswith(">")
+                or RULE.match(stripped))
 
 
 def fenced_lines(lines: list[str], index: int) -> tuple[list[str], int]:

@@ -7,7 +7,7 @@ indented less closes the levels deeper than it and joins the one it reaches.
 
 from __future__ import annotations
 
-from .fences import opens_fence
+from .fences import starts_block as starts_block
 from .line_starts import HEADING as HEADING
 from .line_starts import LIST_ITEM as LIST_ITEM
 from .line_starts import RULE as RULE
@@ -21,10 +21,3 @@ def nesting_level(open_indents: list[int], indent: int) -> int:
     if not open_indents or open_indents[-1] < indent:
         open_indents.append(indent)
     return len(open_indents) - 1
-
-
-def starts_block(stripped: str) -> bool:
-    """Whether a line (stripped) opens a subheading, block quote, code fence or rule: a block
-    that ends the list above it."""
-    return bool(HEADING.match(stripped) or opens_fence(stripped) or stripped.startswith(">")
-                or RULE.match(stripped))
