@@ -42,3 +42,13 @@ def test_every_other_command_line_goes_to_the_group() -> None:
     checked = run("check", str(ROOTS / "minimal"))
     assert checked.returncode == 0 and "0 errors" in checked.stdout
     assert run("--help").stdout.startswith("Usage: ")
+
+
+def test_a_command_collects_young_cycles_less_often_and_older_ones_as_python_does() -> None:
+    probe = ("import gc, sys\nbefore = gc.get_threshold()\n"
+             "sys.argv = ['courseforge', '--help']\n"
+             "from courseforge.console import run\ntry:\n    run()\nexcept SystemExit:\n    pass\n"
+             "print(before, gc.get_threshold())")
+    shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[-1]
+    assert shown == "(700, 10, 10) (50000, 10, 10)"
