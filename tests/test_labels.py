@@ -67,6 +67,10 @@ def test_placeholders_numbers_and_cldr_plurals() -> None:
     assert english.text("quiz.attempts_left", count=1) == "You have 1 attempt left."
     assert english.text("quiz.attempts_left", count=2) == "You have 2 attempts left."
     assert english.text("quiz.points", count=1.5) == "1.5 points"
+    braces = labels_for_language("en", {"odd": "{a} {not a placeholder} {a}{b}", "plain": "{x"})
+    assert braces.text("odd", a=1, b="two") == "1 {not a placeholder} 1two"
+    assert braces.text("odd", a=2, b="") == "2 {not a placeholder} 2"  # looked up once
+    assert braces.text("plain") == "{x"
     clock = labels_for_language("fa", {"clock": "{hours}:{minutes:02d}"})
     assert clock.text("clock", hours=1, minutes=5) == "۱:۰۵"
     with pytest.raises(TypeError):
@@ -91,6 +95,10 @@ def test_locale_numbers_percentages_and_lists() -> None:
     assert french.number(1234.5) == "1\u202f234,5"
     assert english.number(-0.004) == "0"
     assert labels_for_language("fa").number(12) == "۱۲"
+    # whole numbers as numbers with a fraction are written: grouped, signed, in the digits
+    assert [german.number(n) for n in (1234567, -1234, 0)] == ["1.234.567", "-1.234", "0"]
+    assert german.number(1234567) == german.number(1234567.0)
+    assert labels_for_language("fa").number(-1234) == labels_for_language("fa").number(-1234.0)
     assert english.join(["A", "B", "C"]) == "A, B, and C"
     assert german.join(["A", "B", "C"]) == "A, B und C"
     assert german.join(["A"]) == "A"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +37,9 @@ class Labels:
 
     language: str  # the course's language tag, as written
     messages: Mapping[str, Message]
+    # each message looked up before (the catalogues' layers are read once an id)
+    _found: dict[str, Message] = field(default_factory=dict, init=False, repr=False,
+                                       compare=False)
 
     @property
     def locale(self) -> Locale:
@@ -56,18 +59,21 @@ class Labels:
     def text(self, message_id: str, /, **params: Any) -> str:
         """A message with its ``{placeholders}`` filled; a plural message picks its form by
         ``count`` under the language's CLDR rules. Numbers are written as the locale does."""
-        try:
-            message = self.messages[message_id]
-        except KeyError:
-            raise KeyError(f"no label '{message_id}'") from None
+        message = self._found.get(message_id)
+        if message is None:
+            try:
+                message = self._found[message_id] = self.messages[message_id]
+            except KeyError:
+                raise KeyError(f"no label '{message_id}'") from None
         if not isinstance(message, str):
             if COUNT not in params:
                 raise TypeError(f"label '{message_id}' is a plural and needs count=")
             message = self.plural_form(message, params[COUNT])
         if "{" not in message:
             return message
-        return PLACEHOLDER.sub(lambda m: self._value(message_id, m.group(1), m.group(2), params),
-                               message)
+        return "".join(piece if isinstance(piece, str)
+                       else self._value(message_id, piece[0], piece[1], params)
+                       for piece in _pieces(message))
 
     def plural_form(self, forms: Plural, count: float) -> str:
         """The form of a plural message for ``count`` (``other`` when the form is missing)."""
@@ -123,6 +129,18 @@ class Labels:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return self.number(value)
         return str(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _pieces(message: str) -> tuple[str | tuple[str, str | None], ...]:
+    """A message's text between its placeholders, and each placeholder as (name, spec)."""
+    pieces: list[str | tuple[str, str | None]] = []
+    at = 0
+    for found in PLACEHOLDER.finditer(message):
+        pieces += (message[at:found.start()], (found.group(1), found.group(2)))
+        at = found.end()
+    pieces.append(message[at:])
+    return tuple(piece for piece in pieces if piece != "")
 
 
 def labels_for_language(language: str,

@@ -30,17 +30,22 @@ class NumberFormat:
 
     def number(self, value: float, decimals: int = 2) -> str:
         """``value`` rounded half up to at most ``decimals`` places, grouped by thousands."""
-        scale = 10**decimals
-        rounded = math.floor(abs(value) * scale + 0.5) / scale
-        whole, _, fraction = f"{rounded:.{decimals}f}".partition(".")
-        fraction = fraction.rstrip("0")
+        if isinstance(value, int):  # a count or a number of minutes: nothing to round
+            whole, fraction, negative = str(abs(value)), "", value < 0
+        else:
+            scale = 10**decimals
+            rounded = math.floor(abs(value) * scale + 0.5) / scale
+            whole, _, fraction = f"{rounded:.{decimals}f}".partition(".")
+            fraction = fraction.rstrip("0")
+            negative = value < 0 and rounded != 0
         groups: list[str] = []
         while len(whole) > 3:
             groups.insert(0, whole[-3:])
             whole = whole[:-3]
         text = self.group.join([whole, *groups]) + (self.decimal + fraction if fraction else "")
-        text = text.translate(self.digit_table)
-        return (self.minus if value < 0 and rounded else "") + text
+        if self.digits != _DIGITS:
+            text = text.translate(self.digit_table)
+        return (self.minus if negative else "") + text
 
     @property
     def digit_table(self) -> dict[int, int]:
