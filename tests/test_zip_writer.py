@@ -53,3 +53,19 @@ def test_duplicate_names_are_refused(tmp_path: Path) -> None:
     with pytest.raises(CourseforgeError, match="duplicate file names"):
         packaging.write_zip(tmp_path / "twice.zip", [("a.txt", b"1"), ("a.txt", b"2")])
     assert not (tmp_path / "twice.zip").exists()
+
+
+def test_a_member_asked_for_again_is_the_last_let_go() -> None:
+    deflated = packaging._DeflatedMembers(budget=3_000, largest=1_000)
+    layout, slide, other = b"<layout/>" * 80, b"<slide/>" * 80, b"<other/>" * 80
+    large = b"x" * 1_001
+    first = deflated(layout)
+    deflated(slide)
+    assert deflated(layout) is first  # kept, and now the last asked for
+    deflated(large)  # larger than ``largest``: deflated, never kept
+    for n in range(3):
+        deflated(other + bytes([n]))  # the budget fills: the least recently asked go first
+    assert layout in deflated.streams and slide not in deflated.streams
+    assert large not in deflated.streams
+    assert deflated.kept == sum(len(d) + len(s) for d, (_, s) in deflated.streams.items())
+    assert deflated.kept <= 3_000

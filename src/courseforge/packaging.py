@@ -92,10 +92,11 @@ ZIP_MAX_MEMBERS, ZIP_MAX_BYTES = 0xFFFF, 1 << 30
 
 class _DeflatedMembers:
     """Each distinct member's CRC-32 and raw deflate stream, as zipfile makes them. Members
-    of at most ``largest`` bytes stay kept while among the last ``budget`` bytes deflated:
+    of at most ``largest`` bytes stay kept while among the ``budget`` bytes last asked for:
     one that another package of the build already holds (the lesson runtime and stylesheet,
-    a small image, the guide's styles) is deflated once. Larger ones, each package's own
-    page or document, are not kept: they would only add to the build's peak memory."""
+    a small image, the guide's styles, every deck's layouts and theme) is deflated once.
+    Larger ones, each package's own page or document, are not kept: they would only add to
+    the build's peak memory."""
 
     def __init__(self, budget: int, largest: int) -> None:
         self.budget, self.largest = budget, largest
@@ -103,8 +104,10 @@ class _DeflatedMembers:
         self.streams: dict[bytes, tuple[int, bytes]] = {}
 
     def __call__(self, data: bytes) -> tuple[int, bytes]:
-        found = self.streams.get(data)
-        if found is None:
+        found = self.streams.pop(data, None)
+        if found is not None:
+            self.streams[data] = found  # asked for again: the last to be let go
+        else:
             compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
             found = zlib.crc32(data), compressor.compress(data) + compressor.flush()
             if len(data) <= self.largest:
@@ -116,7 +119,8 @@ class _DeflatedMembers:
         return found
 
 
-_deflated = _DeflatedMembers(budget=1 << 20, largest=128 << 10)
+# the guide's styles are about 440 KB; a thousand-slide build's shared members about 2 MB
+_deflated = _DeflatedMembers(budget=4 << 20, largest=512 << 10)
 
 
 def _write_zip64(path: Path, items: list[tuple[str, bytes]]) -> None:
