@@ -56,6 +56,10 @@ class Labels:
         """``rtl`` for right-to-left languages (ar, he, fa...), else ``ltr``."""
         return "rtl" if self.locale.language in RTL_LANGUAGES else "ltr"
 
+    def knows(self, message_id: str | None) -> bool:
+        """Whether the labels hold a message of this id (looked up once)."""
+        return message_id in self._found or message_id in self.messages
+
     def text(self, message_id: str, /, **params: Any) -> str:
         """A message with its ``{placeholders}`` filled; a plural message picks its form by
         ``count`` under the language's CLDR rules. Numbers are written as the locale does."""

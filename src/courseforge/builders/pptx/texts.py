@@ -208,7 +208,7 @@ def spoken() -> Labels | None:
 def say(key: str, **values: object) -> str:
     """The text of message ``key`` with its fields filled."""
     labels = _LABELS.get()
-    if labels is not None and CATALOGUE.get(key) in labels.messages:
+    if labels is not None and labels.knows(CATALOGUE.get(key)):
         return labels.text(CATALOGUE[key], **values)
     return ENGLISH[key].format(**values)  # outside a course, or an id not catalogued yet
 
@@ -216,7 +216,7 @@ def say(key: str, **values: object) -> str:
 def say_count(key: str, count: int, **values: object) -> str:
     """The form of message ``key`` for ``count`` (singular or plural)."""
     labels = _LABELS.get()
-    if labels is not None and CATALOGUE.get(key) in labels.messages:
+    if labels is not None and labels.knows(CATALOGUE.get(key)):
         return labels.text(CATALOGUE[key], count=count, **values)
     form = "one" if count == 1 else "other"
     return ENGLISH[f"{key}:{form}"].format(count=count, **values)

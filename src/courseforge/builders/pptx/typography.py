@@ -22,7 +22,7 @@ def _runs(runs: tuple[Run, ...], language: str) -> tuple[Run, ...]:
     for run in runs:
         text = setter.verbatim(run.text) if run.code else setter.text(run.text)
         typeset.append(run if text == run.text else replace(run, text=text))
-    return tuple(typeset)
+    return runs if all(a is b for a, b in zip(typeset, runs, strict=True)) else tuple(typeset)
 
 
 def typeset_inline(markdown: str, language: str) -> tuple[Run, ...]:
@@ -40,11 +40,13 @@ def typeset_blocks(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...
     typeset: list[Block] = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            typeset.append(replace(block, runs=_runs(block.runs, language)))
+            runs = _runs(block.runs, language)
+            typeset.append(block if runs is block.runs else replace(block, runs=runs))
         elif isinstance(block, Table):
-            typeset.append(replace(
-                block, header=tuple(_runs(c, language) for c in block.header),
-                rows=tuple(tuple(_runs(c, language) for c in row) for row in block.rows)))
+            header = tuple(_runs(c, language) for c in block.header)
+            rows = tuple(tuple(_runs(c, language) for c in row) for row in block.rows)
+            same = header == block.header and rows == block.rows
+            typeset.append(block if same else replace(block, header=header, rows=rows))
         else:
             typeset.append(block)
     return tuple(typeset)
