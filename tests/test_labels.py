@@ -71,6 +71,8 @@ def test_placeholders_numbers_and_cldr_plurals() -> None:
     assert braces.text("odd", a=1, b="two") == "1 {not a placeholder} 1two"
     assert braces.text("odd", a=2, b="") == "2 {not a placeholder} 2"  # looked up once
     assert braces.text("plain") == "{x"
+    assert braces.knows("odd") and braces.knows("lesson.next")  # looked up, and not yet
+    assert not braces.knows("no.such.label") and not braces.knows(None)
     clock = labels_for_language("fa", {"clock": "{hours}:{minutes:02d}"})
     assert clock.text("clock", hours=1, minutes=5) == "۱:۰۵"
     with pytest.raises(TypeError):
