@@ -9,7 +9,7 @@ import zipfile
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from pptx.enum.text import MSO_AUTO_SIZE
@@ -116,6 +116,9 @@ _PARTNAME = st.lists(_SEGMENT, min_size=1, max_size=4).map(lambda parts: "/" + "
 
 @settings(max_examples=300, deadline=None)
 @given(partname=_PARTNAME, base=st.one_of(st.just("/"), _PARTNAME))
+@example(partname="/a/b", base="/a/b").via("a base that is the part itself")
+@example(partname="/a/b", base="/a/b/c").via("a base below the part")
+@example(partname="/ppt/a.xml", base="/ppt/slides").via("a part one folder up")
 def test_part_names_as_text_are_python_pptx_s(partname: str, base: str) -> None:
     """Relationship targets, relationship member names and extensions, as PackURI gives them."""
     uri = PackURI(partname)

@@ -129,11 +129,35 @@ def relative_ref(partname: str, base: str) -> str:
     writes ``Target`` (``posixpath.relpath`` of two clean absolute names)."""
     if base == "/":
         return partname[1:]
+    folder, _, filename = partname.rpartition("/")
+    prefix = _folder_ref(folder, base) if filename else None
+    return _relative(partname, base) if prefix is None else prefix + filename
+
+
+@functools.lru_cache(maxsize=1 << 8)  # a deck's parts live in a dozen folders
+def _folder_ref(folder: str, base: str) -> str | None:
+    """The way from ``base`` to ``folder``, each step ending in a slash ("" for the same
+    folder); None when ``base`` lies below ``folder`` (the file name itself would count)."""
+    start = [s for s in base.split("/") if s]
+    path = [s for s in folder.split("/") if s]
+    common = _common(start, path)
+    if common == len(path) < len(start):
+        return None
+    return "".join(f"{step}/" for step in [".."] * (len(start) - common) + path[common:])
+
+
+def _relative(partname: str, base: str) -> str:
     start = [s for s in base.split("/") if s]
     path = [s for s in partname.split("/") if s]
+    common = _common(start, path)
+    return "/".join([".."] * (len(start) - common) + path[common:]) or "."
+
+
+def _common(start: list[str], path: list[str]) -> int:
+    """How many leading segments two paths share."""
     common = 0
     for a, b in zip(start, path, strict=False):
         if a != b:
             break
         common += 1
-    return "/".join([".."] * (len(start) - common) + path[common:]) or "."
+    return common
