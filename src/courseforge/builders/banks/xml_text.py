@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ...model import Question, Quiz
@@ -43,6 +45,9 @@ def append_html(parent: etree._Element, html: str, namespace: str = "") -> None:
 
     if not html.strip():
         return
+    if _PLAIN.match(html):  # no markup, no entity: the HTML parser would keep it as it is
+        _add_text(parent, html)
+        return
     wrapper = lxml_html.fragment_fromstring(html, create_parent="div")
     prefix = f"{{{namespace}}}" if namespace else ""
 
@@ -62,6 +67,8 @@ def append_html(parent: etree._Element, html: str, namespace: str = "") -> None:
 
 
 _KEPT = {"href", "src", "alt"}
+# text that parses to itself: no tag, entity, carriage return or other control character
+_PLAIN = re.compile(r"[^<&\x00-\x08\x0b-\x1f\x7f]*\Z")
 
 
 def _add_text(element: etree._Element, text: str) -> None:
