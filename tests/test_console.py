@@ -9,6 +9,7 @@ import tomllib
 from click.testing import CliRunner
 
 from conftest import ROOT, ROOTS
+from courseforge import console
 from courseforge.cli import main
 
 
@@ -52,4 +53,5 @@ def test_a_command_collects_young_cycles_less_often_and_older_ones_as_python_doe
     shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                            check=True).stdout.splitlines()[-1].split()
     young, older, oldest = shown[:3]
-    assert young != "50000" and shown[3:] == ["50000", older, oldest]
+    ours = str(console.YOUNG_GENERATION)
+    assert young != ours and shown[3:] == [ours, older, oldest]

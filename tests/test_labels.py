@@ -69,9 +69,11 @@ def test_placeholders_numbers_and_cldr_plurals() -> None:
     assert english.text("quiz.points", count=1.5) == "1.5 points"
     braces = labels_for_language("en", {"odd": "{a} {not a placeholder} {a}{b}", "plain": "{x"})
     assert braces.text("odd", a=1, b="two") == "1 {not a placeholder} 1two"
-    assert braces.text("odd", a=2, b="") == "2 {not a placeholder} 2"  # looked up once
+    assert "odd" in braces._found and "plain" not in braces._found  # each id looked up once
+    assert braces.text("odd", a=2, b="") == "2 {not a placeholder} 2"
     assert braces.text("plain") == "{x"
     assert braces.knows("odd") and braces.knows("lesson.next")  # looked up, and not yet
+    assert braces._found["lesson.next"] == "Next"
     assert not braces.knows("no.such.label") and not braces.knows(None)
     clock = labels_for_language("fa", {"clock": "{hours}:{minutes:02d}"})
     assert clock.text("clock", hours=1, minutes=5) == "۱:۰۵"
@@ -101,6 +103,8 @@ def test_locale_numbers_percentages_and_lists() -> None:
     assert [german.number(n) for n in (1234567, -1234, 0)] == ["1.234.567", "-1.234", "0"]
     assert german.number(1234567) == german.number(1234567.0)
     assert labels_for_language("fa").number(-1234) == labels_for_language("fa").number(-1234.0)
+    # past the whole numbers a float holds, an int goes through the float rounding as before
+    assert english.number(10**16 + 1) == "10,000,000,000,000,002"
     assert english.join(["A", "B", "C"]) == "A, B, and C"
     assert german.join(["A", "B", "C"]) == "A, B und C"
     assert german.join(["A"]) == "A"

@@ -118,7 +118,7 @@ _PARTNAME = st.lists(_SEGMENT, min_size=1, max_size=4).map(lambda parts: "/" + "
 @given(partname=_PARTNAME, base=st.one_of(st.just("/"), _PARTNAME))
 @example(partname="/a/b", base="/a/b").via("a base that is the part itself")
 @example(partname="/a/b", base="/a/b/c").via("a base below the part")
-@example(partname="/ppt/a.xml", base="/ppt/slides").via("a part one folder up")
+@example(partname="/ppt/slideLayouts/a.xml", base="/ppt/slides").via("a sibling folder")
 def test_part_names_as_text_are_python_pptx_s(partname: str, base: str) -> None:
     """Relationship targets, relationship member names and extensions, as PackURI gives them."""
     uri = PackURI(partname)

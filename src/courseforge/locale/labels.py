@@ -57,8 +57,13 @@ class Labels:
         return "rtl" if self.locale.language in RTL_LANGUAGES else "ltr"
 
     def knows(self, message_id: str | None) -> bool:
-        """Whether the labels hold a message of this id (looked up once)."""
-        return message_id in self._found or message_id in self.messages
+        """Whether the labels hold a message of this id (looked up once per id)."""
+        if message_id in self._found:
+            return True
+        if message_id is None or message_id not in self.messages:
+            return False
+        self._found[message_id] = self.messages[message_id]
+        return True
 
     def text(self, message_id: str, /, **params: Any) -> str:
         """A message with its ``{placeholders}`` filled; a plural message picks its form by

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from babel import Locale
 
 _DIGITS = "0123456789"  # what Python and JavaScript write
+_EXACT = 2**52  # below it a float holds every whole number, as the rounding below needs
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -30,7 +31,7 @@ class NumberFormat:
 
     def number(self, value: float, decimals: int = 2) -> str:
         """``value`` rounded half up to at most ``decimals`` places, grouped by thousands."""
-        if isinstance(value, int):  # a count or a number of minutes: nothing to round
+        if isinstance(value, int) and abs(value) < _EXACT // 10**decimals:  # nothing to round
             whole, fraction, negative = str(abs(value)), "", value < 0
         else:
             scale = 10**decimals

@@ -45,7 +45,7 @@ def append_html(parent: etree._Element, html: str, namespace: str = "") -> None:
 
     if not html.strip():
         return
-    if _PLAIN.match(html):  # no markup, no entity: the HTML parser would keep it as it is
+    if _PLAIN.match(html):
         _add_text(parent, html)
         return
     wrapper = lxml_html.fragment_fromstring(html, create_parent="div")
@@ -67,8 +67,9 @@ def append_html(parent: etree._Element, html: str, namespace: str = "") -> None:
 
 
 _KEPT = {"href", "src", "alt"}
-# text that parses to itself: no tag, entity, carriage return or other control character
-_PLAIN = re.compile(r"[^<&\x00-\x08\x0b-\x1f\x7f]*\Z")
+# text the HTML parser keeps as it is: no tag or entity, no carriage return or other control
+# character, no lone surrogate or noncharacter (which parsers drop or cut the text at)
+_PLAIN = re.compile(r"[^<&\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]*\Z")
 
 
 def _add_text(element: etree._Element, text: str) -> None:

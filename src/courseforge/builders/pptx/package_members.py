@@ -137,27 +137,26 @@ def relative_ref(partname: str, base: str) -> str:
 @functools.lru_cache(maxsize=1 << 8)  # a deck's parts live in a dozen folders
 def _folder_ref(folder: str, base: str) -> str | None:
     """The way from ``base`` to ``folder``, each step ending in a slash ("" for the same
-    folder); None when ``base`` lies below ``folder`` (the file name itself would count)."""
-    start = [s for s in base.split("/") if s]
-    path = [s for s in folder.split("/") if s]
-    common = _common(start, path)
-    if common == len(path) < len(start):
+    folder); None when ``base`` lies below ``folder`` (a file name there would count)."""
+    start, path = _segments(base), _segments(folder)
+    if len(path) < len(start) and start[:len(path)] == path:
         return None
-    return "".join(f"{step}/" for step in [".."] * (len(start) - common) + path[common:])
+    return "".join(f"{step}/" for step in _way(start, path))
 
 
 def _relative(partname: str, base: str) -> str:
-    start = [s for s in base.split("/") if s]
-    path = [s for s in partname.split("/") if s]
-    common = _common(start, path)
-    return "/".join([".."] * (len(start) - common) + path[common:]) or "."
+    return "/".join(_way(_segments(base), _segments(partname))) or "."
 
 
-def _common(start: list[str], path: list[str]) -> int:
-    """How many leading segments two paths share."""
+def _segments(name: str) -> list[str]:
+    return [s for s in name.split("/") if s]
+
+
+def _way(start: list[str], path: list[str]) -> list[str]:
+    """The steps from folder ``start`` to ``path``: up past what they do not share, then down."""
     common = 0
     for a, b in zip(start, path, strict=False):
         if a != b:
             break
         common += 1
-    return common
+    return [".."] * (len(start) - common) + path[common:]

@@ -19,10 +19,12 @@ def _runs(runs: tuple[Run, ...], language: str) -> tuple[Run, ...]:
     """A paragraph's runs typeset as one text (quotes stay open across runs), code as is."""
     setter = Typesetter(language)
     typeset = []
+    changed = False
     for run in runs:
         text = setter.verbatim(run.text) if run.code else setter.text(run.text)
+        changed = changed or text != run.text
         typeset.append(run if text == run.text else replace(run, text=text))
-    return runs if all(a is b for a, b in zip(typeset, runs, strict=True)) else tuple(typeset)
+    return tuple(typeset) if changed else runs
 
 
 def typeset_inline(markdown: str, language: str) -> tuple[Run, ...]:
@@ -41,7 +43,7 @@ def typeset_blocks(blocks: tuple[Block, ...], language: str) -> tuple[Block, ...
     for block in blocks:
         if isinstance(block, Paragraph):
             runs = _runs(block.runs, language)
-            typeset.append(block if runs is block.runs else replace(block, runs=runs))
+            typeset.append(block if runs == block.runs else replace(block, runs=runs))
         elif isinstance(block, Table):
             header = tuple(_runs(c, language) for c in block.header)
             rows = tuple(tuple(_runs(c, language) for c in row) for row in block.rows)
