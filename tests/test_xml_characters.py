@@ -1,6 +1,6 @@
-"""A character no deck, page or Word file can hold (a C0 control, U+FFFE, U+FFFF) is an
-author's error at its file and line, in the file itself or written as a YAML escape: `check`
-fails, `build` writes nothing and shows no traceback."""
+"""A character no deck, page or Word file can hold (a C0 control, U+FFFE, U+FFFF, a lone
+surrogate) is an author's error at its file and line, in the file itself or written as a YAML
+escape: `check` fails, `build` writes nothing and shows no traceback."""
 
 from __future__ import annotations
 
@@ -40,6 +40,8 @@ def spoilt(tmp_path: Path, relative: str, old: str, new: str) -> Path:
      'title: "The roles \\uFFFF at work"', 2, "the text holds the character U+FFFF"),
     ("modules/roles/quiz.yml", "title: Check your understanding",
      'title: "Check your \\a understanding"', 1, "the text holds the character U+0007"),
+    ("modules/roles/quiz.yml", "title: Check your understanding",
+     'title: "Check your \\ud800 understanding"', 1, "the text holds the character U+D800"),
 ])
 def test_a_character_no_output_can_hold_is_reported_where_it_is(
         tmp_path: Path, relative: str, old: str, new: str, line: int, shown: str) -> None:

@@ -89,8 +89,9 @@ def read_text(root: Path, path: Path, diagnostics: list[Diagnostic]) -> str | No
 
 
 # what XML 1.0 (decks, Word files, packages' manifests) cannot carry: the C0 controls but
-# tab and line feed (a carriage return is a line end by now), and the two non-characters
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# tab and line feed (a carriage return is a line end by now), the two non-characters, and
+# lone surrogates (which UTF-8 cannot write either; only a YAML escape makes one)
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 IMAGE_FORMATS = ("PNG", "JPEG", "GIF")  # what slide decks and every browser show
