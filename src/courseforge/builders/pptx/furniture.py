@@ -4,6 +4,7 @@ right-to-left paragraphs, and the deck's PowerPoint sections."""
 from __future__ import annotations
 
 import copy
+import functools
 import re
 import uuid
 from collections.abc import Sequence
@@ -97,17 +98,34 @@ def add_slide_number(tree: etree._Element, found: Sequence[tuple[str, etree._Ele
     slide-number one with the field showing ``number``, footer and date with their text."""
     for kind, ph, body in found:
         next_id = drawingml.next_shape_id(tree)
+        sp = copy.deepcopy(_foot_shape(kind, ph, body))
+        c_nv_pr = sp.find(_C_NV_PR)
+        c_nv_pr.set("id", str(next_id))
+        c_nv_pr.set("name", f"{_NAMES[kind]} {next_id}")
         if kind == "sldNum":
-            body = (f'<p:txBody xmlns:p="{P}" xmlns:a="{A}"><a:bodyPr/><a:lstStyle/><a:p>'
-                    f'<a:fld id="{SLIDE_NUMBER_FIELD}" type="slidenum"><a:t>{number}</a:t>'
-                    "</a:fld></a:p></p:txBody>")
-        sp = etree.fromstring(
-            f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr>'
-            f'<p:cNvPr id="{next_id}" name="{_NAMES[kind]} {next_id}"/>'
-            '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr/></p:nvSpPr><p:spPr/>'
-            f"{body}</p:sp>")
-        sp.find(f".//{{{P}}}nvPr").append(copy.deepcopy(ph))
+            sp.find(_FIELD_TEXT).text = str(number)
         tree.append(sp)
+
+
+_C_NV_PR = f"{{{P}}}nvSpPr/{{{P}}}cNvPr"
+_FIELD_TEXT = f"{{{P}}}txBody/{{{A}}}p/{{{A}}}fld/{T}"
+
+
+@functools.lru_cache(maxsize=64)  # a few layouts' feet; the cache keeps each ph alive
+def _foot_shape(kind: str, ph: etree._Element, body: str) -> etree._Element:
+    """A foot placeholder shape as :func:`add_slide_number` adds it, its id, name and number
+    still to set."""
+    if kind == "sldNum":
+        body = (f'<p:txBody xmlns:p="{P}" xmlns:a="{A}"><a:bodyPr/><a:lstStyle/><a:p>'
+                f'<a:fld id="{SLIDE_NUMBER_FIELD}" type="slidenum"><a:t>0</a:t>'
+                "</a:fld></a:p></p:txBody>")
+    sp = etree.fromstring(
+        f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr>'
+        f'<p:cNvPr id="0" name="{_NAMES[kind]}"/>'
+        '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr/></p:nvSpPr><p:spPr/>'
+        f"{body}</p:sp>")
+    sp.find(f".//{{{P}}}nvPr").append(copy.deepcopy(ph))
+    return sp
 
 
 SHAPE_TREE_END = b"</p:spTree>"  # a slide's shape tree closes, as lxml writes it

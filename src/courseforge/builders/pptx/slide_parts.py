@@ -215,13 +215,16 @@ def relate_new(source: Part, reltype: str, target: Part) -> str:
     return r_id
 
 
-def placeholders(slide: Slide) -> dict[int, etree._Element]:
-    """Placeholder idx -> the slide's first placeholder element with it, in shape-tree order."""
+def placeholder_shapes(tree: etree._Element) -> list[etree._Element]:
+    """A shape tree's placeholder shapes, in shape-tree order."""
+    return [shape for shape in tree if shape.find(PH_PATH) is not None]
+
+
+def placeholders(shapes: list[etree._Element]) -> dict[int, etree._Element]:
+    """Placeholder idx -> the first of ``shapes`` (:func:`placeholder_shapes`) with it."""
     found: dict[int, etree._Element] = {}
-    for shape in slide.element.cSld.spTree:
-        ph = shape.find(PH_PATH)
-        if ph is not None:
-            found.setdefault(int(ph.get("idx", "0")), shape)
+    for shape in shapes:
+        found.setdefault(int(shape.find(PH_PATH).get("idx", "0")), shape)
     return found
 
 

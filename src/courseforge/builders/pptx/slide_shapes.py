@@ -15,7 +15,6 @@ from pptx.util import Emu, Pt
 
 from .drawingml import NS, A, P, emu
 from .markdown_runs import BULLET, LETTER, NUMBER, PLAIN, Block, Paragraph, Run
-from .slide_parts import PH_PATH
 
 SP, T = f"{{{P}}}sp", f"{{{A}}}t"
 BULLET_CHARS = ("•", "–", "•", "–", "•")
@@ -69,12 +68,12 @@ def set_bullet(ppr: etree._Element, block: Paragraph, indent: float, hanging: fl
         etree.SubElement(ppr, f"{{{A}}}buChar", char=BULLET_CHARS[min(block.level, 4)])
 
 
-def remove_empty_placeholders(slide: Slide) -> None:
-    """Placeholders left without text would show 'Click to add text' in an editor."""
-    tree = slide.shapes._spTree
-    for shape in list(tree):
+def remove_empty_placeholders(tree: etree._Element, shapes: Sequence[etree._Element]) -> None:
+    """Placeholders left without text would show 'Click to add text' in an editor:
+    those of the placeholder ``shapes`` of shape ``tree`` that are, go."""
+    for shape in shapes:
         # python-pptx's ``text_frame.text`` joins the text of the runs with whitespace only
-        if shape.tag == SP and shape.find(PH_PATH) is not None \
+        if shape.tag == SP and shape.getparent() is tree \
                 and not "".join(shape.itertext(T, with_tail=False)).strip():
             tree.remove(shape)
 

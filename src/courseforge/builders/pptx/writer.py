@@ -41,7 +41,7 @@ from .measuring import (
 from .package_members import package_members
 from .pagination import Page, column_blocks
 from .partnames import PartNames
-from .slide_parts import SlideParts, placeholder_type, placeholders
+from .slide_parts import SlideParts, placeholder_shapes, placeholder_type, placeholders
 from .slide_reuse import SlideCopy, relink, spliced_copy
 from .slide_shapes import (
     add_picture,
@@ -151,7 +151,9 @@ class DeckWriter:
 
     def _fill(self, slide: Slide, page: Page) -> None:
         """The page's title and content in a new slide; kept for later decks when asked."""
-        found = placeholders(slide)
+        tree = slide.shapes._spTree
+        shapes = placeholder_shapes(tree)
+        found = placeholders(shapes)
         title = placeholder_shape(slide, found.get(0))
         if title is not None:
             tx_body = title.element.get_or_add_txBody()
@@ -165,7 +167,7 @@ class DeckWriter:
             self._content(slide, found, page)
         elif page.role == COMPARISON:
             self._columns(slide, found, page)
-        remove_empty_placeholders(slide)
+        remove_empty_placeholders(tree, shapes)
         if self.shared.keep_slides:
             self.shared.written.keep(page, slide.part)
 
