@@ -96,8 +96,8 @@ def add_slide_number(tree: etree._Element, found: Sequence[tuple[str, etree._Ele
                      number: int) -> None:
     """Into a slide's shape tree, the placeholders :func:`footer_placeholders` found: the
     slide-number one with the field showing ``number``, footer and date with their text."""
+    next_id = drawingml.next_shape_id(tree) if found else 0
     for kind, ph, body in found:
-        next_id = drawingml.next_shape_id(tree)
         sp = copy.deepcopy(_foot_shape(kind, ph, body))
         c_nv_pr = sp.find(_C_NV_PR)
         c_nv_pr.set("id", str(next_id))
@@ -105,6 +105,7 @@ def add_slide_number(tree: etree._Element, found: Sequence[tuple[str, etree._Ele
         if kind == "sldNum":
             sp.find(_FIELD_TEXT).text = str(number)
         tree.append(sp)
+        next_id += 1  # the shape just added holds the largest id
 
 
 _C_NV_PR = f"{{{P}}}nvSpPr/{{{P}}}cNvPr"
