@@ -88,6 +88,13 @@ def test_a_new_relationship_takes_the_rid_relate_to_gives(template: bytes) -> No
         slide = prs.slides.add_slide(prs.slide_layouts[0])
         master = prs.part.notes_master_part
         assert relate(slide.part, RT.NOTES_MASTER, master) == "rId2"  # after the layout's
+        for n in range(3, 6):
+            assert relate(slide.part, f"urn:kind:{n}", master) == f"rId{n}"
+        slide.part.drop_rel("rId3")  # a gap: the first free rId counting down fills it
+        assert relate(slide.part, "urn:kind:gap", master) == "rId3"
+        slide.part.drop_rel("rId4")
+        slide.part.drop_rel("rId2")
+        assert relate(slide.part, "urn:kind:gaps", master) == "rId4"
     assert sorted(ours.slides[0].part.rels) == sorted(theirs.slides[0].part.rels)
 
 

@@ -209,8 +209,10 @@ def relate_new(source: Part, reltype: str, target: Part) -> str:
     """
     rels = source._rels
     found = rels._rels
-    r_id = next(candidate for n in range(len(found) + 1, 0, -1)
-                if (candidate := f"rId{n}") not in found)
+    r_id = f"rId{len(found) + 1}"  # free unless an rId was dropped: nearly always
+    if r_id in found:
+        r_id = next(candidate for n in range(len(found), 0, -1)
+                    if (candidate := f"rId{n}") not in found)
     found[r_id] = _Relationship(rels._base_uri, r_id, reltype, RTM.INTERNAL, target)
     return r_id
 
