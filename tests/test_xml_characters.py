@@ -54,3 +54,26 @@ def test_a_character_no_output_can_hold_is_reported_where_it_is(
     assert built.returncode != 0
     assert "Traceback" not in built.stdout + built.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("title: Check your understanding",
+     'title: Check your understanding\n"\\ud800x": 1'),  # an unknown field, quoted back
+    ("counts: true", 'counts: "\\ud800"'),  # a text where true or false belongs, quoted back
+])
+def test_a_lone_surrogate_quoted_in_another_message_is_shown_escaped(
+        tmp_path: Path, old: str, new: str) -> None:
+    course = spoilt(tmp_path, "modules/roles/quiz.yml", old, new)
+    checked = run("check", str(course))
+    shown = checked.stdout + checked.stderr
+    assert checked.returncode == 1 and "Traceback" not in shown
+    assert "the text holds the character U+D800" in shown and "\\ud800" in shown
+
+
+def test_a_surrogate_pair_written_as_two_escapes_is_told_how_to_write_it(
+        tmp_path: Path) -> None:
+    course = spoilt(tmp_path, "modules/roles/quiz.yml", "title: Check your understanding",
+                    'title: "Check \\ud83d\\ude00"')
+    checked = run("check", str(course))
+    assert checked.returncode == 1
+    assert "U+D83D" in checked.stdout and "\\U0001F600, not as two \\u escapes" in checked.stdout

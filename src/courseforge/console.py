@@ -29,6 +29,9 @@ def run() -> None:
         sys.exit(0)
     _, older, oldest = gc.get_threshold()
     gc.set_threshold(YOUNG_GENERATION, older, oldest)
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:  # a message quoting what no encoding writes (a lone surrogate)
+        reconfigure(errors="backslashreplace")  # is shown escaped, as on stderr, not a crash
     from .cli import main
 
     main()

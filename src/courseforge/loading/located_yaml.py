@@ -125,9 +125,12 @@ class _Converter:
         if node.tag == STR_TAG:  # what SafeConstructor gives a text, without its dispatch
             found = NOT_XML.search(node.value)
             if found is not None:  # written as an escape: the file itself held no such byte
+                code = ord(found.group())
+                hint = (" (write a character past U+FFFF as itself or as \\U0001F600, not as "
+                        "two \\u escapes)" if 0xD800 <= code <= 0xDFFF else "")
                 self.diagnostics.append(error(
-                    self.path, line, f"the text holds the character U+{ord(found.group()):04X}"
-                    ", which no slide, page or document can hold", "yaml.value"))
+                    self.path, line, f"the text holds the character U+{code:04X}, which no "
+                    f"slide, page or document can hold{hint}", "yaml.value"))
             return node.value
         try:
             return self.constructor.construct_object(node, deep=True)

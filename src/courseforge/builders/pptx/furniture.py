@@ -105,14 +105,16 @@ def add_slide_number(tree: etree._Element, found: Sequence[tuple[str, etree._Ele
         if kind == "sldNum":
             sp.find(_FIELD_TEXT).text = str(number)
         tree.append(sp)
-        next_id += 1  # the shape just added holds the largest id
+        next_id = drawingml.next_shape_id(sp)  # the shape just added holds the largest id
 
 
 _C_NV_PR = f"{{{P}}}nvSpPr/{{{P}}}cNvPr"
 _FIELD_TEXT = f"{{{P}}}txBody/{{{A}}}p/{{{A}}}fld/{T}"
 
 
-@functools.lru_cache(maxsize=64)  # a few layouts' feet; the cache keeps each ph alive
+# a few layouts' feet, by the layout's own p:ph element (the cache keeps it alive, so no
+# other takes its identity): layouts are only read once a deck is opened (template_files)
+@functools.lru_cache(maxsize=64)
 def _foot_shape(kind: str, ph: etree._Element, body: str) -> etree._Element:
     """A foot placeholder shape as :func:`add_slide_number` adds it, its id, name and number
     still to set."""

@@ -10,6 +10,7 @@ python-pptx itself, then deep-copied; relationship and slide ids come from count
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -222,7 +223,7 @@ def placeholder_shapes(tree: etree._Element) -> list[etree._Element]:
     return [shape for shape in tree if shape.find(PH_PATH) is not None]
 
 
-def placeholders(shapes: list[etree._Element]) -> dict[int, etree._Element]:
+def placeholders(shapes: Sequence[etree._Element]) -> dict[int, etree._Element]:
     """Placeholder idx -> the first of ``shapes`` (:func:`placeholder_shapes`) with it."""
     found: dict[int, etree._Element] = {}
     for shape in shapes:
