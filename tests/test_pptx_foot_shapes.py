@@ -1,5 +1,5 @@
 """A slide's foot shapes (number, footer, date), copied from one parsed shape per layout, are
-the shapes each slide once parsed from its own text."""
+the shapes made afresh for each slide."""
 
 from __future__ import annotations
 
@@ -17,25 +17,32 @@ from courseforge.builders.pptx.template_files import open_deck
 from courseforge.loading import load_checked
 
 
-def _parsed_each_time(tree: etree._Element, found: furniture.Numbers, number: int) -> None:
-    """The foot shapes as every slide made them before they were copied: from their text."""
+def _made_each_time(tree: etree._Element, found: furniture.Numbers, number: int) -> None:
+    """The foot shapes made afresh for one slide, element by element (the footer's and the
+    date's text bodies as the layout gave them)."""
     for kind, ph, body in found:
         next_id = next_shape_id(tree)
-        if kind == "sldNum":
-            body = (f'<p:txBody xmlns:p="{P}" xmlns:a="{A}"><a:bodyPr/><a:lstStyle/><a:p>'
-                    f'<a:fld id="{furniture.SLIDE_NUMBER_FIELD}" type="slidenum">'
-                    f"<a:t>{number}</a:t></a:fld></a:p></p:txBody>")
-        sp = etree.fromstring(
-            f'<p:sp xmlns:p="{P}" xmlns:a="{A}"><p:nvSpPr>'
-            f'<p:cNvPr id="{next_id}" name="{furniture._NAMES[kind]} {next_id}"/>'
-            '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr/></p:nvSpPr><p:spPr/>'
-            f"{body}</p:sp>")
-        sp.find(f".//{{{P}}}nvPr").append(copy.deepcopy(ph))
-        tree.append(sp)
+        sp = etree.SubElement(tree, f"{{{P}}}sp")
+        nv_sp_pr = etree.SubElement(sp, f"{{{P}}}nvSpPr")
+        etree.SubElement(nv_sp_pr, f"{{{P}}}cNvPr", id=str(next_id),
+                         name=f"{furniture._NAMES[kind]} {next_id}")
+        locks = etree.SubElement(nv_sp_pr, f"{{{P}}}cNvSpPr")
+        etree.SubElement(locks, f"{{{A}}}spLocks", noGrp="1")
+        etree.SubElement(nv_sp_pr, f"{{{P}}}nvPr").append(copy.deepcopy(ph))
+        etree.SubElement(sp, f"{{{P}}}spPr")
+        if kind != "sldNum":
+            sp.append(etree.fromstring(body))
+            continue
+        tx_body = etree.SubElement(sp, f"{{{P}}}txBody")
+        etree.SubElement(tx_body, f"{{{A}}}bodyPr")
+        etree.SubElement(tx_body, f"{{{A}}}lstStyle")
+        field = etree.SubElement(etree.SubElement(tx_body, f"{{{A}}}p"), f"{{{A}}}fld",
+                                 id=furniture.SLIDE_NUMBER_FIELD, type="slidenum")
+        etree.SubElement(field, f"{{{A}}}t").text = str(number)
 
 
 @pytest.mark.parametrize("footer", ["", "ACME & <Academy>", "أكاديمية"])
-def test_foot_shapes_are_the_ones_parsed_for_each_slide(footer: str) -> None:
+def test_foot_shapes_are_the_ones_made_afresh_for_each_slide(footer: str) -> None:
     course = load_checked(BUNDLED).course
     prs = open_deck(reference_template(course, BuildOptions()))
     for layout in prs.slide_layouts:
@@ -44,7 +51,7 @@ def test_foot_shapes_are_the_ones_parsed_for_each_slide(footer: str) -> None:
         theirs = copy.deepcopy(ours)
         for number in (1, 7, 1234):  # each slide its own copy: the numbers never mix
             furniture.add_slide_number(ours.cSld.spTree, found, number)
-            _parsed_each_time(theirs.cSld.spTree, found, number)
+            _made_each_time(theirs.cSld.spTree, found, number)
         assert etree.tostring(ours) == etree.tostring(theirs)
         assert etree.tostring(ours).count(b"<a:t>1234</a:t>") == 1
         kinds = [kind for kind, _, _ in found]
