@@ -57,23 +57,22 @@ class Labels:
         return "rtl" if self.locale.language in RTL_LANGUAGES else "ltr"
 
     def knows(self, message_id: str | None) -> bool:
-        """Whether the labels hold a message of this id (looked up once per id)."""
-        if message_id in self._found:
-            return True
-        if message_id is None or message_id not in self.messages:
-            return False
-        self._found[message_id] = self.messages[message_id]
-        return True
+        """Whether the labels hold a message of this id."""
+        return message_id is not None and self._message(message_id) is not None
+
+    def _message(self, message_id: str) -> Message | None:
+        """The message of this id, looked up in the catalogues' layers once per id."""
+        message = self._found.get(message_id)
+        if message is None and message_id in self.messages:
+            message = self._found[message_id] = self.messages[message_id]
+        return message
 
     def text(self, message_id: str, /, **params: Any) -> str:
         """A message with its ``{placeholders}`` filled; a plural message picks its form by
         ``count`` under the language's CLDR rules. Numbers are written as the locale does."""
-        message = self._found.get(message_id)
+        message = self._message(message_id)
         if message is None:
-            try:
-                message = self._found[message_id] = self.messages[message_id]
-            except KeyError:
-                raise KeyError(f"no label '{message_id}'") from None
+            raise KeyError(f"no label '{message_id}'")
         if not isinstance(message, str):
             if COUNT not in params:
                 raise TypeError(f"label '{message_id}' is a plural and needs count=")
