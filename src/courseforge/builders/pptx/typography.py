@@ -22,8 +22,11 @@ def _runs(runs: tuple[Run, ...], language: str) -> tuple[Run, ...]:
     changed = False
     for run in runs:
         text = setter.verbatim(run.text) if run.code else setter.text(run.text)
-        changed = changed or text != run.text
-        typeset.append(run if text == run.text else replace(run, text=text))
+        if text == run.text:
+            typeset.append(run)
+        else:
+            typeset.append(replace(run, text=text))
+            changed = True
     return tuple(typeset) if changed else runs
 
 
