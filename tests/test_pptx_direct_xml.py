@@ -1,6 +1,7 @@
 """The deck writer writes some XML itself, as python-pptx would: held equal to what python-pptx
-writes through its own API (tables, text frames, relationships, a saved package), so that a
-python-pptx upgrade that changes its output shows here rather than as a silent difference."""
+writes through its own API (sizes, relationships, a saved package, notes, slide numbers; the
+slides' shapes in tests/test_pptx_text_shapes.py), so that a python-pptx upgrade that changes
+its output shows here rather than as a silent difference."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
@@ -30,7 +30,6 @@ from courseforge.builders.pptx.package_members import (
 )
 from courseforge.builders.pptx.slide_parts import relate_new
 from courseforge.builders.pptx.slide_specs_base import CONTENT
-from courseforge.builders.pptx.table_frames import table_frame
 from courseforge.builders.pptx.template_files import open_deck
 from courseforge.builders.pptx.writer import DeckWriter
 from courseforge.loading import load_checked
@@ -40,39 +39,6 @@ from courseforge.loading import load_checked
 def template() -> bytes:
     course = load_checked(BUNDLED).course
     return reference_template(course, BuildOptions())
-
-
-def test_a_table_frame_is_the_one_python_pptx_makes(template: bytes) -> None:
-    prs = open_deck(template)
-    layout = prs.slide_layouts[-1]
-    ours, theirs = prs.slides.add_slide(layout), prs.slides.add_slide(layout)
-    widths, heights = [120.5, 300.25, 88.0], [30.0, 41.5, 29.75, 60.0]
-    cells = table_frame(ours.shapes._spTree, 48.0, 122.4, widths, heights)
-    frame = theirs.shapes.add_table(len(heights), len(widths), Pt(48.0), Pt(122.4),
-                                    Pt(sum(widths)), Pt(sum(heights)))
-    for index, w in enumerate(widths):
-        frame.table.columns[index].width = Pt(w)
-    for index, h in enumerate(heights):
-        frame.table.rows[index].height = Pt(h)
-    assert [len(row) for row in cells] == [3] * 4
-    assert etree.tostring(ours.shapes._spTree) == etree.tostring(theirs.shapes._spTree)
-    assert b'name="Table ' in etree.tostring(ours.shapes._spTree)
-
-
-@pytest.mark.parametrize("insets", [(7.2, 3.6), (9.0, 5.4)], ids=["default", "own"])
-def test_a_fixed_frame_is_python_pptx_s_word_wrap_auto_size_and_margins(
-        template: bytes, insets: tuple[float, float]) -> None:
-    prs = open_deck(template)
-    slide = prs.slides.add_slide(prs.slide_layouts[-1])
-    ours, theirs = (slide.shapes.add_textbox(Pt(10), Pt(20), Pt(300), Pt(100)).text_frame
-                    for _ in range(2))  # each: wrap="none" and spAutoFit
-    theirs.word_wrap = True
-    theirs.auto_size = MSO_AUTO_SIZE.NONE
-    theirs.margin_left = theirs.margin_right = Pt(insets[0])
-    theirs.margin_top = theirs.margin_bottom = Pt(insets[1])
-    drawingml.fixed_frame(ours._txBody, int(Pt(insets[0])), int(Pt(insets[1])))
-    assert etree.tostring(ours._txBody.bodyPr) == etree.tostring(theirs._txBody.bodyPr)
-    assert b"noAutofit" in etree.tostring(ours._txBody.bodyPr)
 
 
 def test_sizes_are_python_pptx_s_whole_emu_and_centipoints() -> None:

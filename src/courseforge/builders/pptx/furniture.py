@@ -16,9 +16,8 @@ from pptx.slide import SlideLayout
 
 from ...locale.labels import RTL_LANGUAGES
 from . import drawingml
-from .drawingml import A, P
+from .drawingml import PH_PATH, A, P
 from .layouts import layout_placeholders
-from .slide_parts import PH_PATH
 
 T = f"{{{A}}}t"
 

@@ -10,7 +10,6 @@ python-pptx itself, then deep-copied; relationship and slide ids come from count
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -25,10 +24,10 @@ from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import NotesSlide, Slide, SlideLayout
 
 from . import drawingml
-from .drawingml import P
+from .drawingml import PH_PATH, P
 from .notes_text import NotesText
+from .slide_text import SlideFrame
 
-PH_PATH = f"{{{P}}}nvSpPr/{{{P}}}nvPr/{{{P}}}ph"  # where a placeholder shape declares itself
 _SP_TREE = f"{{{P}}}cSld/{{{P}}}spTree"
 MIN_SLIDE_ID = 256  # python-pptx's first slide id
 _SLD_ID = f"{{{P}}}sldId"
@@ -45,6 +44,7 @@ class Prototypes:
         self.slides: dict[str, CT_Slide] = {}
         self.notes: tuple[CT_NotesSlide, int | None] | None = None
         self.notes_texts: dict[tuple[str, bool], NotesText | None] = {}
+        self.frames: dict[str, SlideFrame] = {}  # the blank slides as text, by layout
 
 
 class SlideParts:
@@ -72,6 +72,31 @@ class SlideParts:
                           copy.deepcopy(self._prototype(layout)) if element is None else element)
         self._relate_slide(layout, part)
         return part.slide
+
+    def new_slide(self, layout: SlideLayout, *, tree: bool) -> Part:
+        """A new slide at the end whose content is still to come: its ``blob``, or (``tree``)
+        its element, given with :meth:`set_element`."""
+        if not tree:
+            return self.add_written_slide(layout, b"")
+        part = _SlidePart(self._next_partname(), CT.PML_SLIDE, self._package,
+                          None)  # type: ignore[arg-type] # set_element gives it
+        self._relate_slide(layout, part)
+        return part
+
+    @staticmethod
+    def set_element(part: Part, element: CT_Slide) -> Slide:
+        """The element of a slide part :meth:`new_slide` made as a tree; its slide."""
+        assert isinstance(part, _SlidePart) and part._element is None
+        part._element = element
+        return part.slide
+
+    def frame(self, layout: SlideLayout) -> SlideFrame:
+        """The layout's blank slide as text."""
+        key = str(layout.part.partname)
+        frame = self._prototypes.frames.get(key)
+        if frame is None:
+            frame = self._prototypes.frames[key] = SlideFrame(self._prototype(layout))
+        return frame
 
     def add_written_slide(self, layout: SlideLayout, blob: bytes) -> Part:
         """A new slide at the end whose XML is ``blob``, complete; its part."""
@@ -221,17 +246,3 @@ def relate_new(source: Part, reltype: str, target: Part) -> str:
 def placeholder_shapes(tree: etree._Element) -> list[etree._Element]:
     """A shape tree's placeholder shapes, in shape-tree order."""
     return [shape for shape in tree if shape.find(PH_PATH) is not None]
-
-
-def placeholders(shapes: Sequence[etree._Element]) -> dict[int, etree._Element]:
-    """Placeholder idx -> the first of ``shapes`` (:func:`placeholder_shapes`) with it."""
-    found: dict[int, etree._Element] = {}
-    for shape in shapes:
-        found.setdefault(int(shape.find(PH_PATH).get("idx", "0")), shape)
-    return found
-
-
-def placeholder_type(shape: etree._Element) -> str:
-    """The ``type`` of a placeholder shape's ``p:ph`` (``obj`` when absent, as in the schema)."""
-    ph = shape.find(PH_PATH)
-    return ph.get("type", "obj") if ph is not None else "obj"

@@ -20,7 +20,6 @@ from pptx.opc.package import Part
 from pptx.oxml import parse_xml
 from pptx.oxml.slide import CT_Slide
 from pptx.parts.image import ImagePart
-from pptx.parts.slide import SlidePart
 from pptx.slide import SlideLayout
 
 from .drawingml import A, P
@@ -49,7 +48,7 @@ class SlideCopy:
 
     def element(self) -> CT_Slide | None:
         """A new copy of the slide's element; None when it would not read back the same."""
-        element = _parsed(self.xml)
+        element = parsed_slide(self.xml)
         return element if serialize_part_xml(element) == self.xml else None
 
     def spliced(self, furniture: bytes) -> bytes | None:
@@ -63,7 +62,7 @@ _T = f"{{{A}}}t"
 _C_NV_PR = f"{{{P}}}cNvPr"
 
 
-def _parsed(xml: bytes) -> CT_Slide:
+def parsed_slide(xml: bytes) -> CT_Slide:
     """A slide element from its bytes, with its empty runs' text empty rather than absent
     (``<a:t></a:t>``, as python-pptx writes an empty run; parsing would make it ``<a:t/>``)."""
     element = cast(CT_Slide, parse_xml(xml))
@@ -79,9 +78,10 @@ class WrittenSlides:
     def __init__(self) -> None:
         self._slides: dict[int, SlideCopy] = {}
 
-    def keep(self, page: Page, part: SlidePart) -> None:
-        """Remember the slide of ``page`` as it stands (its layout relationship excepted);
-        a slide with relationships of another kind is not kept."""
+    def keep(self, page: Page, part: Part, xml: bytes, last_id: int) -> None:
+        """Remember the slide of ``page`` as it stands: ``xml``, whose largest shape id is
+        ``last_id``, and the relationships of ``part`` (its layout's excepted); a slide with
+        relationships of another kind is not kept."""
         links = []
         for r_id, rel in part.rels.items():
             if rel.reltype == RT.SLIDE_LAYOUT:
@@ -93,10 +93,7 @@ class WrittenSlides:
             else:
                 return
         order = sorted(links, key=lambda link: int(link.r_id[3:]))
-        element = part._element
-        last_id = max(int(e.get("id")) for e in element.iter(_C_NV_PR))
-        self._slides[id(page)] = SlideCopy(page, serialize_part_xml(element), last_id,
-                                           tuple(order))
+        self._slides[id(page)] = SlideCopy(page, xml, last_id, tuple(order))
 
     def copies(self) -> tuple[SlideCopy, ...]:
         """Every slide kept, to hand to the course deck written in another process."""
@@ -110,6 +107,11 @@ class WrittenSlides:
         """The kept slide of this very page, if any."""
         found = self._slides.get(id(page))
         return found if found is not None and found.page is page else None
+
+
+def last_shape_id(element: CT_Slide) -> int:
+    """The largest shape id in a slide's tree."""
+    return max(int(e.get("id")) for e in element.iter(_C_NV_PR))
 
 
 def relink(part: Part, kept: SlideCopy) -> None:
@@ -130,7 +132,19 @@ def spliced_copy(parts: SlideParts, kept: SlideCopy, layout: SlideLayout,
     """A new slide of ``layout`` copying ``kept`` as bytes, with its slide number (and footer)
     spliced in; None when the splice cannot be made or, the first time for a layout (noted
     in ``checked``), it is not the bytes the tree with its number serializes to."""
-    key, number = str(layout.part.partname), parts.count + 1
+    blob = numbered(kept, str(layout.part.partname), parts.count + 1, numbers, checked)
+    if blob is None:
+        return None
+    part = parts.add_written_slide(layout, blob)
+    relink(part, kept)
+    return part
+
+
+def numbered(kept: SlideCopy, key: str, number: int, numbers: NumberShapes,
+             checked: dict[str, bool]) -> bytes | None:
+    """The bytes of ``kept`` as slide ``number`` of layout ``key``, its number (and footer)
+    spliced in; None when the splice cannot be made or, the first time for a layout (noted
+    in ``checked``), it is not the bytes the tree with its number serializes to."""
     furniture = numbers.xml(number, kept.last_id)
     blob = None if furniture is None else kept.spliced(furniture)
     if key not in checked:
@@ -139,8 +153,4 @@ def spliced_copy(parts: SlideParts, kept: SlideCopy, layout: SlideLayout,
             add_slide_number(element.cSld.spTree, numbers.found, number)
         checked[key] = (blob is not None and element is not None
                         and serialize_part_xml(element) == blob)
-    if blob is None or not checked[key]:
-        return None
-    part = parts.add_written_slide(layout, blob)
-    relink(part, kept)
-    return part
+    return blob if checked[key] else None
