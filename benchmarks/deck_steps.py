@@ -22,7 +22,7 @@ from typing import Any
 # step -> (module, attribute, name of the function or method): what the writer calls
 STEPS = {
     "fit the text (typeset, paginate, measure)": ("decks", None, "_fitted"),
-    "lay a slide out (its XML tree)": ("writer", "DeckWriter", "_laid_out"),
+    "lay a slide out (its XML)": ("writer", "DeckWriter", "_laid_out"),
     "copy a slide kept from a module deck": ("writer", "DeckWriter", "_copied"),
     "notes slides": ("slide_parts", "SlideParts", "set_notes"),
     "serialize slides": ("slide_parts", "SlideParts", "finish"),

@@ -40,7 +40,7 @@ def test_every_step_is_taken_as_often_as_the_decks_say(deck_slides: list[int]) -
     # each slide gets its notes and is serialized once; it is laid out, or copied (left to
     # right, a copy never falls back to laying the slide out)
     assert calls["notes slides"] == calls["serialize slides"] == slides
-    laid_out, copied = (calls["lay a slide out (its XML tree)"],
+    laid_out, copied = (calls["lay a slide out (its XML)"],
                         calls["copy a slide kept from a module deck"])
     assert laid_out > 0 and copied > 0
     assert laid_out + copied == slides
@@ -57,4 +57,4 @@ def test_the_split_is_largest_first_and_within_the_total() -> None:
     assert list(seconds.values()) == sorted(seconds.values(), reverse=True)
     # each step is timed at its outermost call only, so the steps never add up past the total
     assert other >= 0 and total > 0
-    assert seconds["lay a slide out (its XML tree)"] > 0
+    assert seconds["lay a slide out (its XML)"] > 0
