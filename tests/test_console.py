@@ -29,7 +29,8 @@ def test_version_is_clicks_line_without_loading_click() -> None:
     ours = run("--version")
     assert (ours.returncode, ours.stdout, ours.stderr) == (0, clicks.output, "")
     probe = ("import sys\nsys.argv = ['courseforge', '--version']\n"
-             "from courseforge.console import run\ntry:\n    run()\nexcept SystemExit:\n    pass\n"
+             "from courseforge.console import command\n"
+             "try:\n    command()\nexcept SystemExit:\n    pass\n"
              "print(sorted(m for m in sys.modules if m.startswith(('click', 'courseforge.'))))")
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True).stdout.splitlines()[-1]
@@ -48,10 +49,49 @@ def test_every_other_command_line_goes_to_the_group() -> None:
 def test_a_command_collects_young_cycles_less_often_and_older_ones_as_python_does() -> None:
     probe = ("import gc, sys\nbefore = gc.get_threshold()\n"
              "sys.argv = ['courseforge', '--help']\n"
-             "from courseforge.console import run\ntry:\n    run()\nexcept SystemExit:\n    pass\n"
+             "from courseforge.console import command\n"
+             "try:\n    command()\nexcept SystemExit:\n    pass\n"
              "print(*before, *gc.get_threshold())")
     shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                            check=True).stdout.splitlines()[-1].split()
     young, older, oldest = shown[:3]
     ours = str(console.YOUNG_GENERATION)
     assert young != ours and shown[3:] == [ours, older, oldest]
+
+
+def _ended(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``script`` then the program's own ``run()`` on ``args``, in a fresh interpreter."""
+    probe = (f"import sys\n{script}\nsys.argv = ['courseforge', *{list(args)!r}]\n"
+             "from courseforge.console import run\nrun()\nprint('never here')")
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+
+
+def test_the_program_ends_with_the_command_s_status_its_output_complete() -> None:
+    """The process ends at once when the command is done (no teardown): with its exit
+    status, all it printed, and what exit handlers were registered to do."""
+    farewell = "import atexit\natexit.register(lambda: print('handlers ran'))"
+    checked = _ended(farewell, "check", str(ROOTS / "minimal"))
+    assert checked.returncode == 0 and "0 errors" in checked.stdout
+    assert checked.stdout.endswith("handlers ran\n") and "never here" not in checked.stdout
+    broken = _ended(farewell, "check", str(ROOTS / "broken-yaml-syntax"))
+    assert broken.returncode == 1 and "error" in broken.stdout + broken.stderr
+    assert broken.stdout.endswith("handlers ran\n")
+    unknown = _ended("", "no-such-command")
+    assert unknown.returncode == 2 and "No such command" in unknown.stderr
+    assert _ended("", "--version").stdout == console.VERSION_LINE
+    helped = _ended("", "--help")
+    assert helped.returncode == 0 and helped.stdout.startswith("Usage: courseforge ")
+    assert helped.stdout.splitlines()[-1].split()[0] == sorted(main.list_commands(None))[-1]
+
+
+def test_the_program_waits_for_a_thread_still_running_as_python_does() -> None:
+    waiting = ("import threading, time\n"
+               "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done'))).start()")
+    ended = _ended(waiting, "check", str(ROOTS / "minimal"))
+    assert ended.returncode == 0 and ended.stdout.rstrip().endswith("thread done")
+
+
+def test_an_exit_message_is_shown_and_ends_with_status_1() -> None:
+    probe = ("from courseforge.console import finish\nfinish('no course here')")
+    ended = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert (ended.returncode, ended.stderr) == (1, "no course here\n")
