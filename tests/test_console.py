@@ -91,6 +91,21 @@ def test_the_program_waits_for_a_thread_still_running_as_python_does() -> None:
     assert ended.returncode == 0 and ended.stdout.rstrip().endswith("thread done")
 
 
+def test_under_a_profiler_or_a_tracer_the_tool_gets_control_back() -> None:
+    """cProfile, pyinstrument, coverage and debuggers report once the program returns."""
+    after = ("import sys\nsys.argv = ['courseforge', 'check', {root!r}]\n{hook}\n"
+             "from courseforge.console import run\n"
+             "try:\n    run()\nfinally:\n    sys.setprofile(None); sys.settrace(None)\n"
+             "    print('the tool reports')")
+    root = str(ROOTS / "minimal")
+    for hook, reports in (("", False), ("sys.setprofile(lambda *a: None)", True),
+                          ("sys.settrace(lambda *a: None)", True)):
+        ended = subprocess.run([sys.executable, "-c", after.format(root=root, hook=hook)],
+                               capture_output=True, text=True)
+        assert ended.returncode == 0 and "0 errors" in ended.stdout, hook
+        assert ("the tool reports" in ended.stdout) == reports, hook
+
+
 def test_an_exit_message_is_shown_and_ends_with_status_1() -> None:
     probe = ("from courseforge.console import finish\nfinish('no course here')")
     ended = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)

@@ -39,8 +39,10 @@ def run() -> NoReturn:
 def finish(code: str | int | None) -> NoReturn:
     """End the process as ``sys.exit(code)`` would, without the interpreter's teardown:
     the exit handlers run and the standard streams are flushed, and the system frees the
-    process's memory at once. While another thread runs, Python's own exit waits for it."""
-    if threading.active_count() > 1:
+    process's memory at once. While another thread runs, Python's own exit waits for it; under
+    a profiler, a coverage tracer or a debugger, the tool gets control back to report."""
+    if threading.active_count() > 1 or sys.getprofile() is not None \
+            or sys.gettrace() is not None:
         sys.exit(code)
     if code is None:
         status = 0
