@@ -9,7 +9,8 @@ entry is not used, and the test fails until it is translated again), and writes 
 text above each entry as a comment for the translator. A JSON file of
 {lang: {id: text or {category: text}}} fills in translations. A new language gets a
 catalogue with its CLDR plural forms. Last, every catalogue's JSON is written beside it
-(what Babel reads in it, for a quick start; see courseforge/locale/compiled.py).
+(what Babel reads in it, for a quick start; see courseforge/locale/compiled.py), and so is
+what courseforge reads of its language's CLDR data (courseforge/locale/cldr.py).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from courseforge.locale.catalogues import (
     read_catalogue,
     shipped_languages,
 )
+from courseforge.locale.cldr import compile_cldr
 
 HEADER = """# courseforge's own texts in {name}, translated from the English catalogue.
 # msgid is a message id; msgstr the text. Keep every {{placeholder}}; a plural message
@@ -133,6 +135,7 @@ def main() -> None:
                                                              if missing else ""))
     for language in shipped_languages():  # English too: each as Babel now reads it
         compile_catalogue(language)
+        compile_cldr(language)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from courseforge.locale.catalogues import (
     messages_of,
     shipped_languages,
 )
+from courseforge.locale.cldr import cldr_path
 from courseforge.locale.compiled import compiled_json, compiled_path, read_compiled
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -152,6 +153,6 @@ def test_the_script_writes_the_json_of_every_catalogue(tmp_path: Path) -> None:
              " import update_catalogues; update_catalogues.main()")
     subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True)
     for language in shipped_languages():
-        shipped = compiled_path(catalogue_path(language))
-        written = copy / language / "LC_MESSAGES" / shipped.name
-        assert written.read_bytes() == shipped.read_bytes(), language
+        for shipped in (compiled_path(catalogue_path(language)), cldr_path(language)):
+            written = copy / language / "LC_MESSAGES" / shipped.name
+            assert written.read_bytes() == shipped.read_bytes(), (language, shipped.name)

@@ -4,8 +4,8 @@ A catalogue's msgid is a message id such as ``lesson.next`` and its msgstr the t
 plural message holds one text per gettext plural form; each form is mapped onto the CLDR
 plural category it stands for (``one``, ``few``, ``other``...), so Python (Babel) and the
 browser (``Intl.PluralRules``) choose a form by the same CLDR rules. The categories are named
-when a plural message is first read: naming them loads the language's CLDR data (about
-25 ms), which a command that reads only plain labels (``check``) never needs.
+when a plural message is first read, by the language's plural rules (``cldr``), which a
+command that reads only plain labels (``check``) never needs.
 """
 
 from __future__ import annotations
@@ -165,13 +165,15 @@ def babel_entries(catalogue: Catalog) -> Iterator[Entry]:
 def plural_categories(expression: str, language: str, forms: int) -> dict[int, str]:
     """Which CLDR category each of the first ``forms`` gettext plural forms stands for: that of
     the first sample number the plural expression gives the form to."""
+    from .cldr import locale_facts
+
     choose = gettext.c2py(expression)
-    locale = babel_locale(language)
+    facts = locale_facts(language)
     categories: dict[int, str] = {}
     for n in _SAMPLES:
         form = choose(n)
         if form not in categories:
-            categories[form] = locale.plural_form(n)
+            categories[form] = facts.plural_form(n)
             if all(i in categories for i in range(forms)):
                 break  # a later sample adds only forms no text has
     return categories

@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from .catalogues import Message, Plural, babel_locale, resolved_messages
+from .cldr import LocaleFacts, locale_facts
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -32,8 +33,9 @@ def placeholders(message: Message) -> frozenset[str]:
 class Labels:
     """The resolved labels of one language: look-ups, plurals, numbers and text direction.
 
-    The language's CLDR data (about 25 ms to load) is read when a plural, a number or the
-    direction is first asked for, not for plain labels."""
+    What they need of the language's CLDR data (``cldr``: kept for the shipped languages,
+    else read with Babel, about 20 ms) is read when a plural, a number or the direction is
+    first asked for, not for plain labels."""
 
     language: str  # the course's language tag, as written
     messages: Mapping[str, Message]
@@ -47,6 +49,11 @@ class Labels:
         return babel_locale(self.language)
 
     @property
+    def facts(self) -> LocaleFacts:
+        """What the labels read of the language's CLDR data."""
+        return locale_facts(self.language)
+
+    @property
     def numbers(self) -> NumberFormat:
         """How the language writes numbers."""
         return _number_format(self.language)
@@ -54,7 +61,7 @@ class Labels:
     @property
     def direction(self) -> str:
         """``rtl`` for right-to-left languages (ar, he, fa...), else ``ltr``."""
-        return "rtl" if self.locale.language in RTL_LANGUAGES else "ltr"
+        return "rtl" if self.facts.language in RTL_LANGUAGES else "ltr"
 
     def knows(self, message_id: str | None) -> bool:
         """Whether the labels hold a message of this id."""
@@ -86,7 +93,7 @@ class Labels:
     def plural_form(self, forms: Plural, count: float) -> str:
         """The form of a plural message for ``count`` (``other`` when the form is missing)."""
         chosen = dict(forms)
-        category = self.locale.plural_form(abs(count))
+        category = self.facts.plural_form(abs(count))
         return chosen.get(category) or chosen.get("other") or forms[-1][1]
 
     def number(self, value: float, decimals: int = 2) -> str:
@@ -112,14 +119,13 @@ class Labels:
     @property
     def list_patterns(self) -> dict[str, str]:
         """The locale's CLDR patterns for joining a list (``start``, ``middle``, ``end``, ``2``)."""
-        standard = self.locale.list_patterns["standard"]
-        return {key: standard[key] for key in ("start", "middle", "end", "2")}
+        return dict(self.facts.list_patterns)
 
     def for_browser(self) -> dict[str, Any]:
         """What ``labels.js`` reads from the page data: the same look-ups in the browser."""
         return {
             "language": self.language,
-            "locale": str(self.locale).replace("_", "-"),
+            "locale": self.facts.name.replace("_", "-"),
             "direction": self.direction,
             "messages": {key: value if isinstance(value, str) else dict(value)
                          for key, value in sorted(self.messages.items())},
@@ -162,4 +168,4 @@ def labels_for_language(language: str,
 def _number_format(language: str) -> NumberFormat:
     from .number_format import number_format
 
-    return number_format(babel_locale(language))
+    return number_format(locale_facts(language))

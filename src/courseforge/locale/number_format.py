@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from babel import Locale
+    from .cldr import LocaleFacts
 
 _DIGITS = "0123456789"  # what Python and JavaScript write
 _EXACT = 2**52  # below it a float holds every whole number, as the rounding below needs
@@ -64,12 +64,12 @@ class NumberFormat:
                 "percentSuffix": self.percent_suffix}
 
 
-def number_format(locale: Locale) -> NumberFormat:
-    """The number format of a Babel locale, in its default numbering system (CLDR)."""
-    system = locale.default_numbering_system
-    symbols = locale.number_symbols[system]
+def number_format(facts: LocaleFacts) -> NumberFormat:
+    """The number format of a locale, in its default numbering system (CLDR)."""
+    system = facts.numbering
+    symbols = dict(facts.symbols)
     zero = ord(_ZEROS.get(system, "0"))
-    pattern = locale.percent_formats[None].pattern.split(";")[0]
+    pattern = facts.percent_pattern.split(";")[0]
     body = _PATTERN_BODY.search(pattern)
     prefix, suffix = (pattern[:body.start()], pattern[body.end():]) if body else ("", "%")
     return NumberFormat(
