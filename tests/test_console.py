@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -85,10 +86,47 @@ def test_the_program_ends_with_the_command_s_status_its_output_complete() -> Non
 
 
 def test_the_program_waits_for_a_thread_still_running_as_python_does() -> None:
+    """Python's exit marks the main thread done before it joins the others: this thread
+    prints only then, so it prints under Python's exit and never under a quick one."""
     waiting = ("import threading, time\n"
-               "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done'))).start()")
+               "def wait():\n    while threading.main_thread().is_alive():\n"
+               "        time.sleep(0.01)\n    print('thread done')\n"
+               "threading.Thread(target=wait).start()")
     ended = _ended(waiting, "check", str(ROOTS / "minimal"))
     assert ended.returncode == 0 and ended.stdout.rstrip().endswith("thread done")
+
+
+def test_the_quick_end_skips_the_teardown() -> None:
+    """What only Python's teardown would run (an object's finalizer at exit) does not run;
+    a finalizer the exit handlers run does."""
+    hooks = ("import weakref\nclass Kept:\n    def __del__(self):\n        print('torn down')\n"
+             "kept = Kept()\nclass Other:\n    pass\nother = Other()\n"
+             "weakref.finalize(other, print, 'finalized at exit')")
+    ended = _ended(hooks, "check", str(ROOTS / "minimal"))
+    assert ended.returncode == 0 and "finalized at exit" in ended.stdout
+    assert "torn down" not in ended.stdout
+
+
+def test_cprofile_writes_its_profile(tmp_path: Path) -> None:
+    profile = tmp_path / "build.prof"
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "courseforge",
+                    "check", str(ROOTS / "minimal")], check=True, capture_output=True)
+    assert profile.stat().st_size > 0
+
+
+def test_python_i_gets_its_prompt_after_the_command() -> None:
+    probe = ("import sys\nsys.argv = ['courseforge', '--help']\n"
+             "from courseforge.console import run\nrun()")
+    ended = subprocess.run([sys.executable, "-i", "-c", probe], input="print('prompt given')\n",
+                           capture_output=True, text=True)
+    assert "prompt given" in ended.stdout
+
+
+def test_closed_or_missing_standard_streams_keep_the_status() -> None:
+    for close in ("sys.stdout.close()", "sys.stdout = None"):
+        probe = (f"import sys\n{close}\nfrom courseforge.console import finish\nfinish(3)")
+        ended = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+        assert (ended.returncode, ended.stderr) == (3, ""), close
 
 
 def test_under_a_profiler_or_a_tracer_the_tool_gets_control_back() -> None:

@@ -39,10 +39,9 @@ def run() -> NoReturn:
 def finish(code: str | int | None) -> NoReturn:
     """End the process as ``sys.exit(code)`` would, without the interpreter's teardown:
     the exit handlers run and the standard streams are flushed, and the system frees the
-    process's memory at once. While another thread runs, Python's own exit waits for it; under
-    a profiler, a coverage tracer or a debugger, the tool gets control back to report."""
-    if threading.active_count() > 1 or sys.getprofile() is not None \
-            or sys.gettrace() is not None:
+    process's memory at once. Python's own exit is taken while another thread runs, and
+    under a profiler, a tracer, a debugger or ``python -i``, so that they get control back."""
+    if _watched():
         sys.exit(code)
     if code is None:
         status = 0
@@ -51,13 +50,34 @@ def finish(code: str | int | None) -> NoReturn:
     else:  # as Python shows an exit message
         print(code, file=sys.stderr)
         status = 1
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
+    atexit._run_exitfuncs()  # what Python's exit runs first (private, but there since 2.x)
+    if not _flushed():
+        status = status or 120  # as Python's exit, when stdout or stderr cannot be flushed
+    os._exit(status)
+
+
+def _watched() -> bool:
+    """Whether anything but this thread still needs Python's own exit to run."""
+    if threading.active_count() > 1 or sys.flags.inspect or os.environ.get("PYTHONINSPECT"):
+        return True
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return True
+    monitoring = getattr(sys, "monitoring", None)  # Python 3.12+: cProfile, pdb, coverage
+    return monitoring is not None and any(monitoring.get_tool(tool) for tool in range(6))
+
+
+def _flushed() -> bool:
+    """Flush the standard streams as Python's exit does (none, or closed: nothing to do)."""
+    done = True
+    for stream in {id(s): s for s in (sys.stdout, sys.stderr, sys.__stdout__,
+                                      sys.__stderr__) if s is not None}.values():
+        if getattr(stream, "closed", False):
+            continue
         try:
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe: Python's own exit says 120
-            status = status or 120
-    os._exit(status)
+        except (OSError, ValueError):
+            done = False
+    return done
 
 
 def command() -> None:

@@ -30,20 +30,40 @@ _SINGLE_SPACED = '<a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'
 
 def text(value: str) -> str:
     """An ``a:t``'s text as lxml writes what python-pptx sets (control characters spelt
-    out as ``_x0007_``)."""
-    escaped = escape(value)
-    if _NOT_XML.search(escaped):
-        raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes "
-                         "or control characters")
-    return escaped.translate(_TEXT_ESCAPES)
+    out as ``_x0007_``); a ValueError, as lxml's, for what XML cannot hold."""
+    return _xml_compatible(escape(value)).translate(_TEXT_ESCAPES)
 
 
 def attribute(value: str) -> str:
     """An attribute's value as lxml writes it."""
+    return xml_attribute(_xml_compatible(value))
+
+
+def _xml_compatible(value: str) -> str:
     if _NOT_XML.search(value):
         raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes "
                          "or control characters")
-    return xml_attribute(value)
+    return value
+
+
+def lines(value: str, lang: str, *, first_size: float | None = None,
+          properties: str = "") -> list[str]:
+    """One ``a:p`` per line, a line break per vertical tab, as python-pptx's
+    ``text_frame.text`` (``drawingml.set_text``) writes them: runs tagged ``lang`` (an
+    attribute's text), the first line's at ``first_size``, each paragraph opening with
+    ``properties`` (an ``a:pPr``, or nothing)."""
+    written = []
+    for number, line in enumerate(value.split("\n")):
+        sz = f' sz="{centipoints(first_size)}"' if first_size and number == 0 else ""
+        inner = [properties]
+        for index, piece in enumerate(line.split("\v")):
+            if index:
+                inner.append("<a:br/>")
+            if piece:
+                inner.append(f"<a:r><a:rPr {lang}{sz}/><a:t>{text(piece)}</a:t></a:r>")
+        content = "".join(inner)
+        written.append(f"<a:p>{content}</a:p>" if content else "<a:p/>")
+    return written
 
 
 def in_context(elements: Sequence[etree._Element], nsmap: dict[str | None, str]) -> str:
@@ -69,18 +89,9 @@ class TextBody:
         self.shown: list[str] = []
 
     def lines(self, value: str, size: float | None = None) -> None:
-        """One paragraph per line, a line break per vertical tab, as python-pptx's
-        ``text_frame.text``; the first line's runs at ``size`` when given."""
-        for number, line in enumerate(value.split("\n")):
-            inner = []
-            sz = f' sz="{centipoints(size)}"' if size and number == 0 else ""
-            for index, piece in enumerate(line.split("\v")):
-                if index:
-                    inner.append("<a:br/>")
-                if piece:
-                    self.shown.append(escape(piece))
-                    inner.append(f"<a:r><a:rPr {self.lang}{sz}/><a:t>{text(piece)}</a:t></a:r>")
-            self.paragraphs.append(f"<a:p>{''.join(inner)}</a:p>" if inner else "<a:p/>")
+        """One paragraph per line (:func:`lines`); the first line's runs at ``size``."""
+        self.paragraphs += lines(value, self.lang, first_size=size)
+        self.shown.append(escape(value.replace("\n", "").replace("\v", "")))
 
     def paragraph(self, runs: str, *, level: int, space_before: float,
                   bullet: tuple[str, str]) -> None:

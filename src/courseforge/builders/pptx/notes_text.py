@@ -10,19 +10,15 @@ text lxml would write for them (``tests/test_pptx_direct_xml.py`` holds the two 
 from __future__ import annotations
 
 import copy
-import re
 
 from lxml import etree
 from pptx.opc.oxml import serialize_part_xml
 
 from . import drawingml
 from .drawingml import P
-from .package_members import xml_attribute
+from .drawingml_text import attribute, lines
 
 _MARK = "\ue000notes\ue000"  # a private-use text no notes can be confused with
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-# what lxml refuses to write (after drawingml.escape has spelt out control characters)
-_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _TX_BODY = f"{{{P}}}txBody"
 
 
@@ -31,7 +27,7 @@ class NotesText:
 
     def __init__(self, head: bytes, tail: bytes, language: str, right_to_left: bool) -> None:
         self._head, self._tail = head, tail
-        self._rpr = f'<a:r><a:rPr lang="{xml_attribute(language)}"/><a:t>'
+        self._lang = f'lang="{attribute(language)}"'
         self._ppr = '<a:pPr rtl="1" algn="r"/>' if right_to_left else ""
 
     @classmethod
@@ -49,30 +45,16 @@ class NotesText:
         whole = serialize_part_xml(element)
         found = cls(b"", b"", language, right_to_left)
         mark = found._paragraphs(_MARK)
-        if mark is None or whole.count(mark) != 1:
+        if whole.count(mark) != 1:
             return None
         head, tail = whole.split(mark)
         return cls(head, tail, language, right_to_left)
 
-    def xml(self, text: str) -> bytes | None:
-        """The notes slide holding ``text``, as python-pptx's notes text writes it; None for
-        a text lxml would refuse."""
-        paragraphs = self._paragraphs(text)
-        return None if paragraphs is None else self._head + paragraphs + self._tail
+    def xml(self, text: str) -> bytes:
+        """The notes slide holding ``text``, as python-pptx's notes text writes it (a
+        ValueError, as lxml's, for a text XML cannot hold)."""
+        return self._head + self._paragraphs(text) + self._tail
 
-    def _paragraphs(self, text: str) -> bytes | None:
+    def _paragraphs(self, text: str) -> bytes:
         """One ``a:p`` per line, as ``drawingml.set_text`` (then ``right_to_left``) makes it."""
-        written = []
-        for line in text.split("\n"):
-            inner = [self._ppr]
-            for index, piece in enumerate(line.split("\v")):
-                if index:
-                    inner.append("<a:br/>")
-                if piece:
-                    escaped = drawingml.escape(piece)
-                    if _NOT_XML.search(escaped):
-                        return None
-                    inner.append(f"{self._rpr}{escaped.translate(_TEXT_ESCAPES)}</a:t></a:r>")
-            content = "".join(inner)
-            written.append(f"<a:p>{content}</a:p>" if content else "<a:p/>")
-        return "".join(written).encode()
+        return "".join(lines(text, self._lang, properties=self._ppr)).encode()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .drawingml import NS, A, P, R, emu
+from .drawingml import NS, A, emu
 from .drawingml_text import (
     TextBody,
     body_properties,
@@ -31,12 +31,11 @@ from .measuring import (
 )
 from .pagination import Page, column_blocks
 from .slide_shapes import bold_run, cell_fill, stacked_groups
-from .slide_text import SlideText, table_cell
+from .slide_text import SLIDE_NAMESPACES, SlideText, table_cell
 from .table_measures import CELL_X, CELL_Y, table_heights
 from .theme_measures import Measures
 
 PlacedPicture = tuple[Path, str, tuple[float, float, float, float]]  # path, alt text, box
-_SLIDE_NAMESPACES: dict[str | None, str] = {"a": A, "p": P, "r": R}
 
 
 class SlideContent:
@@ -51,11 +50,11 @@ class SlideContent:
         self.themed = body_style is not None
         levels = [] if body_style is None else [
             level for level in body_style.iterfind("a:*", NS) if level.tag != f"{{{A}}}extLst"]
-        self.list_style = in_context(levels, _SLIDE_NAMESPACES)
+        self.list_style = in_context(levels, SLIDE_NAMESPACES)
         fill = body_style.find("a:lvl1pPr/a:defRPr/a:solidFill", NS) \
             if body_style is not None else None
         # the theme's body text colour, for table text outside placeholders
-        self.body_fill = "" if fill is None else in_context([fill], _SLIDE_NAMESPACES)
+        self.body_fill = "" if fill is None else in_context([fill], SLIDE_NAMESPACES)
         self.header_fill = scheme_fill("bg1")  # table headers: on the brand colour
         size = body_style.find("a:lvl1pPr/a:defRPr", NS) if body_style is not None else None
         # the size top-level body text inherits from the master (0: unknown, set it)

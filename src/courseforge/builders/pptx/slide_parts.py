@@ -78,6 +78,7 @@ class SlideParts:
         its element, given with :meth:`set_element`."""
         if not tree:
             return self.add_written_slide(layout, b"")
+        # the part comes first: its links are related while its text is written
         part = _SlidePart(self._next_partname(), CT.PML_SLIDE, self._package,
                           None)  # type: ignore[arg-type] # set_element gives it
         self._relate_slide(layout, part)

@@ -19,6 +19,8 @@ _SP = f"{{{P}}}sp"
 _NV_END = "</p:nvSpPr>"
 _BLANK_BODY = "<p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody>"
 _TREE_END = "</p:spTree>"
+SLIDE_NAMESPACES: dict[str | None, str] = {"a": A, "p": P, "r": R}  # what a new slide declares
+_EMPTY_CELL = "<a:txBody><a:bodyPr/><a:lstStyle/><a:p/></a:txBody>"
 TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # python-pptx's default table style
 
@@ -28,7 +30,7 @@ class SlideFrame:
     placeholder shapes, each of them, and what comes after."""
 
     def __init__(self, prototype: CT_Slide) -> None:
-        if dict(prototype.nsmap) != {"a": A, "p": P, "r": R}:
+        if dict(prototype.nsmap) != SLIDE_NAMESPACES:
             raise AssertionError(f"a new slide declares {prototype.nsmap}, not a:, p:, r:")
         whole = serialize_part_xml(prototype).decode()
         tree = prototype.find(_SP_TREE)
@@ -86,7 +88,8 @@ class SlideText:
 
     def fill(self, position: int, body: TextBody, body_pr: str = "<a:bodyPr/>",
              xfrm: str = "") -> None:
-        """Placeholder ``position`` holding ``body`` (at ``xfrm``, when given)."""
+        """Placeholder ``position`` holding ``body`` (at ``xfrm``, when given); once."""
+        assert position not in self._filled, "a placeholder is filled once"
         self._filled[position] = (xfrm, body.xml(body_pr), body.has_text())
 
     def add_textbox(self, box: tuple[float, float, float, float], body: TextBody,
@@ -155,8 +158,6 @@ class SlideText:
             ids.append(shape_id)
         return "".join(pieces).encode(), frame.tail_bytes, max(ids)
 
-
-_EMPTY_CELL = "<a:txBody><a:bodyPr/><a:lstStyle/><a:p/></a:txBody>"
 
 
 def table_cell(runs: str, margins: tuple[int, int], fill: str) -> str:

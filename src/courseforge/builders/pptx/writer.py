@@ -133,6 +133,7 @@ class DeckWriter:
             self.shared.written.keep(page, part, serialize_part_xml(slide.element),
                                      last_shape_id(slide.element))
         return self._numbered(slide, numbers)
+
     def _number_shapes(self, layout: SlideLayout) -> NumberShapes:
         """The layout's slide-number shapes as text, made once for every deck."""
         key = str(layout.part.partname)
@@ -150,6 +151,7 @@ class DeckWriter:
         return element
 
     def _numbered(self, slide: Slide, numbers: Numbers) -> Part:
+        """A slide's part, its tree numbered (and turned right to left when the course is)."""
         self._numbered_tree(slide.element, numbers)
         return slide.part
 
