@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -50,6 +52,16 @@ def require_bundled_clean() -> None:
 def roots() -> Path:
     """The folder of small test courses."""
     return ROOTS
+
+
+def pptx_fixture(name: str) -> ModuleType:
+    """A module of tests/fixtures/pptx (template writers), loaded by its path."""
+    path = Path(__file__).resolve().parent / "fixtures" / "pptx" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture

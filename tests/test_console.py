@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tomllib
@@ -13,11 +14,16 @@ from conftest import ROOT, ROOTS
 from courseforge import console
 from courseforge.cli import main
 
+# a child as a user runs it: buffered output (so a missing flush shows), no inspection, no
+# coverage tracer left on by the test run
+ENV = {key: value for key, value in os.environ.items()
+       if key not in ("PYTHONUNBUFFERED", "PYTHONINSPECT", "COVERAGE_PROCESS_START")}
+
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     """``python -m courseforge ARGS`` (the same entry point as the installed script)."""
     return subprocess.run([sys.executable, "-m", "courseforge", *args], capture_output=True,
-                          text=True)
+                          text=True, env=ENV)
 
 
 def test_the_installed_script_is_the_console_entry_point() -> None:
@@ -34,7 +40,7 @@ def test_version_is_clicks_line_without_loading_click() -> None:
              "try:\n    command()\nexcept SystemExit:\n    pass\n"
              "print(sorted(m for m in sys.modules if m.startswith(('click', 'courseforge.'))))")
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True).stdout.splitlines()[-1]
+                            check=True, env=ENV).stdout.splitlines()[-1]
     assert loaded == "['courseforge.console']"
 
 
@@ -54,7 +60,7 @@ def test_a_command_collects_young_cycles_less_often_and_older_ones_as_python_doe
              "try:\n    command()\nexcept SystemExit:\n    pass\n"
              "print(*before, *gc.get_threshold())")
     shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                           check=True).stdout.splitlines()[-1].split()
+                           check=True, env=ENV).stdout.splitlines()[-1].split()
     young, older, oldest = shown[:3]
     ours = str(console.YOUNG_GENERATION)
     assert young != ours and shown[3:] == [ours, older, oldest]
@@ -64,7 +70,8 @@ def _ended(script: str, *args: str) -> subprocess.CompletedProcess[str]:
     """``script`` then the program's own ``run()`` on ``args``, in a fresh interpreter."""
     probe = (f"import sys\n{script}\nsys.argv = ['courseforge', *{list(args)!r}]\n"
              "from courseforge.console import run\nrun()\nprint('never here')")
-    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env=ENV)
 
 
 def test_the_program_ends_with_the_command_s_status_its_output_complete() -> None:
@@ -110,22 +117,31 @@ def test_the_quick_end_skips_the_teardown() -> None:
 def test_cprofile_writes_its_profile(tmp_path: Path) -> None:
     profile = tmp_path / "build.prof"
     subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "courseforge",
-                    "check", str(ROOTS / "minimal")], check=True, capture_output=True)
+                    "check", str(ROOTS / "minimal")], check=True, capture_output=True, env=ENV)
     assert profile.stat().st_size > 0
+
+
+def test_pdb_gets_control_back_after_the_command() -> None:
+    """``python -m pdb -m courseforge ...``, continued without breakpoints, says how the
+    program exited and prompts again."""
+    ended = subprocess.run([sys.executable, "-m", "pdb", "-m", "courseforge", "--version"],
+                           input="c\nq\n", capture_output=True, text=True, env=ENV)
+    assert "The program exited via sys.exit()" in ended.stdout
 
 
 def test_python_i_gets_its_prompt_after_the_command() -> None:
     probe = ("import sys\nsys.argv = ['courseforge', '--help']\n"
              "from courseforge.console import run\nrun()")
     ended = subprocess.run([sys.executable, "-i", "-c", probe], input="print('prompt given')\n",
-                           capture_output=True, text=True)
+                           capture_output=True, text=True, env=ENV)
     assert "prompt given" in ended.stdout
 
 
 def test_closed_or_missing_standard_streams_keep_the_status() -> None:
     for close in ("sys.stdout.close()", "sys.stdout = None"):
         probe = (f"import sys\n{close}\nfrom courseforge.console import finish\nfinish(3)")
-        ended = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+        ended = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                               env=ENV)
         assert (ended.returncode, ended.stderr) == (3, ""), close
 
 
@@ -139,12 +155,13 @@ def test_under_a_profiler_or_a_tracer_the_tool_gets_control_back() -> None:
     for hook, reports in (("", False), ("sys.setprofile(lambda *a: None)", True),
                           ("sys.settrace(lambda *a: None)", True)):
         ended = subprocess.run([sys.executable, "-c", after.format(root=root, hook=hook)],
-                               capture_output=True, text=True)
+                               capture_output=True, text=True, env=ENV)
         assert ended.returncode == 0 and "0 errors" in ended.stdout, hook
         assert ("the tool reports" in ended.stdout) == reports, hook
 
 
 def test_an_exit_message_is_shown_and_ends_with_status_1() -> None:
     probe = ("from courseforge.console import finish\nfinish('no course here')")
-    ended = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    ended = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                           env=ENV)
     assert (ended.returncode, ended.stderr) == (1, "no course here\n")

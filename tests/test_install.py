@@ -60,6 +60,9 @@ def test_wheel_contains_every_catalogue_and_the_translation_package(wheel: Path)
                         for p in locale.glob("*/LC_MESSAGES/*.po"))
     assert len(catalogues) >= 7
     assert [c for c in catalogues if c not in names] == []
+    kept = sorted(p.relative_to(ROOT / "src").as_posix()  # each read at once, not by Babel
+                  for p in locale.glob("*/LC_MESSAGES/*.json"))
+    assert len(kept) == 2 * len(catalogues) and [k for k in kept if k not in names] == []
     assert "courseforge/translation/exporting.py" in names
 
 

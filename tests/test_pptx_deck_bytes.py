@@ -2,7 +2,9 @@
 notes slide or package part holds shows here as the members it changed (review the diff;
 ``pytest --update-golden`` rewrites it). The courses cover what the deck writer writes in
 more than one way: tables, pictures and links (rich), right to left (lang-ar), long tables
-split across slides (pptx-tables), and the footer placeholder (bundled, ``--footer``)."""
+split across slides (pptx-tables), and the footer placeholder (bundled, ``--footer``).
+The decks are fitted without font files, by estimate, so the digests are those of any
+machine, whatever fonts it has."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from conftest import BUNDLED, ROOTS
@@ -31,8 +34,25 @@ def deck_digests(folder: Path) -> dict[str, dict[str, str]]:
     return digests
 
 
+@pytest.fixture
+def no_font_files(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Text fitted by estimate, as on a machine without font files; measures forgotten."""
+    from courseforge.builders.pptx import pagination, text_fit
+
+    def forget() -> None:
+        for cached in (text_fit._font_files, text_fit.font_file, text_fit._truetype,
+                       text_fit._advance, pagination.paragraph_height):
+            cached.cache_clear()
+
+    monkeypatch.setattr(text_fit, "FONT_DIRS", ())
+    forget()
+    yield
+    monkeypatch.undo()
+    forget()
+
+
 def test_every_deck_member_is_the_golden_one(  # type: ignore[no-untyped-def]
-        tmp_path: Path, golden) -> None:
+        tmp_path: Path, golden, no_font_files) -> None:
     found = {}
     for name, (course, options) in COURSES.items():
         out = tmp_path / name

@@ -5,7 +5,6 @@ Regenerate the golden deck structure with COURSEFORGE_UPDATE_GOLDEN=1 and review
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -23,7 +22,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationObject
 from pptx.util import Emu
 
-from conftest import require_bundled_clean
+from conftest import pptx_fixture, require_bundled_clean
 from courseforge.build import build
 from courseforge.builders.base import BuildOptions
 from courseforge.builders.pptx.layouts import find_layouts
@@ -46,16 +45,7 @@ GOLDEN = HERE / "golden" / "pptx"
 UPDATE_GOLDEN = os.environ.get("COURSEFORGE_UPDATE_GOLDEN") == "1"
 
 
-def _corporate_module():  # type: ignore[no-untyped-def]
-    path = HERE / "fixtures" / "pptx" / "corporate_template.py"
-    spec = importlib.util.spec_from_file_location("corporate_template", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-corporate = _corporate_module()
+corporate = pptx_fixture("corporate_template")
 
 
 def build_slides(course: Path, output: Path, options: BuildOptions | None = None) -> Path:

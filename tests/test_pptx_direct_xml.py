@@ -161,8 +161,9 @@ def test_a_text_xml_cannot_hold_is_refused_as_python_pptx_refuses_it(template: b
     course = load_checked(BUNDLED).course
     writer = DeckWriter(template, course)
     slide = writer.parts.add_slide(writer.layouts[CONTENT])
-    with pytest.raises(ValueError):
-        writer.parts.set_notes(slide, "a \ufffe b", course.language)
+    for refused in ("a \ufffe b", "a \uffff b", "a \ud800 b"):
+        with pytest.raises(ValueError):
+            writer.parts.set_notes(slide, refused, course.language)
 
 
 def test_a_finished_slide_is_its_bytes_as_python_pptx_serializes_them(template: bytes) -> None:

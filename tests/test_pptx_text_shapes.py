@@ -17,7 +17,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.opc.oxml import serialize_part_xml
 from pptx.util import Pt
 
-from conftest import BUNDLED
+from conftest import BUNDLED, pptx_fixture
 from courseforge.builders.base import BuildOptions
 from courseforge.builders.pptx import drawingml
 from courseforge.builders.pptx.decks import reference_template
@@ -27,14 +27,22 @@ from courseforge.builders.pptx.drawingml_text import (
     bullet,
     in_context,
     offset_and_size,
-    scheme_fill,
 )
-from courseforge.builders.pptx.markdown_runs import BULLET, LETTER, NUMBER, PLAIN, Paragraph, Run
+from courseforge.builders.pptx.markdown_runs import (
+    BULLET,
+    LETTER,
+    NUMBER,
+    PLAIN,
+    Paragraph,
+    Run,
+    Table,
+)
 from courseforge.builders.pptx.measuring import INSET_X, INSET_Y
 from courseforge.builders.pptx.slide_parts import placeholder_shapes
 from courseforge.builders.pptx.slide_shapes import remove_empty_placeholders
 from courseforge.builders.pptx.slide_specs_base import COMPARISON, CONTENT, TITLE_ONLY
-from courseforge.builders.pptx.slide_text import SlideText, table_cell
+from courseforge.builders.pptx.slide_text import SlideText
+from courseforge.builders.pptx.table_measures import CELL_X, CELL_Y, table_heights
 from courseforge.builders.pptx.theme_measures import master_body_style
 from courseforge.builders.pptx.writer import DeckWriter
 from courseforge.loading import load_checked
@@ -100,13 +108,7 @@ def _run(paragraph: object, spec: Run, size: float | None, *, bold: bool = False
 
 def test_every_layout_s_blank_slide_is_its_pieces_again(tmp_path: Path) -> None:
     """Of the bundled reference deck and of a corporate template with its own layouts."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "corporate_template", Path(__file__).parent / "fixtures" / "pptx" / "corporate_template.py")
-    assert spec is not None and spec.loader is not None
-    corporate = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(corporate)
+    corporate = pptx_fixture("corporate_template")
     own = corporate.write_corporate_template(tmp_path / "corporate.pptx").read_bytes()
     course = load_checked(BUNDLED).course
     for template, mapping in ((_template(), ()), (own, corporate.MAPPING)):
@@ -238,49 +240,41 @@ def test_a_themed_text_box_is_python_pptx_s() -> None:
 
 
 def test_a_table_is_python_pptx_s() -> None:
-    """Cell looks, header text on the brand colour (links too), body text in the theme's
-    body colour (links in their own), an empty cell, a short row and a long one."""
+    """The writer's table: cell looks, header text on the brand colour (links too), body
+    text in the theme's body colour (links in their own), and an empty cell."""
     writer, theirs, text = _pair(TITLE_ONLY)
-    widths, heights = [120.5, 300.25, 88.0], [30.0, 41.5, 29.75, 60.0]
     link = "https://example.org/table"
-    rows = [[(Run(text="Aspect"),), (Run(text="Who", link=link),), (Run(text="When"),)],
-            [(Run(text="Focus"),), (), (Run(text="Now & <then>"), Run(text=" go", link=link))],
-            [(Run(text="Scope"),)],
-            [(Run(text="a"),), (Run(text="b"),), (Run(text="c"),), (Run(text="d"),)]]
+    table = Table(header=((Run(text="Aspect"),), (Run(text="Who", link=link),),
+                          (Run(text="When"),)),
+                  rows=(((Run(text="Focus"),), (), (Run(text="Now & <then>"),
+                                                    Run(text=" go", link=link))),
+                        ((Run(text="Scope"),), (Run(text="x"),), (Run(text="y"),)),
+                        ((Run(text="a"),), (Run(text="b"),), (Run(text="c"),))))
+    height = writer.content._table(text, table, 48.0, 122.4, 500.0, 20.0)
+    widths, heights = table_heights(table, 500.0, 20.0, writer.style)
+    assert height == sum(heights) and len(widths) == 3
     frame = theirs.shapes.add_table(len(heights), len(widths), Pt(48.0), Pt(122.4),  # type: ignore
                                     Pt(sum(widths)), Pt(sum(heights)))
     for index, w in enumerate(widths):
         frame.table.columns[index].width = Pt(w)
     for index, h in enumerate(heights):
         frame.table.rows[index].height = Pt(h)
-    looks = [("accent1", 0.0), ("accent1", 0.85), ("bg1", 0.0), ("accent1", 0.85)]
-    colours = {"accent1": MSO_THEME_COLOR.ACCENT_1, "bg1": MSO_THEME_COLOR.BACKGROUND_1}
+    looks = [(MSO_THEME_COLOR.ACCENT_1, 0.0), (MSO_THEME_COLOR.ACCENT_1, 0.85),
+             (MSO_THEME_COLOR.BACKGROUND_1, 0.0), (MSO_THEME_COLOR.ACCENT_1, 0.85)]
     header, body = (MSO_THEME_COLOR.BACKGROUND_1, 0.0), (MSO_THEME_COLOR.TEXT_1, 0.25)
-    cells = []
-    for r, row in enumerate(rows):
-        colour, brightness = looks[r]
-        written = []
+    for r, row in enumerate([table.header, *table.rows]):
         for c, runs in enumerate(row):
-            fill = writer.content.header_fill if r == 0 else writer.content.body_fill
-            written.append(table_cell(
-                text.body().runs(runs or (Run(text="", bold=True),), 20.0, bold=r == 0,
-                                 fill=fill if runs else "", fill_links=r == 0),
-                (drawingml.emu(9), drawingml.emu(5.4)), scheme_fill(colour, brightness)))
-            if c >= len(widths):
-                continue  # the table has no column for it
             cell = frame.table.cell(r, c)
-            cell.margin_left = cell.margin_right = Pt(9)
-            cell.margin_top = cell.margin_bottom = Pt(5.4)
+            cell.margin_left = cell.margin_right = Pt(CELL_X)
+            cell.margin_top = cell.margin_bottom = Pt(CELL_Y)
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE
             cell.fill.solid()
-            cell.fill.fore_color.theme_color = colours[colour]
-            if brightness:
-                cell.fill.fore_color.brightness = brightness
+            cell.fill.fore_color.theme_color = looks[r][0]
+            if looks[r][1]:
+                cell.fill.fore_color.brightness = looks[r][1]
             for spec in runs or (Run(text="", bold=True),):
                 shown = None if not runs or (r and spec.link) else header if r == 0 else body
                 _run(cell.text_frame.paragraphs[0], spec, 20.0, bold=r == 0, colour=shown)
-        cells.append(written)
-    text.add_table(48.0, 122.4, widths, heights, cells)
     assert _written(text) == theirs.part.blob  # type: ignore[attr-defined]
     assert _links(text.part) == _links(theirs.part)  # type: ignore[attr-defined]
 

@@ -48,17 +48,20 @@ def finish(code: str | int | None) -> NoReturn:
     elif isinstance(code, int):
         status = code
     else:  # as Python shows an exit message
-        print(code, file=sys.stderr)
+        if sys.stderr is not None and not sys.stderr.closed:
+            print(code, file=sys.stderr)
         status = 1
     atexit._run_exitfuncs()  # what Python's exit runs first (private, but there since 2.x)
     if not _flushed():
-        status = status or 120  # as Python's exit, when stdout or stderr cannot be flushed
+        status = status or 120  # Python's exit says 120 (this keeps a failing command's own)
     os._exit(status)
 
 
 def _watched() -> bool:
     """Whether anything but this thread still needs Python's own exit to run."""
     if threading.active_count() > 1 or sys.flags.inspect or os.environ.get("PYTHONINSPECT"):
+        return True
+    if "bdb" in sys.modules:  # pdb (it stops tracing on "continue" with no breakpoints)
         return True
     if sys.getprofile() is not None or sys.gettrace() is not None:
         return True
@@ -75,7 +78,7 @@ def _flushed() -> bool:
             continue
         try:
             stream.flush()
-        except (OSError, ValueError):
+        except Exception:  # as Python's exit: any failure is a failed flush
             done = False
     return done
 

@@ -26,7 +26,7 @@ _SYMBOLS = ("decimal", "group", "minusSign", "percentSign")
 _LIST_KEYS = ("start", "middle", "end", "2")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class LocaleFacts:
     """A language's CLDR facts courseforge writes with."""
 
@@ -53,7 +53,8 @@ def _rule(rules: tuple[tuple[str, str], ...]) -> PluralRule:
 def facts_of(locale: Locale) -> LocaleFacts:
     """A Babel locale's facts, read from its CLDR data."""
     system = locale.default_numbering_system
-    symbols = locale.number_symbols[system]
+    # a system whose symbols CLDR gives as an alias (bn, mr, ne...) writes Latin ones
+    symbols = {**locale.number_symbols["latn"], **locale.number_symbols[system]}
     standard = locale.list_patterns["standard"]
     return LocaleFacts(
         name=str(locale), language=locale.language,
@@ -82,8 +83,7 @@ def cldr_json(facts: LocaleFacts) -> bytes:
 
     written = {key: dict(value) if isinstance(value, tuple) else value
                for key, value in asdict(facts).items()}
-    return (json.dumps({"babel": __version__, **written}, ensure_ascii=False, indent=1)
-            + "\n").encode("utf-8")
+    return (json.dumps({"babel": __version__, **written}, indent=1) + "\n").encode("ascii")
 
 
 def compile_cldr(language: str) -> Path:
@@ -94,16 +94,29 @@ def compile_cldr(language: str) -> Path:
 
 
 def _kept(tag: str) -> LocaleFacts | None:
-    from babel import __version__
-
+    """The facts kept for a shipped language, when this Babel wrote them just so."""
     if tag not in shipped_languages():
         return None
     try:
-        document = json.loads(cldr_path(tag).read_bytes())
-        if document.pop("babel") != __version__:
+        data = cldr_path(tag).read_bytes()
+        document = json.loads(data)
+        if not isinstance(document, dict):
             return None
+        document.pop("babel", None)
         fields: dict[str, Any] = {key: tuple(value.items()) if isinstance(value, dict)
                                   else value for key, value in document.items()}
-        return LocaleFacts(**fields)
-    except (OSError, ValueError, TypeError, KeyError):
+        facts = LocaleFacts(**fields)
+    except (OSError, ValueError, TypeError):
         return None
+    # written just so (by this Babel, in this order) and of the types the labels read
+    return facts if cldr_json(facts) == data and _well_formed(facts) else None
+
+
+def _well_formed(facts: LocaleFacts) -> bool:
+    """Whether every fact is text, and the symbols and list patterns are the ones read."""
+    texts = (facts.name, facts.language, facts.numbering, facts.percent_pattern,
+             *(text for pairs in (facts.plural_rules, facts.symbols, facts.list_patterns)
+               for pair in pairs for text in pair))
+    return (all(isinstance(text, str) for text in texts)
+            and tuple(key for key, _ in facts.symbols) == _SYMBOLS
+            and tuple(key for key, _ in facts.list_patterns) == _LIST_KEYS)

@@ -9,12 +9,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from .catalogues import Message, Plural, babel_locale, resolved_messages
+from .catalogues import Message, Plural, resolved_messages
 from .cldr import LocaleFacts, locale_facts
 
 if TYPE_CHECKING:
-    from babel import Locale
-
     from .number_format import NumberFormat
 
 # {name}, or {name:02d} with a Python format spec (zero-padded numbers such as minutes)
@@ -42,11 +40,6 @@ class Labels:
     # each message looked up before (the catalogues' layers are read once an id)
     _found: dict[str, Message] = field(default_factory=dict, init=False, repr=False,
                                        compare=False)
-
-    @property
-    def locale(self) -> Locale:
-        """The Babel locale of the language (plural rules, number formats, list patterns)."""
-        return babel_locale(self.language)
 
     @property
     def facts(self) -> LocaleFacts:

@@ -1,7 +1,8 @@
 """Numbers and percentages as a locale writes them, the same in Python and in the browser.
 
-Babel (CLDR) gives the symbols; the browser receives them (:func:`number_symbols`) and
-``labels.js`` applies them with the same rounding, so both write the same characters.
+CLDR gives the symbols (``cldr.LocaleFacts``: kept for the shipped languages, else read with
+Babel); the browser receives them (:meth:`NumberFormat.for_browser`) and ``labels.js``
+applies them with the same rounding, so both write the same characters.
 """
 
 from __future__ import annotations

@@ -173,6 +173,6 @@ class SlideContent:
             cells.append([table_cell(body.runs(runs or (bold_run(""),), size, bold=r == 0,
                                                fill=fill if runs else "", fill_links=r == 0),
                                      margins, look)
-                          for runs in row[: len(widths)]])
+                          for runs in row])  # measured: a cell for every column
         text.add_table(left, top, widths, heights, cells)
         return sum(heights)

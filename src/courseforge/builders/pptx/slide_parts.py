@@ -136,10 +136,9 @@ class SlideParts:
         partname = self._package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
         element, body = self._notes_prototype()
         written = self._notes_text(language, right_to_left)
-        blob = written.xml(text) if written is not None else None
         notes_part: Part
-        if blob is not None:
-            notes_part = Part(partname, CT.PML_NOTES_SLIDE, self._package, blob)
+        if written is not None:
+            notes_part = Part(partname, CT.PML_NOTES_SLIDE, self._package, written.xml(text))
         else:  # as python-pptx writes it, in a tree
             element = copy.deepcopy(element)
             if body is not None:

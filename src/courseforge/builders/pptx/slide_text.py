@@ -20,7 +20,6 @@ _NV_END = "</p:nvSpPr>"
 _BLANK_BODY = "<p:txBody><a:bodyPr/><a:lstStyle/><a:p/></p:txBody>"
 _TREE_END = "</p:spTree>"
 SLIDE_NAMESPACES: dict[str | None, str] = {"a": A, "p": P, "r": R}  # what a new slide declares
-_EMPTY_CELL = "<a:txBody><a:bodyPr/><a:lstStyle/><a:p/></a:txBody>"
 TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"  # python-pptx's default table style
 
@@ -109,17 +108,14 @@ class SlideText:
                   heights: Sequence[float], cells: Sequence[Sequence[str]]) -> None:
         """A table at (left, top) in points, columns ``widths`` and rows ``heights`` wide and
         high, as python-pptx's ``add_table`` writes it once its columns' widths and rows'
-        heights are set; ``cells`` holds each row's ``a:tc`` texts (:func:`table_cell`; a
-        row short of cells ends in empty ones)."""
+        heights are set; ``cells`` holds each row's ``a:tc`` texts (:func:`table_cell`)."""
         shape_id = self._next_id()
         columns = [emu(w) for w in widths]
         rows = [emu(h) for h in heights]
+        assert all(len(row) == len(columns) for row in cells), "a cell for every column"
         grid = "".join(f'<a:gridCol w="{w}"/>' for w in columns)
-        empty = f"<a:tc>{_EMPTY_CELL}<a:tcPr/></a:tc>"
-        body = "".join(
-            f'<a:tr h="{h}">{"".join(row[: len(columns)])}'
-            f"{empty * (len(columns) - min(len(row), len(columns)))}</a:tr>"
-            for h, row in zip(rows, cells, strict=True))
+        body = "".join(f'<a:tr h="{h}">{"".join(row)}</a:tr>'
+                       for h, row in zip(rows, cells, strict=True))
         self._added.append((shape_id, (
             f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" '
             f'name="Table {shape_id - 1}"/><p:cNvGraphicFramePr><a:graphicFrameLocks '
