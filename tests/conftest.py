@@ -54,6 +54,17 @@ def roots() -> Path:
     return ROOTS
 
 
+def forget_measures() -> None:
+    """Empty every cache of font files and of what was measured with them (text advances,
+    paragraph heights, table columns and rows), for a test that changes the fonts found."""
+    from courseforge.builders.pptx import measuring, pagination, table_measures, text_fit
+
+    for module in (text_fit, measuring, table_measures, pagination):
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+
+
 def pptx_fixture(name: str) -> ModuleType:
     """A module of tests/fixtures/pptx (template writers), loaded by its path."""
     path = Path(__file__).resolve().parent / "fixtures" / "pptx" / f"{name}.py"

@@ -11,6 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
+from conftest import forget_measures
 from courseforge import __version__
 from courseforge.cli import COMMANDS, main
 
@@ -212,27 +213,18 @@ def test_an_unknown_layout_role_is_refused_before_building(tmp_path: Path) -> No
     assert "building" not in result.output and not (tmp_path / "out").exists()
 
 
-def _forget_measures() -> None:
-    """Empty every cache of font files and measures (they hold what the fonts said)."""
-    from courseforge.builders.pptx import pagination, text_fit
-
-    for cached in (text_fit._font_files, text_fit.font_file, text_fit._truetype,
-                   text_fit._advance, pagination.paragraph_height):
-        cached.cache_clear()
-
-
 def test_quiet_still_says_what_the_decks_could_not_measure(tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch
                                                             ) -> None:
     from courseforge.builders.pptx import text_fit
 
     monkeypatch.setattr(text_fit, "FONT_DIRS", ())  # a machine without any font files
-    _forget_measures()
+    forget_measures()
     try:
         result = invoke("build", str(MINIMAL), "-o", str(tmp_path / "out"), "-f", "pptx", "-q")
     finally:
         monkeypatch.undo()
-        _forget_measures()
+        forget_measures()
     assert result.exit_code == 0, result.output
     assert "note: no font file for 'Calibri'" in result.output
     assert "slides/welcome.pptx" not in result.output  # the progress itself stays quiet

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import BUNDLED, ROOTS
+from conftest import BUNDLED, ROOTS, forget_measures
 from courseforge.cli import main
 
 COURSES = {"bundled": (BUNDLED, ()), "bundled-footer": (BUNDLED, ("--footer", "ACME & <Co>")),
@@ -37,18 +37,13 @@ def deck_digests(folder: Path) -> dict[str, dict[str, str]]:
 @pytest.fixture
 def no_font_files(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Text fitted by estimate, as on a machine without font files; measures forgotten."""
-    from courseforge.builders.pptx import pagination, text_fit
-
-    def forget() -> None:
-        for cached in (text_fit._font_files, text_fit.font_file, text_fit._truetype,
-                       text_fit._advance, pagination.paragraph_height):
-            cached.cache_clear()
+    from courseforge.builders.pptx import text_fit
 
     monkeypatch.setattr(text_fit, "FONT_DIRS", ())
-    forget()
+    forget_measures()
     yield
     monkeypatch.undo()
-    forget()
+    forget_measures()
 
 
 def test_every_deck_member_is_the_golden_one(  # type: ignore[no-untyped-def]
