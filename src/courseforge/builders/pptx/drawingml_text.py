@@ -69,12 +69,12 @@ def lines(value: str, lang: str, *, first_size: float | None = None,
 def in_context(elements: Sequence[etree._Element], nsmap: dict[str | None, str]) -> str:
     """Copies of ``elements`` (from another part) as they serialize once appended inside a
     part whose root declares ``nsmap``."""
+    if not elements:
+        return ""
     root = etree.Element(f"{{{P}}}sld", nsmap=nsmap)
     for element in elements:
         root.append(copy.deepcopy(element))
     written = etree.tostring(root, encoding="unicode")
-    if not len(root):
-        return ""
     return written[written.index(">") + 1: written.rindex("</")]
 
 

@@ -130,8 +130,7 @@ def relink(part: Part, kept: SlideCopy) -> None:
 def spliced_copy(parts: SlideParts, kept: SlideCopy, layout: SlideLayout,
                  numbers: NumberShapes, checked: dict[str, bool]) -> Part | None:
     """A new slide of ``layout`` copying ``kept`` as bytes, with its slide number (and footer)
-    spliced in; None when the splice cannot be made or, the first time for a layout (noted
-    in ``checked``), it is not the bytes the tree with its number serializes to."""
+    spliced in; None when :func:`numbered` cannot splice it."""
     blob = numbered(kept, str(layout.part.partname), parts.count + 1, numbers, checked)
     if blob is None:
         return None

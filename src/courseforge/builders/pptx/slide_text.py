@@ -11,7 +11,7 @@ from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.package import Part
 from pptx.oxml.slide import CT_Slide
 
-from .drawingml import NS, PH_PATH, A, P, R, emu
+from .drawingml import PH_PATH, A, P, R, emu
 from .drawingml_text import TextBody, offset_and_size
 
 _SP_TREE = f"{{{P}}}cSld/{{{P}}}spTree"
@@ -40,8 +40,8 @@ class SlideFrame:
             bare_tree.remove(shape)
         written = serialize_part_xml(bare).decode()
         end = written.rindex(_TREE_END)
-        self.head, self.tail = written[:end], written[end:]
-        self.tail_bytes = self.tail.encode()
+        self.head, tail = written[:end], written[end:]
+        self.tail = tail.encode()  # what follows the shapes, as every slide of it ends
         self.shapes: list[str] = []  # each placeholder shape as the blank slide has it
         self.heads: list[str] = []  # and its opening, up to the end of its p:nvSpPr
         self.ids: list[int] = []
@@ -51,7 +51,7 @@ class SlideFrame:
             bare_tree.append(copy.deepcopy(shape))
             alone = serialize_part_xml(bare).decode()
             bare_tree.remove(bare_tree[-1])
-            text = alone[len(self.head): -len(self.tail)]
+            text = alone[len(self.head): -len(tail)]
             head = text[: text.index(_NV_END) + len(_NV_END)]
             if text not in (f"{head}<p:spPr/></p:sp>", f"{head}<p:spPr/>{_BLANK_BODY}</p:sp>") \
                     or not alone.startswith(self.head):
@@ -63,11 +63,10 @@ class SlideFrame:
             self.ids.append(int(shape.find(f"{{{P}}}nvSpPr/{{{P}}}cNvPr").get("id")))
             self.by_idx.setdefault(int(ph.get("idx", "0")), position)
             self.types.append(ph.get("type", "obj"))
-        if self.head + "".join(self.shapes) + self.tail != whole:
+        if self.head + "".join(self.shapes) + tail != whole:
             raise AssertionError("a new slide's text is not its pieces'")
-        others = [int(e.get("id")) for e in tree.iterfind(".//p:cNvPr", NS)
-                  if e.getparent().getparent() is tree]
-        self.group_id = max(others, default=0)  # the shape tree's own (1)
+        group = tree.find(f"{{{P}}}nvGrpSpPr/{{{P}}}cNvPr")
+        self.group_id = 0 if group is None else int(group.get("id"))  # the shape tree's (1)
         self.last_id = max([self.group_id, *self.ids])
 
 
@@ -152,7 +151,7 @@ class SlideText:
         for shape_id, shape in self._added:
             pieces.append(shape)
             ids.append(shape_id)
-        return "".join(pieces).encode(), frame.tail_bytes, max(ids)
+        return "".join(pieces).encode(), frame.tail, max(ids)
 
 
 
